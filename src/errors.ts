@@ -1,0 +1,41 @@
+/** Error codes with their HTTP status and the Chinese sentence end users see. */
+export const ERROR_CATALOGUE = {
+  bad_request: { status: 400, message: '请求格式不正确：请发送 JSON，messages 的最后一条须是用户的问题。' },
+  empty_question: { status: 400, message: '问题不能为空。' },
+  too_large: { status: 413, message: '问题或对话过长，请缩短后再试。' },
+  rate_limited: { status: 429, message: '请求过于频繁，请稍后再试。' },
+  origin_not_allowed: { status: 403, message: '此网站未被允许调用问答服务。' },
+  not_found: { status: 404, message: '未找到请求的内容。' },
+  timeout: { status: 503, message: '回答超时，请稍后再试。' },
+  index_stale: { status: 500, message: '知识库索引与语料不一致，请运行 npm run build-index。' },
+  index_missing: { status: 500, message: '知识库索引缺失或已损坏，请运行 npm run build-index。' },
+  model_missing: { status: 500, message: '找不到配置的向量模型，请检查 QA_EMBED_MODEL 或运行 npm run build-index。' },
+  internal: { status: 500, message: '服务暂时不可用，请稍后再试。' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The one exception type: a catalogue code, an English detail for logs, and the cause. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, detail?: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+    super(detail ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.details = options.details;
+  }
+
+  /** The Chinese sentence for end users (never the English detail). */
+  get userMessage(): string {
+    return ERROR_CATALOGUE[this.code].message;
+  }
+}
+
+/** Narrows unknown errors to AppError, wrapping others as `internal`. */
+export function toAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error), { cause: error });
+}

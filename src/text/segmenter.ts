@@ -1,0 +1,7 @@
+/** Splits Chinese text into words. Implementations wrap one engine each. */
+export interface Segmenter {
+  /** Words of `text` in order, whitespace and punctuation included as the engine returns them. */
+  cut(text: string): string[];
+  /** Adds words the engine must keep whole (idempotent). */
+  addWords(words: Iterable<string>): void;
+}
