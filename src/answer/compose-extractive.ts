@@ -1,0 +1,140 @@
+import type { Answer, Citation, Table } from '../types';
+import type { QuestionIntent } from './question-intent';
+import type { Evidence, EvidenceSelection } from './select-evidence';
+
+export interface ComposeOptions {
+  question: string;
+  intent: QuestionIntent;
+  selection: EvidenceSelection;
+  tables: ReadonlyMap<string, Table>;
+  elaborate: boolean;
+  understood?: string;
+  /** Minimum question coverage of the best evidence for a grounded answer. */
+  minCoverage: number;
+}
+
+const MAX_CLAUSE_CHARS = 150;
+
+/** Renders a table row as 'column：cell' pairs, so the answer says what each printed value is. */
+export function renderRow(table: Table | undefined, cells: string[], fallback: string): string {
+  if (!table) return fallback;
+  const parts = table.columns.map((column, i) => (!cells[i]?.trim() ? '' : column ? `${column}：${cells[i].trim()}` : cells[i].trim())).filter(Boolean);
+  return parts.length ? `${table.id}（${table.caption}）中，${parts.join('；')}` : fallback;
+}
+
+/** Keeps the clause window of a long sentence that holds the answer (whole clauses, verbatim). */
+function trimSentence(text: string, mustTerms: string[]): string {
+  if (text.length <= MAX_CLAUSE_CHARS) return text;
+  const clauses = text.split(/(?<=[，,；;：:])/);
+  let best = { score: -1, from: 0, to: clauses.length };
+  for (let from = 0; from < clauses.length; from++) {
+    let length = 0;
+    for (let to = from; to < clauses.length; to++) {
+      length += clauses[to].length;
+      if (length > MAX_CLAUSE_CHARS && to > from) break;
+      const window = clauses.slice(from, to + 1).join('');
+      const score = mustTerms.filter((t) => window.includes(t)).length * 10 + (/\d/.test(window) ? 5 : 0) - (to - from) * 0.1;
+      if (score > best.score) best = { score, from, to: to + 1 };
+    }
+  }
+  return clauses.slice(best.from, best.to).join('').replace(/[，,；;：:]$/, '。');
+}
+
+function sentenceCount(intent: QuestionIntent, elaborate: boolean): number {
+  if (elaborate) return 4;
+  if (intent.explain) return 3;
+  if (intent.list) return 2;
+  return intent.quantity ? 1 : 2;
+}
+
+/**
+ * The built-in extractive answer: the evidence sentence(s) or table row(s) that answer the question,
+ * short (a figure in one sentence, an explanation in 2–4), each claim marked [n] and cited verbatim
+ * with its section and line. When the best evidence lacks something the question requires, it says
+ * plainly that the report does not give it and points to the nearest section.
+ */
+export function composeExtractive(options: ComposeOptions): Answer {
+  const { question, intent, selection, tables, elaborate, understood, minCoverage } = options;
+  const evidence = selection.ranked;
+  const best = evidence[0];
+  if (!best) return refusal(question, best, understood);
+  const perEntity = best.missing.length ? evidenceForEachEntity(selection) : null;
+  if (perEntity) return render(perEntity, tables, intent, question, understood, true);
+  if (best.missing.length) return refusal(question, best, understood);
+  // Several sentences of one passage can answer together what none answers alone (「哪种最多」 over three clauses).
+  const passage = evidence.filter((e) => !e.missing.length && e.chunk.id === best.chunk.id).slice(0, 3);
+  const grouped = best.coverage < minCoverage && selection.coverageOf(passage) >= minCoverage;
+  if (best.coverage < minCoverage && !grouped) return refusal(question, best, understood);
+  const chosen: Evidence[] = grouped ? [...passage] : [best];
+  const isRow = best.chunk.kind === 'table-row';
+  const limit = isRow ? (intent.list ? 8 : 3) : sentenceCount(intent, elaborate);
+  for (const candidate of evidence.slice(1)) {
+    if (chosen.length >= limit) break;
+    if (candidate.missing.length) continue;
+    if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
+    if (isRow) {
+      // Further rows only when they match the question as well as the best one (e.g. one project, two companies).
+      if (candidate.chunk.kind === 'table-row' && candidate.chunk.tableId === best.chunk.tableId && candidate.score >= best.score - 0.02) chosen.push(candidate);
+      continue;
+    }
+    const sameChunk = candidate.chunk.id === best.chunk.id;
+    const threshold = elaborate || intent.explain ? 0.55 : intent.list ? 0.6 : 0.8;
+    if (candidate.chunk.kind === 'prose' && candidate.score >= threshold * best.score && (sameChunk || !intent.quantity)) chosen.push(candidate);
+  }
+  return render(chosen, tables, intent, question, understood, isRow);
+}
+
+/**
+ * For questions about several entities (「海南和天津，哪边…」): the best evidence for each entity,
+ * when each one has evidence that meets every other requirement; null otherwise.
+ */
+function evidenceForEachEntity(selection: EvidenceSelection): Evidence[] | null {
+  const entities = new Set(selection.entities);
+  if (entities.size < 2) return null;
+  const picked: Evidence[] = [];
+  for (const entity of entities) {
+    const match = selection.ranked.find((e) => !e.missing.includes(entity) && e.missing.every((m) => entities.has(m)));
+    if (!match) return null;
+    if (!picked.includes(match)) picked.push(match);
+  }
+  return picked;
+}
+
+function render(chosen: Evidence[], tables: ReadonlyMap<string, Table>, intent: QuestionIntent, question: string,
+  understood: string | undefined, isRow: boolean): Answer {
+  if (!isRow) chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  const questionWords = question.replace(/[？?。！!，,]/g, ' ').split(/\s+/).filter(Boolean);
+  for (const item of chosen) {
+    const id = citations.length + 1;
+    citations.push({ id, chunkId: item.chunk.id, section: item.chunk.section, source: item.chunk.source, quote: item.text, line: item.line });
+    if (item.chunk.kind === 'table-row') {
+      const table = item.chunk.tableId ? tables.get(item.chunk.tableId) : undefined;
+      const row = table && item.chunk.rows ? table.rows[item.chunk.rows[0]] : undefined;
+      const rendered = renderRow(table, row?.cells ?? [], item.text);
+      // Rows of one table after the first drop the repeated caption.
+      const repeat = parts.length > 0 && chosen[0].chunk.tableId === item.chunk.tableId && table;
+      parts.push(`${repeat ? rendered.replace(`${table.id}（${table.caption}）中，`, '') : rendered}[${id}]`);
+    } else {
+      const text = intent.quantity && chosen.length === 1 ? trimSentence(item.text, questionWords) : item.text;
+      parts.push(`${text.replace(/[。；;，,]$/, '')}[${id}]`);
+    }
+  }
+  const separator = chosen.length > 1 && chosen.some((c) => c.chunk.kind !== 'prose') ? '\n' : '。';
+  const answer = `${parts.join(separator)}${separator === '。' ? '。' : ''}`;
+  return { answer, citations, facts: [], grounded: true, mode: 'extractive', understood };
+}
+
+function refusal(question: string, nearest: Evidence | undefined, understood?: string): Answer {
+  const topic = question.replace(/[？?。！!]+$/, '');
+  if (!nearest) {
+    return { answer: `报告中没有提及“${topic}”的相关内容。`, citations: [], facts: [], grounded: false, mode: 'extractive', understood };
+  }
+  const where = nearest.chunk.source ?? nearest.chunk.section;
+  return {
+    answer: `报告中没有提及“${topic}”。最相关的内容见「${where}」[1]，但它并未给出这一信息。`,
+    citations: [{ id: 1, chunkId: nearest.chunk.id, section: nearest.chunk.section, source: nearest.chunk.source, quote: nearest.text, line: nearest.line }],
+    facts: [], grounded: false, mode: 'extractive', understood,
+  };
+}

@@ -1,0 +1,143 @@
+import type { EntityLexicon } from '../facts/entity-lexicon';
+import type { Chunk, Hit } from '../types';
+import type { QuestionIntent } from './question-intent';
+
+/** One candidate piece of evidence: a sentence of a prose chunk or a table row. */
+export interface Evidence {
+  chunk: Chunk;
+  text: string;
+  line: number;
+  /** Position of the sentence in its chunk (for document order). */
+  order: number;
+  /** Share of the question's idf mass the evidence covers (0–1). */
+  coverage: number;
+  score: number;
+  /** Why this evidence cannot answer the question, if it cannot. */
+  missing: string[];
+  /** Question terms this evidence (or its heading/caption) contains. */
+  matched: Set<string>;
+}
+
+/** Ranked evidence plus what the ranking was measured against. */
+export interface EvidenceSelection {
+  ranked: Evidence[];
+  /** Entity mentions the question requires (e.g. ['海南', '天津']). */
+  entities: string[];
+  /** Coverage of the question by several pieces of evidence together. */
+  coverageOf(list: Evidence[]): number;
+}
+
+export interface SelectOptions {
+  question: string;
+  context: string;
+  intent: QuestionIntent;
+  hits: Hit[];
+  analyze: (text: string) => string[];
+  idf: (term: string) => number;
+  lexicon: EntityLexicon;
+}
+
+const CN_NUMBER = '[零〇一二三四五六七八九十百千万两]+';
+const NUMBER = `(?:\\d+(?:\\.\\d+)?|${CN_NUMBER})`;
+const DATE_PATTERN = /(19|20)\d{2}\s*[年.\-－]|[零〇一二三四五六七八九十]{4}年|\d{1,2}\s*月\s*\d{1,2}\s*日/;
+const SHARE_PATTERN = /\d+(\.\d+)?\s*[%％]|[一二三四五六七八九十]成|近[一二三四五]成/;
+const MONEY_PATTERN = /\d+(\.\d+)?\s*(万|亿)?\s*(元|美元|人民币)|数[十百千万亿]+\s*(万)?\s*(元|美元|人民币)/;
+const ANY_QUANTITY = new RegExp(`${NUMBER}\\s*(余|多)?\\s*(%|％|家|个|项|所|条|笔|件|万|亿|元|美元|人民币|倍|次|轮|位|座|大?部分)`);
+
+/** Removes what looks like a number but is not a stated quantity: dates, figure/table numbers, standard ids. */
+function withoutNonQuantities(text: string): string {
+  return text
+    .replace(/[图表]\s*\d+\s*[-－]\s*\d+/g, ' ')
+    .replace(/(19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?(\s*[上下]半年)?/g, ' ')
+    .replace(/[A-Z]+\/?[A-Z]*\s*\d+(\.\d+)?\s*[-—]\s*\d{4}/g, ' ');
+}
+
+/** True when the text states the kind of value the question asks for. */
+export function statesExpected(text: string, expects: QuestionIntent['expects']): boolean {
+  if (!expects) return true;
+  const clean = withoutNonQuantities(text);
+  switch (expects.kind) {
+    case 'date': return DATE_PATTERN.test(text);
+    case 'share': return SHARE_PATTERN.test(clean);
+    case 'money': return MONEY_PATTERN.test(clean);
+    case 'count': return new RegExp(`${NUMBER}\\s*(余|多)?\\s*(万)?\\s*${expects.classifier}`).test(clean)
+      || (expects.classifier === '个' && ANY_QUANTITY.test(clean));
+    default: return ANY_QUANTITY.test(clean);
+  }
+}
+
+/** Splits a chunk into its sentences (prose) or keeps it whole (table row). */
+export function piecesOf(chunk: Chunk): { text: string; line: number; order: number }[] {
+  if (chunk.kind !== 'prose') return [{ text: chunk.text, line: chunk.lineStart, order: 0 }];
+  return chunk.lines.map((entry, i) => ({
+    text: chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim(),
+    line: entry.line,
+    order: i,
+  })).filter((p) => p.text);
+}
+
+/**
+ * Ranks the sentences and rows of the retrieved chunks by how much of the question they cover
+ * (idf-weighted words and bigrams; headings and captions count half), the chunk's retrieval score,
+ * and hard requirements: named entities and years of the question must be in the evidence, a
+ * quantity question needs a quantity, and 新成立-type qualifiers must match.
+ */
+export function selectEvidence(options: SelectOptions): EvidenceSelection {
+  const { question, context, intent, hits, analyze, idf, lexicon } = options;
+  const questionTerms = [...new Set(analyze(question))];
+  const contextTerms = [...new Set(analyze(context))].filter((t) => !questionTerms.includes(t));
+  const weights = new Map<string, number>();
+  for (const t of questionTerms) weights.set(t, idf(t));
+  for (const t of contextTerms) weights.set(t, 0.3 * idf(t));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const required = lexicon.find(question).filter((m) => m.type !== 'table' && !(m.type === 'year' && m.name === '2020') && m.type !== 'domain');
+  const tableMention = lexicon.find(question).find((m) => m.type === 'table');
+  const out: Evidence[] = [];
+  hits.forEach((hit, rank) => {
+    const contextSet = new Set(analyze(`${hit.chunk.context} ${hit.chunk.source ?? ''}`));
+    for (const piece of piecesOf(hit.chunk)) {
+      const pieceSet = new Set(analyze(piece.text));
+      let matched = 0;
+      const matchedTerms = new Set<string>();
+      // A row's caption and column names are what it is about, so they count fully; a prose heading counts half.
+      const contextWeight = hit.chunk.kind === 'prose' ? 0.5 : 1;
+      for (const [term, weight] of weights) {
+        const gain = pieceSet.has(term) ? weight : contextSet.has(term) ? contextWeight * weight : 0;
+        matched += gain;
+        if (gain) matchedTerms.add(term);
+      }
+      const coverage = matched / total;
+      const missing: string[] = [];
+      const haystack = hit.chunk.kind === 'prose' ? piece.text : `${piece.text} ${hit.chunk.source ?? ''}`;
+      for (const mention of required) {
+        const forms = mention.type === 'year' ? [mention.name] : lexicon.forms(mention.name);
+        if (!forms.some((f) => haystack.replace(/\s+/g, '').includes(f))) missing.push(mention.text);
+      }
+      if (tableMention && hit.chunk.tableId && hit.chunk.tableId !== tableMention.name) missing.push(tableMention.text);
+      // A row's units live in its column names ('数量（家） 22' states 22家).
+      const stated = hit.chunk.kind === 'prose' ? piece.text
+        : hit.chunk.context.replace(/[（(](家|个|项|所|条|件|笔|万元|亿元|元|%)[)）]\s*([\d.]+)/g, ' $2$1 ');
+      if (intent.expects && !statesExpected(stated, intent.expects)) missing.push('数值');
+      if (intent.countedNoun) {
+        const scope = hit.chunk.kind === 'prose' ? `${piece.text}` : `${hit.chunk.source ?? ''}`;
+        if (!scope.includes(intent.countedNoun)) missing.push(intent.countedNoun);
+      }
+      for (const qualifier of intent.qualifiers) {
+        const stem = qualifier.slice(0, 1) === '新' ? /新(成立|注册|增|公开|设立)/ : new RegExp(qualifier);
+        if (!stem.test(`${piece.text} ${hit.chunk.source ?? ''}`)) missing.push(qualifier);
+      }
+      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing.length;
+      out.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage, score, missing, matched: matchedTerms });
+    }
+  });
+  return {
+    ranked: out.sort((a, b) => b.score - a.score || a.line - b.line),
+    entities: required.map((m) => m.text),
+    coverageOf(list) {
+      const union = new Set(list.flatMap((e) => [...e.matched]));
+      let sum = 0;
+      for (const term of union) sum += weights.get(term) ?? 0;
+      return sum / total;
+    },
+  };
+}

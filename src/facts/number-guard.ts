@@ -1,0 +1,31 @@
+import { normalizeText } from '../text/normalize-text';
+
+/** Result of {@link checkNumbers}. */
+export interface NumberCheck {
+  ok: boolean;
+  /** Numbers stated in the answer that no supporting text contains. */
+  unsupported: string[];
+}
+
+const CITATION_MARK = /\[\d+\]/g;
+const LIST_NUMBER = /^\s*\d+[.、)）]\s*/gm;
+const NUMBER = /\d+(?:\.\d+)?/g;
+
+/** Numbers an answer states, ignoring citation markers [n] and list numbering. */
+export function numbersIn(answer: string): string[] {
+  const body = normalizeText(answer.replace(CITATION_MARK, ' ').replace(LIST_NUMBER, ' '));
+  return [...new Set(body.match(NUMBER) ?? [])];
+}
+
+/**
+ * The number guard: every number in `answer` must appear in one of the supporting texts
+ * (cited quotes, their section and caption, the user's question) or be an explicitly derived
+ * value whose inputs are cited (`derived`). An answer that fails is never sent.
+ * Numbers are compared as tokens read the same way from both sides, so 12 never matches 2012
+ * and a date like 2020.03.13 matches itself.
+ */
+export function checkNumbers(answer: string, support: string[], derived: string[] = []): NumberCheck {
+  const allowed = new Set([...support.flatMap((text) => numbersIn(text)), ...derived.map((d) => normalizeText(d))]);
+  const unsupported = numbersIn(answer).filter((n) => !allowed.has(n));
+  return { ok: unsupported.length === 0, unsupported };
+}

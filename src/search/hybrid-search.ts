@@ -1,0 +1,40 @@
+import type { Chunk, Hit } from '../types';
+import type { Embedder } from '../embed/embedder';
+import type { Bm25Index } from './bm25-index';
+import type { VectorIndex } from './vector-index';
+import { fuseScores } from './fuse-scores';
+
+/** Which arms to use; 'hybrid' is the default, the others exist for eval. */
+export type SearchMode = 'hybrid' | 'bm25' | 'dense';
+
+export interface HybridSearchOptions {
+  chunks: readonly Chunk[];
+  bm25: Bm25Index;
+  vectors: VectorIndex;
+  embedder: Embedder;
+  analyze: (text: string) => string[];
+  bm25Weight: number;
+  /** Candidates taken from each arm before fusion. Default 50. */
+  candidates?: number;
+}
+
+export interface HybridSearch {
+  search(query: string, limit: number, mode?: SearchMode): Promise<Hit[]>;
+}
+
+/** BM25 over words + bigrams fused with the dense arm; only row-group chunks are left out (rows stand for them). */
+export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
+  const { chunks, bm25, vectors, embedder, analyze, candidates = 50 } = options;
+  const searchable = (doc: number) => chunks[doc].kind !== 'table-rows';
+  return {
+    async search(query, limit, mode = 'hybrid') {
+      const bm25Results = mode === 'dense' ? [] : bm25.search(analyze(query), candidates * 2).filter((r) => searchable(r.doc)).slice(0, candidates);
+      const denseResults = mode === 'bm25' ? [] : vectors.search(await embedder.embedQuery(query), candidates * 2)
+        .filter((r) => searchable(r.doc)).slice(0, candidates);
+      const weight = mode === 'bm25' ? 1 : mode === 'dense' ? 0 : options.bm25Weight;
+      return fuseScores(bm25Results, denseResults, weight)
+        .slice(0, limit)
+        .map((r) => ({ chunk: chunks[r.doc], score: r.score, scores: { bm25: r.bm25, dense: r.dense } }));
+    },
+  };
+}
