@@ -59,7 +59,7 @@ export function composeExtractive(options: ComposeOptions): Answer {
   const best = evidence[0];
   if (!best) return refusal(question, best, understood);
   const perEntity = best.missing.length ? evidenceForEachEntity(selection) : null;
-  if (perEntity) return render(perEntity, tables, intent, question, understood, true);
+  if (perEntity) return render(perEntity, selection, tables, intent, understood, true);
   if (best.missing.length) return refusal(question, best, understood);
   // Several sentences of one passage can answer together what none answers alone (「哪种最多」 over three clauses).
   const passage = evidence.filter((e) => !e.missing.length && e.chunk.id === best.chunk.id).slice(0, 3);
@@ -81,7 +81,27 @@ export function composeExtractive(options: ComposeOptions): Answer {
     const threshold = elaborate || intent.explain ? 0.55 : intent.list ? 0.6 : 0.8;
     if (candidate.chunk.kind === 'prose' && candidate.score >= threshold * best.score && (sameChunk || !intent.quantity)) chosen.push(candidate);
   }
-  return render(chosen, tables, intent, question, understood, isRow);
+  if (!isRow) addEnumeration(chosen, evidence);
+  return render(chosen, selection, tables, intent, understood, isRow);
+}
+
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)/;
+const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
+
+/** When a chosen sentence opens an enumeration (「一是…」), the following 二是/三是 items of its passage join it. */
+function addEnumeration(chosen: Evidence[], evidence: Evidence[]): void {
+  const opener = chosen.find((c) => ENUMERATION_START.test(c.text));
+  if (!opener) return;
+  const items = evidence
+    .filter((e) => e.chunk.id === opener.chunk.id && e.order > opener.order && ENUMERATION_ITEM.test(e.text))
+    .sort((a, b) => a.order - b.order);
+  let next = opener.order + 1;
+  for (const item of items) {
+    if (chosen.length >= 8) break;
+    if (item.order > next + 2) break;
+    if (!chosen.some((c) => c.chunk.id === item.chunk.id && c.order === item.order)) chosen.push(item);
+    next = item.order + 1;
+  }
 }
 
 /**
@@ -100,12 +120,12 @@ function evidenceForEachEntity(selection: EvidenceSelection): Evidence[] | null 
   return picked;
 }
 
-function render(chosen: Evidence[], tables: ReadonlyMap<string, Table>, intent: QuestionIntent, question: string,
+function render(chosen: Evidence[], selection: EvidenceSelection, tables: ReadonlyMap<string, Table>, intent: QuestionIntent,
   understood: string | undefined, isRow: boolean): Answer {
   if (!isRow) chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
   const citations: Citation[] = [];
   const parts: string[] = [];
-  const questionWords = question.replace(/[？?。！!，,]/g, ' ').split(/\s+/).filter(Boolean);
+  const questionWords = [...selection.entities, ...selection.terms.filter((t) => !t.startsWith('b:') && t.length >= 2)];
   for (const item of chosen) {
     const id = citations.length + 1;
     citations.push({ id, chunkId: item.chunk.id, section: item.chunk.section, source: item.chunk.source, quote: item.text, line: item.line });

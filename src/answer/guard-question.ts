@@ -13,7 +13,9 @@ const INJECTION = [
   /从现在(开始|起)|你(现在)?(是|不是|扮演|假装)|角色扮演|扮演|假装你|你的(新)?身份|开发者模式|管理员模式|越狱|DAN\b/i,
   /【?\s*系统(通知|消息|指令|公告)\s*】?|\[system\]|<\/?system>/i,
   /(只|仅|必须)(回复|回答|输出|说)|(回复|输出|打印)\s*[“"'「]/,
+  /以此为准|更正为|数据已更新|请记住|记住/,
 ];
+const ASKS = /[？?]|吗|多少|哪|什么|几|是否|怎么|如何|谁/;
 // Requests the report cannot serve whatever it contains: writing, coding, advice, chit-chat.
 const OFF_TOPIC = [
   /写.{0,12}(诗|歌|故事|小说|作文|代码|程序|笑话|文章|文案|邮件)|作(一)?首诗|讲个笑话|python|javascript|java\b|代码|编程|翻译成/i,
@@ -31,7 +33,7 @@ export function guardQuestion(text: string): GuardResult {
   const injected = kept.length < clauses.length;
   const rest = kept.join('').replace(/^[，。！？,!?；;\s]+/, '').trim();
   if (OFF_TOPIC.some((pattern) => pattern.test(text))) return { question: '', reason: 'off-topic' };
-  // Whatever else such a message asks, it is declined as a whole: an instruction never changes behaviour.
-  if (injected) return { question: '', reason: 'injection' };
+  // Instructions are dropped, never followed; a genuine question beside them is still answered.
+  if (injected) return { question: ASKS.test(rest) && /[\p{Script=Han}A-Za-z0-9]{2,}/u.test(rest) ? rest : '', reason: 'injection' };
   return { question: text.trim() };
 }

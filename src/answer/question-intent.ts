@@ -10,17 +10,19 @@ export interface QuestionIntent {
   countedNoun?: string;
   /** Metric qualifiers that change what is counted (新成立 vs all). */
   qualifiers: string[];
+  /** Asks for the name of a document, standard or policy (叫什么, 名称, 哪个文件). */
+  asksTitle: boolean;
   /** What kind of value the evidence must state: a count with this classifier, a share, money, a date, or any quantity. */
   expects?: { kind: 'count'; classifier: string } | { kind: 'share' | 'money' | 'date' | 'any' };
 }
 
-const QUANTITY = /多少|几(家|个|项|所|条|笔|件|种|年|月|次|位|成|轮|倍|部分|大)?|比例|占比|百分之|规模|金额|数量|多大|增长率|增速|同比|排名|第几|哪年|哪天|何时|什么时候|哪一年|几月|多久|融了|融资额/;
+const QUANTITY = /多少|(?<!哪)几(家|个|项|所|条|笔|件|种|年|月|次|位|成|轮|倍|部分|大)?|比例|占比|百分之|规模|金额|数量|多大|增长率|增速|同比|排名|第几|哪年|哪天|何时|什么时候|哪一年|几月|多久|融了|融资额/;
 const LIST = /有哪些|哪些|哪几|哪四|哪三|哪两|哪五|分别|包括|包含|列出|列举|都有|都是/;
 const EXPLAIN = /为什么|为何|怎么|怎样|如何|意义|作用|影响|原因|是什么|什么是|干嘛|做什么|干什么|指的是|指什么|介绍|说说|讲讲|特点|趋势|方向|目的|体现在/;
-const COUNTED = /(?:多少|几)\s*(?:家|个|项|所|条|笔|件|种|位)?[^，。？?]{0,10}?(企业|公司|专利|政策|标准|项目|平台|产业园|园区|研究机构|机构|高校|基金|措施|部分|基站|城市|省份|省市|事件|案例|应用)/;
+const COUNTED = /(?:多少|(?<!哪)几)\s*(?:家|个|项|所|条|笔|件|种|位)?[^，。？?]{0,10}?(企业|公司|专利|政策|标准|项目|平台|产业园|园区|研究机构|机构|高校|基金|措施|部分|基站|城市|省份|省市|事件|案例|应用)/;
 const QUALIFIERS = /新成立|新注册|新增|新公开|新设立/g;
 
-const CLASSIFIER = /(?:多少|几)\s*(家|个|项|所|条|笔|件|位|轮|次|倍|种|座|部分|大部分)/;
+const CLASSIFIER = /(?:多少|(?<!哪)几)\s*(家|个|项|所|条|笔|件|位|轮|次|倍|种|座|部分|大部分)/;
 const SHARE = /比例|占比|百分之|增长率|增速|同比|占多少|占多大|几成/;
 const MONEY = /规模|金额|多少钱|融了多少|融资额|融资多少|投资额|资金/;
 const DATE = /哪天|何时|哪年|什么时候|哪一年|几月|哪个月|时间是|日期/;
@@ -44,5 +46,6 @@ export function questionIntent(question: string): QuestionIntent {
     countedNoun: counted,
     qualifiers: [...new Set(question.match(QUALIFIERS) ?? [])],
     expects: expected(question),
+    asksTitle: /叫什么|名字|名称|哪个文件|什么文件|哪份文件|哪部|什么政策|哪个政策|哪项政策|什么标准|哪个标准|哪项标准|什么规划|什么方案/.test(question),
   };
 }

@@ -62,7 +62,9 @@ function resolveTurn(current: string, previous: ResolvedQuestion, previousAnswer
     return { question: base, context: previous.context, understood: base, elaborate: true };
   }
   const mentions = lexicon.find(current);
-  const isCue = FOLLOW_UP_CUE.test(current) || current.replace(/[？?。！!\s]/g, '').length <= 6;
+  // A question with nothing of its own to be about (「什么时候成立的？」, 「谁主导的？」) continues the topic.
+  const isCue = FOLLOW_UP_CUE.test(current) || current.replace(/[？?。！!\s]/g, '').length <= 6
+    || (!mentions.length && topicOf(current).replace(/\s/g, '').length <= 6);
   if (!isCue) return { question: current, context: '', elaborate: false };
 
   const ordinal = current.match(ORDINAL);
@@ -92,12 +94,19 @@ function resolveTurn(current: string, previous: ResolvedQuestion, previousAnswer
     const question2 = `${current.replace(/^(那|那么|其中)/, '')}`;
     return { question: question2, context: base, understood: `${base} → ${question2}`, elaborate: false };
   }
-  const subject = previousMentions.find((m) => m.type !== 'year' && m.type !== 'table') ?? previousMentions[0];
-  if (PRONOUN.test(current) && subject) {
-    const question = current.replace(PRONOUN, subject.text);
-    return { question, context: base, understood: question, elaborate: false };
-  }
-  return { question: current, context: base, understood: `${base}（${current}）`, elaborate: false };
+  // No entity of its own: the follow-up asks something else about the previous question's topic
+  // (「什么时候成立的？」, 「它的占比是多少？」), so the topic is carried into the question itself.
+  const topic = topicOf(base);
+  const rest = current.replace(PRONOUN, '').replace(/^(那|那么|而|其中)/, '').trim();
+  const question = `${topic} ${rest}`.trim();
+  return { question, context: '', understood: question, elaborate: false };
+}
+
+const QUESTION_WORDS = /(请问|一共|总共|大概|大约|分别|具体)|(是|有|为)?(多少|几|哪些|哪个|哪家|哪里|哪一年|哪年|什么时候|什么|怎么样|怎样|如何|谁)(家|个|项|所|条|笔|件|位|种|年)?|吗|呢|[？?。！!，,]/g;
+
+/** The previous question without its question words: what the conversation is about. */
+export function topicOf(question: string): string {
+  return question.replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function replaceMention(text: string, mention: EntityMention, replacement: string): string {

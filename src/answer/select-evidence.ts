@@ -23,6 +23,8 @@ export interface EvidenceSelection {
   ranked: Evidence[];
   /** Entity mentions the question requires (e.g. ['海南', '天津']). */
   entities: string[];
+  /** The question's analysed terms. */
+  terms: string[];
   /** Coverage of the question by several pieces of evidence together. */
   coverageOf(list: Evidence[]): number;
 }
@@ -92,6 +94,7 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const required = lexicon.find(question).filter((m) => m.type !== 'table' && !(m.type === 'year' && m.name === '2020') && m.type !== 'domain');
   const tableMention = lexicon.find(question).find((m) => m.type === 'table');
+  const years = lexicon.find(question).filter((m) => m.type === 'year').map((m) => m.name);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
     const contextSet = new Set(analyze(`${hit.chunk.context} ${hit.chunk.source ?? ''}`));
@@ -118,21 +121,25 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
       const stated = hit.chunk.kind === 'prose' ? piece.text
         : hit.chunk.context.replace(/[（(](家|个|项|所|条|件|笔|万元|亿元|元|%)[)）]\s*([\d.]+)/g, ' $2$1 ');
       if (intent.expects && !statesExpected(stated, intent.expects)) missing.push('数值');
+      if (intent.asksTitle && !/《[^》]+》/.test(piece.text)) missing.push('名称');
       if (intent.countedNoun) {
-        const scope = hit.chunk.kind === 'prose' ? `${piece.text}` : `${hit.chunk.source ?? ''}`;
+        const scope = hit.chunk.kind === 'prose' ? piece.text : hit.chunk.context;
         if (!scope.includes(intent.countedNoun)) missing.push(intent.countedNoun);
       }
       for (const qualifier of intent.qualifiers) {
         const stem = qualifier.slice(0, 1) === '新' ? /新(成立|注册|增|公开|设立)/ : new RegExp(qualifier);
         if (!stem.test(`${piece.text} ${hit.chunk.source ?? ''}`)) missing.push(qualifier);
       }
-      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing.length;
+      // Years the question names (even 2020, which most sentences omit) favour evidence that states them.
+      const yearBonus = 0.1 * years.filter((y) => piece.text.includes(y)).length;
+      const score = coverage + yearBonus + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing.length;
       out.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage, score, missing, matched: matchedTerms });
     }
   });
   return {
     ranked: out.sort((a, b) => b.score - a.score || a.line - b.line),
     entities: required.map((m) => m.text),
+    terms: questionTerms,
     coverageOf(list) {
       const union = new Set(list.flatMap((e) => [...e.matched]));
       let sum = 0;
