@@ -15,6 +15,7 @@ import { analyzeText } from './text/analyze-text';
 import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
+import { createUnknownTermFinder } from './answer/unknown-terms';
 
 /** Everything the answering core is made of, for the CLI's eval and bench. */
 export interface PipelineParts {
@@ -45,8 +46,9 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const lexicon = buildEntityLexicon(document);
   const tables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));
   const factBook = createFactBook({ facts: index.facts, document, chunks: index.chunks, lexicon });
+  const unknownTerms = createUnknownTermFinder(segmenter, document.lines.join('\n'), (word) => lexicon.find(word).length > 0);
   const answerer = createAnswerer({ search, analyze, idf: bm25.idf, lexicon, tables, topK: config.retrieval.topK,
-    answerFromFacts: factBook.answer });
+    answerFromFacts: factBook.answer, unknownTerms });
   // The LangChain/OpenAI client is loaded only when a chat model is configured.
   const llm = config.llm ? await openLlmAnswerer(config, logger) : null;
   const sections = new Map(document.sections.map((s) => [s.id, s]));

@@ -16,6 +16,8 @@ export interface AnswererOptions {
   tables: ReadonlyMap<string, Table>;
   topK: number;
   minCoverage?: number;
+  /** Nouns of a question the report never mentions. */
+  unknownTerms?: (question: string) => string[];
   /** Structured answers from the fact store; null when facts do not answer the question. */
   answerFromFacts?: (question: string, context: string) => Answer | null;
 }
@@ -53,8 +55,9 @@ export function createAnswerer(options: AnswererOptions) {
     const hits = await search.search(query, topK);
     const intent = questionIntent(resolved.question);
     const selection = selectEvidence({ question: resolved.question, context: resolved.context, intent, hits, analyze, idf, lexicon });
+    const unknown = options.unknownTerms?.(resolved.question) ?? [];
     let answer = composeExtractive({ question: resolved.question, intent, selection, tables, elaborate: resolved.elaborate,
-      understood: resolved.understood, minCoverage });
+      understood: resolved.understood, minCoverage, unknown });
     answer = enforceNumberGuard(answer, resolved.question);
     return { answer, question: resolved.question, context: resolved.context };
   }

@@ -11,6 +11,8 @@ export interface ComposeOptions {
   understood?: string;
   /** Minimum question coverage of the best evidence for a grounded answer. */
   minCoverage: number;
+  /** Nouns of the question the report never mentions: the answer is a refusal naming them. */
+  unknown?: string[];
 }
 
 const MAX_CLAUSE_CHARS = 150;
@@ -58,6 +60,7 @@ export function composeExtractive(options: ComposeOptions): Answer {
   const evidence = selection.ranked;
   const best = evidence[0];
   if (!best) return refusal(question, best, understood);
+  if (options.unknown?.length) return refusal(question, best, understood, options.unknown);
   const perEntity = best.missing.length ? evidenceForEachEntity(selection) : null;
   if (perEntity) return render(perEntity, selection, tables, intent, understood, true);
   if (best.missing.length) return refusal(question, best, understood);
@@ -109,8 +112,12 @@ function addEnumeration(chosen: Evidence[], evidence: Evidence[]): void {
  * when each one has evidence that meets every other requirement; null otherwise.
  */
 function evidenceForEachEntity(selection: EvidenceSelection): Evidence[] | null {
-  const entities = new Set(selection.entities);
-  if (entities.size < 2) return null;
+  // Only entities of one kind are compared (海南 vs 天津); a year or a second kind must hold for each piece.
+  const counts = new Map<string, number>();
+  for (const e of selection.entities) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+  const type = [...counts].find(([, n]) => n >= 2)?.[0];
+  if (!type) return null;
+  const entities = new Set(selection.entities.filter((e) => e.type === type).map((e) => e.text));
   const picked: Evidence[] = [];
   for (const entity of entities) {
     const match = selection.ranked.find((e) => !e.missing.includes(entity) && e.missing.every((m) => entities.has(m)));
@@ -125,7 +132,7 @@ function render(chosen: Evidence[], selection: EvidenceSelection, tables: Readon
   if (!isRow) chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
   const citations: Citation[] = [];
   const parts: string[] = [];
-  const questionWords = [...selection.entities, ...selection.terms.filter((t) => !t.startsWith('b:') && t.length >= 2)];
+  const questionWords = [...selection.entities.map((e) => e.text), ...selection.terms.filter((t) => !t.startsWith('b:') && t.length >= 2)];
   for (const item of chosen) {
     const id = citations.length + 1;
     citations.push({ id, chunkId: item.chunk.id, section: item.chunk.section, source: item.chunk.source, quote: item.text, line: item.line });
@@ -146,8 +153,8 @@ function render(chosen: Evidence[], selection: EvidenceSelection, tables: Readon
   return { answer, citations, facts: [], grounded: true, mode: 'extractive', understood };
 }
 
-function refusal(question: string, nearest: Evidence | undefined, understood?: string): Answer {
-  const topic = question.replace(/[？?。！!]+$/, '');
+function refusal(question: string, nearest: Evidence | undefined, understood?: string, unknown: string[] = []): Answer {
+  const topic = unknown.length ? unknown.join('”“') : question.replace(/[？?。！!]+$/, '');
   if (!nearest) {
     return { answer: `报告中没有提及“${topic}”的相关内容。`, citations: [], facts: [], grounded: false, mode: 'extractive', understood };
   }

@@ -46,6 +46,6 @@ export function questionIntent(question: string): QuestionIntent {
     countedNoun: counted,
     qualifiers: [...new Set(question.match(QUALIFIERS) ?? [])],
     expects: expected(question),
-    asksTitle: /叫什么|名字|名称|哪个文件|什么文件|哪份文件|哪部|什么政策|哪个政策|哪项政策|什么标准|哪个标准|哪项标准|什么规划|什么方案/.test(question),
+    asksTitle: /(政策|文件|标准|规范|方案|规划|意见|通知|办法|措施|计划|指南)[^，。？?]{0,6}(叫什么|名字|名称)|哪(个|份|项|部)(文件|政策|标准|规范|方案|规划)|什么(文件|政策|标准|规范|方案|规划)/.test(question),
   };
 }

@@ -21,8 +21,8 @@ export interface Evidence {
 /** Ranked evidence plus what the ranking was measured against. */
 export interface EvidenceSelection {
   ranked: Evidence[];
-  /** Entity mentions the question requires (e.g. ['海南', '天津']). */
-  entities: string[];
+  /** Entity mentions the question requires (e.g. 海南 and 天津, both regions). */
+  entities: { text: string; type: string }[];
   /** The question's analysed terms. */
   terms: string[];
   /** Coverage of the question by several pieces of evidence together. */
@@ -66,6 +66,11 @@ export function statesExpected(text: string, expects: QuestionIntent['expects'])
       || (expects.classifier === '个' && ANY_QUANTITY.test(clean));
     default: return ANY_QUANTITY.test(clean);
   }
+}
+
+/** Whitespace-free, dash-normalised form for matching names like 「T/SCCIA 005—2020」. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[—–－]/g, '-');
 }
 
 /** Splits a chunk into its sentences (prose) or keeps it whole (table row). */
@@ -112,9 +117,10 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
       const coverage = matched / total;
       const missing: string[] = [];
       const haystack = hit.chunk.kind === 'prose' ? piece.text : `${piece.text} ${hit.chunk.source ?? ''}`;
+      const compactHaystack = squash(haystack);
       for (const mention of required) {
-        const forms = mention.type === 'year' ? [mention.name] : lexicon.forms(mention.name);
-        if (!forms.some((f) => haystack.replace(/\s+/g, '').includes(f))) missing.push(mention.text);
+        const forms = mention.type === 'year' ? [mention.name] : [...lexicon.forms(mention.name), mention.text];
+        if (!forms.some((f) => compactHaystack.includes(squash(f)))) missing.push(mention.text);
       }
       if (tableMention && hit.chunk.tableId && hit.chunk.tableId !== tableMention.name) missing.push(tableMention.text);
       // A row's units live in its column names ('数量（家） 22' states 22家).
@@ -138,7 +144,7 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
   });
   return {
     ranked: out.sort((a, b) => b.score - a.score || a.line - b.line),
-    entities: required.map((m) => m.text),
+    entities: required.map((m) => ({ text: m.text, type: m.type })),
     terms: questionTerms,
     coverageOf(list) {
       const union = new Set(list.flatMap((e) => [...e.matched]));

@@ -16,6 +16,8 @@ export interface HybridSearchOptions {
   bm25Weight: number;
   /** Candidates taken from each arm before fusion. Default 50. */
   candidates?: number;
+  /** At most this many rows of one table in a result list, so a caption shared by every row cannot crowd out prose. Default 4. */
+  maxRowsPerTable?: number;
 }
 
 export interface HybridSearch {
@@ -24,7 +26,7 @@ export interface HybridSearch {
 
 /** BM25 over words + bigrams fused with the dense arm; only row-group chunks are left out (rows stand for them). */
 export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
-  const { chunks, bm25, vectors, embedder, analyze, candidates = 50 } = options;
+  const { chunks, bm25, vectors, embedder, analyze, candidates = 50, maxRowsPerTable = 4 } = options;
   const searchable = (doc: number) => chunks[doc].kind !== 'table-rows';
   return {
     async search(query, limit, mode = 'hybrid') {
@@ -32,9 +34,19 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       const denseResults = mode === 'bm25' ? [] : vectors.search(await embedder.embedQuery(query), candidates * 2)
         .filter((r) => searchable(r.doc)).slice(0, candidates);
       const weight = mode === 'bm25' ? 1 : mode === 'dense' ? 0 : options.bm25Weight;
-      return fuseScores(bm25Results, denseResults, weight)
-        .slice(0, limit)
-        .map((r) => ({ chunk: chunks[r.doc], score: r.score, scores: { bm25: r.bm25, dense: r.dense } }));
+      const perTable = new Map<string, number>();
+      const hits: Hit[] = [];
+      for (const r of fuseScores(bm25Results, denseResults, weight)) {
+        if (hits.length >= limit) break;
+        const table = chunks[r.doc].tableId;
+        if (table) {
+          const seen = perTable.get(table) ?? 0;
+          if (seen >= maxRowsPerTable) continue;
+          perTable.set(table, seen + 1);
+        }
+        hits.push({ chunk: chunks[r.doc], score: r.score, scores: { bm25: r.bm25, dense: r.dense } });
+      }
+      return hits;
     },
   };
 }

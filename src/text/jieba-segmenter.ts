@@ -4,6 +4,7 @@ import type { Segmenter } from './segmenter';
 interface JiebaModule {
   cut(text: string, hmm?: boolean | null): string[];
   add_word(word: string, freq?: number | null, tag?: string | null): number;
+  tag(text: string, hmm?: boolean | null): { word: string; tag: string }[];
 }
 
 // jieba-wasm's ESM entry is the browser build (needs fetch of the .wasm); the CommonJS one loads it from disk.
@@ -17,6 +18,7 @@ const added = new Set<string>();
 export function createJiebaSegmenter(words: Iterable<string> = []): Segmenter {
   const segmenter: Segmenter = {
     cut: (text) => jieba.cut(text, true),
+    tag: (text) => jieba.tag(text, true),
     addWords(list) {
       for (const word of list) {
         const w = word.trim();
