@@ -19,7 +19,7 @@ const EnvSchema = z.object({
   QA_EMBED_CACHE_DIR: z.string().optional(),
   QA_EMBED_QUERY_PREFIX: z.string().optional(),
   QA_TOP_K: int(1).max(50).default(8),
-  QA_BM25_WEIGHT: z.coerce.number().min(0).max(1).default(0.7),
+  QA_BM25_WEIGHT: z.coerce.number().min(0).max(1).default(0.9),
   QA_ALLOWED_ORIGINS: z.string().default('*'),
   QA_RATE_LIMIT: int(0).default(60),
   QA_MAX_QUESTION_CHARS: int(1).default(500),

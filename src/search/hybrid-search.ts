@@ -18,6 +18,10 @@ export interface HybridSearchOptions {
   candidates?: number;
   /** At most this many rows of one table in a result list, so a caption shared by every row cannot crowd out prose. Default 4. */
   maxRowsPerTable?: number;
+  /** Lower end of score normalisation: the weakest candidate ('min') or zero ('zero', default). */
+  floor?: 'min' | 'zero';
+  /** Candidates taken from the dense arm. Default 20: deeper dense candidates only add lexical noise. */
+  denseCandidates?: number;
 }
 
 export interface HybridSearch {
@@ -32,11 +36,11 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     async search(query, limit, mode = 'hybrid') {
       const bm25Results = mode === 'dense' ? [] : bm25.search(analyze(query), candidates * 2).filter((r) => searchable(r.doc)).slice(0, candidates);
       const denseResults = mode === 'bm25' ? [] : vectors.search(await embedder.embedQuery(query), candidates * 2)
-        .filter((r) => searchable(r.doc)).slice(0, candidates);
+        .filter((r) => searchable(r.doc)).slice(0, options.denseCandidates ?? 20);
       const weight = mode === 'bm25' ? 1 : mode === 'dense' ? 0 : options.bm25Weight;
       const perTable = new Map<string, number>();
       const hits: Hit[] = [];
-      for (const r of fuseScores(bm25Results, denseResults, weight)) {
+      for (const r of fuseScores(bm25Results, denseResults, weight, options.floor)) {
         if (hits.length >= limit) break;
         const table = chunks[r.doc].tableId;
         if (table) {
