@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readOptions } from './read-options';
+
+describe('readOptions', () => {
+  const script = (dataset: Record<string, string>, src = 'https://qa.example.com/widget.js') =>
+    ({ dataset, src }) as unknown as HTMLScriptElement;
+
+  it('defaults the endpoint to the script origin and fills every default', () => {
+    expect(readOptions(script({}), 'https://news.example.org/a')).toEqual({
+      endpoint: 'https://qa.example.com', title: '报告问答', theme: 'auto', position: 'right', open: false, lang: 'zh-CN',
+    });
+  });
+
+  it('reads the data attributes and ignores values outside the allowed sets', () => {
+    const options = readOptions(script({ endpoint: 'https://api.example.com/qa/', title: '问报告', theme: 'dark', position: 'left',
+      open: 'true', lang: 'en' }), 'https://news.example.org/a');
+    expect(options).toEqual({ endpoint: 'https://api.example.com/qa', title: '问报告', theme: 'dark', position: 'left', open: true, lang: 'en' });
+    expect(readOptions(script({ theme: 'neon', position: 'top', open: 'no' }), 'https://x.org/').theme).toBe('auto');
+  });
+});

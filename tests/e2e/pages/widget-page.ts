@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
+
+/** Headless Debian Chromium, as the project's CI installs it. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The widget's parts, found the way assistive technology finds them (Playwright pierces open shadow roots). */
+export function widgetOf(page: Page) {
+  return {
+    host: page.locator('report-qa-widget'),
+    launcher: page.getByRole('button', { name: /问答/ }),
+    dialog: page.getByRole('dialog', { name: '报告问答' }),
+    log: page.getByRole('log'),
+    input: page.getByRole('textbox', { name: '输入问题' }),
+    answers: page.locator('report-qa-widget .msg-assistant'),
+    error: page.locator('report-qa-widget .error'),
+  };
+}
+
+/** Whether `locator` has focus inside its (shadow) root and that root's host has the page's focus. */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const root = element.getRootNode() as Document | ShadowRoot;
+    return root.activeElement === element && (root instanceof ShadowRoot ? document.activeElement === root.host : true);
+  });
+}
+
+/** Resolves once the widget is idle again (not streaming); returns the last error sentence or answer text. */
+export async function waitUntilIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('report-qa-widget')?.shadowRoot;
+    return root?.querySelector('[role="log"]')?.getAttribute('aria-busy') === 'false';
+  }, undefined, { timeout });
+}
+
+/** Types a question like a person (focus, insertText, Enter) and waits for the answer or the error. */
+export async function ask(page: Page, question: string): Promise<void> {
+  const { input } = widgetOf(page);
+  await input.click();
+  await page.keyboard.insertText(question);
+  await page.keyboard.press('Enter');
+  await waitUntilIdle(page);
+}
+
+/** The text of the newest answer (citation buttons included as their labels). */
+export async function lastAnswer(page: Page): Promise<string> {
+  return (await widgetOf(page).answers.last().locator('.answer-text').textContent()) ?? '';
+}
+
+export function artifact(name: string): string {
+  return resolve(ARTIFACTS, name);
+}
