@@ -39,7 +39,9 @@ function trimSentence(text: string, mustTerms: string[]): string {
       if (score > best.score) best = { score, from, to: to + 1 };
     }
   }
-  return clauses.slice(best.from, best.to).join('').replace(/[，,；;：:]$/, '。');
+  // A window that starts mid-sentence drops a dangling conjunction (「且在…」 → 「在…」).
+  const window = clauses.slice(best.from, best.to).join('').replace(/[，,；;：:]$/, '。');
+  return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
 }
 
 function sentenceCount(intent: QuestionIntent, elaborate: boolean): number {
