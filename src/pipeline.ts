@@ -16,6 +16,7 @@ import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
 import { createUnknownTermFinder } from './answer/unknown-terms';
+import { sectionLabel } from './chunk/section-label';
 
 /** Everything the answering core is made of, for the CLI's eval and bench. */
 export interface PipelineParts {
@@ -69,7 +70,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     listTables: () => document.tables.map((t) => ({ id: t.id, caption: t.caption, rows: t.rows.length })),
     getTable: (id) => tables.get(id.replace(/\s+/g, '')),
     health: () => ({ chunks: index.chunks.length, embedder: embedder.id, corpus: document.sha256 }),
-    ...{ sectionOf: (id: string) => sections.get(id) },
+    sectionLabel: (id) => sectionLabel(sections.get(id)),
   };
 }
 

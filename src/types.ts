@@ -138,6 +138,10 @@ export interface Fact {
   qualifier?: string;
   /** The row's cells or the sentence. */
   quote: string;
+  /** Where `text` stands in `quote` (prose and running-text cells), so the clause around it can be shown. */
+  offset?: number;
+  /** Caption of the table a table fact comes from ('我国区块链企业各地区分布数量及比例'). */
+  caption?: string;
   line: number;
   chunkId: string;
   tableId?: string;

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { Config } from '../../config';
+import { AppError } from '../../errors';
+import type { Pipeline } from '../../types';
+import type { AppEnv } from '../app-env';
+
+/** GET /api/facts?q=…: structured lookup only, `{ facts }` with their sources. */
+export function factRoutes(options: { pipeline: Pipeline; config: Config }): Hono<AppEnv> {
+  const { pipeline, config } = options;
+  const app = new Hono<AppEnv>();
+  app.get('/api/facts', (c) => {
+    const query = (c.req.query('q') ?? '').trim();
+    if (!query) throw new AppError('bad_request', 'missing q');
+    if ([...query].length > config.server.maxQuestionChars) throw new AppError('too_large', 'q too long');
+    c.get('log').question = query;
+    return c.json({ facts: pipeline.lookupFacts(query).facts });
+  });
+  return app;
+}

@@ -1,0 +1,57 @@
+/**
+ * Wire shapes of the HTTP contract (../shared/API.md). Types only: the widget imports them with
+ * `import type`, so nothing here may pull server code into the browser bundle.
+ */
+import type { AnswerFact, AnswerMode, Citation } from '../types';
+
+export interface WireMessage {
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: WireMessage[];
+  stream?: boolean;
+}
+
+export interface ChatReply {
+  answer: string;
+  citations: Citation[];
+  facts: AnswerFact[];
+  grounded: boolean;
+  mode: AnswerMode;
+  /** Extension: how a follow-up was understood, e.g. '江苏 区块链企业数量'. */
+  understood?: string;
+}
+
+export interface WireError {
+  error: { code: string; message: string; requestId?: string };
+}
+
+/** Server-Sent Events of POST /api/chat with stream: true, in order. */
+export type ChatEvent =
+  | { event: 'meta'; data: { mode: AnswerMode; understood?: string } }
+  | { event: 'delta'; data: { text: string } }
+  | { event: 'citations'; data: { citations: Citation[]; facts: AnswerFact[]; grounded: boolean } }
+  | { event: 'done'; data: Record<string, never> }
+  | { event: 'error'; data: { code: string; message: string } };
+
+export interface TableListReply {
+  tables: { id: string; caption: string; rows: number }[];
+}
+
+export interface TableReply {
+  id: string;
+  caption: string;
+  section: string;
+  line: number;
+  columns: string[];
+  rows: string[][];
+}
+
+export interface HealthReply {
+  ok: boolean;
+  chunks: number;
+  embedder: string;
+  corpus: string;
+}
