@@ -78,7 +78,7 @@ describe('POST /api/chat', () => {
   it('streams exact SSE frames: meta, deltas, citations, done', async () => {
     const { app } = setup({ script: { ask: async () => ({ ...ANSWER, understood: '广东 区块链企业数量' }) } });
     const response = await app.request('/api/chat', ask('广东呢？', { stream: true }));
-    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const body = await response.text();
     expect(body).toBe([
       'event: meta\ndata: {"mode":"extractive","understood":"广东 区块链企业数量"}\n\n',

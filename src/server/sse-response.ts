@@ -20,7 +20,7 @@ export function sseResponse(
   let finish = () => {};
   const log = c.get('log');
   log.streamDone = new Promise<void>((resolve) => { finish = resolve; });
-  return streamSSE(c, async (stream) => {
+  const response = streamSSE(c, async (stream) => {
     try {
       await write(stream);
     } catch (thrown) {
@@ -32,4 +32,7 @@ export function sseResponse(
       finish();
     }
   });
+  // Declared explicitly: without a charset some clients (e.g. Playwright's reader) decode the stream as Latin-1.
+  response.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
+  return response;
 }

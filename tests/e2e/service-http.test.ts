@@ -69,7 +69,7 @@ describe('POST /api/chat', () => {
       { body: { ...question, stream: true }, headers: {} }, { body: question, headers: { Accept: 'text/event-stream' } }];
     for (const variant of variants) {
       const response = await postChat(service.url, variant.body, variant.headers);
-      expect(response.headers.get('content-type')).toBe('text/event-stream');
+      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
       const events = await readEvents(response);
       const names = events.map((e) => e.event);
       expect(names[0]).toBe('meta');
