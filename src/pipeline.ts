@@ -49,7 +49,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const factBook = createFactBook({ facts: index.facts, document, chunks: index.chunks, lexicon });
   const unknownTerms = createUnknownTermFinder(segmenter, document.lines.join('\n'), (word) => lexicon.find(word).length > 0);
   const answerer = createAnswerer({ search, analyze, idf: bm25.idf, lexicon, tables, topK: config.retrieval.topK,
-    answerFromFacts: factBook.answer, unknownTerms });
+    answerFromFacts: factBook.answer, unknownTerms, chunks: index.chunks });
   // The LangChain/OpenAI client is loaded only when a chat model is configured.
   const llm = config.llm ? await openLlmAnswerer(config, logger) : null;
   const sections = new Map(document.sections.map((s) => [s.id, s]));

@@ -1,7 +1,8 @@
 import type { EntityLexicon } from '../facts/entity-lexicon';
 import { checkNumbers } from '../facts/number-guard';
 import type { HybridSearch } from '../search/hybrid-search';
-import type { Answer, ChatMessage, Table } from '../types';
+import type { Answer, ChatMessage, Chunk, Table } from '../types';
+import { citePeriods } from './cite-periods';
 import { composeExtractive } from './compose-extractive';
 import { guardQuestion } from './guard-question';
 import { questionIntent } from './question-intent';
@@ -16,6 +17,8 @@ export interface AnswererOptions {
   tables: ReadonlyMap<string, Table>;
   topK: number;
   minCoverage?: number;
+  /** All chunks, to cite the sentences that state the periods of table figures. */
+  chunks?: readonly Chunk[];
   /** Nouns of a question the report never mentions. */
   unknownTerms?: (question: string) => string[];
   /** Structured answers from the fact store; null when facts do not answer the question. */
@@ -50,7 +53,10 @@ export function createAnswerer(options: AnswererOptions) {
     const history = [...messages.slice(0, -1), { role: 'user' as const, content: guarded.question }];
     const resolved = resolveFollowUp(history, lexicon);
     const fromFacts = options.answerFromFacts?.(resolved.question, resolved.context);
-    if (fromFacts && !resolved.elaborate) return { answer: { ...fromFacts, understood: resolved.understood }, question: resolved.question, context: resolved.context };
+    if (fromFacts && !resolved.elaborate) {
+      const answer = options.chunks ? citePeriods(fromFacts, resolved.question, options.chunks) : fromFacts;
+      return { answer: { ...answer, understood: resolved.understood }, question: resolved.question, context: resolved.context };
+    }
     const query = resolved.context ? `${resolved.question} ${resolved.context}` : resolved.question;
     const hits = await search.search(query, topK);
     const intent = questionIntent(resolved.question);
