@@ -3,6 +3,7 @@ import { checkNumbers } from '../facts/number-guard';
 import type { HybridSearch } from '../search/hybrid-search';
 import type { Answer, ChatMessage, Chunk, Table } from '../types';
 import { citePeriods } from './cite-periods';
+import { vetFactAnswer } from './vet-fact-answer';
 import { composeExtractive } from './compose-extractive';
 import { guardQuestion } from './guard-question';
 import { questionIntent } from './question-intent';
@@ -17,6 +18,8 @@ export interface AnswererOptions {
   tables: ReadonlyMap<string, Table>;
   topK: number;
   minCoverage?: number;
+  /** Minimum question coverage of a fact answer's text and sources (else retrieval answers). */
+  factCoverage?: number;
   /** All chunks, to cite the sentences that state the periods of table figures. */
   chunks?: readonly Chunk[];
   /** Nouns of a question the report never mentions. */
@@ -40,7 +43,7 @@ const REFUSAL_HINT = '我只能回答与《中国区块链发展现状与展望�
  * number guard. Never throws for "not in the report": that is `grounded: false`.
  */
 export function createAnswerer(options: AnswererOptions) {
-  const { search, analyze, idf, lexicon, tables, topK, minCoverage = 0.4 } = options;
+  const { search, analyze, idf, lexicon, tables, topK, minCoverage = 0.4, factCoverage = 0.3 } = options;
 
   async function answerMessages(messages: readonly ChatMessage[]): Promise<ExtractiveResult> {
     const guarded = guardQuestion(messages[messages.length - 1]?.content ?? '');
@@ -52,14 +55,16 @@ export function createAnswerer(options: AnswererOptions) {
     }
     const history = [...messages.slice(0, -1), { role: 'user' as const, content: guarded.question }];
     const resolved = resolveFollowUp(history, lexicon);
-    const fromFacts = options.answerFromFacts?.(resolved.question, resolved.context);
+    const intent = questionIntent(resolved.question);
+    const candidate = options.answerFromFacts?.(resolved.question, resolved.context);
+    const fromFacts = candidate && vetFactAnswer(candidate, { question: resolved.question, intent, analyze, idf, lexicon, minCoverage: factCoverage })
+      ? candidate : null;
     if (fromFacts && !resolved.elaborate) {
       const answer = options.chunks ? citePeriods(fromFacts, resolved.question, options.chunks) : fromFacts;
       return { answer: { ...answer, understood: resolved.understood }, question: resolved.question, context: resolved.context };
     }
     const query = resolved.context ? `${resolved.question} ${resolved.context}` : resolved.question;
     const hits = await search.search(query, topK);
-    const intent = questionIntent(resolved.question);
     const selection = selectEvidence({ question: resolved.question, context: resolved.context, intent, hits, analyze, idf, lexicon });
     const unknown = options.unknownTerms?.(resolved.question) ?? [];
     let answer = composeExtractive({ question: resolved.question, intent, selection, tables, elaborate: resolved.elaborate,
