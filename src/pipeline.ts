@@ -39,7 +39,8 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const document = loadReport(config.paths.corpus);
   const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config) });
   const segmenter = createJiebaSegmenter(domainWords(document));
-  const analyze = (text: string) => analyzeText(segmenter, text);
+  // Small on purpose: it serves the stages of one request, not repeated questions across requests.
+  const analyze = memoize((text: string) => analyzeText(segmenter, text), 16);
   const embedder = await openEmbedder(config, segmenter);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
@@ -77,4 +78,18 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
 async function openLlmAnswerer(config: Config, logger: Logger) {
   const [{ createLlmAnswerer }, { createChatModel }] = await Promise.all([import('./answer/llm-answerer'), import('./answer/chat-model')]);
   return createLlmAnswerer({ model: createChatModel(config.llm!), promptsDir: config.paths.promptsDir, timeoutMs: config.llm!.timeoutMs, logger });
+}
+
+/** Caches a pure function of a string (the same question is analysed by several stages). */
+function memoize<T>(fn: (text: string) => T, limit: number): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+      cache.set(text, value);
+    }
+    return value;
+  };
 }

@@ -73,6 +73,28 @@ function squash(text: string): string {
   return text.replace(/\s+/g, '').replace(/[—–－]/g, '-');
 }
 
+interface ChunkTerms {
+  context: Set<string>;
+  pieces: { text: string; line: number; order: number; terms: Set<string> }[];
+}
+
+// Chunks are immutable for the life of an index, so their analysed terms are computed once per analyser.
+const termCache = new WeakMap<(text: string) => string[], WeakMap<Chunk, ChunkTerms>>();
+
+function termsOfChunk(chunk: Chunk, analyze: (text: string) => string[]): ChunkTerms {
+  let byChunk = termCache.get(analyze);
+  if (!byChunk) termCache.set(analyze, (byChunk = new WeakMap()));
+  let terms = byChunk.get(chunk);
+  if (!terms) {
+    terms = {
+      context: new Set(analyze(`${chunk.context} ${chunk.source ?? ''}`)),
+      pieces: piecesOf(chunk).map((piece) => ({ ...piece, terms: new Set(analyze(piece.text)) })),
+    };
+    byChunk.set(chunk, terms);
+  }
+  return terms;
+}
+
 /** Splits a chunk into its sentences (prose) or keeps it whole (table row). */
 export function piecesOf(chunk: Chunk): { text: string; line: number; order: number }[] {
   if (chunk.kind !== 'prose') return [{ text: chunk.text, line: chunk.lineStart, order: 0 }];
@@ -102,9 +124,9 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
   const years = lexicon.find(question).filter((m) => m.type === 'year').map((m) => m.name);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
-    const contextSet = new Set(analyze(`${hit.chunk.context} ${hit.chunk.source ?? ''}`));
-    for (const piece of piecesOf(hit.chunk)) {
-      const pieceSet = new Set(analyze(piece.text));
+    const { context: contextSet, pieces } = termsOfChunk(hit.chunk, analyze);
+    for (const piece of pieces) {
+      const pieceSet = piece.terms;
       let matched = 0;
       const matchedTerms = new Set<string>();
       // A row's caption and column names are what it is about, so they count fully; a prose heading counts half.
