@@ -65,7 +65,8 @@ export function createAnswerer(options: AnswererOptions) {
     }
     const query = resolved.context ? `${resolved.question} ${resolved.context}` : resolved.question;
     const hits = await search.search(query, topK);
-    const selection = selectEvidence({ question: resolved.question, context: resolved.context, intent, hits, analyze, idf, lexicon });
+    const selection = selectEvidence({ question: resolved.question, context: resolved.context, intent, hits, analyze, idf, lexicon,
+      replaced: resolved.replaced, softQualifiers: Boolean(resolved.understood) });
     const unknown = options.unknownTerms?.(resolved.question) ?? [];
     let answer = composeExtractive({ question: resolved.question, intent, selection, tables, elaborate: resolved.elaborate,
       understood: resolved.understood, minCoverage, unknown });

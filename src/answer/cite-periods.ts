@@ -4,7 +4,7 @@ import { compactText } from '../text/normalize-text';
 import type { Answer, Chunk } from '../types';
 
 // A period label as answers state it: 截至2020年6月, 2020年上半年, 2019年底, 2016–2020年.
-const PERIOD = /(截至|截止到|截止|到)?\s*(19|20)\d{2}\s*年?\s*([-—–~至]\s*(19|20)?\d{2}\s*年?)?\s*(\d{1,2}\s*([-—–~至]\s*\d{1,2}\s*)?月份?)?\s*(底|末|上半年|下半年|全年|以来)?/g;
+const PERIOD = /(截至|截止到|截止|到)?\s*(19|20)\d{2}(?![.\d])\s*年?\s*([-—–~至]\s*(19|20)?\d{2}\s*年?)?\s*(\d{1,2}\s*([-—–~至]\s*\d{1,2}\s*)?月份?)?\s*(底|末|上半年|下半年|全年|以来)?/g;
 
 /**
  * Table rows do not print the period their figures refer to (表6-1's 「截至 2020 年 6 月」 is stated in the

@@ -37,6 +37,10 @@ export interface SelectOptions {
   analyze: (text: string) => string[];
   idf: (term: string) => number;
   lexicon: EntityLexicon;
+  /** Entities a follow-up replaced: evidence about them (and not the new ones) answers the old question. */
+  replaced?: string[];
+  /** Qualifiers inherited from an earlier turn's wording only lower the score instead of excluding. */
+  softQualifiers?: boolean;
 }
 
 const CN_NUMBER = '[零〇一二三四五六七八九十百千万两]+';
@@ -154,13 +158,20 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
         const scope = hit.chunk.kind === 'prose' ? piece.text : hit.chunk.context;
         if (!scope.includes(intent.countedNoun)) missing.push(intent.countedNoun);
       }
+      let penalty = 0;
       for (const qualifier of intent.qualifiers) {
         const stem = qualifier.slice(0, 1) === '新' ? /新(成立|注册|增|公开|设立)/ : new RegExp(qualifier);
-        if (!stem.test(`${piece.text} ${hit.chunk.source ?? ''}`)) missing.push(qualifier);
+        if (stem.test(`${piece.text} ${hit.chunk.source ?? ''}`)) continue;
+        if (options.softQualifiers) penalty += 0.2;
+        else missing.push(qualifier);
+      }
+      const newer = required.concat(years.map((y) => ({ text: y }) as never)).map((m) => m.text);
+      for (const old of options.replaced ?? []) {
+        if (compactHaystack.includes(squash(old)) && !newer.some((n) => compactHaystack.includes(squash(n)))) missing.push(`≠${old}`);
       }
       // Years the question names (even 2020, which most sentences omit) favour evidence that states them.
       const yearBonus = 0.1 * years.filter((y) => piece.text.includes(y)).length;
-      const score = coverage + yearBonus + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing.length;
+      const score = coverage + yearBonus - penalty + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing.length;
       out.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage, score, missing, matched: matchedTerms });
     }
   });
