@@ -57,7 +57,8 @@ export function createAnswerer(options: AnswererOptions) {
     const resolved = resolveFollowUp(history, lexicon);
     const intent = questionIntent(resolved.question);
     const candidate = options.answerFromFacts?.(resolved.question, resolved.context);
-    const fromFacts = candidate && vetFactAnswer(candidate, { question: resolved.question, intent, analyze, idf, lexicon, minCoverage: factCoverage })
+    const fromFacts = candidate && vetFactAnswer(candidate, { question: resolved.question, intent, analyze, idf, lexicon,
+      minCoverage: factCoverage, replaced: resolved.replaced })
       ? candidate : null;
     if (fromFacts && !resolved.elaborate) {
       const answer = options.chunks ? citePeriods(fromFacts, resolved.question, options.chunks) : fromFacts;

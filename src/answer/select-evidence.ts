@@ -1,6 +1,6 @@
 import type { EntityLexicon } from '../facts/entity-lexicon';
 import type { Chunk, Hit } from '../types';
-import type { QuestionIntent } from './question-intent';
+import { NEWLY, type QuestionIntent } from './question-intent';
 
 /** One candidate piece of evidence: a sentence of a prose chunk or a table row. */
 export interface Evidence {
@@ -160,7 +160,7 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
       }
       let penalty = 0;
       for (const qualifier of intent.qualifiers) {
-        const stem = qualifier.slice(0, 1) === '新' ? /新(成立|注册|增|公开|设立)/ : new RegExp(qualifier);
+        const stem = qualifier.slice(0, 1) === '新' ? NEWLY : new RegExp(qualifier);
         if (stem.test(`${piece.text} ${hit.chunk.source ?? ''}`)) continue;
         if (options.softQualifiers) penalty += 0.2;
         else missing.push(qualifier);

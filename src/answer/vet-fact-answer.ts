@@ -1,6 +1,6 @@
 import type { EntityLexicon } from '../facts/entity-lexicon';
 import type { Answer } from '../types';
-import type { QuestionIntent } from './question-intent';
+import { NEWLY, type QuestionIntent } from './question-intent';
 
 export interface VetOptions {
   question: string;
@@ -10,6 +10,8 @@ export interface VetOptions {
   lexicon: EntityLexicon;
   /** Share of the question's idf mass the answer and its sources must cover. */
   minCoverage: number;
+  /** Entities a follow-up replaced: an answer about them (and not the new ones) answers the old question. */
+  replaced?: string[];
 }
 
 // Wording of the operation (rank, order, extremes) rather than the subject: a ranking answer lists names instead.
@@ -34,10 +36,14 @@ export function vetFactAnswer(answer: Answer, options: VetOptions): boolean {
     if (!forms.some((f) => everything.includes(squash(f)))) return false;
   }
   for (const qualifier of intent.qualifiers) {
-    const stem = qualifier.startsWith('新') ? /新(成立|注册|增|公开|设立)/ : new RegExp(qualifier);
+    const stem = qualifier.startsWith('新') ? NEWLY : new RegExp(qualifier);
     if (!stem.test(everything)) return false;
   }
   if (intent.asksTitle && !/《[^》]+》/.test(answer.answer)) return false;
+  const current = lexicon.find(question).map((m) => squash(m.text));
+  for (const old of options.replaced ?? []) {
+    if (everything.includes(squash(old)) && !current.some((c) => everything.includes(c))) return false;
+  }
   if (!answer.grounded) return true;
   const terms = [...new Set(analyze(question))].filter((t) => !OPERATION.test(t.replace(/^b:/, '')));
   // Fact answers are terse; the wording of the question is judged against the answer with its cited quotes.
