@@ -12,7 +12,7 @@ export interface ResolvedQuestion {
   /** 「再详细一点」: answer the previous question at more length. */
   elaborate: boolean;
   /** Entities of the previous question this one replaced (「那江苏呢？」 after 广东 → ['广东']). */
-  replaced?: string[];
+  replaced?: { text: string; type: string }[];
 }
 
 const FOLLOW_UP_CUE = /^(那|那么|那个|那在|那对于|而|还有|另外|其中|其|它|他们|她|这|该|此|上述|前者|后者|同样|再|继续|对比)|呢[？?]?$|它|其中|这个|这些|那个|该(省|市|企业|项目|机构|平台|领域)/;
@@ -83,13 +83,13 @@ function resolveTurn(current: string, previous: ResolvedQuestion, previousAnswer
   if (mentions.length) {
     let question = base;
     let replaced = false;
-    const old: string[] = [];
+    const old: { text: string; type: string }[] = [];
     for (const mention of mentions) {
       const sameType = previousMentions.filter((m) => m.type === mention.type && m.name !== mention.name);
       if (!sameType.length) continue;
       // Replace the first mention of that type; drop further ones (「金融和政务」 → 「司法」).
       question = replaceMention(question, sameType[0], mention.text);
-      old.push(...sameType.map((m) => m.text));
+      old.push(...sameType.map((m) => ({ text: m.text, type: m.type })));
       for (const extra of sameType.slice(1)) question = question.replace(new RegExp(`[和与及、]?${escape(extra.text)}`), '');
       replaced = true;
     }

@@ -38,7 +38,7 @@ export interface SelectOptions {
   idf: (term: string) => number;
   lexicon: EntityLexicon;
   /** Entities a follow-up replaced: evidence about them (and not the new ones) answers the old question. */
-  replaced?: string[];
+  replaced?: { text: string; type: string }[];
   /** Qualifiers inherited from an earlier turn's wording only lower the score instead of excluding. */
   softQualifiers?: boolean;
 }
@@ -124,7 +124,8 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
   for (const t of contextTerms) weights.set(t, 0.3 * idf(t));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const required = lexicon.find(question).filter((m) => m.type !== 'table' && !(m.type === 'year' && m.name === '2020') && m.type !== 'domain');
-  const tableMention = lexicon.find(question).find((m) => m.type === 'table');
+  const mentions = lexicon.find(question);
+  const tableMention = mentions.find((m) => m.type === 'table');
   const years = lexicon.find(question).filter((m) => m.type === 'year').map((m) => m.name);
   const out: Evidence[] = [];
   hits.forEach((hit, rank) => {
@@ -165,9 +166,9 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
         if (options.softQualifiers) penalty += 0.2;
         else missing.push(qualifier);
       }
-      const newer = required.concat(years.map((y) => ({ text: y }) as never)).map((m) => m.text);
       for (const old of options.replaced ?? []) {
-        if (compactHaystack.includes(squash(old)) && !newer.some((n) => compactHaystack.includes(squash(n)))) missing.push(`≠${old}`);
+        const newer = mentions.filter((m) => m.type === old.type).map((m) => squash(m.text));
+        if (compactHaystack.includes(squash(old.text)) && !newer.some((n) => compactHaystack.includes(n))) missing.push(`≠${old.text}`);
       }
       // Years the question names (even 2020, which most sentences omit) favour evidence that states them.
       const yearBonus = 0.1 * years.filter((y) => piece.text.includes(y)).length;

@@ -11,7 +11,7 @@ export interface VetOptions {
   /** Share of the question's idf mass the answer and its sources must cover. */
   minCoverage: number;
   /** Entities a follow-up replaced: an answer about them (and not the new ones) answers the old question. */
-  replaced?: string[];
+  replaced?: { text: string; type: string }[];
 }
 
 // Wording of the operation (rank, order, extremes) rather than the subject: a ranking answer lists names instead.
@@ -40,9 +40,10 @@ export function vetFactAnswer(answer: Answer, options: VetOptions): boolean {
     if (!stem.test(everything)) return false;
   }
   if (intent.asksTitle && !/《[^》]+》/.test(answer.answer)) return false;
-  const current = lexicon.find(question).map((m) => squash(m.text));
+  const mentions = lexicon.find(question);
   for (const old of options.replaced ?? []) {
-    if (everything.includes(squash(old)) && !current.some((c) => everything.includes(c))) return false;
+    const current = mentions.filter((m) => m.type === old.type).map((m) => squash(m.text));
+    if (everything.includes(squash(old.text)) && !current.some((c) => everything.includes(c))) return false;
   }
   if (!answer.grounded) return true;
   const terms = [...new Set(analyze(question))].filter((t) => !OPERATION.test(t.replace(/^b:/, '')));
