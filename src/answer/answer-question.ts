@@ -43,7 +43,7 @@ const REFUSAL_HINT = '我只能回答与《中国区块链发展现状与展望�
  * number guard. Never throws for "not in the report": that is `grounded: false`.
  */
 export function createAnswerer(options: AnswererOptions) {
-  const { search, analyze, idf, lexicon, tables, topK, minCoverage = 0.4, factCoverage = 0.3 } = options;
+  const { search, analyze, idf, lexicon, tables, topK, minCoverage = 0.4, factCoverage = 0.25 } = options;
 
   async function answerMessages(messages: readonly ChatMessage[]): Promise<ExtractiveResult> {
     const guarded = guardQuestion(messages[messages.length - 1]?.content ?? '');

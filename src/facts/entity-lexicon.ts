@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../types';
 
-export type EntityType = 'region' | 'domain' | 'organization' | 'year' | 'table' | 'title';
+export type EntityType = 'region' | 'domain' | 'organization' | 'year' | 'table' | 'title' | 'standard';
 
 export interface EntityMention {
   type: EntityType;
@@ -17,7 +17,8 @@ export interface EntityLexicon {
   forms(name: string): string[];
 }
 
-const PROVINCES = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建',
+/** Provinces and province-level municipalities, as 表6-1 names them. */
+export const PROVINCES: readonly string[] = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建',
   '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古',
   '广西', '西藏', '宁夏', '新疆', '香港', '澳门'];
 
@@ -39,7 +40,24 @@ const ALIASES: Record<string, string[]> = {
   工业和信息化部: ['工业和信息化部', '工信部'], 长江三角洲: ['长江三角洲', '长三角'], 珠江三角洲: ['珠江三角洲', '珠三角'],
   环渤海: ['环渤海', '黄渤海'], 湘黔渝: ['湘黔渝'], 赛迪区块链研究院: ['赛迪区块链研究院', '赛迪'],
   中国信息通信研究院: ['中国信息通信研究院', '信通院'], 国家知识产权局: ['国家知识产权局', '知识产权局'],
+  'DC/EP': ['DC/EP', 'DCEP', '数字人民币', '央行数字货币', '法定数字货币'], 蚂蚁集团: ['蚂蚁集团', '蚂蚁金服', '蚂蚁区块链', '蚂蚁'],
+  华为: ['华为', '华为云'], 百度: ['百度'], 京东: ['京东'], 微众银行: ['微众银行'], 国家发展和改革委员会: ['国家发展和改革委员会', '发改委'],
+  住房和城乡建设部: ['住房和城乡建设部', '住建部'], 交通运输部: ['交通运输部', '交通部'],
 };
+
+/** Short forms of a company name: '华为技术有限公司' → 华为技术, 华为; '重庆易保全网络科技有限公司' → 易保全. */
+function shortNames(name: string): string[] {
+  const forms: string[] = [];
+  let stem = name.replace(/(股份有限公司|有限责任公司|有限公司|集团|公司)$/, '');
+  if (stem !== name) forms.push(stem);
+  const core = stem.replace(/(网络科技|系统科技|科技|技术|软件|网络|计算|系统|互联)$/, '');
+  if (core !== stem && core.length >= 2) forms.push((stem = core));
+  const local = stem.replace(/^(青岛|北京|重庆|贵州|上海|深圳|杭州|广州|中国)/, '');
+  if (local !== stem && local.length >= 2) forms.push(local);
+  return forms;
+}
+
+const STANDARD = /(?:GB\/T|GM\/T|T\/[A-Z]+|DB\d+\/T)\s*\d+(?:\.\d+)?(?:\s*[-—–]\s*\d{4})?/g;
 
 /**
  * The named things a question can be about, built from the report's tables (provinces, cities,
@@ -53,6 +71,8 @@ export function buildEntityLexicon(document: ReportDocument): EntityLexicon {
     byName.set(name, [...new Set([...(byName.get(name) ?? []), ...surface])]);
   };
   for (const p of PROVINCES) add('region', p, [p, `${p}省`, `${p}市`]);
+  // Aliases first: 央行 names 中国人民银行 even where a table prints 央行 as an issuing body.
+  for (const [name, surface] of Object.entries(ALIASES)) add('organization', name, surface);
   for (const table of document.tables) {
     table.columns.forEach((column, i) => {
       const regional = /地域|省份|城市|地方/.test(column);
@@ -65,13 +85,12 @@ export function buildEntityLexicon(document: ReportDocument): EntityLexicon {
         if (regional) add('region', cell.replace(/(省|市)$/, ''), [cell, cell.replace(/(省|市)$/, '')]);
         else for (const part of cell.split(/[、，,]/)) {
           const name = part.trim().replace(/等(多|\d+)?部(门|委)?$/, '');
-          if (name.length >= 2 && !GENERIC.has(name)) add('organization', name, [name]);
+          if (name.length >= 2 && !GENERIC.has(name)) add('organization', name, [name, ...shortNames(name)]);
         }
       }
     });
   }
   for (const [name, surface] of Object.entries(DOMAINS)) add('domain', name, surface);
-  for (const [name, surface] of Object.entries(ALIASES)) add('organization', name, surface);
   const surfaces = [...forms.keys()].sort((a, b) => b.length - a.length);
   return {
     forms: (name) => byName.get(name) ?? [name],
@@ -85,6 +104,9 @@ export function buildEntityLexicon(document: ReportDocument): EntityLexicon {
       };
       for (const match of text.matchAll(/表\s*(\d+)\s*[-－—]\s*(\d+)/g)) {
         if (claim(match.index!, match[0].length)) mentions.push({ type: 'table', name: `表${match[1]}-${match[2]}`, text: match[0], index: match.index! });
+      }
+      for (const match of text.matchAll(STANDARD)) {
+        if (claim(match.index!, match[0].length)) mentions.push({ type: 'standard', name: match[0].replace(/\s+/g, '').replace(/[—–]/g, '-'), text: match[0], index: match.index! });
       }
       for (const match of text.matchAll(/《[^》]{2,60}》|“[^”]{2,40}”/g)) {
         if (claim(match.index!, match[0].length)) mentions.push({ type: 'title', name: match[0].slice(1, -1), text: match[0], index: match.index! });
