@@ -17,6 +17,7 @@ import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
 import { createUnknownTermFinder } from './answer/unknown-terms';
 import { sectionLabel } from './chunk/section-label';
+import { memoizeRecent } from './memoize-recent';
 
 /** Everything the answering core is made of, for the CLI's eval and bench. */
 export interface PipelineParts {
@@ -40,7 +41,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config) });
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
-  const analyze = memoize((text: string) => analyzeText(segmenter, text), 16);
+  const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
   const embedder = await openEmbedder(config, segmenter);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
@@ -80,16 +81,3 @@ async function openLlmAnswerer(config: Config, logger: Logger) {
   return createLlmAnswerer({ model: createChatModel(config.llm!), promptsDir: config.paths.promptsDir, timeoutMs: config.llm!.timeoutMs, logger });
 }
 
-/** Caches a pure function of a string (the same question is analysed by several stages). */
-function memoize<T>(fn: (text: string) => T, limit: number): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      value = fn(text);
-      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-      cache.set(text, value);
-    }
-    return value;
-  };
-}

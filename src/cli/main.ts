@@ -17,7 +17,7 @@ function parseArguments(args: string[]): { positional: string[]; flags: Record<s
     const arg = args[i];
     if (!arg.startsWith('--')) positional.push(arg);
     else if (arg.includes('=')) flags[arg.slice(2, arg.indexOf('='))] = arg.slice(arg.indexOf('=') + 1);
-    else if (args[i + 1] !== undefined && !args[i + 1].startsWith('--') && ['index-dir', 'model', 'port'].includes(arg.slice(2))) flags[arg.slice(2)] = args[++i];
+    else if (args[i + 1] !== undefined && !args[i + 1].startsWith('--') && ['index-dir', 'model', 'port', 'duration'].includes(arg.slice(2))) flags[arg.slice(2)] = args[++i];
     else flags[arg.slice(2)] = true;
   }
   return { positional, flags };

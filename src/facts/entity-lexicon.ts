@@ -1,3 +1,4 @@
+import { memoizeRecent } from '../memoize-recent';
 import type { ReportDocument } from '../types';
 
 export type EntityType = 'region' | 'domain' | 'organization' | 'year' | 'table' | 'title' | 'standard';
@@ -94,7 +95,7 @@ export function buildEntityLexicon(document: ReportDocument): EntityLexicon {
   const surfaces = [...forms.keys()].sort((a, b) => b.length - a.length);
   return {
     forms: (name) => byName.get(name) ?? [name],
-    find(text) {
+    find: memoizeRecent((text: string): EntityMention[] => {
       const mentions: EntityMention[] = [];
       const taken = new Array<boolean>(text.length).fill(false);
       const claim = (index: number, length: number) => {
@@ -124,6 +125,6 @@ export function buildEntityLexicon(document: ReportDocument): EntityLexicon {
         }
       }
       return mentions.sort((a, b) => a.index - b.index);
-    },
+    }),
   };
 }

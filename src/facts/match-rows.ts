@@ -1,3 +1,4 @@
+import { memoizeRecent } from '../memoize-recent';
 import type { FactIndex, RowView, TableView } from './fact-index';
 import { bareLabel } from './extract-table-facts';
 import { addTerms, coverage, type WeightedTerms } from './fact-terms';
@@ -99,13 +100,21 @@ export function createRowMatcher(index: FactIndex): RowMatcher {
     if (/地域|省份|地方|地区/.test(table.columns[table.label] ?? '')) addTerms(terms, index.termsOf('省份 省市 地区 各省'), 0.8);
     tableTerms.set(table.id, terms);
   }
+  // Several answer strategies match the same question: remember the last few results.
+  const matchText = memoizeRecent((key: string) => {
+    const split = key.indexOf('\u0000');
+    return matchUncached(key.slice(split + 1), key.slice(0, split) || undefined);
+  });
   return {
     relevance(question, table) {
       const topic = index.termsOf(question.topic);
       return topic.length ? coverage(topic, tableTerms.get(table.id)!, index.idf) : 0;
     },
-    match(question, tableId) {
-      const text = compactCell(question.text);
+    match: (question, tableId) => matchText(`${tableId ?? ''}\u0000${question.text}`),
+  };
+
+  function matchUncached(questionText: string, tableId: string | undefined): RowMatch[] {
+      const text = compactCell(questionText);
       const matches: RowMatch[] = [];
       for (const table of index.tables.values()) {
         if (tableId && table.id !== tableId) continue;
@@ -143,6 +152,5 @@ export function createRowMatcher(index: FactIndex): RowMatcher {
         }
       }
       return matches.sort((a, b) => b.score - a.score || a.row.number - b.row.number);
-    },
-  };
+  }
 }
