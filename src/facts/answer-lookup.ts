@@ -154,7 +154,7 @@ export function answerLookup(context: FactContext, question: ParsedQuestion): An
     const key = sourceKey(pick.candidate.fact);
     groups.set(key, [...(groups.get(key) ?? []), pick.candidate.fact]);
   }
-  const phrase = (facts: Fact[]) => (isTableCell(facts[0]) ? rowPhrase(builder, facts) : prosePhrase(context.index, builder, facts));
+  const phrase = (facts: Fact[]) => (isTableCell(facts[0]) ? rowPhrase(builder, withRowShare(context, facts)) : prosePhrase(context.index, builder, facts));
   const second = targets === 1 && picks.length ? secondFigure(context, picks[0], question, framed) : undefined;
   if (second) {
     const primary = picks[0].candidate.fact;
@@ -173,4 +173,12 @@ export function answerLookup(context: FactContext, question: ParsedQuestion): An
   }
   const text = [...groups.values()].map(phrase).join('；');
   return builder.build(`${text}。`, { question: question.text });
+}
+
+/** A row's count travels with the row's share (湖南 22 家 → also 比例 1.68%): one row, one citation. */
+function withRowShare(context: FactContext, facts: Fact[]): Fact[] {
+  if (facts.some((fact) => fact.unit === '%') || facts.every((fact) => fact.value === null)) return facts;
+  const share = context.index.facts.find((fact) => fact.chunkId === facts[0].chunkId && fact.unit === '%' && fact.value !== null
+    && !facts.includes(fact));
+  return share ? [...facts, share] : facts;
 }
