@@ -186,10 +186,16 @@ export function answerTableQuery(context: FactContext, question: ParsedQuestion)
   if (question.asks.some((a) => a.kind === 'percent' || a.kind === 'money')) return null;
   const columnAsk = question.asks.find((a) => !['count', 'percent', 'money', 'date', 'multiple'].includes(a.kind));
   if (columnAsk && selection.rows.length <= 3) {
-    const column = columnFor(table, columnAsk);
-    if (column < 0) return null;
-    const parts = selection.rows.map((row) => `${printed(row.cells[column])}${cite(row, column)}`);
-    return builder.build(`${prefix}，${selection.described.join('、')}的${columnName(table.columns[column])}是${parts.join('、')}。`, { question: question.text });
+    // Every column the question asks for (「谁主导的，哪年成立的」 → 主导机构 and 成立时间).
+    const columns = [...new Set(question.asks.filter((a) => !['count', 'percent', 'money', 'multiple'].includes(a.kind))
+      .map((a) => columnFor(table, a)).filter((c) => c >= 0))];
+    if (!columns.length) return null;
+    const said = columns.map((column) => {
+      const parts = selection.rows.map((row) => `${printed(row.cells[column])}${cite(row, column)}`);
+      return `${columnName(table.columns[column])}是${parts.join('、')}`;
+    });
+    const described = [...new Set(selection.described)].join('、');
+    return builder.build(`${prefix}，${described}的${said.join('，')}。`, { question: question.text });
   }
   if (question.operation !== 'count' && question.operation !== 'list' && !question.asks.some((a) => a.kind === 'count')) return null;
   const count = selection.rows.length;
