@@ -66,7 +66,10 @@ function resolveTurn(current: string, previous: ResolvedQuestion, previousAnswer
   const mentions = lexicon.find(current);
   // A question with nothing of its own to be about (「什么时候成立的？」, 「谁主导的？」) continues the topic.
   const isCue = FOLLOW_UP_CUE.test(current) || current.replace(/[？?。！!\s]/g, '').length <= 6
-    || (!mentions.length && topicOf(current).replace(/\s/g, '').length <= 6);
+    || (!mentions.length && topicOf(current).replace(/\s/g, '').length <= 6)
+    // Only a year of its own (「2020年的是哪家企业的？」): the rest of the question is the previous topic.
+    || (mentions.length > 0 && mentions.every((m) => m.type === 'year')
+      && topicOf(current.replace(/(19|20)\d{2}\s*年?/g, '')).replace(/\s/g, '').length <= 6);
   if (!isCue) return { question: current, context: '', elaborate: false };
 
   const ordinal = current.match(ORDINAL);
@@ -94,8 +97,12 @@ function resolveTurn(current: string, previous: ResolvedQuestion, previousAnswer
       replaced = true;
     }
     if (replaced) return { question, context: '', understood: question, elaborate: false, replaced: old };
-    // A new entity of a kind the previous question did not have: add it to the previous question's frame.
-    const question2 = `${current.replace(/^(那|那么|其中)/, '')}`;
+    // A new entity of a kind the previous question did not have: add it to the previous question's frame,
+    // keeping the table the conversation is about (「表8-1…最早的是哪一年？」→「2020年的是哪家企业的？」).
+    const table = previousMentions.find((m) => m.type === 'table');
+    const stripped = current.replace(/^(那|那么|其中)/, '');
+    const frame = table && !mentions.some((m) => m.type === 'table') ? `${table.name}里` : '';
+    const question2 = `${frame}${stripped}`;
     return { question: question2, context: base, understood: `${base} → ${question2}`, elaborate: false };
   }
   // No entity of its own: the follow-up asks something else about the previous question's topic
