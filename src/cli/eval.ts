@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { createPipeline } from '../pipeline';
 import type { SearchMode } from '../search/hybrid-search';
-import type { ChatMessage } from '../types';
+import { playConversation } from '../play-conversation';
 import { checkAnswer, readQaSet, type RetrievalItem, type TurnCheck } from './qa-sets';
 
 /** recall@1, recall@5 and MRR of one retrieval mode over the QA set. */
@@ -41,11 +41,9 @@ export async function evaluateConversations(pipeline: Pipeline, items: { id: str
   let passed = 0;
   const failures: string[] = [];
   for (const item of items) {
-    const messages: ChatMessage[] = [];
+    const answers = await playConversation(pipeline, item.turns.map((t) => t.user));
     for (const [i, turn] of item.turns.entries()) {
-      messages.push({ role: 'user', content: turn.user });
-      const answer = await pipeline.ask(messages);
-      messages.push({ role: 'assistant', content: answer.answer });
+      const answer = answers[i];
       const problems = checkAnswer(answer.answer, turn.must, turn.must_not);
       turns++;
       if (problems.length) failures.push(`${item.id}#${i + 1} ${turn.user} → ${answer.answer.slice(0, 80)} (${problems.join('; ')})`);
@@ -59,13 +57,7 @@ export async function evaluateConversations(pipeline: Pipeline, items: { id: str
 export async function evaluateRefusals(pipeline: Pipeline, items: { id: string; turns: string[]; must_not?: string[] }[]) {
   const failures: string[] = [];
   for (const item of items) {
-    const messages: ChatMessage[] = [];
-    let last = null;
-    for (const turn of item.turns) {
-      messages.push({ role: 'user', content: turn });
-      last = await pipeline.ask(messages);
-      messages.push({ role: 'assistant', content: last.answer });
-    }
+    const last = (await playConversation(pipeline, item.turns)).at(-1);
     const problems = checkAnswer(last!.answer, [], item.must_not);
     if (last!.grounded || problems.length) failures.push(`${item.id} ${item.turns.at(-1)} → ${last!.answer.slice(0, 80)}`);
   }

@@ -1,7 +1,8 @@
+import { playConversation } from '../play-conversation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createPipeline } from '../pipeline';
-import type { Answer, ChatMessage } from '../types';
+import type { Answer } from '../types';
 import { buildEntityLexicon } from './entity-lexicon';
 import { createFactBook, type FactBook } from './fact-book';
 
@@ -14,14 +15,7 @@ beforeAll(async () => {
 });
 
 async function ask(...turns: string[]): Promise<Answer> {
-  const messages: ChatMessage[] = [];
-  let answer: Answer | undefined;
-  for (const turn of turns) {
-    messages.push({ role: 'user', content: turn });
-    answer = await pipeline.ask(messages);
-    messages.push({ role: 'assistant', content: answer.answer });
-  }
-  return answer!;
+  return (await playConversation(pipeline, turns)).at(-1)!;
 }
 
 const cites = (answer: Answer, chunkId: string) => answer.citations.some((c) => c.chunkId === chunkId);

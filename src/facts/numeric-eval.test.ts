@@ -1,9 +1,10 @@
+import { playConversation } from '../play-conversation';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createPipeline } from '../pipeline';
-import type { Answer, ChatMessage } from '../types';
+import type { Answer } from '../types';
 import { checkNumbers } from './number-guard';
 import { numericProblems, runNumericEval, type NumericItem } from './numeric-eval';
 
@@ -16,14 +17,7 @@ beforeAll(async () => {
 });
 
 async function play(turns: string[]): Promise<Answer> {
-  const messages: ChatMessage[] = [];
-  let answer: Answer | undefined;
-  for (const turn of turns) {
-    messages.push({ role: 'user', content: turn });
-    answer = await pipeline.ask(messages);
-    messages.push({ role: 'assistant', content: answer.answer });
-  }
-  return answer!;
+  return (await playConversation(pipeline, turns)).at(-1)!;
 }
 
 describe('numericProblems (the scorer of tests/qa/README.md)', () => {

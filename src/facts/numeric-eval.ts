@@ -1,4 +1,5 @@
-import type { Answer, ChatMessage, Pipeline } from '../types';
+import { playConversation } from '../play-conversation';
+import type { Pipeline } from '../types';
 
 /** One item of tests/qa/numeric.jsonl. */
 export interface NumericItem {
@@ -46,13 +47,7 @@ export function numericProblems(answer: string, must: string[][], mustNot: strin
 export async function runNumericEval(pipeline: Pick<Pipeline, 'ask'>, items: NumericItem[]): Promise<NumericEvalResult> {
   const failures: NumericFailure[] = [];
   for (const item of items) {
-    const messages: ChatMessage[] = [];
-    let last: Answer | null = null;
-    for (const turn of item.turns) {
-      messages.push({ role: 'user', content: turn });
-      last = await pipeline.ask(messages);
-      messages.push({ role: 'assistant', content: last.answer });
-    }
+    const last = (await playConversation(pipeline, item.turns)).at(-1) ?? null;
     const problems = numericProblems(last?.answer ?? '', item.must, item.must_not);
     if (problems.length) failures.push({ id: item.id, question: item.turns.join(' → '), answer: last?.answer ?? '', problems });
   }

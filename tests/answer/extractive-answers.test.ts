@@ -3,23 +3,14 @@ import { readQaSet } from '../../src/cli/qa-sets';
 import { loadConfig } from '../../src/config';
 import { numbersIn } from '../../src/facts/number-guard';
 import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
 import type { Answer } from '../../src/types';
 import { compactText } from '../../src/text/normalize-text';
 import { compactLines, isReportText, ROOT } from '../support/corpus-text';
 
 const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
 const tables = new Map((await pipeline).parts.document.tables.map((t) => [t.id, t]));
-const ask = async (...turns: string[]): Promise<Answer> => {
-  const p = await pipeline;
-  const messages: { role: 'user' | 'assistant'; content: string }[] = [];
-  let answer!: Answer;
-  for (const turn of turns) {
-    messages.push({ role: 'user', content: turn });
-    answer = await p.ask(messages);
-    messages.push({ role: 'assistant', content: answer.answer });
-  }
-  return answer;
-};
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
 
 /** Every [n] refers to a citation, every citation quotes the report at its line, every number is cited. */
 function expectTraceable(answer: Answer, question: string): void {
