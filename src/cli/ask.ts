@@ -1,13 +1,14 @@
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 
 /** `npm run ask -- "问题"`: the answer, then numbered sources with section and line. */
-export async function runAsk(config: Config, question: string, options: { json: boolean }): Promise<number> {
+export async function runAsk(config: Config, question: string, options: { json: boolean; logger: Logger }): Promise<number> {
   if (!question.trim()) {
     process.stderr.write('问题不能为空。用法: npm run ask -- "2020年上半年中国公开了多少区块链专利？"\n');
     return 2;
   }
-  const pipeline = await createPipeline(config);
+  const pipeline = await createPipeline(config, { logger: options.logger });
   const answer = await pipeline.ask([{ role: 'user', content: question }]);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import type { SearchMode } from '../search/hybrid-search';
 import { playConversation } from '../play-conversation';
@@ -67,8 +68,8 @@ export async function evaluateRefusals(pipeline: Pipeline, items: { id: string; 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** `npm run eval`: retrieval (BM25, dense, fused), numeric answers, refusals and conversations on tests/qa. */
-export async function runEval(config: Config, flags: Record<string, string | true>): Promise<number> {
-  const pipeline = await createPipeline(config);
+export async function runEval(config: Config, flags: Record<string, string | true>, logger?: Logger): Promise<number> {
+  const pipeline = await createPipeline(config, { logger });
   const root = config.paths.root;
   const retrieval = readQaSet<RetrievalItem>(root, 'retrieval.jsonl');
   const verbose = flags.verbose === true;

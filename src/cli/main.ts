@@ -44,11 +44,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ask': {
       const { runAsk } = await import('./ask');
-      return runAsk(config, positional.join(' '), { json: flags.json === true });
+      return runAsk(config, positional.join(' '), { json: flags.json === true, logger });
     }
     case 'eval': {
       const { runEval } = await import('./eval');
-      return runEval(config, flags);
+      return runEval(config, flags, logger);
     }
     case 'bench': {
       const { runBench } = await import('./bench');
