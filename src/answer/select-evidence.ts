@@ -125,6 +125,7 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const required = lexicon.find(question).filter((m) => m.type !== 'table' && !(m.type === 'year' && m.name === '2020') && m.type !== 'domain');
   const mentions = lexicon.find(question);
+  const codes = questionTerms.filter((t) => /^(?!(19|20)\d{2}$)(?=.*[a-z])[a-z0-9][a-z0-9/.+-]*$/.test(t));
   const tableMention = mentions.find((m) => m.type === 'table');
   const years = lexicon.find(question).filter((m) => m.type === 'year').map((m) => m.name);
   const out: Evidence[] = [];
@@ -150,6 +151,8 @@ export function selectEvidence(options: SelectOptions): EvidenceSelection {
         if (!forms.some((f) => compactHaystack.includes(squash(f)))) missing.push(mention.text);
       }
       if (tableMention && hit.chunk.tableId && hit.chunk.tableId !== tableMention.name) missing.push(tableMention.text);
+      // Technology codes (5G, BaaS, TEE, SM9) name what the question is about as firmly as an entity.
+      for (const code of codes) if (!pieceSet.has(code) && !contextSet.has(code)) missing.push(code);
       // A row's units live in its column names ('数量（家） 22' states 22家).
       const stated = hit.chunk.kind === 'prose' ? piece.text
         : hit.chunk.context.replace(/[（(](家|个|项|所|条|件|笔|万元|亿元|元|%)[)）]\s*([\d.]+)/g, ' $2$1 ');
