@@ -73,6 +73,14 @@ export function composeExtractive(options: ComposeOptions): Answer {
   const chosen: Evidence[] = grouped ? [...passage] : [best];
   const isRow = best.chunk.kind === 'table-row';
   const limit = isRow ? (intent.list ? 8 : 3) : sentenceCount(intent, elaborate);
+  if (!isRow && (intent.explain || elaborate) && !grouped) {
+    // An explanation reads on from its best sentence: the next sentences of the same passage, in order.
+    for (const next of evidence.filter((e) => e.chunk.id === best.chunk.id && e.order > best.order && !e.missing.length)
+      .sort((a, b) => a.order - b.order)) {
+      if (chosen.length >= limit - (elaborate ? 0 : 1) || next.order > best.order + chosen.length) break;
+      chosen.push(next);
+    }
+  }
   for (const candidate of evidence.slice(1)) {
     if (chosen.length >= limit) break;
     if (candidate.missing.length) continue;
@@ -144,7 +152,8 @@ function render(chosen: Evidence[], selection: EvidenceSelection, tables: Readon
       const rendered = renderRow(table, row?.cells ?? [], item.text);
       // Rows of one table after the first drop the repeated caption.
       const repeat = parts.length > 0 && chosen[0].chunk.tableId === item.chunk.tableId && table;
-      parts.push(`${repeat ? rendered.replace(`${table.id}（${table.caption}）中，`, '') : rendered}[${id}]`);
+      const text = (repeat ? rendered.replace(`${table.id}（${table.caption}）中，`, '') : rendered).replace(/[。；;，,]$/, '');
+      parts.push(`${text}[${id}]`);
     } else {
       const text = intent.quantity && chosen.length === 1 ? trimSentence(item.text, questionWords) : item.text;
       parts.push(`${text.replace(/[。；;，,]$/, '')}[${id}]`);
