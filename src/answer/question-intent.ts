@@ -41,7 +41,9 @@ function expected(question: string): QuestionIntent['expects'] {
 
 /** Reads the intent of a question (no retrieval involved). */
 export function questionIntent(question: string): QuestionIntent {
-  const counted = question.match(COUNTED)?.[1] ?? question.match(/(企业|公司|专利|政策|标准|项目|产业园)(的)?(数量|总数|个数)/)?.[1];
+  const counted = question.match(COUNTED)?.[1] ?? question.match(/(企业|公司|专利|政策|标准|项目|产业园)(的)?(数量|总数|个数)/)?.[1]
+    // 「哪个区块链产业园多」 compares counts of what it names.
+    ?? (/哪.{0,10}(多|少)|更多|更少|最多|最少/.test(question) ? question.match(/产业园|专利|研究机构|高校|落地项目|政策|标准|企业/)?.[0] : undefined);
   return {
     quantity: QUANTITY.test(question),
     list: LIST.test(question),

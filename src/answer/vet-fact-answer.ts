@@ -17,6 +17,8 @@ export interface VetOptions {
 // Wording of the operation (rank, order, extremes) rather than the subject: a ranking answer lists names instead.
 const OPERATION = /最|前[一二三四五六七八九十\d]|第|排|名|哪|几|多少|个省|[一二三四五六七八九十\d]个/;
 
+const METRIC_NOUN = /产业园|专利|研究机构|高校|基金|落地项目|政策|标准|基站|企业/;
+
 const squash = (text: string) => text.replace(/\s+/g, '').replace(/[—–－]/g, '-');
 
 /**
@@ -40,6 +42,9 @@ export function vetFactAnswer(answer: Answer, options: VetOptions): boolean {
     if (!stem.test(everything)) return false;
   }
   if (intent.asksTitle && !/《[^》]+》/.test(answer.answer)) return false;
+  // What is counted (产业园, 专利, 企业 …) must be what the cited figures count.
+  const counted = question.match(METRIC_NOUN)?.[0];
+  if (counted && answer.grounded && !squash(cited + answer.citations.map((c) => c.section).join(' ')).includes(counted)) return false;
   const mentions = lexicon.find(question);
   for (const old of options.replaced ?? []) {
     const current = mentions.filter((m) => m.type === old.type).map((m) => squash(m.text));

@@ -4,7 +4,7 @@ import type { FactContext } from './fact-context';
 import { isTableCell, MIN_SCORE, NUMERIC_ASKS } from './answer-lookup';
 import { prosePhrase } from './fact-phrases';
 import type { ParsedQuestion } from './parse-question';
-import { scoreFacts, type Candidate } from './score-facts';
+import { factKind, scoreFacts, type Candidate } from './score-facts';
 import { printed } from './table-columns';
 
 /** Figures that can be compared: one table column, or one sentence and unit. */
@@ -30,7 +30,8 @@ export function answerCompare(context: FactContext, question: ParsedQuestion): A
   const ask = question.asks.find((a) => NUMERIC_ASKS.has(a.kind));
   const period = question.periods[0];
   const lists = names.map((name) => scoreFacts(context.index, question, { entity: entities.find((e) => e.name === name)!, ask, period })
-    .filter((c) => c.fact.value !== null && c.score >= MIN_SCORE * 0.5).slice(0, 20));
+    // Dates are not amounts: 「哪个多」 never compares 2018.04 with 2017.09.
+    .filter((c) => c.fact.value !== null && factKind(c.fact) !== 'date' && c.score >= MIN_SCORE * 0.5).slice(0, 20));
   if (lists.some((list) => !list.length)) return null;
   const builder = createAnswerBuilder(context.index);
 
