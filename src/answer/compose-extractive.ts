@@ -95,11 +95,43 @@ export function composeExtractive(options: ComposeOptions): Answer {
     if (candidate.chunk.kind === 'prose' && candidate.score >= threshold * best.score && (sameChunk || !intent.quantity)) chosen.push(candidate);
   }
   if (!isRow) addEnumeration(chosen, evidence);
+  if (!isRow) addListUnderHeading(chosen, evidence);
   return render(chosen, selection, tables, intent, understood, isRow);
 }
 
 const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)/;
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
+
+/** A heading line and the list lines under it read as one sentence with one citation: 「委托单位：中国区块链生态联盟」. */
+function mergeHeadedLists(chosen: Evidence[]): Evidence[] {
+  const merged: Evidence[] = [];
+  for (const item of chosen) {
+    const last = merged[merged.length - 1];
+    if (last && last.items && item.chunk.id === last.chunk.id && item.order === last.order + last.items.length + 1) {
+      last.items.push(item.text);
+    } else {
+      merged.push(LIST_HEADING.test(item.text) ? { ...item, items: [] } : item);
+    }
+  }
+  return merged.map((e) => (e.items?.length
+    ? { ...e, text: [e.text, ...e.items].join(' '), display: `${e.text.replace(/（[^）]*）\s*$/, '')}${e.items.join('、')}` }
+    : e));
+}
+
+const LIST_HEADING = /[：:]\s*(（[^）]*）)?\s*$/;
+
+/** A chosen line that heads a list (「指导单位：（排名不分先后）」) brings the lines under it, up to the next heading. */
+function addListUnderHeading(chosen: Evidence[], evidence: Evidence[]): void {
+  const heading = chosen.find((c) => LIST_HEADING.test(c.text));
+  if (!heading) return;
+  const following = evidence.filter((e) => e.chunk.id === heading.chunk.id && e.order > heading.order).sort((a, b) => a.order - b.order);
+  let next = heading.order + 1;
+  for (const item of following) {
+    if (item.order !== next || LIST_HEADING.test(item.text) || chosen.length >= 10) break;
+    if (!chosen.some((c) => c.chunk.id === item.chunk.id && c.order === item.order)) chosen.push(item);
+    next++;
+  }
+}
 
 /** When a chosen sentence opens an enumeration (「一是…」), the following 二是/三是 items of its passage join it. */
 function addEnumeration(chosen: Evidence[], evidence: Evidence[]): void {
@@ -137,9 +169,11 @@ function evidenceForEachEntity(selection: EvidenceSelection): Evidence[] | null 
   return picked;
 }
 
-function render(chosen: Evidence[], selection: EvidenceSelection, tables: ReadonlyMap<string, Table>, intent: QuestionIntent,
+function render(picked: Evidence[], selection: EvidenceSelection, tables: ReadonlyMap<string, Table>, intent: QuestionIntent,
   understood: string | undefined, isRow: boolean): Answer {
+  let chosen = picked;
   if (!isRow) chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
+  if (!isRow) chosen = mergeHeadedLists(chosen);
   const citations: Citation[] = [];
   const parts: string[] = [];
   const questionWords = [...selection.entities.map((e) => e.text), ...selection.terms.filter((t) => !t.startsWith('b:') && t.length >= 2)];
@@ -155,7 +189,7 @@ function render(chosen: Evidence[], selection: EvidenceSelection, tables: Readon
       const text = (repeat ? rendered.replace(`${table.id}（${table.caption}）中，`, '') : rendered).replace(/[。；;，,]$/, '');
       parts.push(`${text}[${id}]`);
     } else {
-      const text = intent.quantity && chosen.length === 1 ? trimSentence(item.text, questionWords) : item.text;
+      const text = item.display ?? (intent.quantity && chosen.length === 1 ? trimSentence(item.text, questionWords) : item.text);
       parts.push(`${text.replace(/[。；;，,]$/, '')}[${id}]`);
     }
   }

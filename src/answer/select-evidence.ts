@@ -16,6 +16,10 @@ export interface Evidence {
   missing: string[];
   /** Question terms this evidence (or its heading/caption) contains. */
   matched: Set<string>;
+  /** Lines merged under a list heading (「指导单位：」 + its entries). */
+  items?: string[];
+  /** How the answer states it, when not verbatim `text` (a heading with its entries). */
+  display?: string;
 }
 
 /** Ranked evidence plus what the ranking was measured against. */
