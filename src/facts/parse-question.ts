@@ -92,7 +92,9 @@ function asksOf(text: string): Ask[] {
 function operationOf(text: string, entities: EntityMention[]): Pick<ParsedQuestion, 'operation' | 'rank' | 'order'> {
   // The last ordinal is the newest (「…第二名 第三呢？」 after a follow-up is folded into one question).
   const rankMatch = [...text.matchAll(/(?:排名|排|位列|位居)?第\s*([一二三四五六七八九十\d]{1,3})\s*(名|位|多|大|高|少)?/g)].at(-1);
-  const topMatch = text.match(/前\s*([一二三四五六七八九十\d]{1,3})\s*(名|位|个|家|大|强)?/);
+  // 「前五」, and 「最多的五个省份」「最少的3家」 (an extreme with a count is a top-k list).
+  const topMatch = text.match(/前\s*([一二三四五六七八九十\d]{1,3})\s*(名|位|个|家|大|强)?/)
+    ?? text.match(/最(?:多|少|高|低|大|小)的\s*([两二三四五六七八九十\d]{1,3})\s*(个|家|名|位|项)/);
   const asc = /最少|最低|最小|倒数第一|最后一名|最早|最先/.test(text);
   // 「第一阶梯」「第二梯队」「第2部分」 name a group or a part, not a place in a ranking.
   const grouping = /第\s*[一二三四五六七八九十\d]+\s*(部分|批|次|条|季度|阶段|阶梯|梯队|章|节|届|期|号)/.test(text);
