@@ -31,6 +31,8 @@ const MONEY = /规模|金额|多少钱|融了多少|融资额|融资多少|投�
 const DATE = /哪天|何时|哪年|什么时候|哪一年|几月|哪个月|时间是|日期/;
 
 function expected(question: string): QuestionIntent['expects'] {
+  // 「排名前五的省份是哪些」 asks for names; only explicit amount words ask for a value.
+  if (LIST.test(question) && !/多少|(?<!哪)几(家|个|项|所|条|笔|件|位)|比例|占比|规模|金额|数量(是|为|有)/.test(question)) return undefined;
   if (DATE.test(question)) return { kind: 'date' };
   if (SHARE.test(question)) return { kind: 'share' };
   const classifier = question.match(CLASSIFIER)?.[1];
