@@ -2,7 +2,7 @@
  * Wire shapes of the HTTP contract (../shared/API.md). Types only: the widget imports them with
  * `import type`, so nothing here may pull server code into the browser bundle.
  */
-import type { AnswerFact, AnswerMode, Citation } from '../types';
+import type { Answer, AnswerFact, AnswerMode, Citation } from '../types';
 
 export interface WireMessage {
   role: 'user' | 'assistant' | 'system';
@@ -14,15 +14,8 @@ export interface ChatRequest {
   stream?: boolean;
 }
 
-export interface ChatReply {
-  answer: string;
-  citations: Citation[];
-  facts: AnswerFact[];
-  grounded: boolean;
-  mode: AnswerMode;
-  /** Extension: how a follow-up was understood, e.g. '江苏 区块链企业数量'. */
-  understood?: string;
-}
+/** The reply of POST /api/chat: the contract's fields of an Answer (`understood` is our extension). */
+export type ChatReply = Pick<Answer, 'answer' | 'citations' | 'facts' | 'grounded' | 'mode' | 'understood'>;
 
 export interface WireError {
   error: { code: string; message: string; requestId?: string };
