@@ -1,17 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { findBrowser } from '../../support/find-browser';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
 
-/** Headless Debian Chromium, as the project's CI installs it. */
+/** Headless Chromium: `CHROMIUM_PATH`, Debian's, or the one shipped in the `@sparticuz/chromium` npm package. */
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { executablePath, args } = await findBrowser();
+  return chromium.launch({ executablePath, args, headless: true });
 }
 
 /** The widget's parts, found the way assistive technology finds them (Playwright pierces open shadow roots). */
