@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   QA_CORPUS: z.string().default(resolve(ROOT, 'corpus/report-2020H1-blockchain.md')),
   QA_INDEX_DIR: z.string().default(resolve(ROOT, 'index')),
   QA_PROMPTS_DIR: z.string().default(resolve(ROOT, 'prompts')),
+  QA_LEXICON_DIR: z.string().default(resolve(ROOT, 'src/question/lexicon')),
   /** 'static' = the model trained from the corpus into index/model; otherwise a hub id or a local folder. */
   QA_EMBED_MODEL: z.string().default('static'),
   QA_EMBED_ALLOW_REMOTE: bool.default(false),
@@ -37,7 +38,7 @@ const EnvSchema = z.object({
 export interface Config {
   server: { port: number; host: string; allowedOrigins: string[] | '*'; rateLimitPerMinute: number;
     maxQuestionChars: number; maxMessages: number; maxBodyBytes: number; requestTimeoutMs: number };
-  paths: { root: string; corpus: string; indexDir: string; promptsDir: string };
+  paths: { root: string; corpus: string; indexDir: string; promptsDir: string; lexiconDir: string };
   embedding: { model: string; allowRemote: boolean; cacheDir?: string; queryPrefix?: string };
   retrieval: { topK: number; bm25Weight: number };
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number } | null;
@@ -75,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       rateLimitPerMinute: e.QA_RATE_LIMIT, maxQuestionChars: e.QA_MAX_QUESTION_CHARS, maxMessages: e.QA_MAX_MESSAGES,
       maxBodyBytes: e.QA_MAX_BODY_BYTES, requestTimeoutMs: e.QA_REQUEST_TIMEOUT_MS,
     },
-    paths: { root: ROOT, corpus: resolve(e.QA_CORPUS), indexDir: resolve(e.QA_INDEX_DIR), promptsDir: resolve(e.QA_PROMPTS_DIR) },
+    paths: { root: ROOT, corpus: resolve(e.QA_CORPUS), indexDir: resolve(e.QA_INDEX_DIR), promptsDir: resolve(e.QA_PROMPTS_DIR), lexiconDir: resolve(e.QA_LEXICON_DIR) },
     embedding: { model: e.QA_EMBED_MODEL, allowRemote: e.QA_EMBED_ALLOW_REMOTE, cacheDir: e.QA_EMBED_CACHE_DIR,
       queryPrefix: e.QA_EMBED_QUERY_PREFIX },
     retrieval: { topK: e.QA_TOP_K, bm25Weight: e.QA_BM25_WEIGHT },

@@ -1,21 +1,29 @@
 import type { Config } from './config';
 import { createAnswerer } from './answer/answer-question';
+import type { Retrieval } from './answer/answer-from-passages';
+import type { Knowledge } from './answer/knowledge';
+import { lookupFacts } from './answer/lookup-facts';
 import type { Embedder } from './embed/embedder';
-import { buildEntityLexicon, type EntityLexicon } from './facts/entity-lexicon';
-import { createFactBook } from './facts/fact-book';
+import { createFactStore, storeFacts } from './facts/fact-store';
+import { createTermizer } from './facts/fact-terms';
+import { typeTables, type TypedTable } from './facts/typed-tables';
 import { loadReport } from './ingest/load-report';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
 import { embedderId, openEmbedder } from './open-embedder';
+import { buildLexicon, type Lexicon } from './question/build-lexicon';
+import { loadLexiconFiles } from './question/lexicon';
+import { deriveReportLexicon } from './question/report-lexicon';
+import type { ReadContext } from './question/read-question';
 import { createBm25Index, type Bm25Index } from './search/bm25-index';
 import { createHybridSearch, type HybridSearch } from './search/hybrid-search';
 import { readIndex, type StoredIndex } from './search/index-store';
 import { readVectorIndex } from './search/vector-index';
 import { analyzeText } from './text/analyze-text';
+import { compactForm } from './text/compact-form';
 import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
-import { createUnknownTermFinder } from './answer/unknown-terms';
 import { sectionLabel } from './chunk/section-label';
 import { memoizeRecent } from './memoize-recent';
 
@@ -26,13 +34,28 @@ export interface PipelineParts {
   embedder: Embedder;
   bm25: Bm25Index;
   search: HybridSearch;
-  lexicon: EntityLexicon;
+  lexicon: Lexicon;
+  knowledge: Knowledge;
+  read: ReadContext;
   analyze: (text: string) => string[];
+}
+
+/** True when the report uses a word: every character pair of it occurs in the report. */
+function reportVocabulary(document: ReportDocument): (word: string) => boolean {
+  const text = compactForm(document.lines.join('\n'));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return (word) => {
+    const form = compactForm(word);
+    for (let i = 0; i + 1 < form.length; i++) if (!pairs.has(form.slice(i, i + 2))) return false;
+    return true;
+  };
 }
 
 /**
  * The one place that picks implementations: loads and checks the index against the corpus and the
- * configured embedder, opens the embedder, and wires retrieval, facts and the answerers.
+ * configured embedder, opens the embedder, and wires the question stage, retrieval, the tables and
+ * figures, and the answerers.
  * @throws AppError index_missing | index_stale | model_missing (start-up refuses a bad index).
  */
 export async function createPipeline(config: Config, options: { logger?: Logger } = {}): Promise<Pipeline & { parts: PipelineParts }> {
@@ -46,31 +69,39 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
   const search = createHybridSearch({ chunks: index.chunks, bm25, vectors, embedder, analyze, bm25Weight: config.retrieval.bm25Weight });
-  const lexicon = buildEntityLexicon(document);
-  const tables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));
-  const factBook = createFactBook({ facts: index.facts, document, chunks: index.chunks, lexicon });
-  const unknownTerms = createUnknownTermFinder(segmenter, document.lines.join('\n'), (word) => lexicon.find(word).length > 0);
-  const answerer = createAnswerer({ search, analyze, idf: bm25.idf, lexicon, tables, topK: config.retrieval.topK,
-    answerFromFacts: factBook.answer, unknownTerms, chunks: index.chunks });
+  const files = loadLexiconFiles(config.paths.lexiconDir);
+  const lexicon = buildLexicon(files, deriveReportLexicon(document, files));
+  const termsOf = createTermizer(segmenter);
+  const tables: TypedTable[] = typeTables(document, lexicon, index.chunks);
+  const chunkById = new Map(index.chunks.map((c) => [c.id, c]));
+  const sections = new Map(document.sections.map((s) => [s.id, s]));
+  const knowledge: Knowledge = {
+    lexicon, tables: new Map(tables.map((t) => [t.id, t])), chunks: index.chunks, chunk: (id) => chunkById.get(id), sections,
+    sectionLabel: (id) => sectionLabel(sections.get(id)),
+    facts: createFactStore(storeFacts(index.facts, index.chunks, lexicon, termsOf), termsOf),
+  };
+  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), known: reportVocabulary(document), maxChars: config.server.maxQuestionChars };
+  const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
+  const answerer = createAnswerer({ knowledge, retrieval, read });
+  const rawTables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));
   // The LangChain/OpenAI client is loaded only when a chat model is configured.
   const llm = config.llm ? await openLlmAnswerer(config, logger) : null;
-  const sections = new Map(document.sections.map((s) => [s.id, s]));
   logger.info('pipeline_ready', { chunks: index.chunks.length, embedder: embedder.id, llm: Boolean(llm) });
 
   return {
-    parts: { document, index, embedder, bm25, search, lexicon, analyze },
+    parts: { document, index, embedder, bm25, search, lexicon, knowledge, read, analyze },
     async ask(messages, askOptions = {}) {
-      const result = await answerer.answerMessages(messages);
-      if (!llm || !result.question) return result.answer;
-      const hits = await search.search(result.context ? `${result.question} ${result.context}` : result.question, 6);
+      const result = await answerer.answer(messages);
+      if (!llm || result.reading.kind !== 'question') return result.answer;
+      const question = result.reading.standalone;
+      const hits = await search.search(question, 6);
       const sources = hits.map((hit, i) => ({ id: i + 1, chunkId: hit.chunk.id, section: hit.chunk.section, source: hit.chunk.source,
         quote: hit.chunk.text, line: hit.chunk.lineStart }));
-      return llm.answer({ question: result.question, understood: result.answer.understood, sources, fallback: result.answer,
-        signal: askOptions.signal });
+      return llm.answer({ question, understood: result.answer.understood, sources, fallback: result.answer, signal: askOptions.signal });
     },
-    lookupFacts: (query) => ({ facts: factBook.lookup(query) }),
+    lookupFacts: (query) => ({ facts: lookupFacts(query, { knowledge, read, facts: index.facts }) }),
     listTables: () => document.tables.map((t) => ({ id: t.id, caption: t.caption, rows: t.rows.length })),
-    getTable: (id) => tables.get(id.replace(/\s+/g, '')),
+    getTable: (id) => rawTables.get(id.replace(/\s+/g, '')),
     health: () => ({ chunks: index.chunks.length, embedder: embedder.id, corpus: document.sha256 }),
     sectionLabel: (id) => sectionLabel(sections.get(id)),
   };
@@ -80,4 +111,3 @@ async function openLlmAnswerer(config: Config, logger: Logger) {
   const [{ createLlmAnswerer }, { createChatModel }] = await Promise.all([import('./answer/llm-answerer'), import('./answer/chat-model')]);
   return createLlmAnswerer({ model: createChatModel(config.llm!), promptsDir: config.paths.promptsDir, timeoutMs: config.llm!.timeoutMs, logger });
 }
-

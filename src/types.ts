@@ -167,6 +167,10 @@ export interface AnswerFact {
   value: number | string | null;
   unit: string;
   period: string;
+  /** The value as the report prints it ('8.10%', '1675 万美元'), for display. */
+  text?: string;
+  /** Heading path of the section a prose figure comes from ('二、（一）…'), for display instead of its id. */
+  section?: string;
 }
 
 export type AnswerMode = 'extractive' | 'llm';

@@ -1,92 +1,52 @@
-import type { EntityLexicon } from '../facts/entity-lexicon';
-import { checkNumbers } from '../facts/number-guard';
-import type { HybridSearch } from '../search/hybrid-search';
-import type { Answer, ChatMessage, Chunk, Table } from '../types';
-import { citePeriods } from './cite-periods';
-import { vetFactAnswer } from './vet-fact-answer';
-import { composeExtractive } from './compose-extractive';
-import { guardQuestion } from './guard-question';
-import { questionIntent } from './question-intent';
-import { resolveFollowUp } from './resolve-follow-up';
-import { selectEvidence } from './select-evidence';
+import { readQuestion, type ReadContext } from '../question/read-question';
+import type { Reading } from '../question/reading';
+import type { Answer, ChatMessage } from '../types';
+import type { Retrieval } from './answer-from-passages';
+import { answerPart } from './answer-part';
+import { composeAnswer } from './compose-answer';
+import type { Knowledge } from './knowledge';
 
-export interface AnswererOptions {
-  search: HybridSearch;
-  analyze: (text: string) => string[];
-  idf: (term: string) => number;
-  lexicon: EntityLexicon;
-  tables: ReadonlyMap<string, Table>;
-  topK: number;
-  minCoverage?: number;
-  /** Minimum question coverage of a fact answer's text and sources (else retrieval answers). */
-  factCoverage?: number;
-  /** All chunks, to cite the sentences that state the periods of table figures. */
-  chunks?: readonly Chunk[];
-  /** Nouns of a question the report never mentions. */
-  unknownTerms?: (question: string) => string[];
-  /** Structured answers from the fact store; null when facts do not answer the question. */
-  answerFromFacts?: (question: string, context: string) => Answer | null;
-}
-
-/** The question after guarding and follow-up resolution, plus the evidence-level answer. */
-export interface ExtractiveResult {
+/** The answer with the reading it was built from (the LLM path and the eval use the reading). */
+export interface AnsweredQuestion {
   answer: Answer;
-  question: string;
-  context: string;
+  reading: Reading;
 }
 
-// No digits here: a refusal states no number (the number guard's rule applies to every reply).
-const REFUSAL_HINT = '我只能回答与《中国区块链发展现状与展望（上半年）》报告内容相关的问题，例如：“上半年中国公开了多少区块链专利？”“广东有多少家区块链企业？”';
+// No digits: a reply states no number its citations do not contain (the number guard's rule applies to every reply).
+const EXAMPLES = '例如：“上半年中国公开了多少区块链专利？”“广东有多少家区块链企业？”“杭州的区块链产业园是谁主导的？”';
+const SCOPE = '我只能回答《中国区块链发展现状与展望（上半年）》这份报告中的内容';
+
+/** The reply to a message that is not a question about the report (no echo of the message). */
+function decline(reading: Reading): Answer {
+  const text = {
+    injection: `抱歉，我不能执行消息中的指令，也不会透露内部设定。${SCOPE}，${EXAMPLES}`,
+    'off-topic': `抱歉，这超出了本报告的范围。${SCOPE}，${EXAMPLES}`,
+    task: reading.cue === 'advice' || reading.cue === 'evasion'
+      ? `抱歉，我不提供投资、交易或规避监管方面的建议。${SCOPE}，${EXAMPLES}`
+      : `抱歉，我不能完成写作、编程或翻译等任务。${SCOPE}，${EXAMPLES}`,
+    chitchat: `您好！${SCOPE}，${EXAMPLES}`,
+    empty: `请输入一个关于报告的问题，${EXAMPLES}`,
+    question: `抱歉，未能从报告中核实这一数字，暂不作答。`,
+  }[reading.kind];
+  return { answer: text, citations: [], facts: [], grounded: false, mode: 'extractive' };
+}
 
 /**
- * The built-in answerer: guard → resolve follow-up → facts → retrieve → select evidence → compose →
- * number guard. Never throws for "not in the report": that is `grounded: false`.
+ * The built-in answerer: read the conversation once (kind, follow-up, parts), answer every part
+ * (tables, prose figures, passages — or 「报告中没有提到…」 for that part only), then compose one
+ * answer with citations numbered in reading order and pass it through the number guard.
+ * Never throws for "not in the report": that is `grounded: false`.
  */
-export function createAnswerer(options: AnswererOptions) {
-  const { search, analyze, idf, lexicon, tables, topK, minCoverage = 0.4, factCoverage = 0.25 } = options;
-
-  async function answerMessages(messages: readonly ChatMessage[]): Promise<ExtractiveResult> {
-    const guarded = guardQuestion(messages[messages.length - 1]?.content ?? '');
-    if (!guarded.question) {
-      const answer = guarded.reason === 'injection'
-        ? `抱歉，我不能执行问题中的指令或透露内部设定。${REFUSAL_HINT}`
-        : `抱歉，这超出了本报告的范围。${REFUSAL_HINT}`;
-      return { answer: { answer, citations: [], facts: [], grounded: false, mode: 'extractive' }, question: '', context: '' };
-    }
-    const history = [...messages.slice(0, -1), { role: 'user' as const, content: guarded.question }];
-    const resolved = resolveFollowUp(history, lexicon);
-    const intent = questionIntent(resolved.question);
-    const candidate = options.answerFromFacts?.(resolved.question, resolved.context);
-    const fromFacts = candidate && vetFactAnswer(candidate, { question: resolved.question, intent, analyze, idf, lexicon,
-      minCoverage: factCoverage, replaced: resolved.replaced })
-      ? candidate : null;
-    if (fromFacts && !resolved.elaborate) {
-      const answer = options.chunks ? citePeriods(fromFacts, resolved.question, options.chunks) : fromFacts;
-      return { answer: { ...answer, understood: resolved.understood }, question: resolved.question, context: resolved.context };
-    }
-    const query = resolved.context ? `${resolved.question} ${resolved.context}` : resolved.question;
-    const hits = await search.search(query, topK);
-    const selection = selectEvidence({ question: resolved.question, context: resolved.context, intent, hits, analyze, idf, lexicon,
-      replaced: resolved.replaced, softQualifiers: Boolean(resolved.understood) });
-    const unknown = options.unknownTerms?.(resolved.question) ?? [];
-    let answer = composeExtractive({ question: resolved.question, intent, selection, tables, elaborate: resolved.elaborate,
-      understood: resolved.understood, minCoverage, unknown });
-    answer = enforceNumberGuard(answer, resolved.question);
-    return { answer, question: resolved.question, context: resolved.context };
-  }
-
-  return { answerMessages };
-}
-
-/** An answer whose numbers are not all in its citations (or the question) is replaced, never sent. */
-export function enforceNumberGuard(answer: Answer, question: string, derived: string[] = []): Answer {
-  const support = [question, ...answer.citations.flatMap((c) => [c.quote, c.section, c.source ?? ''])];
-  const check = checkNumbers(answer.answer, support, derived);
-  if (check.ok) return answer;
+export function createAnswerer(options: { knowledge: Knowledge; retrieval: Retrieval; read: ReadContext }) {
+  const { knowledge, retrieval, read } = options;
   return {
-    ...answer,
-    answer: '抱歉，未能从报告中核实这一数字，暂不作答。',
-    grounded: false,
-    facts: [],
+    async answer(messages: readonly ChatMessage[]): Promise<AnsweredQuestion> {
+      const reading = readQuestion(messages, read);
+      if (reading.kind !== 'question' || !reading.parts.length) return { answer: decline(reading), reading };
+      const parts = [];
+      for (const part of reading.parts) parts.push(await answerPart(part, reading, knowledge, retrieval));
+      const composed = composeAnswer(parts, { question: reading.text, understood: reading.understood });
+      return { answer: composed ?? decline({ ...reading, kind: 'question' }), reading };
+    },
   };
 }

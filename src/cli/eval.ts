@@ -2,8 +2,8 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import type { SearchMode } from '../search/hybrid-search';
-import { playConversation } from '../play-conversation';
-import { checkAnswer, readQaSet, type RetrievalItem, type TurnCheck } from './qa-sets';
+import { readBank, scoreBank } from './eval-bank';
+import { readQaSet, type RetrievalItem } from './qa-sets';
 
 /** recall@1, recall@5 and MRR of one retrieval mode over the QA set. */
 export interface RetrievalScores {
@@ -36,38 +36,9 @@ export async function evaluateRetrieval(pipeline: Pipeline, items: RetrievalItem
   return { mode, recallAt1: at1 / n, recallAt5: at5 / n, mrr: reciprocal / n, misses };
 }
 
-/** Plays conversations turn by turn (the assistant's own answers as history) and checks every turn. */
-export async function evaluateConversations(pipeline: Pipeline, items: { id: string; turns: TurnCheck[] }[]) {
-  let turns = 0;
-  let passed = 0;
-  const failures: string[] = [];
-  for (const item of items) {
-    const answers = await playConversation(pipeline, item.turns.map((t) => t.user));
-    for (const [i, turn] of item.turns.entries()) {
-      const answer = answers[i];
-      const problems = checkAnswer(answer.answer, turn.must, turn.must_not);
-      turns++;
-      if (problems.length) failures.push(`${item.id}#${i + 1} ${turn.user} → ${answer.answer.slice(0, 80)} (${problems.join('; ')})`);
-      else passed++;
-    }
-  }
-  return { turns, passed, failures };
-}
-
-/** Questions the report cannot answer must be declined (grounded false). */
-export async function evaluateRefusals(pipeline: Pipeline, items: { id: string; turns: string[]; must_not?: string[] }[]) {
-  const failures: string[] = [];
-  for (const item of items) {
-    const last = (await playConversation(pipeline, item.turns)).at(-1);
-    const problems = checkAnswer(last!.answer, [], item.must_not);
-    if (last!.grounded || problems.length) failures.push(`${item.id} ${item.turns.at(-1)} → ${last!.answer.slice(0, 80)}`);
-  }
-  return { total: items.length, refused: items.length - failures.length, failures };
-}
-
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** `npm run eval`: retrieval (BM25, dense, fused), numeric answers, refusals and conversations on tests/qa. */
+/** `npm run eval`: retrieval (BM25, dense, fused) on tests/qa/retrieval.jsonl and the paraphrase bank's tune and sealed halves. */
 export async function runEval(config: Config, flags: Record<string, string | true>, logger?: Logger): Promise<number> {
   const pipeline = await createPipeline(config, { logger });
   const root = config.paths.root;
@@ -81,18 +52,27 @@ export async function runEval(config: Config, flags: Record<string, string | tru
     out(`${mode.padEnd(9)}${pct(s.recallAt1).padEnd(10)}${pct(s.recallAt5).padEnd(10)}${s.mrr.toFixed(3)}`);
     if (verbose && mode === 'hybrid') for (const m of s.misses) out(`  miss ${m}`);
   }
-  const { runNumericEval } = await import('../facts/numeric-eval').catch(() => ({ runNumericEval: null }));
-  if (runNumericEval) {
-    const numeric = readQaSet<Parameters<typeof runNumericEval>[1][number]>(root, 'numeric.jsonl');
-    const result = await runNumericEval(pipeline, numeric);
-    out(`\n# 数值问答 numeric (${result.total}): exact ${result.exact}/${result.total} = ${pct(result.exact / result.total)}`);
-    if (verbose) for (const f of result.failures) out(`  fail ${typeof f === 'string' ? f : JSON.stringify(f)}`);
+  const bank = readBank(root);
+  const only = typeof flags.capability === 'string' ? flags.capability : undefined;
+  const scores = await scoreBank(pipeline, only ? bank.filter((item) => item.capability === only) : bank);
+  out(`\n# 改写题库 paraphrase bank (tests/qa/bank, ${bank.length} items, split by a hash of the id)`);
+  out('half     items  strict');
+  for (const half of ['tune', 'sealed'] as const) {
+    const s = scores[half];
+    out(`${half.padEnd(9)}${String(s.items).padEnd(7)}${pct(s.items ? s.strict / s.items : 0)}`);
   }
-  const refusals = await evaluateRefusals(pipeline, readQaSet(root, 'unanswerable.jsonl'));
-  out(`\n# 拒答 unanswerable (${refusals.total}): declined ${refusals.refused}/${refusals.total}`);
-  for (const f of refusals.failures) out(`  fail ${f}`);
-  const conversations = await evaluateConversations(pipeline, readQaSet(root, 'conversations.jsonl'));
-  out(`\n# 多轮对话 conversations: ${conversations.passed}/${conversations.turns} turns correct`);
-  if (verbose) for (const f of conversations.failures) out(`  fail ${f}`);
+  const gap = scores.tune.items && scores.sealed.items ? 100 * (scores.tune.strict / scores.tune.items - scores.sealed.strict / scores.sealed.items) : 0;
+  out(`tune − sealed: ${gap.toFixed(1)} points${gap > 3 ? ' (more than 3: rules follow wording, not meaning)' : ''}`);
+  out('\ncapability            tune          sealed');
+  const capabilities = [...new Set(bank.map((item) => item.capability))].sort();
+  for (const capability of capabilities) {
+    const cell = (half: 'tune' | 'sealed') => {
+      const c = scores[half].byCapability.get(capability);
+      return c ? `${c.strict}/${c.items}`.padEnd(14) : '-'.padEnd(14);
+    };
+    out(`${capability.padEnd(22)}${cell('tune')}${cell('sealed')}`);
+  }
+  // Only the tune half is ever shown item by item: the sealed half stays unseen.
+  if (verbose) for (const f of scores.tune.failures) out(`  fail ${f.id}#${f.turn} ${f.user} → ${f.answer.replace(/\n/g, ' ').slice(0, 160)} (${f.problems.join('; ')})`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { createAnswerBuilder } from './answer-builder';
 import type { EntityMention } from './entity-lexicon';
 import type { FactContext } from './fact-context';
 import { prosePhrase, proseScope, rowPhrase } from './fact-phrases';
-import type { PeriodSpan } from './find-periods';
+import type { PeriodSpan } from '../text/find-periods';
 import { parseQuestion, type Ask, type ParsedQuestion } from './parse-question';
 import { factKind, frameFactor, scoreFacts, type Candidate } from './score-facts';
 import { questionNoun } from './counted-noun';

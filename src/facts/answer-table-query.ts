@@ -3,7 +3,7 @@ import { createAnswerBuilder, formatNumber } from './answer-builder';
 import { bareLabel } from './extract-table-facts';
 import { chineseOrdinal, type FactContext } from './fact-context';
 import type { RowView, TableView } from './fact-index';
-import { parsePeriod } from './find-periods';
+import { parsePeriod } from '../text/find-periods';
 import { compactCell } from './match-rows';
 import type { ParsedQuestion } from './parse-question';
 import { countedNouns } from './counted-noun';

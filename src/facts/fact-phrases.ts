@@ -1,7 +1,7 @@
 import type { Fact } from '../types';
 import { formatNumber, type AnswerBuilder } from './answer-builder';
 import type { FactIndex } from './fact-index';
-import { findPeriods } from './find-periods';
+import { findPeriods } from '../text/find-periods';
 import { columnName, printed } from './table-columns';
 import { countedNouns } from './counted-noun';
 

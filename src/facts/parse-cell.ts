@@ -1,4 +1,4 @@
-import { findQuantities, type QuantityKind } from './find-quantities';
+import { findQuantities, type QuantityKind } from '../text/find-quantities';
 
 /** The value of one table cell, when the cell is a quantity or a date. */
 export interface CellValue {

@@ -1,6 +1,6 @@
 import type { EntityLexicon, EntityMention } from './entity-lexicon';
-import { findPeriods, type PeriodSpan } from './find-periods';
-import type { QuantityKind } from './find-quantities';
+import { findPeriods, type PeriodSpan } from '../text/find-periods';
+import type { QuantityKind } from '../text/find-quantities';
 
 /** What a question asks for: a kind of value, or a named column of a table row. */
 export type AskKind = QuantityKind | 'name' | 'round' | 'leader' | 'city' | 'province' | 'number' | 'type' | 'platform' | 'company' | 'status' | 'aim' | 'serial';

@@ -2,8 +2,8 @@ import type { Fact } from '../types';
 import type { EntityMention } from './entity-lexicon';
 import type { FactIndex } from './fact-index';
 import { coverage } from './fact-terms';
-import { parsePeriod, periodsOverlap, type PeriodSpan } from './find-periods';
-import type { QuantityKind } from './find-quantities';
+import { parsePeriod, periodsOverlap, type PeriodSpan } from '../text/find-periods';
+import type { QuantityKind } from '../text/find-quantities';
 import type { Ask, ParsedQuestion } from './parse-question';
 import { countedNouns, questionNoun } from './counted-noun';
 

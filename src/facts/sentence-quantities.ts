@@ -1,6 +1,6 @@
 import type { EntityLexicon } from './entity-lexicon';
-import { findPeriods, type PeriodSpan } from './find-periods';
-import { findQuantities, type Quantity } from './find-quantities';
+import { findPeriods, type PeriodSpan } from '../text/find-periods';
+import { findQuantities, type Quantity } from '../text/find-quantities';
 import { countedNouns } from './counted-noun';
 
 /** A quantity of a sentence with what it is about. */

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bankSplit } from './bank/split';
+import { bankSplit } from '../../src/cli/bank-split';
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const BANK_DIR = here('./bank/');

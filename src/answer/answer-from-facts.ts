@@ -1,0 +1,262 @@
+import type { StoredFact } from '../facts/fact-store';
+import type { Part, Subject } from '../question/reading';
+import type { PeriodSpan } from '../text/find-periods';
+import { compactForm } from '../text/compact-form';
+import { answered, type Claim, type PartAnswer } from './claims';
+import { formatNumber } from './format-value';
+import { sentenceSource, type Knowledge } from './knowledge';
+import { FACT_MATCH } from './thresholds';
+
+/** A prose figure scored against a part. */
+export interface Candidate {
+  fact: StoredFact;
+  score: number;
+  coverage: number;
+}
+
+type Kind = StoredFact['kind'];
+const REPORT_PERIOD = { from: 202001, to: 202006 };
+
+/** Kinds of value the part asks for (empty: any figure). */
+function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
+  const kinds = new Set<Kind>();
+  let growth = false;
+  for (const attribute of part.attributes) {
+    if (attribute === 'count') kinds.add('count');
+    if (attribute === 'share') kinds.add('percent');
+    if (attribute === 'growth') {
+      kinds.add('percent');
+      kinds.add('multiple');
+      growth = true;
+    }
+    if (attribute === 'money') kinds.add('money');
+    if (attribute === 'founded' || attribute === 'published' || attribute === 'date') kinds.add('date');
+  }
+  return { kinds: [...kinds], growth };
+}
+
+function kindFactor(fact: StoredFact, wanted: { kinds: Kind[]; growth: boolean }, part: Part): number {
+  if (fact.kind === 'text') return 0;
+  if (!wanted.kinds.length) return fact.kind === 'date' ? 0.4 : 1;
+  if (!wanted.kinds.includes(fact.kind)) return 0;
+  const growthFact = fact.attributes.includes('growth');
+  if (fact.kind === 'percent' && wanted.growth !== growthFact && !part.attributes.includes('share')) return 0.3;
+  if (fact.kind === 'percent' && part.attributes.includes('share') && !wanted.growth && growthFact) return 0.3;
+  return 1;
+}
+
+function formsOf(knowledge: Knowledge, subject: Subject): string[] {
+  return knowledge.lexicon.formsOf(subject.entity.id).filter((f) => f.length >= 2);
+}
+
+function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge): number {
+  if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
+  const id = subject.entity.id;
+  if (fact.entities.includes(id)) return fact.subject.includes('、') ? 0.4 : 1;
+  if (fact.mentions.includes(id)) return 0.75;
+  const quote = compactForm(fact.quote);
+  if (formsOf(knowledge, subject).some((f) => quote.includes(f))) return 0.55;
+  return 0;
+}
+
+function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
+  const has = fact.from !== undefined && fact.to !== undefined;
+  if (period) {
+    if (!has) return 0.5;
+    if (fact.from! > period.to || period.from > fact.to!) return 0;
+    if (fact.period.startsWith('截至') && fact.from! >= period.from && fact.to! <= period.to) return 0.85;
+    const months = (from: number, to: number) => Math.floor(to / 100) * 12 + (to % 100) - Math.floor(from / 100) * 12 - (from % 100) + 1;
+    const overlap = months(Math.max(fact.from!, period.from), Math.min(fact.to!, period.to));
+    const union = months(Math.min(fact.from!, period.from), Math.max(fact.to!, period.to));
+    return 0.4 + 0.6 * (overlap / union);
+  }
+  if (!has) return 0.9;
+  if (fact.to! < REPORT_PERIOD.from) return 0.7;
+  if (fact.from! > REPORT_PERIOD.to) return 0.75;
+  return 1;
+}
+
+/** Coverage of the part's terms by a fact's weighted terms (idf-weighted, 0–1). */
+function coverage(terms: string[], fact: StoredFact, knowledge: Knowledge): number {
+  const map = knowledge.facts.termMap(fact);
+  let total = 0;
+  let covered = 0;
+  for (const term of new Set(terms)) {
+    const weight = knowledge.facts.idf(term);
+    total += weight;
+    covered += weight * (map.get(term) ?? 0);
+  }
+  return total ? covered / total : 0;
+}
+
+/** The matching terms of a part: its content words and counted noun (not its question words). */
+export function partTerms(part: Part, knowledge: Knowledge): string[] {
+  return knowledge.facts.termsOf([...part.words, part.noun ?? ''].join(' '));
+}
+
+/**
+ * Scores every prose figure against a part for one subject and period: coverage of the part's words
+ * × the kind of value asked × the subject (named, mentioned, or — without one — an overall figure) ×
+ * the period × the noun it counts × its qualifiers. Figures the question itself states (「那个10亿的基金」)
+ * pin the sentence. Best first; only those above zero.
+ */
+export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
+  const terms = partTerms(part, knowledge);
+  const wanted = wantedKinds(part);
+  const figures = part.figures.map(compactForm);
+  const candidates: Candidate[] = [];
+  // A part that names nothing and says nothing of its own (「几家」 alone) cannot pick a figure.
+  if (!terms.length && !subject && !figures.length && !relaxed) return candidates;
+  for (const fact of knowledge.facts.facts) {
+    const kind = kindFactor(fact, wanted, part);
+    if (!kind) continue;
+    const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge);
+    if (!entity) continue;
+    const time = relaxed ? 1 : periodFactor(fact, period);
+    if (!time) continue;
+    let noun = 1;
+    if (part.noun && fact.nouns.length && !fact.nouns.includes(part.noun) && fact.kind !== 'date') {
+      if (!relaxed) continue;
+      noun = 0.5;
+    } else if (part.noun && !fact.nouns.length && fact.kind === 'count') noun = 0.8;
+    const asksNew = part.qualifiers.includes('new');
+    const qualifier = asksNew ? (fact.qualifiers.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
+    const covered = terms.length ? coverage(terms, fact, knowledge) : 0.5;
+    const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
+    if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    const fit = (subject ? 0.3 + 0.7 * covered : covered) + (anchored ? 0.5 : 0);
+    const score = fit * kind * entity * time * noun * qualifier;
+    if (score > 0) candidates.push({ fact, score, coverage: covered });
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
+}
+
+/** 「2020年上半年，」 unless the quoted clause already states the period. */
+function periodPrefix(fact: StoredFact): string {
+  if (!fact.period) return '';
+  // A period carried from an earlier sentence is not stated by the cited one: it is left out rather than left unsupported.
+  const stated = compactForm(fact.quote);
+  if ((fact.period.match(/\d+/g) ?? []).some((n) => !stated.includes(n))) return '';
+  const window = compactForm(fact.window);
+  const label = compactForm(fact.period);
+  if (window.includes(label) || window.includes(label.replace(/^截至/, '')) || /^\d{4}年\d{1,2}月(\d{1,2}日)?$/.test(label) && fact.kind === 'date') return '';
+  return `${fact.period}，`;
+}
+
+/** The claim of a figure: its clause verbatim (period in front when the clause lacks it), citing its sentence. */
+export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Claim {
+  const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)
+    && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市)$/, '')) ? `${fact.subject}：` : '';
+  return { text: `${lead}${periodPrefix(fact)}${subject}${fact.window}`, sources: [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)] };
+}
+
+function factValue(fact: StoredFact): string {
+  return fact.value === null ? fact.text.replace(/\s+/g, '') : `${formatNumber(fact.value)}${fact.unit === '%' ? '%' : fact.unit}`;
+}
+
+/** One figure per subject (and per asked period), picked from the candidates. */
+function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
+  const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
+  const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];
+  const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
+  for (const subject of subjects) {
+    for (const period of periods) {
+      const candidates = scoreFacts(part, knowledge, subject, period);
+      const best = candidates.find((c) => !chosen.some((p) => p.best.fact === c.fact));
+      if (!best || best.score < FACT_MATCH.minimum) return null;
+      chosen.push({ subject, best, others: candidates });
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Answers a part from the prose figures: the best figure for each subject × period (its clause
+ * quoted and cited), a second figure of another scope when the report states one (新成立 vs all,
+ * another period), and for several subjects their sum, difference or comparison with the formula.
+ * Null when no figure fits well enough.
+ */
+export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const chosen = picks(part, knowledge);
+  if (!chosen) return null;
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  for (const pick of chosen) {
+    const key = `${pick.best.fact.chunkId}@${pick.best.fact.line}:${pick.best.fact.window}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    claims.push({ ...factClaim(pick.best.fact, knowledge), end: '；' });
+  }
+  if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
+    const [pick] = chosen;
+    const second = pick.others.find((c) => c.fact !== pick.best.fact && c.fact.kind === pick.best.fact.kind && c.fact.value !== pick.best.fact.value
+      && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
+      && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period)
+      && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window)));
+    if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
+  }
+  if (chosen.length >= 2 && ['sum', 'difference', 'compare'].includes(part.operation)) {
+    const values = chosen.map((p) => p.best.fact);
+    const units = new Set(values.map((f) => f.unit));
+    if (units.size === 1 && values.every((f) => f.value !== null)) {
+      const unit = values[0].unit;
+      if (part.operation === 'sum') {
+        const total = values.reduce((sum, f) => sum + f.value!, 0);
+        claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map((f) => formatNumber(f.value!)).join('+')}=${formatNumber(total)}）`, sources: [],
+          derived: [formatNumber(total)] });
+      } else {
+        const [a, b] = values;
+        const more = a.value! >= b.value! ? chosen[0] : chosen[1];
+        const less = more === chosen[0] ? chosen[1] : chosen[0];
+        const difference = Math.abs(a.value! - b.value!);
+        const name = (p: typeof more) => p.subject?.entity.name ?? '';
+        claims.push({ text: `${name(more)}比${name(less)}多${formatNumber(difference)}${unit === '%' ? '个百分点' : unit}（${formatNumber(more.best.fact.value!)}−${formatNumber(less.best.fact.value!)}=${formatNumber(difference)}）`,
+          sources: [], derived: [formatNumber(difference)] });
+      }
+    } else if (units.size > 1) {
+      claims.push({ text: `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
+    }
+  }
+  if (claims.length) claims[claims.length - 1].end = '。';
+  return answered(claims, chosen.map((p) => ({ source: p.best.fact.source, subject: p.subject?.entity.name ?? p.best.fact.subject, metric: p.best.fact.metric,
+    value: p.best.fact.value ?? p.best.fact.text, unit: p.best.fact.value === null ? '' : p.best.fact.unit, period: p.best.fact.period,
+    text: p.best.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(p.best.fact.source) })));
+}
+
+/**
+ * Rankings the prose states as a list of figures about several subjects (金融 46、政务 42、司法 18 个;
+ * 广东 100 家、江苏 71 家 …): the best-fitting sentence with figures for at least two subjects, its
+ * figures ordered by value, ties kept.
+ */
+export function rankFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const candidates = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null);
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.fact.chunkId}|${candidate.fact.unit}|${candidate.fact.kind}`;
+    const list = groups.get(key) ?? [];
+    if (!list.some((c) => c.fact.entities[0] === candidate.fact.entities[0])) list.push(candidate);
+    groups.set(key, list);
+  }
+  const best = [...groups.values()].filter((g) => g.length >= 2)
+    .sort((a, b) => b.reduce((s, c) => s + c.score, 0) / b.length - a.reduce((s, c) => s + c.score, 0) / a.length)[0];
+  if (!best || best[0].score < FACT_MATCH.minimum * 0.8) return null;
+  const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
+  const sorted = [...best].sort((a, b) => (order === 'asc' ? a.fact.value! - b.fact.value! : b.fact.value! - a.fact.value!));
+  const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
+  const offset = part.operation === 'rank' ? (part.rank ?? 1) - 1 : 0;
+  const edge = sorted[offset + k - 1] ?? sorted.at(-1)!;
+  const chosen = sorted.filter((c, i) => (i >= offset && i < offset + k) || (i >= offset && c.fact.value === edge.fact.value));
+  if (!chosen.length) return null;
+  const names = chosen.map((c) => `${c.fact.subject}（${factValue(c.fact)}）`).join('、');
+  const what = part.operation === 'rank' ? `第${part.rank}` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排在前面的') : order === 'asc' ? '最少的' : '最多的';
+  const sentences = [...new Map(chosen.map((c) => [`${c.fact.chunkId}@${c.fact.line}`, c.fact])).values()];
+  return answered([{ text: `按报告给出的数字，${what}是${names}`, sources: sentences.map((f) => sentenceSource(knowledge, f.chunkId, f.quote, f.line)) }],
+    chosen.map((c) => ({ source: c.fact.source, subject: c.fact.subject, metric: c.fact.metric, value: c.fact.value, unit: c.fact.unit, period: c.fact.period,
+      text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
+}
+
+/** The figure the report gives that comes closest to what was asked (for a 「not in the report」 answer). */
+export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null {
+  const relaxed = scoreFacts(part, knowledge, part.subjects[0] ?? null, undefined, true);
+  return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
+}

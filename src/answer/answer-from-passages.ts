@@ -1,0 +1,190 @@
+import type { Part, Reading } from '../question/reading';
+import { compactForm } from '../text/compact-form';
+import type { Chunk, Hit } from '../types';
+import { answered, type Claim, type PartAnswer } from './claims';
+import type { Knowledge } from './knowledge';
+import { PASSAGES } from './thresholds';
+
+/** Retrieval as the answerer uses it. */
+export interface Retrieval {
+  search(query: string, limit: number): Promise<Hit[]>;
+  analyze(text: string): string[];
+  idf(term: string): number;
+}
+
+/** A sentence of a retrieved prose chunk, or a table row. */
+export interface Passage {
+  chunk: Chunk;
+  text: string;
+  line: number;
+  order: number;
+  coverage: number;
+  score: number;
+}
+
+interface ChunkTerms {
+  context: Set<string>;
+  pieces: { text: string; line: number; order: number; terms: Set<string> }[];
+}
+
+// Chunks never change while an index is served: their analysed sentences are computed once.
+const termCache = new WeakMap<Chunk, ChunkTerms>();
+
+function piecesOf(chunk: Chunk): { text: string; line: number; order: number }[] {
+  if (chunk.kind !== 'prose') return [{ text: chunk.text, line: chunk.lineStart, order: 0 }];
+  return chunk.lines.map((entry, i) => ({
+    text: chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim(), line: entry.line, order: i,
+  })).filter((p) => p.text);
+}
+
+function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
+  let cached = termCache.get(chunk);
+  if (!cached) {
+    cached = {
+      context: new Set(retrieval.analyze(`${chunk.section} ${chunk.source ?? ''} ${chunk.kind === 'prose' ? chunk.context : ''}`)),
+      pieces: piecesOf(chunk).map((p) => ({ ...p, terms: new Set(retrieval.analyze(p.text)) })),
+    };
+    termCache.set(chunk, cached);
+  }
+  return cached;
+}
+
+/** The text retrieval searches for a part: what it names, its content words, the figures it states. */
+export function partQuery(part: Part, reading: Reading): string {
+  const names = part.subjects.map((s) => s.entity.name);
+  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures];
+  const query = words.filter(Boolean).join(' ');
+  return query.length >= 2 ? query : reading.standalone;
+}
+
+/**
+ * Ranks the sentences and rows of the retrieved chunks by the idf-weighted share of the part's words
+ * they cover (their section heading and caption count half), the retrieval score, and what the part
+ * requires of them: every subject it names and every figure it states must be in the sentence or
+ * its heading.
+ */
+export async function rankPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, limit = PASSAGES.topK): Promise<Passage[]> {
+  const query = partQuery(part, reading);
+  let hits = await retrieval.search(query, limit);
+  if (part.section) {
+    const inSection = knowledge.chunks.filter((c) => c.kind === 'prose' && (c.sectionId === part.section || c.sectionId.startsWith(`${part.section}.`)));
+    hits = [...hits.filter((h) => inSection.includes(h.chunk)), ...inSection.filter((c) => !hits.some((h) => h.chunk === c)).map((chunk) => ({ chunk, score: 0 }))];
+  }
+  const terms = [...new Set(retrieval.analyze(query))];
+  const weights = new Map(terms.map((t) => [t, retrieval.idf(t)]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
+  const figures = part.figures.map(compactForm);
+  const passages: Passage[] = [];
+  hits.forEach((hit, rank) => {
+    const { context, pieces } = termsOf(hit.chunk, retrieval);
+    const heading = compactForm(`${hit.chunk.section}${hit.chunk.source ?? ''}`);
+    for (const piece of pieces) {
+      let matched = 0;
+      for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
+      const coverage = matched / total;
+      const text = compactForm(piece.text);
+      const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
+        + figures.filter((f) => !text.includes(f)).length;
+      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing;
+      passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
+    }
+  });
+  return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** Keeps the clause window of a long sentence that holds the most of the part's words (whole clauses, verbatim). */
+function trim(text: string, words: string[]): string {
+  if (text.length <= PASSAGES.maxClauseChars) return text;
+  const clauses = text.split(/(?<=[，,；;：:])/);
+  let best = { score: -1, from: 0, to: clauses.length };
+  for (let from = 0; from < clauses.length; from++) {
+    let length = 0;
+    for (let to = from; to < clauses.length; to++) {
+      length += clauses[to].length;
+      if (length > PASSAGES.maxClauseChars && to > from) break;
+      const window = clauses.slice(from, to + 1).join('');
+      const score = words.filter((w) => window.includes(w)).length * 10 + (/\d/.test(window) ? 2 : 0) - (to - from) * 0.1;
+      if (score > best.score) best = { score, from, to: to + 1 };
+    }
+  }
+  const window = clauses.slice(best.from, best.to).join('').replace(/[，,；;：:]$/, '');
+  return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
+}
+
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*$/;
+const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
+
+function sourceOf(passage: Passage) {
+  return { chunkId: passage.chunk.id, quote: passage.text, line: passage.line, section: passage.chunk.section,
+    ...(passage.chunk.source ? { source: passage.chunk.source } : {}) };
+}
+
+/**
+ * Answers a part from the report's sentences: the best sentence for a fact or a definition, it and
+ * the sentences that follow it for an explanation, an enumeration read on to its last item for a list —
+ * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
+ * enough of the part.
+ */
+export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  const ranked = await rankPassages(part, reading, knowledge, retrieval);
+  const best = ranked[0];
+  if (!best || best.coverage < PASSAGES.minCoverage) return null;
+  const explain = ['explain', 'define'].includes(part.operation) || reading.elaborate;
+  const limit = reading.elaborate ? 4 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
+    : part.operation === 'define' ? 2 : PASSAGES.factSentences;
+  const chosen: Passage[] = [best];
+  const same = (p: Passage) => p.chunk.id === best.chunk.id;
+  if (explain && best.chunk.kind === 'prose') {
+    for (const next of ranked.filter((p) => same(p) && p.order > best.order).sort((a, b) => a.order - b.order)) {
+      if (chosen.length >= limit || next.order > best.order + chosen.length) break;
+      if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
+    }
+  }
+  if (ENUMERATION_START.test(best.text) && best.chunk.kind === 'prose') {
+    const items = piecesOf(best.chunk).filter((p) => p.order > best.order);
+    let next = best.order + 1;
+    for (const item of items) {
+      if (chosen.length >= 8 || item.order > next + 1) break;
+      if (!ENUMERATION_ITEM.test(item.text) && !/[：:]\s*$/.test(best.text)) continue;
+      const passage = ranked.find((p) => same(p) && p.order === item.order) ?? { chunk: best.chunk, ...item, coverage: 0, score: 0 };
+      if (!chosen.includes(passage)) chosen.push(passage);
+      next = item.order + 1;
+    }
+  }
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= limit) break;
+    if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
+    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && (same(candidate) || part.operation !== 'lookup')) chosen.push(candidate);
+  }
+  chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
+  const words = [...part.subjects.map((s) => s.entity.name), ...part.words];
+  const claims: Claim[] = chosen.map((passage) => ({
+    text: chosen.length === 1 && !explain ? trim(passage.text, words) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words) : passage.text,
+    sources: [sourceOf(passage)],
+  }));
+  return answered(claims);
+}
+
+/**
+ * Where the report discusses a topic: the sections whose heading names it first, then those whose
+ * sentences cover it best, each with one cited sentence.
+ */
+export async function answerWhere(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  const ranked = await rankPassages(part, reading, knowledge, retrieval, 12);
+  const topic = [...part.subjects.flatMap((s) => knowledge.lexicon.formsOf(s.entity.id)), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
+  const bySection = new Map<string, Passage>();
+  for (const passage of ranked) {
+    if (passage.coverage < PASSAGES.minCoverage * 0.75) continue;
+    if (!bySection.has(passage.chunk.sectionId)) bySection.set(passage.chunk.sectionId, passage);
+  }
+  const headingNames = (p: Passage) => topic.some((t) => compactForm(p.chunk.section).includes(t));
+  const sections = [...bySection.values()].sort((a, b) => Number(headingNames(b)) - Number(headingNames(a)) || b.score - a.score).slice(0, 3);
+  if (!sections.length) return null;
+  const claims: Claim[] = sections.map((passage, i) => {
+    const where = passage.chunk.source ? `${passage.chunk.source}（${passage.chunk.section}）` : `「${passage.chunk.section}」`;
+    const lead = i === 0 ? `主要见${where}` : `${where}也有涉及`;
+    return { text: `${lead}：${trim(passage.text, topic)}`, sources: [sourceOf(passage)], end: i === sections.length - 1 ? '。' : '；' };
+  });
+  return answered(claims);
+}

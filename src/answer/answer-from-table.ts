@@ -1,0 +1,390 @@
+import { filterRows, queryTable, type RowFilter } from '../facts/query-table';
+import type { TypedRow, TypedTable } from '../facts/typed-tables';
+import type { AttributeId } from '../question/lexicon';
+import type { Part, Subject } from '../question/reading';
+import type { AnswerFact } from '../types';
+import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
+import { columnFor, numericColumn, rowsOf, type TableChoice } from './choose-table';
+import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
+import { rowSource, sentenceSource, type Knowledge } from './knowledge';
+import { MAX_LISTED_ROWS } from './thresholds';
+
+/** What an answer drawn from one table needs at hand. */
+interface TableContext {
+  knowledge: Knowledge;
+  table: TypedTable;
+  part: Part;
+  labels: ReadonlyMap<string, string>;
+  facts: AnswerFact[];
+}
+
+const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
+
+/** A row's name; a long case text is cut at a clause boundary (never inside a figure). */
+function label(row: TypedRow, table: TypedTable): string {
+  const text = row.cells[table.label]?.bare ?? '';
+  if (text.length <= 40) return text;
+  const cut = text.slice(0, 40).search(/[，。；,;](?=[^，。；,;]*$)/);
+  return `${text.slice(0, cut > 12 ? cut : 40).replace(/[\d.]+$/, '')}…`;
+}
+
+function noun(table: TypedTable): string {
+  return table.rowNouns[0] ?? '行';
+}
+
+/** 「据表6-1（我国区块链企业各地区分布数量及比例），截至2020年6月」, the period's sentence cited when the caption lacks it. */
+function framing(context: TableContext, withPeriod = true): Claim {
+  const { table, knowledge } = context;
+  const sources: Source[] = [];
+  let period = '';
+  const caption = table.caption.replace(/\s+/g, '');
+  if (withPeriod && table.period && !caption.includes(table.period.replace(/^截至/, '').slice(0, 4))) {
+    period = `，${table.period}`;
+    if (table.periodSource) sources.push(sentenceSource(knowledge, table.periodSource.chunkId, table.periodSource.quote, table.periodSource.line));
+  }
+  return { text: `据${table.id}（${caption}）${period}`, sources, end: '，' };
+}
+
+/** The columns a lookup reports: those asked, else the figures of the row (or its short fields). */
+function shownColumns(context: TableContext, attributes: AttributeId[]): number[] {
+  const { table } = context;
+  const asked = attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  if (asked.length) {
+    // A count travels with its row's share (湖南 22 家，比例 1.68%).
+    const share = table.columns.findIndex((c) => c.kind === 'percent');
+    if (asked.some((i) => table.columns[i].kind === 'count') && share >= 0 && !asked.includes(share)) asked.push(share);
+    return [...new Set(asked)];
+  }
+  const numeric = table.columns.map((c, i) => (['count', 'percent', 'money'].includes(c.kind ?? '') ? i : -1)).filter((i) => i >= 0);
+  if (numeric.length) return numeric;
+  return table.columns.map((c, i) => (i !== table.label && c.attribute && c.attribute !== 'serial' && c.kind !== 'text' ? i : -1)).filter((i) => i >= 0);
+}
+
+/** 「有354家，占27.06%」「成立时间为2018.04，主导机构为政府、企业」. */
+function describeCells(context: TableContext, row: TypedRow, columns: number[]): string {
+  const { table, labels } = context;
+  const parts: string[] = [];
+  for (const index of columns) {
+    const column = table.columns[index];
+    const cell = row.cells[index];
+    if (!cell?.bare) continue;
+    const value = cellText(cell, column);
+    context.facts.push(cellFact(table.id, label(row, table), column, cell, table.period));
+    if (column.kind === 'count') parts.push(`有${value}`);
+    else if (column.kind === 'percent') parts.push(`占${value}`);
+    else parts.push(`${columnLabel(column, labels)}为${value}`);
+  }
+  return parts.join('，');
+}
+
+/** 「杭州区块链产业园（2018.11，政府、企业）」: a row in a list, with the asked values in brackets. */
+function listed(context: TableContext, row: TypedRow, columns: number[]): string {
+  const { table } = context;
+  // 「哪几个地方」 of a table of policies: the place names the row, the policy goes in brackets.
+  const place = columns.find((i) => table.columns[i].kind === 'place' && i !== table.label);
+  const name = place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table);
+  const shown = place !== undefined ? [table.label, ...columns.filter((i) => i !== place)] : columns.filter((i) => i !== table.label);
+  const values = shown.filter((i) => row.cells[i]?.bare).map((i) => {
+    context.facts.push(cellFact(table.id, label(row, table), table.columns[i], row.cells[i], table.period));
+    return i === table.label ? label(row, table) : cellText(row.cells[i], table.columns[i]);
+  });
+  return `${name}${values.length ? `（${values.join('，')}）` : ''}`;
+}
+
+function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefix = ''): Claim {
+  return { text: `${prefix}${label(row, context.table)}${describeCells(context, row, columns)}`, sources: [rowSource(context.knowledge, row.chunkId)] };
+}
+
+/** 「共6个：A（…）、B（…）…」: every row cited, so the count equals the rows that state it. */
+function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
+  // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many.
+  const named = rows.length > MAX_LISTED_ROWS ? rows.slice(0, 6) : rows;
+  const more = rows.length > named.length ? '等' : '';
+  return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length)], end: '：' },
+    { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)) }];
+}
+
+/** Filters from the part's category values, date conditions and numeric condition. */
+function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
+  const { table, part } = context;
+  const filters: RowFilter[] = [];
+  for (const filter of part.filters) {
+    if (filter.kind === 'value' && filter.entity.table === table.id && filter.entity.column !== undefined) {
+      filters.push({ column: filter.entity.column, kind: 'entity', entities: [filter.entity.id] });
+    } else if (filter.kind === 'period') {
+      const column = columnFor(table, filter.attribute);
+      if (column >= 0) filters.push({ column, kind: 'date', from: filter.period.from * 100, to: filter.period.to * 100 + 99 });
+    }
+  }
+  if (part.condition && rankColumn >= 0) filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value });
+  // 「5月份出专项政策的」「2018年的园区」: a period the part asks about selects rows by the table's date.
+  const dateColumn = table.columns.findIndex((c) => c.kind === 'date');
+  const asksDate = part.attributes.some((a) => ['founded', 'published', 'date'].includes(a));
+  if (!filters.some((f) => f.kind === 'date') && part.periods.length && dateColumn >= 0 && !asksDate) {
+    const period = part.periods[0];
+    // The table's own period (表1-1 is 2020年上半年) selects every row; only a narrower one filters.
+    filters.push({ column: dateColumn, kind: 'date', from: period.from * 100, to: period.to * 100 + 99 });
+  }
+  return filters;
+}
+
+/** Subject filters for counting and listing (「上海的产业园」: the rows naming 上海). */
+function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[] {
+  const filters: RowFilter[] = [];
+  context.part.subjects.forEach((subject, i) => {
+    const rows = choice.subjectRows[i] ?? [];
+    const column = rows[0] ? rows[0].cells.findIndex((c) => c.entities.includes(subject.entity.id)) : -1;
+    if (column >= 0) filters.push({ column, kind: 'entity', entities: [subject.entity.id] });
+  });
+  return filters;
+}
+
+/** A subject the table does not list, with the nearest row it does (a city's province). */
+function notListed(context: TableContext, subject: Subject): Claim {
+  const { table, knowledge } = context;
+  const province = subject.entity.province ? knowledge.lexicon.entities.get(subject.entity.province) : undefined;
+  const rows = province ? rowsOf(table, { entity: province, text: province.name }) : [];
+  if (rows.length) {
+    const columns = shownColumns(context, context.part.attributes);
+    return { text: `${table.id}没有单列${subject.entity.name}，只给出其所在的${province!.name}：${label(rows[0], table)}${describeCells(context, rows[0], columns)}`,
+      sources: [rowSource(knowledge, rows[0].chunkId)] };
+  }
+  return { text: `${table.id}没有列出${subject.entity.name}`, sources: [] };
+}
+
+function finish(claims: Claim[], context: TableContext): PartAnswer {
+  const last = claims.at(-1);
+  if (last) last.end = '。';
+  return answered(claims, context.facts);
+}
+
+/** Lookup: each subject's row(s) with the asked columns; subjects the table does not list are said to be missing. */
+function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const asked = part.attributes.filter((a) => columnFor(table, a) >= 0 || context.knowledge.lexicon.attributes.get(a)?.kind === 'absent');
+  const absent = part.attributes.filter((a) => columnFor(table, a) < 0 && a !== 'count');
+  const columns = shownColumns(context, part.attributes);
+  const claims: Claim[] = [framing(context)];
+  let found = 0;
+  part.subjects.forEach((subject, i) => {
+    const rows = choice.subjectRows[i] ?? [];
+    if (!rows.length) {
+      claims.push({ ...notListed(context, subject), end: '；' });
+      return;
+    }
+    found++;
+    if (rows.length === 1) {
+      // 「广州的专项政策叫啥」: the row's name is what is asked — said of the subject, with its date.
+      const asksName = part.attributes.some((a) => columnFor(table, a) === table.label) && subject.entity.kind !== 'row';
+      if (asksName) {
+        const details = describeCells(context, rows[0], columns.filter((c) => table.columns[c].kind === 'date'));
+        claims.push({ text: `${subject.entity.name}的${noun(table)}是${label(rows[0], table)}${details ? `，${details}` : ''}`, sources: [rowSource(context.knowledge, rows[0].chunkId)], end: '；' });
+        return;
+      }
+      claims.push({ ...rowClaim(context, rows[0], columns), end: '；' });
+      return;
+    }
+    // 「杭州的产业园」: every row the subject names, each with the asked columns.
+    const askedColumns = part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0 && c !== table.label);
+    claims.push(...listClaim(context, rows, askedColumns, `${subject.entity.name}${noun(table) !== '行' ? `的${noun(table)}` : ''}`));
+  });
+  if (!part.subjects.length) {
+    const filters = filtersOf(context, numericColumn(table, part.attributes));
+    if (!filters.length) {
+      const total = table.rows.find((row) => row.total);
+      if (!total) return null;
+      found++;
+      claims.push(rowClaim(context, total, columns));
+    } else {
+      const rows = filterRows(table, filters);
+      if (!rows.length) return missing([{ text: `${table.id}中没有符合条件的${noun(table)}`, sources: [] }]);
+      found++;
+      claims[0] = framing(context, false);
+      claims.push(...listClaim(context, rows, part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0), `符合条件的${noun(table)}`));
+    }
+  }
+  if (!found) return missing(claims.slice(1));
+  // Something asked that the table does not give (保全网的投资方): said for that attribute, the row kept as the nearest.
+  if (absent.length && asked.length === absent.length) {
+    const names = absent.map((a) => context.knowledge.lexicon.attributes.get(a)?.label ?? a).join('、');
+    const subject = part.subjects.map((s) => s.entity.name).join('、');
+    return missing([{ text: `报告中没有提到${subject}的${names}`, sources: [], end: '。' }, { ...claims[0], text: `${claims[0].text.replace(/^据/, '')}只给出` },
+      ...claims.slice(1)]);
+  }
+  return finish(claims, context);
+}
+
+/** Count (and list) the rows that pass the part's filters. */
+function count(context: TableContext, choice: TableChoice): PartAnswer {
+  const { part, table } = context;
+  const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
+  const rows = filterRows(table, filters);
+  const claims: Claim[] = [framing(context, false)];
+  const what = `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length || !part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  if (!rows.length) {
+    claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
+    return finish(claims, context);
+  }
+  const columns = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  claims.push(...listClaim(context, rows, columns, what));
+  return finish(claims, context);
+}
+
+/** Rankings over a numeric or date column: max/min/earliest/latest, top-k, k-th place, a subject's place. */
+function ranking(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const dates = ['earliest', 'latest'].includes(part.operation) || part.attributes.some((a) => ['founded', 'published', 'date'].includes(a))
+    && !part.attributes.some((a) => ['count', 'share', 'money'].includes(a));
+  const column = dates ? table.columns.findIndex((c, i) => c.kind === 'date' && (part.attributes.length === 0 || part.attributes.some((a) => columnFor(table, a) === i)
+    || !part.attributes.some((a) => columnFor(table, a) >= 0 && table.columns[columnFor(table, a)].kind === 'date')))
+    : numericColumn(table, part.attributes);
+  if (column < 0 || (dates && table.columns[column].kind !== 'date')) return null;
+  const order = part.order ?? (part.operation === 'min' || part.operation === 'earliest' ? 'asc' : 'desc');
+  const filters = [...subjectFilters(context, choice), ...filtersOf(context, column)];
+  const shown = [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label);
+  if (table.columns[column].kind === 'money') {
+    // Amounts in different currencies are not ranked as one unit.
+    const currencies = new Set(table.rows.map((r) => r.cells[column]?.currency).filter(Boolean));
+    if (currencies.size > 1) {
+      const rows = filterRows(table, filters);
+      return finish([framing(context, false), { text: `${table.id}的金额分别以人民币和美元计（部分只给出量级），报告没有给出汇率，无法统一排序`, sources: [], end: '：' },
+        ...listClaim(context, rows, shown, noun(table))], context);
+    }
+  }
+  if (part.operation === 'position') {
+    const subject = part.subjects[0];
+    const row = subject ? choice.subjectRows[0]?.[0] : undefined;
+    if (!row) return subject ? missing([notListed(context, subject)]) : null;
+    const result = queryTable(table, { operation: 'position', filters: filtersOf(context, column), column, order: 'desc', row: row.index });
+    if (result.operation !== 'position' || !result.ranked) return null;
+    const tie = result.tied.length ? `（与${result.tied.map((r) => label(r, table)).join('、')}并列）` : '';
+    return finish([framing(context), { ...rowClaim(context, row, shown), end: '，' },
+      { text: `在${result.considered}个${noun(table)}中排第${result.ranked.place}${tie}`, sources: [], derived: [String(result.ranked.place), String(result.considered)] }], context);
+  }
+  const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
+  const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
+  const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
+  if (result.operation !== 'order' || !result.ranked.length) return null;
+  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排名靠前的')
+    : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
+  const claims: Claim[] = [framing(context)];
+  const tied = part.operation !== 'topk' && result.ranked.length > 1;
+  claims.push({ text: tied ? `并列${what.replace(/的$/, '')}的有${result.ranked.length}个` : `${what}是`, sources: [], derived: tied ? [String(result.ranked.length)] : [],
+    end: '：' });
+  result.ranked.forEach((entry, i) => {
+    const place = part.operation === 'topk' ? `第${entry.place}名` : '';
+    claims.push({ ...rowClaim(context, entry.row, shown, place), derived: [String(entry.place)], end: i === result.ranked.length - 1 ? '。' : '；' });
+  });
+  return finish(claims, context);
+}
+
+/** Group rows by a column and count (「哪个城市的产业园最多」「哪一轮融资的最多」). */
+function groupCount(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const column = part.groupBy ? columnFor(table, part.groupBy) : -1;
+  if (column < 0) return null;
+  const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
+  const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order });
+  if (result.operation !== 'group' || !result.groups.length) return null;
+  const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
+  const size = result.groups[Math.min(k, result.groups.length) - 1].rows.length;
+  const chosen = part.operation === 'rank' ? result.groups.filter((g) => g.rows.length === size)
+    : result.groups.filter((g, i) => i < k || g.rows.length === size);
+  const claims: Claim[] = [framing(context, false)];
+  const columnName = columnLabel(table.columns[column], context.labels);
+  claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
+  chosen.forEach((group, i) => {
+    const rows = group.rows.slice(0, MAX_LISTED_ROWS);
+    claims.push({ text: `${group.key}（${group.rows.length}个：${rows.map((r) => label(r, table)).join('、')}）`,
+      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(group.rows.length)], end: i === chosen.length - 1 ? '。' : '；' });
+  });
+  return finish(claims, context);
+}
+
+/** Sum, difference or comparison of the subjects' values in one column (never across currencies or units); row counts when the table has no figures. */
+function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const column = numericColumn(table, part.attributes);
+  const claims: Claim[] = [framing(context, column >= 0)];
+  const values: { subject: Subject; rows: TypedRow[]; value: number; unit: string; printed: string; approximate: boolean }[] = [];
+  const absent: Subject[] = [];
+  part.subjects.forEach((subject, i) => {
+    const rows = choice.subjectRows[i] ?? [];
+    if (!rows.length) {
+      absent.push(subject);
+      return;
+    }
+    if (column < 0) {
+      values.push({ subject, rows, value: rows.length, unit: '个', printed: `${rows.length}个`, approximate: false });
+      return;
+    }
+    const cell = rows[0].cells[column];
+    values.push({ subject, rows: [rows[0]], value: cell?.value ?? 0, unit: cell?.unit ?? '', printed: cellText(cell, table.columns[column]),
+      approximate: !cell || cell.value === null || Boolean(cell.approximate) });
+  });
+  for (const v of values) {
+    claims.push(column < 0
+      ? { text: `${v.subject.entity.name}${v.rows.length}个（${v.rows.map((r) => label(r, table)).join('、')}）`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
+        derived: [String(v.rows.length)], end: '；' }
+      : { ...rowClaim(context, v.rows[0], [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label)), end: '；' });
+  }
+  for (const subject of absent) claims.push({ ...notListed(context, subject), end: '；' });
+  if (values.length < (part.operation === 'sum' ? 1 : 2)) return values.length ? finish(claims, context) : missing(claims.slice(1));
+  const units = new Set(values.map((v) => v.unit));
+  if (units.size > 1 || values.some((v) => v.approximate)) {
+    claims.push({ text: '这些金额的币种不同或只给出量级，报告没有给出换算依据，不能直接相加或比较', sources: [] });
+    return finish(claims, context);
+  }
+  const unit = values[0].unit;
+  const kind = column >= 0 ? table.columns[column].kind : 'count';
+  const show = (n: number) => `${formatNumber(n)}${kind === 'percent' ? '%' : unit}`;
+  if (part.operation === 'sum') {
+    const total = values.reduce((sum, v) => sum + v.value, 0);
+    const formula = values.length > 1 ? `（${values.map((v) => formatNumber(v.value)).join('+')}=${formatNumber(total)}）` : '';
+    const partial = absent.length ? `（不含${absent.map((s) => s.entity.name).join('、')}）` : '';
+    const names = part.groups.length && !absent.length ? part.groups.map((g) => g.entity.name).join('、') : values.map((v) => v.subject.entity.name).join('、');
+    claims.push({ text: `${names}合计${show(total)}${partial}${formula}`, sources: [], derived: [formatNumber(total)] });
+  } else {
+    const [a, b] = values;
+    const difference = Number(Math.abs(a.value - b.value).toFixed(4));
+    const more = a.value >= b.value ? a : b;
+    const less = more === a ? b : a;
+    const verdict = a.value === b.value ? `${a.subject.entity.name}与${b.subject.entity.name}相同` : `${more.subject.entity.name}比${less.subject.entity.name}多${show(difference)}`;
+    claims.push({ text: `${verdict}（${formatNumber(more.value)}−${formatNumber(less.value)}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)] });
+  }
+  return finish(claims, context);
+}
+
+/**
+ * Answers a part from one typed table with the query algebra: look up the subjects' rows (every
+ * column asked), count or list the rows that pass its filters, rank by a numeric or date column
+ * (ties kept), group and count by a column, or add/compare the subjects' values with the formula —
+ * each row cited, the period sentence cited once. Null when the table cannot answer this operation.
+ */
+export function answerFromTable(part: Part, choice: TableChoice, knowledge: Knowledge): PartAnswer | null {
+  const labels = new Map([...knowledge.lexicon.attributes.values()].map((a) => [a.id, a.label]));
+  const { table } = choice;
+  // A named row with 「最近」「最早」 is asked about itself (「复杂美科技最近一次投资是什么时候」).
+  const named = part.subjects.length > 0 && part.subjects.every((s) => s.entity.kind === 'row') && !part.groupBy;
+  const effective: Part = named && AGGREGATES.has(part.operation) ? { ...part, operation: 'lookup' } : part;
+  const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
+  const hasNumeric = numericColumn(table, effective.attributes) >= 0;
+  const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
+  switch (effective.operation) {
+    case 'count': return count(context, choice);
+    case 'list': return effective.subjects.length && !effective.filters.length && choice.subjectRows.some((r) => r.length) ? lookup(context, choice) : count(context, choice);
+    case 'max': case 'min': case 'topk': case 'rank':
+      if (groupColumn >= 0 && groupColumn !== table.label && !hasNumeric) return groupCount(context, choice);
+      return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
+    case 'earliest': case 'latest': case 'position': return ranking(context, choice);
+    case 'sum': case 'difference': case 'compare':
+      if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
+      return arithmetic(context, choice);
+    default:
+      // 「杭州有几个产业园」: a count asked of a table without a count column counts the subject's rows.
+      if ((effective.attributes.includes('count') || (effective.quantity && !effective.attributes.length)) && !hasNumeric && (effective.subjects.length || effective.filters.length)) {
+        return count(context, choice);
+      }
+      return lookup(context, choice);
+  }
+}

@@ -1,0 +1,66 @@
+import { checkNumbers, numbersIn } from '../facts/number-guard';
+import type { Answer, AnswerFact, Citation } from '../types';
+import type { Claim, PartAnswer } from './claims';
+
+const TERMINAL = /[。；;，,：:！!？?]+$/;
+
+/** Keeps table cells apart before the guard compacts whitespace: '1309 100%' must not read as 1309100. */
+function separateCells(text: string): string {
+  return text.replace(/(\d)[ \t\u00a0]+(?=\d)/g, '$1｜');
+}
+
+/**
+ * Writes the answer from the claims of every part, in order: each claim ends with the markers of the
+ * passages that state it (numbered by first appearance, so the reader meets [1], [2], [3] … in
+ * order), then its punctuation. The number guard then checks every number against the cited quotes,
+ * their sections and captions, the question and the derived values; an answer that fails is never sent.
+ */
+export function composeAnswer(parts: PartAnswer[], options: { question: string; understood?: string }): Answer | null {
+  let current = parts;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const result = compose(current, options);
+    if (result.answer) return result.answer;
+    // A claim stating a number no cited passage states is dropped; the rest of the answer stands.
+    const unsupported = new Set(result.unsupported);
+    current = current.map((part) => ({ ...part, claims: part.claims.filter((claim) => !numbersIn(claim.text).some((n) => unsupported.has(n))) }));
+    if (!current.some((part) => part.claims.some((claim) => claim.sources.length))) return null;
+  }
+  return null;
+}
+
+function compose(parts: PartAnswer[], options: { question: string; understood?: string }): { answer: Answer | null; unsupported: string[] } {
+  const citations: Citation[] = [];
+  const keyOf = (chunkId: string, line: number, quote: string) => `${chunkId}\u0000${line}\u0000${quote}`;
+  const ids = new Map<string, number>();
+  const pieces: string[] = [];
+  const derived: string[] = [];
+  const facts: AnswerFact[] = [];
+  const claims: Claim[] = parts.flatMap((part) => part.claims);
+  claims.forEach((claim, i) => {
+    const markers: number[] = [];
+    for (const source of claim.sources) {
+      const key = keyOf(source.chunkId, source.line, source.quote);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = citations.length + 1;
+        ids.set(key, id);
+        citations.push({ id, chunkId: source.chunkId, section: source.section, ...(source.source ? { source: source.source } : {}), quote: source.quote, line: source.line });
+      }
+      if (!markers.includes(id)) markers.push(id);
+    }
+    derived.push(...(claim.derived ?? []));
+    const text = claim.text.replace(TERMINAL, '');
+    const end = claim.end ?? (i === claims.length - 1 ? '。' : '。');
+    pieces.push(`${text}${markers.map((m) => `[${m}]`).join('')}${end}`);
+  });
+  for (const part of parts) for (const fact of part.facts) {
+    if (!facts.some((f) => f.source === fact.source && f.subject === fact.subject && f.metric === fact.metric && f.value === fact.value)) facts.push(fact);
+  }
+  let answer = pieces.join('').replace(/([。；，：])\1+/g, '$1').replace(/[，；：]$/, '。');
+  if (!/[。！？]$/.test(answer)) answer += '。';
+  const support = [options.question, ...citations.flatMap((c) => [separateCells(c.quote), c.section, c.source ?? ''])];
+  const check = checkNumbers(answer, support, derived);
+  if (!check.ok) return { answer: null, unsupported: check.unsupported };
+  const grounded = parts.some((part) => part.status === 'answered' && part.claims.some((claim) => claim.sources.length));
+  return { answer: { answer, citations, facts, grounded, mode: 'extractive', ...(options.understood ? { understood: options.understood } : {}) }, unsupported: [] };
+}

@@ -1,0 +1,48 @@
+/**
+ * Every tunable number of the answerer in one place. `npm run eval -- --sweep` varies them on the
+ * `tune` half of the QA bank; each comment says what the value does and what measurement set it.
+ */
+
+/** Weights of the evidence that a part is about a table (choose-table.ts). */
+export const TABLE_CHOICE = {
+  explicit: 10,
+  namedRow: 6,
+  noun: 3,
+  subject: 2,
+  column: 1.5,
+  value: 3.5,
+  topic: 0.5,
+  grouping: 1,
+  unmatchedSubject: 0.5,
+  /** Below this a table is not chosen (the prose answers). */
+  minimum: 3,
+};
+
+/** Rows listed (and cited) in one answer before the rest are only counted. */
+export const MAX_LISTED_ROWS = 12;
+
+/** Prose figures (answer-from-facts.ts). */
+export const FACT_MATCH = {
+  /** Minimum score of a prose figure to answer with it. */
+  minimum: 0.32,
+  /** A second figure of another scope is given when it scores at least this share of the first. */
+  secondFigure: 0.55,
+  /** Without a named subject, a figure must cover at least this share of the question's words. */
+  coverageWithoutSubject: 0.35,
+};
+
+/** Passages (answer-from-passages.ts). */
+export const PASSAGES = {
+  /** Chunks retrieved per part. */
+  topK: 8,
+  /** Minimum share of a part's content words the chosen sentences must cover to answer. */
+  minCoverage: 0.4,
+  /** Sentences quoted for an explanation; for a short factual or list answer. */
+  explainSentences: 3,
+  listSentences: 2,
+  factSentences: 1,
+  /** A further sentence joins when it scores at least this share of the best one. */
+  followerShare: 0.6,
+  /** Longest quoted clause window of a sentence (characters). */
+  maxClauseChars: 150,
+};

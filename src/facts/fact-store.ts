@@ -1,0 +1,108 @@
+import type { Lexicon } from '../question/build-lexicon';
+import { compactForm } from '../text/compact-form';
+import { parsePeriod } from '../text/find-periods';
+import type { Chunk, Fact } from '../types';
+import { clauseSpans, clauseWindow } from './clause-window';
+import { addTerms, type Termizer } from './fact-terms';
+import { factKind } from './fact-kind';
+
+/** A prose figure with everything a request needs already worked out (index time). */
+export interface StoredFact extends Fact {
+  /** The clause(s) of the sentence that hold the figure, verbatim: what an answer quotes. */
+  window: string;
+  /** Lexicon entities the figure is about (its subject) and those its clause names. */
+  entities: string[];
+  mentions: string[];
+  /** Months covered (yyyymm), when the period is known. */
+  from?: number;
+  to?: number;
+  kind: 'count' | 'percent' | 'money' | 'date' | 'multiple' | 'text';
+  /** Noun classes of what it counts (企业, 产业园 …). */
+  nouns: string[];
+  /** Qualifiers its clause states (new: 新成立/新增 …). */
+  qualifiers: string[];
+  /** Attributes its metric names (growth for 同比增长, share for 占比 …). */
+  attributes: string[];
+  /** Matching terms with weights (the figure's clause weighs most). */
+  terms: [string, number][];
+}
+
+/** The prose figures with their lookup structures (built at start-up from the stored facts). */
+export interface FactStore {
+  facts: readonly StoredFact[];
+  idf(term: string): number;
+  /** Terms of a question's words, in the facts' analysis. */
+  termsOf: Termizer;
+  termMap(fact: StoredFact): ReadonlyMap<string, number>;
+}
+
+function mentionsIn(text: string, lexicon: Lexicon): string[] {
+  const form = compactForm(text);
+  const found: string[] = [];
+  for (const [id, entity] of lexicon.entities) {
+    if (!['region', 'city', 'cluster', 'organization', 'domain'].includes(entity.kind)) continue;
+    if (lexicon.formsOf(id).some((f) => f.length >= 2 && form.includes(f))) found.push(id);
+  }
+  return found;
+}
+
+/**
+ * Works out at index time what depends only on the report for every prose figure (and figures
+ * inside running-text table cells): its clause window, the entities it is about and those its clause
+ * names, its period as months, its kind of value, the nouns it counts, its qualifiers, and its
+ * weighted matching terms.
+ */
+export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lexicon: Lexicon, termsOf: Termizer): StoredFact[] {
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const nounForms = lexicon.files.nouns.map((n) => ({ noun: n.noun, forms: n.forms.map(compactForm) }));
+  const qualifierForms = lexicon.files.qualifiers.map((q) => ({ qualifier: q.qualifier, forms: q.phrases.map(compactForm) }));
+  const attributeForms = lexicon.files.attributes.map((a) => ({ id: a.id, forms: a.phrases.map(compactForm).filter((f) => f.length >= 2) }));
+  const stored: StoredFact[] = [];
+  for (const fact of facts) {
+    // Cells are answered through the typed tables; running-text cells keep their inner figures here.
+    if (fact.offset === undefined) continue;
+    const cellStart = fact.tableId ? Math.max(0, fact.quote.indexOf(fact.text) - 200) : 0;
+    const window = clauseWindow(fact, fact.tableId ? cellStart : 0);
+    const range = parsePeriod(fact.period);
+    const weighted = new Map<string, number>();
+    const spans = clauseSpans(fact.quote);
+    const own = spans.findIndex(([a, b]) => fact.offset! >= a && fact.offset! < b);
+    spans.forEach(([a, b], i) => {
+      const distance = i - own;
+      const weight = distance === 0 ? 1 : distance === -1 ? 0.8 : distance === 1 ? 0.6 : distance === -2 ? 0.5 : 0.35;
+      addTerms(weighted, termsOf(fact.quote.slice(a, b)), weight);
+    });
+    addTerms(weighted, termsOf(window.text), 1);
+    addTerms(weighted, termsOf(fact.subject), 0.9);
+    addTerms(weighted, termsOf(fact.metric), 0.9);
+    const chunk = chunkById.get(fact.chunkId);
+    const at = chunk ? chunk.text.indexOf(fact.quote) : -1;
+    if (chunk && at > 0) addTerms(weighted, termsOf(chunk.text.slice(0, at).split(/(?<=[。！？])/).slice(-1)[0] ?? ''), 0.4);
+    if (chunk) addTerms(weighted, termsOf(chunk.section), 0.3);
+    if (fact.caption) addTerms(weighted, termsOf(fact.caption), 0.5);
+    const metricForm = compactForm(`${fact.metric} ${window.text}`);
+    stored.push({
+      ...fact,
+      window: window.text,
+      entities: fact.subject ? fact.subject.split('、').flatMap((s) => mentionsIn(s, lexicon)) : [],
+      mentions: mentionsIn(window.text, lexicon),
+      ...(range ? { from: range.from, to: range.to } : {}),
+      kind: factKind(fact),
+      nouns: nounForms.filter((n) => n.forms.some((f) => f.length >= 2 && compactForm(fact.metric).includes(f))).map((n) => n.noun),
+      qualifiers: qualifierForms.filter((q) => q.forms.some((f) => metricForm.includes(f))).map((q) => q.qualifier),
+      attributes: attributeForms.filter((a) => a.forms.some((f) => compactForm(fact.metric).includes(f))).map((a) => a.id),
+      terms: [...weighted].sort((a, b) => a[0].localeCompare(b[0])),
+    });
+  }
+  return stored;
+}
+
+/** Wraps stored facts for requests: term maps and an idf over the facts' terms. */
+export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer): FactStore {
+  const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
+  const frequency = new Map<string, number>();
+  for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  // A word no figure contains cannot tell figures apart: weight 0.
+  const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
+  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)! };
+}

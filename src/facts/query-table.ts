@@ -1,0 +1,128 @@
+import type { TypedCell, TypedRow, TypedTable } from './typed-tables';
+
+/** A condition on one column. */
+export type RowFilter =
+  /** The cell names one of these entities (a region, a city, a category value …). */
+  | { column: number; kind: 'entity'; entities: string[] }
+  /** A date cell inside [from, to] (yyyymmdd, inclusive). */
+  | { column: number; kind: 'date'; from: number; to: number }
+  /** A numeric cell compared with a value. */
+  | { column: number; kind: 'compare'; op: '>' | '>=' | '<' | '<=' | '='; value: number };
+
+/** One operation of the small query algebra over a typed table. */
+export type TableQuery =
+  | { operation: 'select'; filters: RowFilter[] }
+  | { operation: 'count'; filters: RowFilter[] }
+  | { operation: 'order'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; k: number; offset?: number }
+  | { operation: 'position'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; row: number }
+  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc' }
+  | { operation: 'sum'; filters: RowFilter[]; column: number };
+
+/** Rows in ranking order with their place (ties share a place: 1, 2, 2, 4). */
+export interface Ranked {
+  row: TypedRow;
+  place: number;
+}
+
+export type TableResult =
+  | { operation: 'select'; rows: TypedRow[] }
+  | { operation: 'count'; rows: TypedRow[]; count: number }
+  /** The rows at places offset+1 … offset+k, plus every row tied with the last of them. */
+  | { operation: 'order'; ranked: Ranked[]; considered: number }
+  | { operation: 'position'; ranked: Ranked | null; tied: TypedRow[]; considered: number }
+  /** Groups by a column's values (a cell listing several values counts in each), largest first. */
+  | { operation: 'group'; groups: { key: string; rows: TypedRow[] }[] }
+  /** Sums per currency/unit: amounts in different currencies are never added. */
+  | { operation: 'sum'; rows: TypedRow[]; sums: { unit: string; total: number; rows: TypedRow[] }[]; unknown: TypedRow[] };
+
+function matches(cell: TypedCell | undefined, filter: RowFilter): boolean {
+  if (!cell) return false;
+  switch (filter.kind) {
+    case 'entity': return filter.entities.some((id) => cell.entities.includes(id));
+    case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
+    case 'compare': {
+      if (cell.value === null) return false;
+      const v = cell.value;
+      return filter.op === '>' ? v > filter.value : filter.op === '>=' ? v >= filter.value : filter.op === '<' ? v < filter.value
+        : filter.op === '<=' ? v <= filter.value : v === filter.value;
+    }
+  }
+}
+
+/** Rows that pass every filter; the printed total row only when a filter names it. */
+export function filterRows(table: TypedTable, filters: RowFilter[]): TypedRow[] {
+  return table.rows.filter((row) => !row.total && filters.every((f) => matches(row.cells[f.column], f)));
+}
+
+/** Places with ties: equal values share the place of the first of them. */
+export function rank(rows: TypedRow[], column: number, order: 'asc' | 'desc'): Ranked[] {
+  const valued = rows.filter((row) => row.cells[column]?.value !== null && row.cells[column]?.value !== undefined);
+  const sorted = [...valued].sort((a, b) => {
+    const difference = (a.cells[column].value as number) - (b.cells[column].value as number);
+    return (order === 'asc' ? difference : -difference) || a.index - b.index;
+  });
+  const ranked: Ranked[] = [];
+  sorted.forEach((row, i) => {
+    const previous = ranked[i - 1];
+    const place = previous && previous.row.cells[column].value === row.cells[column].value ? previous.place : i + 1;
+    ranked.push({ row, place });
+  });
+  return ranked;
+}
+
+/**
+ * Runs one query: select rows, count them, order by a column (top-k and k-th place, ties kept),
+ * find a row's place, group and count by a column's values, or sum a column per unit.
+ */
+export function queryTable(table: TypedTable, query: TableQuery): TableResult {
+  const rows = filterRows(table, query.filters);
+  switch (query.operation) {
+    case 'select': return { operation: 'select', rows };
+    case 'count': return { operation: 'count', rows, count: rows.length };
+    case 'order': {
+      const ranked = rank(rows, query.column, query.order);
+      const from = query.offset ?? 0;
+      const last = ranked[from + query.k - 1] ?? ranked.at(-1);
+      const firstPlace = ranked[from]?.place;
+      const chosen = last ? ranked.filter((r, i) => (i >= from && i < from + query.k) || (r.place === last.place && r.place >= (firstPlace ?? 0)))
+        : [];
+      // 「第二名」 when two rows tie for first: the rows whose place is 2, if any; otherwise the ones after the tie.
+      return { operation: 'order', ranked: chosen.filter((r, i, all) => all.indexOf(r) === i), considered: ranked.length };
+    }
+    case 'position': {
+      const ranked = rank(rows, query.column, query.order);
+      const found = ranked.find((r) => r.row.index === query.row) ?? null;
+      return { operation: 'position', ranked: found, tied: found ? ranked.filter((r) => r.place === found.place && r !== found).map((r) => r.row) : [],
+        considered: ranked.length };
+    }
+    case 'group': {
+      const groups = new Map<string, TypedRow[]>();
+      for (const row of rows) {
+        const cell = row.cells[query.column];
+        const keys = cell?.parts.length ? cell.parts : cell?.value !== null && cell?.value !== undefined && /^\d{8}$/.test(String(cell.value))
+          ? [String(Math.floor(cell.value / 10_000))] : [cell?.bare ?? ''];
+        for (const key of keys.filter(Boolean)) groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      const sorted = [...groups].map(([key, members]) => ({ key, rows: members }))
+        .sort((a, b) => (query.order === 'asc' ? a.rows.length - b.rows.length : b.rows.length - a.rows.length) || a.rows[0].index - b.rows[0].index);
+      return { operation: 'group', groups: sorted };
+    }
+    case 'sum': {
+      const sums = new Map<string, { unit: string; total: number; rows: TypedRow[] }>();
+      const unknown: TypedRow[] = [];
+      for (const row of rows) {
+        const cell = row.cells[query.column];
+        if (!cell || cell.value === null || cell.approximate) {
+          unknown.push(row);
+          continue;
+        }
+        const unit = cell.unit;
+        const entry = sums.get(unit) ?? { unit, total: 0, rows: [] };
+        entry.total = Number((entry.total + cell.value).toFixed(4));
+        entry.rows.push(row);
+        sums.set(unit, entry);
+      }
+      return { operation: 'sum', rows, sums: [...sums.values()], unknown };
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { compactForm } from '../text/compact-form';
+import type { AttributeDefinition, AttributeId, Cue, Entity, FunctionClass, LexiconFiles, TableSchema } from './lexicon';
+import type { ReportLexicon } from './report-lexicon';
+
+/** A surface form found in a text. */
+export interface SurfaceMatch {
+  surface: string;
+  cues: Cue[];
+}
+
+/** The hand lexicon and what the report names, ready for matching (built once at start-up). */
+export interface Lexicon {
+  files: LexiconFiles;
+  entities: ReadonlyMap<string, Entity>;
+  attributes: ReadonlyMap<AttributeId, AttributeDefinition>;
+  tables: ReadonlyMap<string, TableSchema>;
+  /** Report words for everyday forms (防疫 → 疫情防控). */
+  synonyms: ReadonlyMap<string, string>;
+  /** The classifiers that count each noun class (企业 → 家, 个). */
+  classifiers: ReadonlyMap<string, string[]>;
+  /**
+   * The longest surface starting at `at` in a compact text. A one-character short form of an entity
+   * (粤, 苏) matches only where `standalone(at)` says the character is a word of its own.
+   */
+  longestAt(text: string, at: number, standalone: (at: number) => boolean): SurfaceMatch | null;
+  /** Whether a word belongs to a function-word class. */
+  isFunctionWord(word: string, cls?: FunctionClass): boolean;
+  /** All surface forms of an entity (its name first). */
+  formsOf(entityId: string): string[];
+}
+
+/**
+ * Combines the hand lexicon with the report's own names into one matcher: every surface form maps to
+ * its cues (an entity, an attribute, an operation, a counted noun, a synonym, a message kind or a
+ * function word); a form may carry several.
+ */
+export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexicon {
+  const entities = new Map<string, Entity>();
+  const cues = new Map<string, Cue[]>();
+  const forms = new Map<string, string[]>();
+  const add = (surface: string, cue: Cue) => {
+    const form = compactForm(surface);
+    if (!form) return;
+    const list = cues.get(form) ?? [];
+    if (!list.some((c) => JSON.stringify(c) === JSON.stringify(cue))) list.push(cue);
+    cues.set(form, list);
+  };
+  const addEntity = (entity: Entity, surfaces: string[], withName = true) => {
+    if (!entities.has(entity.id)) entities.set(entity.id, entity);
+    const known = forms.get(entity.id) ?? [];
+    for (const surface of withName ? [entity.name, ...surfaces] : surfaces) {
+      add(surface, { type: 'entity', entity: entity.id });
+      const form = compactForm(surface);
+      if (form && !known.includes(form)) known.push(form);
+    }
+    forms.set(entity.id, known);
+  };
+
+  for (const region of files.regions) addEntity({ id: `region:${region.name}`, kind: 'region', name: region.name }, region.aliases);
+  for (const city of files.cities) {
+    addEntity({ id: `city:${city.name}`, kind: 'city', name: city.name, province: `region:${city.province}` }, city.aliases);
+  }
+  for (const cluster of files.clusters) addEntity({ id: `cluster:${cluster.name}`, kind: 'cluster', name: cluster.name }, cluster.aliases);
+  for (const organization of files.organizations) {
+    addEntity({ id: `organization:${organization.name}`, kind: 'organization', name: organization.name }, organization.aliases);
+  }
+  for (const domain of files.domains) addEntity({ id: `domain:${domain.name}`, kind: 'domain', name: domain.name }, domain.aliases);
+  const byId = new Map(report.entities.map((e) => [e.id, e]));
+  // A category value that is also a common noun (企业, 高校, 政府) is named only by its longer forms
+  // (企业主导, 政企合作): 「超过100家企业的省份」 asks about no 主导机构.
+  const nounForms = new Set(files.nouns.flatMap((n) => n.forms).map(compactForm));
+  const bareValue = (entity: Entity, surface: string) => entity.kind === 'value' && (nounForms.has(surface) || files.functionWords
+    .some((g) => g.words.includes(surface)));
+  for (const entity of report.entities) {
+    // A report entity that the hand lexicon already knows (a city, an organisation) keeps the hand entry's identity.
+    if (!entities.has(entity.id)) addEntity(entity, [], !bareValue(entity, compactForm(entity.name)));
+  }
+  for (const [surface, id] of report.surfaces) {
+    const entity = entities.get(id) ?? byId.get(id);
+    if (entity && !bareValue(entity, surface)) addEntity(entity, [surface], false);
+  }
+  for (const group of files.regionGroups) {
+    const members = group.members.map((m) => ['region', 'cluster', 'city'].map((kind) => `${kind}:${m}`).find((id) => entities.has(id)) ?? `city:${m}`);
+    addEntity({ id: `group:${group.name}`, kind: 'group', name: group.name, members }, []);
+  }
+  for (const value of files.values) {
+    const id = `value:${value.table}:${value.attribute}:${value.value}`;
+    const entity = entities.get(id);
+    if (entity) addEntity(entity, value.aliases, false);
+  }
+  for (const attribute of files.attributes) for (const phrase of attribute.phrases) add(phrase, { type: 'attribute', attribute: attribute.id });
+  for (const operation of files.operations) for (const phrase of operation.phrases) add(phrase, { type: 'operation', operation: operation.operation });
+  for (const noun of files.nouns) for (const form of noun.forms) add(form, { type: 'noun', noun: noun.noun });
+  const synonyms = new Map<string, string>();
+  for (const synonym of files.synonyms) {
+    for (const form of synonym.forms) {
+      synonyms.set(compactForm(form), synonym.canonical);
+      add(form, { type: 'synonym', canonical: synonym.canonical });
+    }
+  }
+  for (const marker of files.dateMarkers) for (const phrase of marker.phrases) add(phrase, { type: 'dateMarker', attribute: marker.attribute });
+  for (const q of files.qualifiers) for (const phrase of q.phrases) add(phrase, { type: 'qualifier', qualifier: q.qualifier });
+  for (const kind of files.messageKinds) for (const cue of kind.cues) add(cue, { type: 'kind', kind: kind.kind });
+  const functionWords = new Map<string, Set<FunctionClass>>();
+  for (const group of files.functionWords) {
+    for (const word of group.words) {
+      const form = compactForm(word);
+      (functionWords.get(form) ?? functionWords.set(form, new Set()).get(form)!).add(group.class);
+      // Everyday words are not cues of their own: they only keep a word from being read as a missing topic.
+      if (group.class !== 'everyday') add(word, { type: 'function', function: group.class });
+    }
+  }
+
+  const byFirst = new Map<string, string[]>();
+  for (const surface of cues.keys()) {
+    const first = surface[0];
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(surface);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+  return {
+    files,
+    entities,
+    attributes: new Map(files.attributes.map((a) => [a.id, a])),
+    tables: new Map(files.tables.map((t) => [t.id, t])),
+    synonyms,
+    classifiers: new Map(files.nouns.map((n) => [n.noun, n.classifiers])),
+    longestAt(text, at, standalone) {
+      for (const surface of byFirst.get(text[at]) ?? []) {
+        if (!text.startsWith(surface, at)) continue;
+        const found = cues.get(surface)!;
+        if (surface.length === 1) {
+          // A one-character form is a short form of a place only where it stands as a word (「粤有几家」, not 「粤港澳」).
+          const kept = found.filter((cue) => cue.type !== 'entity' || standalone(at));
+          if (!kept.length) continue;
+          return { surface, cues: kept };
+        }
+        return { surface, cues: found };
+      }
+      return null;
+    },
+    isFunctionWord(word, cls) {
+      const classes = functionWords.get(compactForm(word));
+      return Boolean(classes && (!cls || classes.has(cls)));
+    },
+    formsOf: (id) => forms.get(id) ?? [],
+  };
+}

@@ -1,0 +1,141 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Kinds of named things a question can be about. */
+export type EntityKind =
+  | 'region' | 'city' | 'cluster' | 'group' | 'organization' | 'domain'
+  /** A row of a table named by its label cell (a park, a company, a standard …). */
+  | 'row'
+  /** A category value printed in a table column (政府, 天使轮, 团体标准, 起草阶段 …). */
+  | 'value'
+  | 'title';
+
+export interface Entity {
+  /** Stable id: `${kind}:${name}` (rows and values add their table and column). */
+  id: string;
+  kind: EntityKind;
+  /** As the report prints it ('广东', '中国人民银行', '中国杭州区块链产业园'). */
+  name: string;
+  /** Region groups: the ids of their members. */
+  members?: string[];
+  /** Cities: the province's entity id. */
+  province?: string;
+  /** Rows and values: where they are printed. */
+  table?: string;
+  column?: number;
+  rows?: number[];
+}
+
+/** What people ask about a thing: a table column or a metric of the prose. */
+export type AttributeId =
+  | 'count' | 'share' | 'growth' | 'money' | 'founded' | 'published' | 'date' | 'leader' | 'publisher' | 'round' | 'title'
+  | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
+  | 'content' | 'case' | 'subfield' | 'serial'
+  /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users';
+
+/** The kind of value an attribute holds. */
+export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
+
+export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'compare' | 'rank' | 'count' | 'list'
+  | 'explain' | 'define' | 'where' | 'yesno';
+
+export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat';
+
+export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday';
+
+/** One meaning of a surface form. */
+export type Cue =
+  | { type: 'entity'; entity: string }
+  | { type: 'attribute'; attribute: AttributeId }
+  | { type: 'operation'; operation: OperationCue }
+  | { type: 'noun'; noun: string }
+  | { type: 'kind'; kind: MessageKindCue }
+  | { type: 'function'; function: FunctionClass }
+  | { type: 'synonym'; canonical: string }
+  | { type: 'qualifier'; qualifier: string }
+  /** 「成立的」「发布的」: marks a date condition when a period comes right before it. */
+  | { type: 'dateMarker'; attribute: AttributeId };
+
+/** What a row of a table is and what each column holds. */
+export interface TableSchema {
+  id: string;
+  rowNouns: string[];
+  /** Attribute of each column in order (null: none). */
+  columns: (AttributeId | null)[];
+  topics: string[];
+}
+
+export interface AttributeDefinition {
+  id: AttributeId;
+  kind: ValueKind;
+  /** How answers name it (数量, 成立时间 …). */
+  label: string;
+  phrases: string[];
+}
+
+/** The hand-written lexicon files of `src/question/lexicon/`, parsed. */
+export interface LexiconFiles {
+  regions: { name: string; kind: string; aliases: string[] }[];
+  cities: { name: string; province: string; aliases: string[] }[];
+  regionGroups: { name: string; members: string[] }[];
+  clusters: { name: string; aliases: string[] }[];
+  organizations: { name: string; aliases: string[] }[];
+  domains: { name: string; aliases: string[] }[];
+  attributes: AttributeDefinition[];
+  operations: { operation: OperationCue; phrases: string[] }[];
+  nouns: { noun: string; forms: string[]; classifiers: string[] }[];
+  tables: TableSchema[];
+  synonyms: { forms: string[]; canonical: string }[];
+  messageKinds: { kind: MessageKindCue; cues: string[] }[];
+  functionWords: { class: FunctionClass; words: string[] }[];
+  values: { table: string; attribute: AttributeId; value: string; aliases: string[] }[];
+  qualifiers: { qualifier: string; phrases: string[] }[];
+  dateMarkers: { attribute: AttributeId; phrases: string[] }[];
+}
+
+/** Lines of a lexicon file: tab-separated fields, blank lines and `#` comments skipped. */
+export function lexiconLines(text: string): string[][] {
+  return text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() && !line.trimStart().startsWith('#'))
+    .map((line) => line.split('\t').map((field) => field.trim()));
+}
+
+const words = (field: string | undefined) => (field ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * Reads the lexicon folder (one file per kind of entry; see its README).
+ * @throws Error naming the file and line of a malformed entry.
+ */
+export function loadLexiconFiles(dir: string): LexiconFiles {
+  const read = (name: string) => {
+    const text = readdirSync(dir).includes(name) ? readFileSync(join(dir, name), 'utf8') : '';
+    return lexiconLines(text);
+  };
+  const fail = (file: string, fields: string[], why: string): never => {
+    throw new Error(`${file}: ${why}: ${fields.join('\t')}`);
+  };
+  const attributes = read('attributes.tsv').map((f) => ({ id: f[0] as AttributeId, kind: f[1] as ValueKind, label: f[2], phrases: words(f[3]) }));
+  const attributeIds = new Set<string>(attributes.map((a) => a.id));
+  return {
+    regions: read('regions.tsv').map((f) => ({ name: f[0], kind: f[1], aliases: words(f[2]) })),
+    cities: read('cities.tsv').map((f) => ({ name: f[0], province: f[1] ?? fail('cities.tsv', f, 'no province'), aliases: words(f[2]) })),
+    regionGroups: read('region-groups.tsv').map((f) => ({ name: f[0], members: words(f[1]) })),
+    clusters: read('clusters.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
+    organizations: read('organizations.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
+    domains: read('domains.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
+    attributes,
+    operations: read('operations.tsv').map((f) => ({ operation: f[0] as OperationCue, phrases: words(f[1]) })),
+    nouns: read('counted-nouns.tsv').map((f) => ({ noun: f[0], forms: words(f[1]), classifiers: words(f[2]) })),
+    tables: read('tables.tsv').map((f) => ({
+      id: f[0], rowNouns: words(f[1]),
+      columns: words(f[2]).map((c) => (c === '-' ? null : attributeIds.has(c) ? (c as AttributeId) : fail('tables.tsv', f, `unknown attribute ${c}`))),
+      topics: words(f[3]),
+    })),
+    synonyms: read('synonyms.tsv').map((f) => ({ forms: words(f[0]), canonical: f[1] ?? fail('synonyms.tsv', f, 'no report word') })),
+    messageKinds: read('message-kinds.tsv').map((f) => ({ kind: f[0] as MessageKindCue, cues: words(f[1]) })),
+    functionWords: read('function-words.tsv').map((f) => ({ class: f[0] as FunctionClass, words: words(f[1]) })),
+    dateMarkers: read('date-markers.tsv').map((f) => ({ attribute: f[0] as AttributeId, phrases: words(f[1]) })),
+    qualifiers: read('qualifiers.tsv').map((f) => ({ qualifier: f[0], phrases: words(f[1]) })),
+    values: read('values.tsv').map((f) => ({ table: f[0], attribute: f[1] as AttributeId, value: f[2], aliases: words(f[3]) })),
+  };
+}

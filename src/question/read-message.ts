@@ -1,0 +1,353 @@
+import { compactForm } from '../text/compact-form';
+import type { PeriodSpan } from '../text/find-periods';
+import type { Lexicon } from './build-lexicon';
+import type { AttributeId, Cue, Entity, MessageKindCue, OperationCue } from './lexicon';
+import type { Filter, MessageKind, Part, Subject } from './reading';
+import { tokenize, type Token } from './tokenize';
+
+/** What the question stage needs besides the lexicon. */
+export interface ReadContext {
+  lexicon: Lexicon;
+  /** Word segmentation (jieba). */
+  segment: (text: string) => string[];
+  /** True when the report uses a word. */
+  known: (word: string) => boolean;
+  /** Longest message read, in characters after normalisation (the rest is ignored). */
+  maxChars: number;
+}
+
+/** One message read on its own, before follow-up resolution. */
+export interface MessageReading {
+  kind: MessageKind;
+  cue?: MessageKindCue;
+  injection: boolean;
+  text: string;
+  parts: Part[];
+  /** Starts or ends like a follow-up (那…, …呢, 它, 其中 …). */
+  followUpCue: boolean;
+  /** Refers to something by a pronoun (它, 该园区, 那家). */
+  pronoun: boolean;
+  elaborate: boolean;
+}
+
+// Control and invisible formatting characters never carry meaning; they can hide instructions.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/** A message as the question stage reads it: visible characters only, compact form, capped. */
+export function normalizeMessage(raw: string, maxChars: number): string {
+  return compactForm(raw.replace(INVISIBLE, ' ')).slice(0, maxChars).trim();
+}
+
+const SUBJECT_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'domain', 'row', 'title']);
+const SUBJECT_PRIORITY: Record<string, number> = { region: 0, city: 1, cluster: 2, group: 3, row: 4, organization: 5, domain: 6, title: 7, value: 8 };
+const DATE_ATTRIBUTES = new Set<AttributeId>(['founded', 'published', 'date']);
+const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'money']);
+/** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
+const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
+  'founded', 'published', 'date', 'publisher', 'enterprise']);
+const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '这个', '那个', '此', '上述', '前者', '后者', '他们', '她']);
+const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
+
+const cuesOf = <T extends Cue['type']>(token: Token, type: T): Extract<Cue, { type: T }>[] =>
+  token.type === 'cue' ? (token.cues.filter((c) => c.type === type) as Extract<Cue, { type: T }>[]) : [];
+
+function hasFunction(token: Token, cls: 'question' | 'followup' | 'elaborate'): boolean {
+  return cuesOf(token, 'function').some((c) => c.function === cls);
+}
+
+/** A clause asks something when it has a question word, an attribute, an operation or a rank. */
+function asks(tokens: Token[]): boolean {
+  return tokens.some((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length > 0 || cuesOf(t, 'operation').length > 0
+    || t.type === 'ordinal' || t.type === 'top');
+}
+
+/** Clauses at sentence punctuation; a comma splits only between two clauses that each ask something. */
+function clausesOf(tokens: Token[]): Token[][] {
+  const sentences: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.type === 'punctuation' && CLAUSE_END.has(token.text)) sentences.push([]);
+    else sentences[sentences.length - 1].push(token);
+  }
+  const clauses: Token[][] = [];
+  for (const sentence of sentences.filter((s) => s.length)) {
+    let current: Token[] = [];
+    const pieces: Token[][] = [];
+    for (const token of sentence) {
+      if (token.type === 'punctuation' && /[,，]/.test(token.text)) {
+        pieces.push(current);
+        current = [];
+      } else current.push(token);
+    }
+    pieces.push(current);
+    let open: Token[] = [];
+    for (const piece of pieces.filter((p) => p.length)) {
+      if (open.length && asks(open) && asks(piece) && standsAlone(piece)) {
+        clauses.push(open);
+        open = [];
+      }
+      open = [...open, ...piece];
+    }
+    if (open.length) clauses.push(open);
+  }
+  return clauses.filter((c) => c.some((t) => t.type !== 'punctuation'));
+}
+
+/** 「占比多少」 after a comma is a question of its own; 「分别是多少」 completes the clause before it. */
+function standsAlone(piece: Token[]): boolean {
+  return !(piece.length <= 2 && piece.every((t) => hasFunction(t, 'question') || cuesOf(t, 'operation').some((c) => c.operation === 'list')));
+}
+
+function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
+  const entities = cuesOf(token, 'entity').map((c) => lexicon.entities.get(c.entity)).filter((e): e is Entity => Boolean(e));
+  return entities.filter((e) => SUBJECT_KINDS.has(e.kind) || e.kind === 'group')
+    .sort((a, b) => SUBJECT_PRIORITY[a.kind] - SUBJECT_PRIORITY[b.kind])
+    .map((entity) => ({ entity, text: token.text }));
+}
+
+function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit'> {
+  const said = operationSaid(tokens, subjects, attributes, hasNoun, quantity);
+  if (said) return { ...said, explicit: true };
+  return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
+}
+
+function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order'> | null {
+  const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
+  const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
+  // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
+  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !/^(里|中|当中|里面|之中|里头|的企业里)/.test(tokens.slice(i + 1, i + 3).map((n) => n.text).join('')));
+  const several = subjects.length >= 2;
+  const textual = attributes.every((a) => !QUANTITY_ATTRIBUTES.has(a) && !DATE_ATTRIBUTES.has(a));
+  if (ops.has('where')) return { operation: 'where' };
+  if (ops.has('define') && !quantity && textual) return { operation: 'define' };
+  if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
+  // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
+  if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
+  if (ops.has('compare') && several) return { operation: 'compare' };
+  if (ops.has('sum') && several) return { operation: 'sum' };
+  if (ops.has('rank')) return { operation: 'position' };
+  if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
+  if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
+  if (ops.has('max')) return { operation: 'max', order: 'desc' };
+  if (ops.has('min')) return { operation: 'min', order: 'asc' };
+  if (ops.has('earliest')) return { operation: 'earliest', order: 'asc' };
+  if (ops.has('latest')) return { operation: 'latest', order: 'desc' };
+  if (ops.has('explain') && !quantity && textual) return { operation: 'explain' };
+  if (ops.has('sum')) return { operation: 'sum' };
+  if (ops.has('list') && (!quantity || !subjects.length)) return { operation: 'list' };
+  if (ops.has('count') && hasNoun && !subjects.length) return { operation: 'count' };
+  if (ops.has('yesno') && !quantity && !attributes.length) return { operation: 'yesno' };
+  if (ops.has('list')) return { operation: 'list' };
+  return null;
+}
+
+const LINKS = new Set(['的', '是', '有', '为', '呢', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
+
+/** A word stands where the question's asked thing stands: right before 多少/几/是什么 … (links like 的/是 between). */
+function asksAbout(tokens: Token[], position: number): boolean {
+  for (let i = position + 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (LINKS.has(token.text)) continue;
+    return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno')
+      || cuesOf(token, 'attribute').some((c) => QUANTITY_ATTRIBUTES.has(c.attribute));
+  }
+  return false;
+}
+
+/** Reads the slots of one clause (subjects, what is asked, the operation, filters, periods …). */
+function readPart(tokens: Token[], context: ReadContext): Part {
+  const { lexicon } = context;
+  const subjects: Subject[] = [];
+  const groups: Subject[] = [];
+  const filters: Filter[] = [];
+  const attributes: AttributeId[] = [];
+  const nouns: { noun: string; at: number; asked: boolean }[] = [];
+  const periods: PeriodSpan[] = [];
+  const qualifiers = new Set<string>();
+  const words: string[] = [];
+  const unknown: string[] = [];
+  const figures: string[] = [];
+  let table: string | undefined;
+  let section: string | undefined;
+  let condition: Part['condition'];
+  let quantity = false;
+  let lastPeriod: { period: PeriodSpan; end: number } | null = null;
+  let lastDate: { attribute: AttributeId; end: number } | null = null;
+  const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
+    filters.push({ kind: 'period', attribute, period });
+    const at = periods.indexOf(period);
+    if (at >= 0) periods.splice(at, 1);
+  };
+
+  tokens.forEach((token, position) => {
+    switch (token.type) {
+      case 'period':
+        if (token.comparison) break;
+        // 「最近投资时间在2020年3月」: a date attribute, then the period it must fall in.
+        if (lastDate && token.start - lastDate.end <= 2 && /^(在|是|为|于)?$/.test(tokens.slice(0, position).filter((t) => t.start >= lastDate!.end).map((t) => t.text).join(''))) {
+          const index = attributes.indexOf(lastDate.attribute);
+          if (index >= 0) attributes.splice(index, 1);
+          filters.push({ kind: 'period', attribute: lastDate.attribute, period: token.period });
+          lastDate = null;
+          break;
+        }
+        periods.push(token.period);
+        lastPeriod = { period: token.period, end: token.end };
+        break;
+      case 'table': table = token.table; break;
+      case 'section': section = token.section; break;
+      case 'condition': condition = token.condition; break;
+      case 'figure': figures.push(token.figure); break;
+      case 'title': {
+        const wanted = compactForm(token.title);
+        const match = [...lexicon.entities.values()].find((e) => (e.kind === 'row' || e.kind === 'title') && compactForm(e.name).includes(wanted));
+        if (match) subjects.push({ entity: match, text: token.text });
+        else words.push(token.title);
+        break;
+      }
+      case 'standard': {
+        const match = lexicon.formsOf ? [...lexicon.entities.values()].find((e) => e.kind === 'row' && lexicon.formsOf(e.id).includes(token.text)) : undefined;
+        if (match) subjects.push({ entity: match, text: token.text });
+        else words.push(token.text);
+        break;
+      }
+      case 'cue': {
+        const found = subjectOf(token, lexicon);
+        const group = found.find((s) => s.entity.kind === 'group');
+        if (group) {
+          groups.push(group);
+          for (const id of group.entity.members ?? []) {
+            const member = lexicon.entities.get(id);
+            if (member) subjects.push({ entity: member, text: member.name });
+          }
+        } else if (found.length) {
+          subjects.push(found[0]);
+        }
+        for (const value of cuesOf(token, 'entity').map((c) => lexicon.entities.get(c.entity)).filter((e) => e?.kind === 'value')) {
+          filters.push({ kind: 'value', entity: value!, text: token.text });
+        }
+        // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
+        const marker = cuesOf(token, 'dateMarker')[0];
+        if (marker && lastPeriod && token.start - lastPeriod.end <= 1 && periods.includes(lastPeriod.period)) {
+          dateFilter(marker.attribute, lastPeriod.period);
+          break;
+        }
+        for (const cue of cuesOf(token, 'attribute')) {
+          if (DATE_ATTRIBUTES.has(cue.attribute) && lastPeriod && token.start - lastPeriod.end <= 1 && periods.includes(lastPeriod.period)) {
+            dateFilter(cue.attribute, lastPeriod.period);
+            continue;
+          }
+          if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
+          if (DATE_ATTRIBUTES.has(cue.attribute)) lastDate = { attribute: cue.attribute, end: token.end };
+          if (QUANTITY_ATTRIBUTES.has(cue.attribute) || DATE_ATTRIBUTES.has(cue.attribute)) quantity = true;
+        }
+        // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, asked: cuesOf(token, 'attribute').length > 0 });
+        for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
+        for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
+        if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
+        if (/多少|几/.test(token.text) && hasFunction(token, 'question')) quantity = true;
+        // A cue that is only a synonym or a noun still names the topic in the question's own words.
+        if (!found.length && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
+        break;
+      }
+      case 'word': {
+        const word = token.text;
+        if (/^[\p{P}\p{S}\s]+$/u.test(word) || lexicon.isFunctionWord(word)) break;
+        if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
+        words.push(word);
+        // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
+        // never as an everyday word around the question (「编委会的顾问都有谁」).
+        if (/^\p{Script=Han}{2,}$/u.test(word) && !context.known(word) && asksAbout(tokens, position)) unknown.push(word);
+        break;
+      }
+      default: break;
+    }
+  });
+  const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i);
+  // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
+  const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length)?.start ?? -1;
+  const counted = nouns.filter((n) => !n.asked);
+  const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  const operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  const groupBy = ['max', 'min', 'topk', 'rank'].includes(operation.operation) ? attributes.find((a) => GROUPABLE.has(a)) : undefined;
+  return {
+    text: tokens.map((t) => t.text).join(''),
+    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, condition, filters, qualifiers: [...qualifiers], periods, table,
+    section, figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+  };
+}
+
+/** Clauses that ask nothing (「我想了解杭州的产业园，」) frame the next one; a clause naming nothing inherits the one before. */
+function partsOf(clauses: Token[][], context: ReadContext): Part[] {
+  const parts: Part[] = [];
+  let frame: Token[] = [];
+  for (const clause of clauses) {
+    if (!asks(clause)) {
+      frame = [...frame, ...clause];
+      continue;
+    }
+    const part = readPart([...frame, ...clause], context);
+    frame = [];
+    const previous = parts.at(-1);
+    if (previous && !part.subjects.length && !part.table) {
+      part.subjects = previous.subjects;
+      part.groups = previous.groups;
+      part.noun ??= previous.noun;
+      part.table = previous.table;
+      if (!part.periods.length) part.periods = previous.periods;
+      if (!part.filters.length) part.filters = previous.filters;
+      part.words = [...new Set([...part.words, ...previous.words])];
+    }
+    parts.push(part);
+  }
+  if (frame.length) parts.push(readPart(frame, context));
+  return parts;
+}
+
+function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
+  const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
+  for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
+    if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
+  }
+  // Only greetings, thanks and punctuation: nothing to answer.
+  const content = tokens.filter((t) => t.type !== 'punctuation' && !cuesOf(t, 'kind').some((c) => c.kind === 'chitchat')
+    && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function')) && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
+  if (kinds.has('chitchat') && !content.length) return { kind: 'chitchat', cue: 'chitchat' };
+  if (!text || !/[\p{Script=Han}a-z0-9]/u.test(text)) return { kind: 'empty' };
+  return null;
+}
+
+/**
+ * Reads one message: its kind (a question, or a request the report cannot serve), with clauses
+ * carrying instructions removed, and the parts it asks, each with its slots filled from the lexicon.
+ */
+export function readMessage(raw: string, context: ReadContext): MessageReading {
+  const text = normalizeMessage(raw, context.maxChars);
+  let tokens = tokenize(text, context.lexicon, context.segment);
+  // Instructions aimed at the assistant are dropped clause by clause, never followed.
+  const sentences: Token[][] = [[]];
+  for (const token of tokens) {
+    sentences[sentences.length - 1].push(token);
+    if (token.type === 'punctuation') sentences.push([]);
+  }
+  // Citation markers typed by the user ([1]) make their own text look like the report's: such clauses are dropped too.
+  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection'))
+    || /\[\d+\]/.test(s.map((t) => t.text).join('')));
+  if (injected.length) tokens = sentences.filter((s) => !injected.includes(s)).flat();
+  const remaining = tokens.map((t) => t.text).join('');
+  const kind = kindOf(tokens, remaining, context.lexicon);
+  const first = tokens.find((t) => t.type !== 'punctuation');
+  const last = [...tokens].reverse().find((t) => t.type !== 'punctuation');
+  const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, elaborate: false };
+  if (kind) return { ...base, ...kind, kind: injected.length && kind.kind === 'empty' ? 'injection' : kind.kind, parts: [] };
+  if (injected.length && !asks(tokens)) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
+  const parts = partsOf(clausesOf(tokens), context);
+  return {
+    ...base,
+    kind: 'question',
+    parts,
+    followUpCue: Boolean(first && hasFunction(first, 'followup')) || last?.text === '呢' || /呢$/.test(remaining),
+    pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
+    elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
+  };
+}

@@ -1,0 +1,143 @@
+import type { ChatMessage } from '../types';
+import { compactForm } from '../text/compact-form';
+import type { Entity } from './lexicon';
+import { readMessage, type MessageReading, type ReadContext } from './read-message';
+import type { Part, Reading, Subject } from './reading';
+
+export type { ReadContext } from './read-message';
+
+const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk']);
+const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
+
+/** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
+function isFragment(part: Part): boolean {
+  return !part.subjects.length && !part.table && !part.noun && part.words.length <= 1 && !part.section;
+}
+
+/**
+ * The entities the previous answer was about, in the order it names them (「广东最多，354家」 → 广东),
+ * of the kinds the previous part asked for: what 它 / 那家 / 第二个 refer to.
+ */
+function answerSubjects(answer: string, part: Part, context: ReadContext): Subject[] {
+  const text = compactForm(answer.replace(/\[\d+\]/g, ''));
+  const found: { entity: Entity; at: number; text: string }[] = [];
+  const wanted = part.subjects.length ? new Set(part.subjects.map((s) => s.entity.kind)) : null;
+  for (const [id, entity] of context.lexicon.entities) {
+    if (entity.kind === 'value' || entity.kind === 'group' || entity.kind === 'title') continue;
+    if (wanted && !wanted.has(entity.kind) && !(PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k)))) continue;
+    for (const form of context.lexicon.formsOf(id)) {
+      if (form.length < 2) continue;
+      const at = text.indexOf(form);
+      if (at >= 0) {
+        found.push({ entity, at, text: form });
+        break;
+      }
+    }
+  }
+  // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州).
+  found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
+  const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length));
+  return kept.map((f) => ({ entity: f.entity, text: f.text }));
+}
+
+/** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
+function updatePart(previous: Part, current: Part, message: MessageReading, previousAnswer: string, context: ReadContext): Part {
+  const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
+    figures: current.figures.length ? current.figures : previous.figures };
+  const pointed = message.pronoun || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
+  if (current.subjects.length) {
+    next.subjects = current.subjects;
+    next.groups = current.groups;
+  } else if (pointed && previousAnswer) {
+    // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about.
+    const named = answerSubjects(previousAnswer, previous, context);
+    if (named.length) {
+      next.subjects = [named[0]];
+      next.groups = [];
+    }
+  }
+  if (current.attributes.length) next.attributes = current.attributes;
+  if (current.noun && current.noun !== previous.noun && !current.subjects.length) next.noun = current.noun;
+  else if (current.noun) next.noun = current.noun;
+  if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
+    next.operation = current.operation;
+    next.rank = current.rank;
+    // 「第二名呢」 after 「最少的」 counts from the bottom too.
+    next.order = current.order ?? previous.order;
+    if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
+    if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) next.subjects = [];
+    next.groupBy = current.groupBy ?? previous.groupBy;
+  } else if (next.subjects !== previous.subjects || current.attributes.length) {
+    // A new subject or a new attribute asks for a value, not the previous ranking again.
+    if (AGGREGATES.has(previous.operation) && next.subjects.length) next.operation = 'lookup';
+  }
+  const dated = previous.filters.filter((f) => f.kind === 'period');
+  if (current.periods.length && dated.length && !current.filters.length) {
+    // 「2018年成立的有几个？」→「2017年的呢？」: the new period replaces the date condition.
+    next.filters = [...previous.filters.filter((f) => f.kind !== 'period'), ...dated.map((f) => ({ ...f, period: current.periods[0] }))];
+  } else if (current.periods.length) next.periods = current.periods;
+  if (current.table) next.table = current.table;
+  if (current.section) next.section = current.section;
+  if (current.condition) next.condition = current.condition;
+  if (current.filters.length) {
+    const replaced = new Set(current.filters.map((f) => (f.kind === 'value' ? f.entity.column : f.attribute)));
+    next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
+  }
+  if (current.qualifiers.length) next.qualifiers = current.qualifiers;
+  next.words = [...new Set([...current.words, ...previous.words])];
+  next.quantity = current.quantity || (previous.quantity && !['explain', 'define', 'where'].includes(current.operation));
+  return next;
+}
+
+/** How a follow-up was understood, in words: subjects, what is counted, what is asked. */
+function describe(part: Part, message: string): string {
+  const names = part.groups.length ? part.groups.map((g) => g.entity.name) : part.subjects.map((s) => s.entity.name);
+  const rest = message.replace(/^(那么|那|还有|另外|其中|那个|这个)/, '').replace(/[?？。!！]+$/, '');
+  const subject = names.join('、');
+  return subject && !rest.includes(subject) ? `${subject} ${rest}` : rest;
+}
+
+/**
+ * Reads a conversation once: the last user message, its kind, and the parts it asks. A follow-up
+ * (「那江苏呢？」「它占多少？」「第二名呢？」「哪年建的？」) updates the previous turn's reading — the
+ * slots it names replace, the others carry over; pronouns refer to what the previous answer was about.
+ */
+export function readQuestion(messages: readonly ChatMessage[], context: ReadContext): Reading {
+  const turns: { text: string; answer: string }[] = [];
+  for (const message of messages) {
+    if (message.role === 'user') turns.push({ text: message.content, answer: '' });
+    else if (message.role === 'assistant' && turns.length) turns[turns.length - 1].answer = message.content;
+  }
+  let previous: { reading: Reading; answer: string } | null = null;
+  let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false };
+  for (const turn of turns) {
+    const message = readMessage(turn.text, context);
+    reading = resolve(message, previous, context);
+    previous = reading.kind === 'question' ? { reading, answer: turn.answer } : previous;
+  }
+  return reading;
+}
+
+function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
+  const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
+    parts: message.parts, elaborate: false, followUp: false };
+  if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
+  const before = previous.reading.parts[previous.reading.parts.length - 1];
+  if (message.elaborate) {
+    return { ...previous.reading, text: message.text, elaborate: true, followUp: true, understood: previous.reading.standalone, kind: 'question', injection: message.injection };
+  }
+  const [first, ...rest] = message.parts;
+  const follows = message.followUpCue || message.pronoun || isFragment(first)
+    // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
+    || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined));
+  if (!follows) return base;
+  const updated = updatePart(before, first, message, previous.answer, context);
+  const understood = describe(updated, message.text);
+  return {
+    ...base,
+    parts: [updated, ...rest.map((part) => (part.subjects.length ? part : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun }))],
+    standalone: `${understood}`,
+    understood,
+    followUp: true,
+  };
+}

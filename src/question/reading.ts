@@ -1,0 +1,87 @@
+import type { PeriodSpan } from '../text/find-periods';
+import type { AttributeId, Entity, MessageKindCue } from './lexicon';
+
+/** What kind of message the last user turn is. */
+export type MessageKind = 'question' | 'off-topic' | 'task' | 'injection' | 'chitchat' | 'empty';
+
+/** What a part asks to be done with the values it names. */
+export type Operation =
+  | 'lookup' | 'count' | 'list' | 'max' | 'min' | 'earliest' | 'latest' | 'topk' | 'rank' | 'position'
+  | 'sum' | 'difference' | 'compare' | 'share' | 'explain' | 'define' | 'where' | 'yesno';
+
+/** A numeric condition on rows: 「超过100家」 → { op: '>', value: 100 }. */
+export interface Condition {
+  op: '>' | '>=' | '<' | '<=' | '=';
+  value: number;
+}
+
+/** A named thing a part is about, as the question names it. */
+export interface Subject {
+  entity: Entity;
+  /** The words that named it (「粤」 for 广东). */
+  text: string;
+}
+
+/** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
+export type Filter =
+  | { kind: 'value'; entity: Entity; text: string }
+  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan };
+
+/** One thing asked: a clause of the message with its slots filled. */
+export interface Part {
+  /** The clause(s) of the message this part reads (compact form). */
+  text: string;
+  subjects: Subject[];
+  /** A region group named as such (北上广深), whose members are among `subjects`. */
+  groups: Subject[];
+  /** What is counted or asked about (企业, 产业园, 政策 …), as a noun class. */
+  noun?: string;
+  /** What is asked about the subjects (a column or a metric). */
+  attributes: AttributeId[];
+  operation: Operation;
+  /** The operation was said (最多, 有哪些, 加起来 …) rather than assumed from what is asked. */
+  explicit: boolean;
+  /** k of 前k / 第k / 倒数第k. */
+  rank?: number;
+  order?: 'asc' | 'desc';
+  /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
+  groupBy?: AttributeId;
+  condition?: Condition;
+  filters: Filter[];
+  /** 新成立/新增: figures of what is new in the period, not the stock. */
+  qualifiers: string[];
+  /** Periods the part asks about (not those it compares with). */
+  periods: PeriodSpan[];
+  /** The table it names (表6-1), if any. */
+  table?: string;
+  /** The chapter or section it names (第六章 → '6'), if any. */
+  section?: string;
+  /** Figures the question itself states (「那个10亿的基金」), as printed. */
+  figures: string[];
+  /** Content words outside the lexicon, plus report words of the synonyms it used. */
+  words: string[];
+  /** Content words the report never uses (a metric it does not give: 估值, 营收 …). */
+  unknown: string[];
+  /** The part asks for a quantity at all (多少, 几, 占比 …). */
+  quantity: boolean;
+}
+
+/** A conversation read once: the last message, made standalone, split into what it asks. */
+export interface Reading {
+  kind: MessageKind;
+  /** Which non-question cue decided the kind, if any. */
+  cue?: MessageKindCue;
+  /** Instructions were removed from the message (never followed). */
+  injection: boolean;
+  /** The last user message, normalised and capped. */
+  text: string;
+  /** The question to answer, with a follow-up's missing slots filled from earlier turns. */
+  standalone: string;
+  /** Set when a follow-up was rewritten: how it was understood. */
+  understood?: string;
+  parts: Part[];
+  /** 「再详细一点」: answer the previous question at more length. */
+  elaborate: boolean;
+  /** The message continues an earlier turn. */
+  followUp: boolean;
+}

@@ -1,0 +1,172 @@
+import type { ReportDocument, Table } from '../types';
+import { compactForm } from '../text/compact-form';
+import type { AttributeId, Entity, LexiconFiles, TableSchema } from './lexicon';
+
+/** What the report itself names, derived at index time (stored in the index, JSON). */
+export interface ReportLexicon {
+  entities: Entity[];
+  /** [surface (compact form), entity id] pairs. */
+  surfaces: [string, string][];
+}
+
+/** Attributes whose column names the rows of its table (a park, a company, a standard …). */
+const ROW_NAMES = new Set<AttributeId>(['title', 'enterprise', 'platform']);
+/** Attributes whose cells are a small set of categories (政府, 天使轮, 团体标准 …). */
+const CATEGORIES = new Set<AttributeId>(['leader', 'round', 'level', 'status', 'apptype', 'subfield']);
+
+/** A cell without printed group counts and quotes: '浙江 (8)' → '浙江', '《…》' → '…'. */
+export function bareCell(cell: string): string {
+  return cell.replace(/\s*[（(]\s*\d+\s*[)）]\s*$/g, '').replace(/\s*[（(]\s*\d+\s*[)）]\s*/g, '').replace(/^《|》$/g, '').trim();
+}
+
+/** Short forms of an organisation or company name: '青岛海尔股份有限公司' → 青岛海尔, 海尔. */
+function companyForms(name: string): string[] {
+  const forms: string[] = [];
+  let stem = name.replace(/(股份有限公司|有限责任公司|有限公司|股份公司|公司)$/, '');
+  if (stem !== name && stem.length >= 2) forms.push(stem);
+  const group = stem.replace(/(集团)$/, '');
+  if (group !== stem && group.length >= 2) forms.push((stem = group));
+  const core = stem.replace(/(网络科技|系统科技|智能互联科技|科技|技术|软件集团|软件|网络|计算|系统)$/, '');
+  if (core !== stem && core.length >= 2) forms.push((stem = core));
+  const local = stem.replace(/^(青岛|北京|重庆|贵州|上海|深圳|杭州|广州|中国|中电)/, '');
+  if (local !== stem && local.length >= 2) forms.push(local);
+  // 'CoolBitX Technology' → CoolBitX; 'First Digital Trust' keeps its whole name.
+  const latin = name.match(/^([A-Za-z][A-Za-z0-9]{3,})\s+(Technology|Technologies|Inc|Ltd)\b/);
+  if (latin) forms.push(latin[1]);
+  return forms;
+}
+
+/** Distinctive Latin words inside a platform or park name ('海尔 COSMOPlat 工业互联网平台' → COSMOPlat). */
+function latinForms(name: string): string[] {
+  // Only inside a name that is not Latin throughout (「海尔 COSMOPlat 工业互联网平台」), and only distinctive words.
+  if (!/\p{Script=Han}/u.test(name)) return [];
+  return [...name.matchAll(/[A-Za-z][A-Za-z0-9]{3,}/g)].map((m) => m[0]).filter((w) => /[A-Z].*[A-Z]|[a-z].*[A-Z]/.test(w) && !/^(Cloud|Technology|FinTech)$/i.test(w));
+}
+
+/** Initials of a name of several Latin words ('First Digital Trust' → FDT). */
+function acronym(name: string): string[] {
+  const words = name.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
+  return words.length >= 3 && words.length === name.trim().split(/\s+/).length ? [words.map((w) => w[0].toUpperCase()).join('')] : [];
+}
+
+/** Words every park, institute or platform name shares: what is left names it (杭州西溪谷区块链产业园 → 西溪谷). */
+const GENERIC_NAME = /区块链|产业园区|产业园|孵化器|孵园|创新中心|研究院|研究中心|实验室|产业基地|基地|小镇|中心|工业互联网平台|平台|国际|金融科技|聚集区|科技|中国/g;
+
+function coreForms(name: string, places: readonly string[], corpus: string): string[] {
+  let core = name.replace(/[“”"「」()（）\s]/g, '').replace(GENERIC_NAME, '');
+  for (const place of places) if (core.startsWith(place)) core = core.slice(place.length);
+  core = core.replace(/^(省|市|新区|区)(?!块)/, '');
+  if (core.length < 2 || core === name || !/\p{Script=Han}{2,}|[A-Za-z]{3,}/u.test(core)) return [];
+  // Only a core the report uses for this name alone (西溪谷, 链湾 — not 数字经济 or 杭州).
+  const count = (text: string) => corpus.split(compactForm(text)).length - 1;
+  return count(core) <= Math.max(1, count(name)) ? [core] : [];
+}
+
+/** A name without its quotes and brackets: '“密码+区块链”孵化器 (CNBI)' → 密码+区块链孵化器, CNBI. */
+function quotedForms(name: string): string[] {
+  const forms: string[] = [];
+  const unquoted = name.replace(/[“”"「」]/g, '');
+  if (unquoted !== name) forms.push(unquoted);
+  // 「…孵化器 (CNBI)」 is also called by what is in brackets; a bracketed period or note is not a name.
+  const bracket = unquoted.match(/^(.*?)\s*[（(]\s*([^）)]+)\s*[)）]\s*$/);
+  if (bracket && /^[A-Za-z]{2,}$/.test(bracket[2].trim())) forms.push(bracket[1], bracket[2]);
+  return forms;
+}
+
+function schemaOf(files: LexiconFiles, table: Table): TableSchema | undefined {
+  const schema = files.tables.find((t) => t.id === table.id);
+  return schema && schema.columns.length === table.columns.length ? schema : undefined;
+}
+
+/**
+ * Derives from the parsed report the entities a question can name through a table: rows named by
+ * their label cell (parks, companies, institutes, standards, projects), category values of typed
+ * columns, cities with their province, and the issuing bodies of 表1-1 — each with its printed and
+ * short forms. The hand lexicon supplies the schema (which column holds what) and the aliases.
+ */
+export function deriveReportLexicon(document: ReportDocument, files: LexiconFiles): ReportLexicon {
+  const entities = new Map<string, Entity>();
+  const surfaces = new Map<string, Set<string>>();
+  const addSurface = (surface: string, id: string) => {
+    const form = compactForm(surface);
+    if (form.length < 2) return;
+    (surfaces.get(form) ?? surfaces.set(form, new Set()).get(form)!).add(id);
+  };
+  const entity = (value: Entity, forms: string[]) => {
+    const existing = entities.get(value.id);
+    if (existing) existing.rows = [...new Set([...(existing.rows ?? []), ...(value.rows ?? [])])];
+    else entities.set(value.id, value);
+    for (const form of [value.name, ...forms]) addSurface(form, value.id);
+  };
+  const regionNames = new Set(files.regions.map((r) => r.name));
+  const cityNames = new Map(files.cities.map((c) => [c.name, c.province]));
+  const corpus = compactForm(document.lines.join('\n'));
+  const places = [...regionNames, ...cityNames.keys(), ...document.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map(bareCell)))
+    .filter((c) => /^\p{Script=Han}{2,3}$/u.test(c))].sort((a, b) => b.length - a.length);
+
+  for (const table of document.tables) {
+    const schema = schemaOf(files, table);
+    if (!schema) continue;
+    const provinceColumn = schema.columns.findIndex((c) => c === 'province' || c === 'region');
+    table.rows.forEach((row, index) => {
+      schema.columns.forEach((attribute, column) => {
+        const cell = bareCell(row.cells[column] ?? '');
+        if (!attribute || !cell || /^(总计|合计)$/.test(cell)) return;
+        if (ROW_NAMES.has(attribute)) {
+          const parts = attribute === 'enterprise' ? cell.split(/[、，,]/).map((p) => p.replace(/等$/, '').trim()).filter(Boolean) : [cell];
+          for (const part of parts) {
+            const named = attribute === 'platform' || (attribute === 'title' && schema.rowNouns.some((n) => n === '产业园' || n === '研究机构'));
+            const short = attribute === 'enterprise' ? companyForms(part) : named ? coreForms(part, places, corpus) : [];
+            // One entity per name however it is spaced (「“密码+区块链”孵化器 (CNBI)」 is printed in two rows).
+            entity({ id: `row:${table.id}:${compactForm(part)}`, kind: 'row', name: part, table: table.id, column, rows: [index] },
+              [...short, ...latinForms(part), ...quotedForms(part), ...acronym(part)]);
+          }
+        } else if (CATEGORIES.has(attribute)) {
+          const parts = attribute === 'apptype' ? cell.split(/[、，,]/).map((p) => p.replace(/等$/, '').trim()).filter(Boolean) : [cell];
+          for (const part of parts) {
+            entity({ id: `value:${table.id}:${attribute}:${part}`, kind: 'value', name: part, table: table.id, column, rows: [index] }, []);
+          }
+        } else if (attribute === 'city') {
+          const name = cell.replace(/市$/, '');
+          const province = provinceColumn >= 0 ? bareCell(row.cells[provinceColumn] ?? '').replace(/(省|市)$/, '') : cityNames.get(name);
+          if (!regionNames.has(name) && !cityNames.has(name)) {
+            entity({ id: `city:${name}`, kind: 'city', name, province: province ? `region:${province}` : undefined }, [cell, `${name}市`]);
+          }
+        } else if (attribute === 'region' || attribute === 'province') {
+          const name = cell.replace(/(省|市)$/, '');
+          if (!regionNames.has(name) && !cityNames.has(name)) entity({ id: `city:${name}`, kind: 'city', name }, [cell]);
+        } else if (attribute === 'publisher') {
+          for (const part of cell.split(/[、，,]/)) {
+            const name = part.replace(/等(多|\d+)?(个)?(部门|部委)?$/, '').replace(/办公厅$/, '').trim();
+            if (name.length >= 2 && !/^(多部门|部委)$/.test(name)) entity({ id: `organization:${name}`, kind: 'organization', name }, [part.trim()]);
+          }
+        }
+      });
+    });
+  }
+  // A standard's number names its row (「GB/T 38625-2020是什么标准」).
+  for (const table of document.tables) {
+    const schema = schemaOf(files, table);
+    if (!schema) continue;
+    const number = schema.columns.indexOf('number');
+    const title = schema.columns.indexOf('title');
+    if (number < 0 || title < 0) continue;
+    for (const row of table.rows) {
+      const code = bareCell(row.cells[number] ?? '');
+      const id = `row:${table.id}:${compactForm(bareCell(row.cells[title] ?? ''))}`;
+      if (code && entities.has(id)) addSurface(code, id);
+    }
+  }
+  // Every 《title》 of the prose: a question quoting one is about the passages that name it.
+  for (const paragraph of document.paragraphs) {
+    for (const match of paragraph.text.matchAll(/《([^》]{2,80})》/g)) {
+      const name = match[1].trim();
+      const id = `title:${name}`;
+      if (!entities.has(id)) entity({ id, kind: 'title', name }, [name.replace(/\s+/g, '')]);
+    }
+  }
+  const sortedEntities = [...entities.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sortedSurfaces: [string, string][] = [...surfaces].flatMap(([surface, ids]) => [...ids].sort().map((id): [string, string] => [surface, id]))
+    .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  return { entities: sortedEntities, surfaces: sortedSurfaces };
+}

@@ -1,0 +1,146 @@
+import { chineseNumber } from '../text/chinese-number';
+import { findPeriods, REPORT_YEAR, type PeriodSpan } from '../text/find-periods';
+import type { Cue } from './lexicon';
+import type { Lexicon } from './build-lexicon';
+import type { Condition } from './reading';
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A piece of a question: a lexicon match, a structure read by pattern, punctuation, or a leftover word. */
+export type Token = Span & (
+  | { type: 'cue'; cues: Cue[] }
+  | { type: 'period'; period: PeriodSpan; comparison: boolean }
+  | { type: 'table'; table: string }
+  | { type: 'section'; section: string }
+  | { type: 'ordinal'; rank: number; reverse: boolean }
+  | { type: 'top'; k: number; order?: 'asc' | 'desc' }
+  | { type: 'condition'; condition: Condition }
+  | { type: 'title'; title: string }
+  | { type: 'standard'; code: string }
+  | { type: 'figure'; figure: string }
+  | { type: 'punctuation' }
+  | { type: 'word' }
+);
+
+const NUMERAL = '[一二两三四五六七八九十\\d]{1,3}';
+const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0);
+
+// Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
+const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
+const TOP = new RegExp(`(?:前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小)的(${NUMERAL})(?:个|家|名|位|项|所)`, 'g');
+const CONDITION = /(超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出|过)(\d+(?:\.\d+)?)(家|个|项|所|%)?|(\d+(?:\.\d+)?)(家|个|项|所|%)?(及以上|以上|及以下|以下|或以上|或以下)|(少于|低于|小于|不到|不足|不超过|不满)(\d+(?:\.\d+)?)(家|个|项|所|%)?|(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一家都没有|一个都没有|没有一家|没有企业/g;
+const TABLE = /表(\d{1,2})-(\d{1,2})/g;
+// 「5月份」「三月」 without a year: a month of the report's year.
+const MONTH = /(?<![\d年.\-])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g;
+const SECTION = new RegExp(`第(${NUMERAL})(章|部分|大部分|篇)(?:第(${NUMERAL})节)?`, 'g');
+const TITLE = /《([^》]{2,80})》|“([^”]{2,40})”|"([^"]{2,40})"/g;
+const STANDARD = /(gb\/t|gm\/t|t\/[a-z]+|db\d+\/t) ?\d+(?:\.\d+)?(?:-\d{4})?/g;
+// A figure the question itself states (「那个10亿的基金」「1457件专利」), not a year or a rank.
+const FIGURE = /(?<![\d.第前])(\d+(?:\.\d+)?)(万|亿)?(亿元|万元|元|美元|人民币|家|个|项|件|笔|所|条|%)?(?![\d.年月日号])/g;
+const PUNCTUATION = /[?？!！;；。,，、:：\n ]/;
+
+function conditionOf(match: RegExpMatchArray): Condition {
+  const [text] = match;
+  if (match[2]) return { op: /不少于|至少|达到|不低于/.test(text) ? '>=' : '>', value: Number(match[2]) };
+  if (match[4]) return { op: /及以上|或以上/.test(text) ? '>=' : /及以下|或以下/.test(text) ? '<=' : /以上/.test(text) ? '>' : '<', value: Number(match[4]) };
+  if (match[8]) return { op: /不超过/.test(text) ? '<=' : '<', value: Number(match[8]) };
+  return { op: '=', value: 0 };
+}
+
+/**
+ * Splits a compact question into tokens: structures read by pattern first (periods, table and
+ * chapter numbers, ranks 第二/倒数第一, top-k 前五, numeric conditions 超过100家, 《titles》, standard
+ * numbers, figures the question states), then the longest lexicon match at each remaining
+ * position, punctuation, and leftover words cut by `segment`.
+ */
+export function tokenize(text: string, lexicon: Lexicon, segment: (text: string) => string[]): Token[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const tokens: Token[] = [];
+  const claim = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    for (let i = start; i < end; i++) taken[i] = true;
+    return true;
+  };
+  const each = (pattern: RegExp, make: (match: RegExpExecArray) => Token | null) => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const token = make(match);
+      if (token && claim(token.start, token.end)) tokens.push(token);
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+  };
+  const span = (match: RegExpExecArray): Span => ({ start: match.index, end: match.index + match[0].length, text: match[0] });
+
+  each(TITLE, (m) => ({ ...span(m), type: 'title', title: m[1] ?? m[2] ?? m[3] }));
+  each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
+  each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
+  each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
+  for (const period of findPeriods(text, { relative: true })) {
+    const before = text.slice(Math.max(0, period.start - 3), period.start);
+    const after = text.slice(period.end, period.end + 5);
+    // 「比2019年增长了多少」「与2019年相比」: a period compared with, not the period asked about.
+    const comparison = /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
+    if (claim(period.start, period.end)) tokens.push({ start: period.start, end: period.end, text: period.text, type: 'period', period, comparison });
+  }
+  each(MONTH, (m) => {
+    const month = CN_NUMBER(m[1]);
+    const from = REPORT_YEAR * 100 + month;
+    return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${REPORT_YEAR}年${month}月`, from, to: from } } : null;
+  });
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3]), order: m[2] ? (/[少低小]/.test(m[2]) ? 'asc' : 'desc') : undefined }));
+  each(ORDINAL, (m) => {
+    const rank = CN_NUMBER(m[2]);
+    return rank > 0 ? { ...span(m), type: 'ordinal', rank, reverse: Boolean(m[1]) || m[4] === '少' } : null;
+  });
+  each(CONDITION, (m) => ({ ...span(m), type: 'condition', condition: conditionOf(m) }));
+  each(FIGURE, (m) => (m[2] || m[3] ? { ...span(m), type: 'figure', figure: m[0] } : null));
+
+  // Word boundaries for one-character short forms (粤, 苏): jieba cuts them out as words of their own.
+  const boundaries = new Set<number>([0, text.length]);
+  let offset = 0;
+  for (const piece of segment(text)) {
+    offset += piece.length;
+    boundaries.add(offset);
+  }
+  const standalone = (at: number) => boundaries.has(at) && boundaries.has(at + 1);
+
+  let word = -1;
+  const flushWord = (end: number) => {
+    if (word < 0) return;
+    // Leftover text is cut into words; each becomes a token of its own.
+    let at = word;
+    for (const piece of segment(text.slice(word, end))) {
+      if (piece.trim()) tokens.push({ start: at, end: at + piece.length, text: piece, type: 'word' });
+      at += piece.length;
+    }
+    word = -1;
+  };
+  for (let i = 0; i < text.length;) {
+    if (taken[i]) {
+      flushWord(i);
+      i++;
+      continue;
+    }
+    if (PUNCTUATION.test(text[i])) {
+      flushWord(i);
+      tokens.push({ start: i, end: i + 1, text: text[i], type: 'punctuation' });
+      i++;
+      continue;
+    }
+    const match = lexicon.longestAt(text, i, standalone);
+    if (match && !taken.slice(i, i + match.surface.length).some(Boolean)) {
+      flushWord(i);
+      tokens.push({ start: i, end: i + match.surface.length, text: match.surface, type: 'cue', cues: match.cues });
+      i += match.surface.length;
+      continue;
+    }
+    if (word < 0) word = i;
+    i++;
+  }
+  flushWord(text.length);
+  return tokens.sort((a, b) => a.start - b.start);
+}

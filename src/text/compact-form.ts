@@ -1,0 +1,10 @@
+/**
+ * The form in which questions and report names are compared: NFKC (full-width → half-width), lower
+ * case, no markdown emphasis, one kind of dash, and no whitespace except one space between two
+ * Latin letters or digits (「CoolBitX Technology」 keeps its two words). 「B 轮」 reads as 「b轮」,
+ * 「2020 年 6 月」 as 「2020年6月」.
+ */
+export function compactForm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\*\*/g, '').replace(/[—–－]/g, '-')
+    .replace(/\s+/g, (space, at: number, whole: string) => (/[a-z0-9]/.test(whole[at - 1] ?? '') && /[a-z0-9]/.test(whole[at + space.length] ?? '') ? ' ' : ''));
+}
