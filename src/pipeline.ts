@@ -80,7 +80,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     sectionLabel: (id) => sectionLabel(sections.get(id)),
     facts: createFactStore(storeFacts(index.facts, index.chunks, lexicon, termsOf), termsOf),
   };
-  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), known: reportVocabulary(document), maxChars: config.server.maxQuestionChars };
+  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxQuestionChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
   const answerer = createAnswerer({ knowledge, retrieval, read });
   const rawTables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));

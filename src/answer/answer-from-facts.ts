@@ -15,6 +15,8 @@ export interface Candidate {
 }
 
 type Kind = StoredFact['kind'];
+// Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
+const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
 
 /** Kinds of value the part asks for (empty: any figure). */
@@ -53,6 +55,8 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
   const id = subject.entity.id;
   if (fact.entities.includes(id)) return fact.subject.includes('、') ? 0.4 : 1;
+  // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
+  if (fact.entities.length) return 0;
   if (fact.mentions.includes(id)) return 0.75;
   const quote = compactForm(fact.quote);
   if (formsOf(knowledge, subject).some((f) => quote.includes(f))) return 0.55;
@@ -62,7 +66,10 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
 function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
   const has = fact.from !== undefined && fact.to !== undefined;
   if (period) {
-    if (!has) return 0.5;
+    // A period after the report's own (2020年下半年, 2021年) is answered only by a figure stated for it (a forecast).
+    if (period.from > REPORT_PERIOD.to && (!has || fact.from! < period.from)) return 0;
+    // A figure that states no period answers only for the report's own period (2020 H1), not for 2019 or 2021.
+    if (!has) return period.from <= REPORT_PERIOD.to && period.to >= REPORT_PERIOD.from ? 0.6 : 0;
     if (fact.from! > period.to || period.from > fact.to!) return 0;
     if (fact.period.startsWith('截至') && fact.from! >= period.from && fact.to! <= period.to) return 0.85;
     const months = (from: number, to: number) => Math.floor(to / 100) * 12 + (to % 100) - Math.floor(from / 100) * 12 - (from % 100) + 1;
@@ -147,7 +154,37 @@ function periodPrefix(fact: StoredFact): string {
 export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Claim {
   const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)
     && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市)$/, '')) ? `${fact.subject}：` : '';
-  return { text: `${lead}${periodPrefix(fact)}${subject}${fact.window}`, sources: [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)] };
+  const sources = [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)];
+  let prefix = periodPrefix(fact);
+  // A period carried from an earlier sentence of the passage (「其次是江苏省71家」 counts 2020 H1's new firms): that sentence is cited for it.
+  const stated = compactForm(fact.quote);
+  const carried = (fact.period.match(/\d+/g) ?? []).some((n) => !stated.includes(n));
+  const scope = prefix || !carried ? null : scopeSentence(fact, knowledge);
+  if (scope) {
+    prefix = `${fact.period}，`;
+    sources.unshift(sentenceSource(knowledge, fact.chunkId, scope.text, scope.line));
+  }
+  return { text: `${lead}${prefix}${subject}${fact.window}`, sources };
+}
+
+/** The sentence before a figure's, in its chunk, that states the figure's period. */
+function scopeSentence(fact: StoredFact, knowledge: Knowledge): { text: string; line: number } | null {
+  const numbers = fact.period.match(/\d+/g) ?? [];
+  if (!numbers.length) return null;
+  const chunk = knowledge.chunk(fact.chunkId);
+  if (!chunk || chunk.kind !== 'prose') return null;
+  const sentences = chunk.lines.map((entry, i) => ({ text: chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim(), line: entry.line }));
+  const at = sentences.findIndex((s) => s.text === fact.quote || s.text.includes(fact.quote));
+  for (let i = at - 1; i >= 0; i--) {
+    const stated = compactForm(sentences[i].text);
+    if (numbers.every((n) => stated.includes(n))) return sentences[i];
+  }
+  return null;
+}
+
+/** A figure's number as the report prints it (8.10, 1,457 → 1457). */
+function printedNumber(fact: StoredFact): string {
+  return (fact.text.replace(/[,\s]/g, '').match(/\d+(\.\d+)?/) ?? [formatNumber(fact.value ?? 0)])[0];
 }
 
 function factValue(fact: StoredFact): string {
@@ -189,8 +226,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   }
   if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
     const [pick] = chosen;
+    // Another scope of the same thing (新成立 vs all, another period): same kind, same noun, nearly as good a fit.
     const second = pick.others.find((c) => c.fact !== pick.best.fact && c.fact.kind === pick.best.fact.kind && c.fact.value !== pick.best.fact.value
       && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
+      && c.fact.nouns.length > 0 && c.fact.nouns.join() === pick.best.fact.nouns.join() && c.coverage >= 0.8 * pick.best.coverage
       && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period)
       && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window)));
     if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
@@ -202,7 +241,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       const unit = values[0].unit;
       if (part.operation === 'sum') {
         const total = values.reduce((sum, f) => sum + f.value!, 0);
-        claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map((f) => formatNumber(f.value!)).join('+')}=${formatNumber(total)}）`, sources: [],
+        claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map(printedNumber).join('+')}=${formatNumber(total)}）`, sources: [],
           derived: [formatNumber(total)] });
       } else {
         const [a, b] = values;
@@ -210,7 +249,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
         const less = more === chosen[0] ? chosen[1] : chosen[0];
         const difference = Math.abs(a.value! - b.value!);
         const name = (p: typeof more) => p.subject?.entity.name ?? '';
-        claims.push({ text: `${name(more)}比${name(less)}多${formatNumber(difference)}${unit === '%' ? '个百分点' : unit}（${formatNumber(more.best.fact.value!)}−${formatNumber(less.best.fact.value!)}=${formatNumber(difference)}）`,
+        claims.push({ text: `${name(more)}比${name(less)}多${formatNumber(difference)}${unit === '%' ? '个百分点' : unit}（${printedNumber(more.best.fact)}−${printedNumber(less.best.fact)}=${formatNumber(difference)}）`,
           sources: [], derived: [formatNumber(difference)] });
       }
     } else if (units.size > 1) {
@@ -248,7 +287,7 @@ export function rankFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
   const chosen = sorted.filter((c, i) => (i >= offset && i < offset + k) || (i >= offset && c.fact.value === edge.fact.value));
   if (!chosen.length) return null;
   const names = chosen.map((c) => `${c.fact.subject}（${factValue(c.fact)}）`).join('、');
-  const what = part.operation === 'rank' ? `第${part.rank}` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排在前面的') : order === 'asc' ? '最少的' : '最多的';
+  const what = part.operation === 'rank' ? `第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排在前面的') : order === 'asc' ? '最少的' : '最多的';
   const sentences = [...new Map(chosen.map((c) => [`${c.fact.chunkId}@${c.fact.line}`, c.fact])).values()];
   return answered([{ text: `按报告给出的数字，${what}是${names}`, sources: sentences.map((f) => sentenceSource(knowledge, f.chunkId, f.quote, f.line)) }],
     chosen.map((c) => ({ source: c.fact.source, subject: c.fact.subject, metric: c.fact.metric, value: c.fact.value, unit: c.fact.unit, period: c.fact.period,

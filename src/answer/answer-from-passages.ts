@@ -52,7 +52,8 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
 /** The text retrieval searches for a part: what it names, its content words, the figures it states. */
 export function partQuery(part: Part, reading: Reading): string {
   const names = part.subjects.map((s) => s.entity.name);
-  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures];
+  // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
+  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, part.text];
   const query = words.filter(Boolean).join(' ');
   return query.length >= 2 ? query : reading.standalone;
 }
@@ -155,7 +156,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= limit) break;
     if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
-    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && (same(candidate) || part.operation !== 'lookup')) chosen.push(candidate);
+    if (part.operation === 'lookup' && !reading.elaborate) break;
+    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score) chosen.push(candidate);
   }
   chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
   const words = [...part.subjects.map((s) => s.entity.name), ...part.words];

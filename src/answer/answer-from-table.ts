@@ -3,6 +3,7 @@ import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
+import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
 import { columnFor, numericColumn, rowsOf, type TableChoice } from './choose-table';
 import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
@@ -28,8 +29,10 @@ function label(row: TypedRow, table: TypedTable): string {
   return `${text.slice(0, cut > 12 ? cut : 40).replace(/[\d.]+$/, '')}…`;
 }
 
+/** What one row is, in words: 产业园, 政策 … (a table of places counts places). */
 function noun(table: TypedTable): string {
-  return table.rowNouns[0] ?? '行';
+  const place = table.columns[table.label]?.kind === 'place';
+  return place ? '地区' : table.rowNouns[0] ?? '行';
 }
 
 /** 「据表6-1（我国区块链企业各地区分布数量及比例），截至2020年6月」, the period's sentence cited when the caption lacks it. */
@@ -97,11 +100,21 @@ function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefi
 
 /** 「共6个：A（…）、B（…）…」: every row cited, so the count equals the rows that state it. */
 function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
-  // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many.
-  const named = rows.length > MAX_LISTED_ROWS ? rows.slice(0, 6) : rows;
+  // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
+  const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
+  const named = rows.length > MAX_LISTED_ROWS || (long && rows.length > 4) ? rows.slice(0, long ? 3 : 6) : rows;
   const more = rows.length > named.length ? '等' : '';
+  // Many rows are cited through the row groups that hold them, so the answer stays short.
+  const sources = rows.length > MAX_LISTED_ROWS ? groupSources(context, rows) : rows.map((r) => rowSource(context.knowledge, r.chunkId));
   return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length)], end: '：' },
-    { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)) }];
+    { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources }];
+}
+
+/** The row-group chunks (several rows each) that hold these rows, in table order. */
+function groupSources(context: TableContext, rows: TypedRow[]): Source[] {
+  const wanted = new Set(rows.map((r) => r.index));
+  return context.knowledge.chunks.filter((c) => c.kind === 'table-rows' && c.tableId === context.table.id && c.rows?.some((i) => wanted.has(i)))
+    .map((chunk) => ({ chunkId: chunk.id, quote: chunk.text, line: chunk.lineStart, section: chunk.section, ...(chunk.source ? { source: chunk.source } : {}) }));
 }
 
 /** Filters from the part's category values, date conditions and numeric condition. */
@@ -110,22 +123,45 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   const filters: RowFilter[] = [];
   for (const filter of part.filters) {
     if (filter.kind === 'value' && filter.entity.table === table.id && filter.entity.column !== undefined) {
-      filters.push({ column: filter.entity.column, kind: 'entity', entities: [filter.entity.id] });
+      filters.push(filter.entity.partial ? { column: filter.entity.column, kind: 'part', value: filter.entity.name }
+        : { column: filter.entity.column, kind: 'entity', entities: [filter.entity.id] });
     } else if (filter.kind === 'period') {
       const column = columnFor(table, filter.attribute);
-      if (column >= 0) filters.push({ column, kind: 'date', from: filter.period.from * 100, to: filter.period.to * 100 + 99 });
+      if (column >= 0) filters.push({ column, kind: 'date', ...dateRange(filter.period, filter.relation) });
     }
   }
-  if (part.condition && rankColumn >= 0) filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value });
+  if (part.condition && rankColumn >= 0) {
+    filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value });
+    if (part.condition.max !== undefined) filters.push({ column: rankColumn, kind: 'compare', op: '<=', value: part.condition.max });
+  }
+  // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
+  if (['count', 'list'].includes(part.operation)) {
+    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2)) {
+      const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
+      const all = table.rows.filter((row) => !row.total).length;
+      if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word)) {
+        filters.push({ column: -1, kind: 'text', value: word });
+      }
+    }
+  }
   // 「5月份出专项政策的」「2018年的园区」: a period the part asks about selects rows by the table's date.
   const dateColumn = table.columns.findIndex((c) => c.kind === 'date');
   const asksDate = part.attributes.some((a) => ['founded', 'published', 'date'].includes(a));
   if (!filters.some((f) => f.kind === 'date') && part.periods.length && dateColumn >= 0 && !asksDate) {
     const period = part.periods[0];
     // The table's own period (表1-1 is 2020年上半年) selects every row; only a narrower one filters.
-    filters.push({ column: dateColumn, kind: 'date', from: period.from * 100, to: period.to * 100 + 99 });
+    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period) });
   }
   return filters;
+}
+
+/** yyyymmdd bounds of a period; a cell printing only its year (2019-0) counts in January's year too. */
+function dateRange(period: { from: number; to: number }, relation?: 'before' | 'after'): { from: number; to: number } {
+  const from = period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
+  const to = period.to * 100 + 99;
+  if (relation === 'before') return { from: 0, to: from - 1 };
+  if (relation === 'after') return { from: to + 1, to: 99_999_999 };
+  return { from, to };
 }
 
 /** Subject filters for counting and listing (「上海的产业园」: the rows naming 上海). */
@@ -166,10 +202,17 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
   const columns = shownColumns(context, part.attributes);
   const claims: Claim[] = [framing(context)];
   let found = 0;
+  // Conditions of the part (a date, a category) narrow each subject's rows (「工信部21年发的」).
+  const conditions = filtersOf(context, numericColumn(table, part.attributes));
   part.subjects.forEach((subject, i) => {
-    const rows = choice.subjectRows[i] ?? [];
-    if (!rows.length) {
+    const all = choice.subjectRows[i] ?? [];
+    if (!all.length) {
       claims.push({ ...notListed(context, subject), end: '；' });
+      return;
+    }
+    const rows = conditions.length ? filterRows(table, conditions).filter((row) => all.includes(row)) : all;
+    if (!rows.length) {
+      claims.push({ text: `${table.id}中${subject.entity.name}没有符合条件的${noun(table)}`, sources: [], end: '；' });
       return;
     }
     found++;
@@ -204,14 +247,28 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     }
   }
   if (!found) return missing(claims.slice(1));
-  // Something asked that the table does not give (保全网的投资方): said for that attribute, the row kept as the nearest.
-  if (absent.length && asked.length === absent.length) {
+  // Something asked that the table does not give (保全网的投资方, 海尔项目投了多少钱): said for that attribute, the row kept as the nearest.
+  const wanted = part.attributes.filter((a) => a !== 'count');
+  if (absent.length && (asked.length === absent.length || absent.length === wanted.length) && part.subjects.length) {
     const names = absent.map((a) => context.knowledge.lexicon.attributes.get(a)?.label ?? a).join('、');
     const subject = part.subjects.map((s) => s.entity.name).join('、');
     return missing([{ text: `报告中没有提到${subject}的${names}`, sources: [], end: '。' }, { ...claims[0], text: `${claims[0].text.replace(/^据/, '')}只给出` },
       ...claims.slice(1)]);
   }
   return finish(claims, context);
+}
+
+/** 「工信部的政策占了多大比例」: the rows a subject or condition selects as a share of all rows, with the division shown. */
+function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
+  if (!filters.length) return null;
+  const rows = filterRows(table, filters);
+  const all = table.rows.filter((row) => !row.total);
+  const share = formatNumber((100 * rows.length) / all.length);
+  const what = `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
+    { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: [], derived: [String(all.length), share] }], context);
 }
 
 /** Count (and list) the rows that pass the part's filters. */
@@ -257,9 +314,14 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     if (!row) return subject ? missing([notListed(context, subject)]) : null;
     const result = queryTable(table, { operation: 'position', filters: filtersOf(context, column), column, order: 'desc', row: row.index });
     if (result.operation !== 'position' || !result.ranked) return null;
-    const tie = result.tied.length ? `（与${result.tied.map((r) => label(r, table)).join('、')}并列）` : '';
-    return finish([framing(context), { ...rowClaim(context, row, shown), end: '，' },
-      { text: `在${result.considered}个${noun(table)}中排第${result.ranked.place}${tie}`, sources: [], derived: [String(result.ranked.place), String(result.considered)] }], context);
+    // The place is shown with the rows ahead of it, each cited: the count of what is cited is the place.
+    const ranked = queryTable(table, { operation: 'order', filters: filtersOf(context, column), column, order: 'desc', k: result.ranked.place - 1 });
+    const ahead = ranked.operation === 'order' ? ranked.ranked.filter((r) => r.place < result.ranked!.place).map((r) => r.row) : [];
+    const tie = result.tied.length ? `，与${result.tied.map((r) => label(r, table)).join('、')}并列` : '';
+    const cell = (r: TypedRow) => `${label(r, table)}${cellText(r.cells[column], table.columns[column])}`;
+    return finish([framing(context, false),
+      { text: `${cell(row)}，排第${result.ranked.place}${tie}`, sources: [rowSource(context.knowledge, row.chunkId)], derived: [String(result.ranked.place)], end: '' },
+      ...(ahead.length ? [{ text: `（排在前面的依次是${ahead.map(cell).join('、')}）`, sources: ahead.map((r) => rowSource(context.knowledge, r.chunkId)) }] : [])], context);
   }
   const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
   const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
@@ -269,11 +331,26 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
   const tied = part.operation !== 'topk' && result.ranked.length > 1;
-  claims.push({ text: tied ? `并列${what.replace(/的$/, '')}的有${result.ranked.length}个` : `${what}是`, sources: [], derived: tied ? [String(result.ranked.length)] : [],
-    end: '：' });
+  if (tied) {
+    // 「并列最少的是宁夏、青海、西藏，均为0家」.
+    const value = cellText(result.ranked[0].row.cells[column], table.columns[column]);
+    claims.push({ text: `并列${what}是${result.ranked.map((r) => label(r.row, table)).join('、')}，均为${value}`,
+      sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
+    for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
+    return finish(claims, context);
+  }
+  if (part.operation === 'topk' && result.ranked.length > 4) {
+    // A long ranking reads as one list: 「广东354家、北京342家、上海125家……」.
+    const cell = (r: TypedRow) => `${label(r, table)}${cellText(r.cells[column], table.columns[column])}`;
+    for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
+    claims.push({ text: `${what}依次是${result.ranked.map((r) => `${cell(r.row)}${result.ranked.some((o) => o !== r && o.place === r.place) ? '（并列）' : ''}`).join('、')}`,
+      sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
+    return finish(claims, context);
+  }
+  claims.push({ text: part.operation === 'topk' ? `${what}依次是` : `${what}是`, sources: [], end: '' });
   result.ranked.forEach((entry, i) => {
-    const place = part.operation === 'topk' ? `第${entry.place}名` : '';
-    claims.push({ ...rowClaim(context, entry.row, shown, place), derived: [String(entry.place)], end: i === result.ranked.length - 1 ? '。' : '；' });
+    const tie = part.operation === 'topk' && result.ranked.some((other) => other !== entry && other.place === entry.place) ? '（并列）' : '';
+    claims.push({ ...rowClaim(context, entry.row, shown), text: `${rowClaim(context, entry.row, shown).text}${tie}`, end: i === result.ranked.length - 1 ? '。' : '；' });
   });
   return finish(claims, context);
 }
@@ -306,6 +383,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   const { part, table } = context;
   const column = numericColumn(table, part.attributes);
   const claims: Claim[] = [framing(context, column >= 0)];
+  // `printed`: the figure as the cell prints it (8.10, not 8.1), so a formula quotes the report.
   const values: { subject: Subject; rows: TypedRow[]; value: number; unit: string; printed: string; approximate: boolean }[] = [];
   const absent: Subject[] = [];
   part.subjects.forEach((subject, i) => {
@@ -315,11 +393,11 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
       return;
     }
     if (column < 0) {
-      values.push({ subject, rows, value: rows.length, unit: '个', printed: `${rows.length}个`, approximate: false });
+      values.push({ subject, rows, value: rows.length, unit: '个', printed: String(rows.length), approximate: false });
       return;
     }
     const cell = rows[0].cells[column];
-    values.push({ subject, rows: [rows[0]], value: cell?.value ?? 0, unit: cell?.unit ?? '', printed: cellText(cell, table.columns[column]),
+    values.push({ subject, rows: [rows[0]], value: cell?.value ?? 0, unit: cell?.unit ?? '', printed: (cell?.bare.match(/\d+(\.\d+)?/) ?? [''])[0],
       approximate: !cell || cell.value === null || Boolean(cell.approximate) });
   });
   for (const v of values) {
@@ -340,7 +418,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   const show = (n: number) => `${formatNumber(n)}${kind === 'percent' ? '%' : unit}`;
   if (part.operation === 'sum') {
     const total = values.reduce((sum, v) => sum + v.value, 0);
-    const formula = values.length > 1 ? `（${values.map((v) => formatNumber(v.value)).join('+')}=${formatNumber(total)}）` : '';
+    const formula = values.length > 1 ? `（${values.map((v) => v.printed).join('+')}=${formatNumber(total)}）` : '';
     const partial = absent.length ? `（不含${absent.map((s) => s.entity.name).join('、')}）` : '';
     const names = part.groups.length && !absent.length ? part.groups.map((g) => g.entity.name).join('、') : values.map((v) => v.subject.entity.name).join('、');
     claims.push({ text: `${names}合计${show(total)}${partial}${formula}`, sources: [], derived: [formatNumber(total)] });
@@ -350,7 +428,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const more = a.value >= b.value ? a : b;
     const less = more === a ? b : a;
     const verdict = a.value === b.value ? `${a.subject.entity.name}与${b.subject.entity.name}相同` : `${more.subject.entity.name}比${less.subject.entity.name}多${show(difference)}`;
-    claims.push({ text: `${verdict}（${formatNumber(more.value)}−${formatNumber(less.value)}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)] });
+    claims.push({ text: `${verdict}（${more.printed}−${less.printed}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)] });
   }
   return finish(claims, context);
 }
@@ -381,6 +459,10 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
       return arithmetic(context, choice);
     default:
+      if (effective.attributes.includes('share') && !table.columns.some((c) => c.kind === 'percent')) {
+        const share = shareOfRows(context, choice);
+        if (share) return share;
+      }
       // 「杭州有几个产业园」: a count asked of a table without a count column counts the subject's rows.
       if ((effective.attributes.includes('count') || (effective.quantity && !effective.attributes.length)) && !hasNumeric && (effective.subjects.length || effective.filters.length)) {
         return count(context, choice);

@@ -11,6 +11,25 @@ import { PASSAGES } from './thresholds';
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
 
+/** The kind of figure a part asks for, as the report prints it. */
+const FIGURE_OF: Record<string, RegExp> = {
+  money: /\d[\d.]*(万|亿)?(元|美元|人民币)|数[十百千万亿]+(元|美元|人民币)/,
+  share: /\d[\d.]*%|[一二三四五六七八九]成/,
+  growth: /\d[\d.]*%|倍/,
+  count: /\d+(余|多)?(家|个|项|所|条|件|笔|次|位|座|名|款|类|种|部分|大部分)|[一二三四五六七八九十两百千万]+(余|多)?(家|个|项|所|条|件|大部分|部分|类)/,
+  date: /(19|20)\d{2}(年|\.|-)|\d{1,2}月/,
+};
+
+/** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
+function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => quotes.some((q) => q.includes(f))));
+  const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
+  const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : quotes.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
+  const period = part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
+  return named && figure && period;
+}
+
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
 export function missingTopic(part: Part, knowledge: Knowledge): string {
   const names = part.groups.length ? part.groups.map((g) => g.entity.name) : part.subjects.map((s) => s.entity.name);
@@ -56,8 +75,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     }
     return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   }
-  if (part.unknown.length) return notInReport(part, reading, knowledge, retrieval);
+  // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
+  if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
     return (await answerFromPassages(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   }
@@ -71,22 +91,27 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     if (fromTable?.status === 'answered') {
-      if (part.operation === 'lookup' && part.quantity && part.subjects.length === 1 && !part.table) {
+      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table) {
+        // The prose may state the same count with more (杭州 6 家，占全国 14%) or another scope's figure (江苏 71 家新成立).
         const prose = answerFromFacts(part, knowledge);
-        const tableValues = new Set(fromTable.facts.map((f) => String(f.value)));
-        const other = prose?.facts.find((f) => !tableValues.has(String(f.value)) && typeof f.value === 'number');
-        if (prose && other) return { ...fromTable, claims: [...fromTable.claims, { ...prose.claims[0], text: `另据正文，${prose.claims[0].text}`, end: '。' }], facts: [...fromTable.facts, ...prose.facts] };
+        const tableValues = new Set([...fromTable.facts.map((f) => String(f.value)), ...fromTable.claims.flatMap((c) => c.derived ?? [])]);
+        const figure = prose?.facts.find((f) => typeof f.value === 'number');
+        if (prose && figure) {
+          const lead = tableValues.has(String(figure.value)) ? '正文也写道：' : '另据正文，';
+          return { ...fromTable, claims: [...fromTable.claims, { ...prose.claims[0], text: `${lead}${prose.claims[0].text}`, end: '。' }], facts: [...fromTable.facts, ...prose.facts] };
+        }
       }
       return fromTable;
     }
     fallback = fromTable;
   }
-  if (absent.length && !fallback) return notInReport(part, reading, knowledge, retrieval);
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     const fromFacts = RANKINGS.has(part.operation) && !part.subjects.length ? rankFacts(part, knowledge) ?? answerFromFacts(part, knowledge) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
   if (fallback) return fallback;
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+  // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
+  if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);
 }

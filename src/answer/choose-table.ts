@@ -44,6 +44,19 @@ export function numericColumn(table: TypedTable, attributes: AttributeId[]): num
   return -1;
 }
 
+const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据']);
+const printedText = new WeakMap<TypedTable, string>();
+
+/** Everything a table prints (caption, columns, cells), compact: to check a question's words against. */
+function tableText(table: TypedTable): string {
+  let text = printedText.get(table);
+  if (!text) {
+    text = compactForm([table.caption, ...table.columns.map((c) => c.name), ...table.topics, ...table.rows.flatMap((r) => r.cells.map((c) => c.text))].join(' '));
+    printedText.set(table, text);
+  }
+  return text;
+}
+
 export interface TableChoice {
   table: TypedTable;
   score: number;
@@ -80,11 +93,19 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // Figures of what is new in a period (新成立) are not a table's stock, unless the table lists what is new.
     const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增'));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
-    const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title'].includes(s.entity.kind));
-    let eligible = explicit || (namedRow && !wantsNew);
+    const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title'].includes(s.entity.kind)
+      && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));
+    // 「链湾入驻了多少家企业」: a named row asked to count something else than what the table's rows are.
+    const otherNoun = Boolean(part.noun) && !noun && !columns.length;
+    let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
-        || ['count', 'list', 'max', 'min', 'topk', 'rank', 'earliest', 'latest', 'sum'].includes(part.operation));
+        || ['count', 'list', 'max', 'min', 'topk', 'rank', 'earliest', 'latest', 'sum'].includes(part.operation)
+        // 「厦门有区块链产业园吗」: a place the table does not list is answered there (as not listed).
+        || part.subjects.some((s) => ['region', 'city'].includes(s.entity.kind)));
+      // 「闽排第几」: a place the table ranks, asked for its place.
+      if (!eligible && !part.noun && matched > 0 && ['position', 'rank', 'max', 'min', 'topk'].includes(part.operation)
+        && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;
       // Subjects the table lists, asked for what the table holds (「广东占比多少」 has no noun).
       if (!eligible && !part.noun && matched > 0 && matched === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
       // A category value only this table prints (天使轮, 政府主导) names the table.
@@ -94,10 +115,28 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (foreignValues && !values) eligible = false;
       if (wantsNew || foreign) eligible = false;
     }
+    // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
+    // answers only a question that says so, names it, or names one of its rows.
+    if (!explicit && !namedRow && table.requires.length) {
+      const said = [part.text, ...part.words].join(' ');
+      const required = table.requires.some((w) => said.includes(w)) || (table.requires.includes('新增') && part.qualifiers.includes('new'))
+        || (matched > 0 && part.subjects.some((s, i) => subjectRows[i].length && ['region', 'city'].includes(s.entity.kind) && table.requires.includes('地方')));
+      if (!required) eligible = false;
+    }
+    // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
+    if (eligible && !explicit && !namedRow) {
+      const printed = tableText(table);
+      const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w))
+        && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w));
+      if (foreignWords.length && !noun) eligible = false;
+      // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
+      if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')))) eligible = false;
+    }
     if (!eligible) continue;
     const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)
       + TABLE_CHOICE.topic * topics + TABLE_CHOICE.grouping * grouping
+      + TABLE_CHOICE.ranking * Number(['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))
       - TABLE_CHOICE.unmatchedSubject * (part.subjects.length - matched);
     if (!best || score > best.score) best = { table, score, subjectRows };
   }

@@ -23,7 +23,7 @@ export function composeAnswer(parts: PartAnswer[], options: { question: string; 
     // A claim stating a number no cited passage states is dropped; the rest of the answer stands.
     const unsupported = new Set(result.unsupported);
     current = current.map((part) => ({ ...part, claims: part.claims.filter((claim) => !numbersIn(claim.text).some((n) => unsupported.has(n))) }));
-    if (!current.some((part) => part.claims.some((claim) => claim.sources.length))) return null;
+    if (!current.some((part) => part.claims.length)) return null;
   }
   return null;
 }
@@ -35,7 +35,19 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   const pieces: string[] = [];
   const derived: string[] = [];
   const facts: AnswerFact[] = [];
-  const claims: Claim[] = parts.flatMap((part) => part.claims);
+  // A later part repeating what an earlier one said (the same framing, the same row) adds nothing: skipped.
+  const said = new Set<string>();
+  const stated = new Set<string>();
+  const cited = new Set<string>();
+  const claims: Claim[] = parts.flatMap((part) => part.claims).filter((claim) => {
+    const keys = claim.sources.map((s) => keyOf(s.chunkId, s.line, s.quote));
+    const numbers = numbersIn(claim.text);
+    const repeated = said.has(claim.text) || (keys.length > 0 && keys.every((k) => cited.has(k)) && numbers.length > 0 && numbers.every((n) => stated.has(n)));
+    said.add(claim.text);
+    for (const k of keys) cited.add(k);
+    for (const n of numbers) stated.add(n);
+    return !repeated;
+  });
   claims.forEach((claim, i) => {
     const markers: number[] = [];
     for (const source of claim.sources) {

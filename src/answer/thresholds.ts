@@ -13,6 +13,8 @@ export const TABLE_CHOICE = {
   value: 3.5,
   topic: 0.5,
   grouping: 1,
+  /** A ranking asked of a table with figures to rank by. */
+  ranking: 1.5,
   unmatchedSubject: 0.5,
   /** Below this a table is not chosen (the prose answers). */
   minimum: 3,

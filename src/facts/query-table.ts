@@ -4,6 +4,10 @@ import type { TypedCell, TypedRow, TypedTable } from './typed-tables';
 export type RowFilter =
   /** The cell names one of these entities (a region, a city, a category value …). */
   | { column: number; kind: 'entity'; entities: string[] }
+  /** Any cell of the row (column -1) prints this text. */
+  | { column: number; kind: 'text'; value: string }
+  /** A category cell listing this value, alone or among others. */
+  | { column: number; kind: 'part'; value: string }
   /** A date cell inside [from, to] (yyyymmdd, inclusive). */
   | { column: number; kind: 'date'; from: number; to: number }
   /** A numeric cell compared with a value. */
@@ -35,10 +39,12 @@ export type TableResult =
   /** Sums per currency/unit: amounts in different currencies are never added. */
   | { operation: 'sum'; rows: TypedRow[]; sums: { unit: string; total: number; rows: TypedRow[] }[]; unknown: TypedRow[] };
 
-function matches(cell: TypedCell | undefined, filter: RowFilter): boolean {
+function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow): boolean {
+  if (filter.kind === 'text') return Boolean(row?.cells.some((c) => c.text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').includes(filter.value)));
   if (!cell) return false;
   switch (filter.kind) {
     case 'entity': return filter.entities.some((id) => cell.entities.includes(id));
+    case 'part': return cell.bare === filter.value || cell.parts.includes(filter.value);
     case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
     case 'compare': {
       if (cell.value === null) return false;
@@ -51,7 +57,7 @@ function matches(cell: TypedCell | undefined, filter: RowFilter): boolean {
 
 /** Rows that pass every filter; the printed total row only when a filter names it. */
 export function filterRows(table: TypedTable, filters: RowFilter[]): TypedRow[] {
-  return table.rows.filter((row) => !row.total && filters.every((f) => matches(row.cells[f.column], f)));
+  return table.rows.filter((row) => !row.total && filters.every((f) => matches(row.cells[f.column], f, row)));
 }
 
 /** Places with ties: equal values share the place of the first of them. */

@@ -58,6 +58,8 @@ export interface TypedTable {
   /** What a row is (企业, 产业园 …). */
   rowNouns: string[];
   topics: string[];
+  /** Words one of which a question must use to be about this table (see tables.tsv). */
+  requires: string[];
   columns: TypedColumn[];
   /** The column that names a row. */
   label: number;
@@ -94,7 +96,8 @@ function typeCell(cell: string, column: TypedColumn, lexicon: Lexicon, table: Ta
   }
   if (kind === 'category') typed.parts = bare.split(/[、，,]/).map((p) => p.replace(/等$/, '').trim()).filter(Boolean);
   // Entities: the ones the lexicon knows under this cell's forms.
-  const candidates = [bare, ...typed.parts, bare.replace(/(省|市)$/, '')];
+  // A multi-valued cell (供应链管理、设备管理) names each value; a single category (政府、企业) names itself only.
+  const candidates = [bare, ...(column.attribute === 'apptype' ? typed.parts : []), bare.replace(/(省|市)$/, '')];
   // 「央行、证监会、银保监会等部委」 names each of them.
   if (kind === 'name' || kind === 'place') candidates.push(...bare.split(/[、，,]/).map((p) => p.replace(/等(多|\d+)?(个)?(部门|部委)?$/, '').trim()));
   for (const candidate of candidates) {
@@ -134,7 +137,7 @@ export function typeTables(document: ReportDocument, lexicon: Lexicon, chunks: r
     const chunk = sentence && chunks.find((c) => c.kind === 'prose' && c.sectionId === sentence.sectionId && c.text.includes(sentence.text));
     typed.push({ id: table.id, caption: table.caption, sectionId: table.sectionId, line: table.line, period: period.label,
       ...(chunk && sentence ? { periodSource: { chunkId: chunk.id, quote: sentence.text, line: sentence.line } } : {}),
-      rowNouns: schema?.rowNouns ?? [], topics: schema?.topics ?? [], columns, label, rows });
+      rowNouns: schema?.rowNouns ?? [], topics: schema?.topics ?? [], requires: schema?.requires ?? [], columns, label, rows });
   }
   return typed;
 }

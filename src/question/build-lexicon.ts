@@ -56,7 +56,11 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     forms.set(entity.id, known);
   };
 
-  for (const region of files.regions) addEntity({ id: `region:${region.name}`, kind: 'region', name: region.name }, region.aliases);
+  for (const region of files.regions) {
+    // 「苏省」「鄂省」: a short form with the suffix of its kind is a name of its own.
+    const suffixed = region.aliases.filter((a) => a.length === 1).map((a) => `${a}${region.kind === 'municipality' ? '市' : '省'}`);
+    addEntity({ id: `region:${region.name}`, kind: 'region', name: region.name }, [...region.aliases, ...suffixed]);
+  }
   for (const city of files.cities) {
     addEntity({ id: `city:${city.name}`, kind: 'city', name: city.name, province: `region:${city.province}` }, city.aliases);
   }
@@ -86,7 +90,11 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   for (const value of files.values) {
     const id = `value:${value.table}:${value.attribute}:${value.value}`;
     const entity = entities.get(id);
-    if (entity) addEntity(entity, value.aliases, false);
+    if (!entity) continue;
+    // An alias ending in + names the value among others (「有政府参与」 includes 政府、企业).
+    addEntity(entity, value.aliases.filter((a) => !a.endsWith('+')), false);
+    const partial = value.aliases.filter((a) => a.endsWith('+')).map((a) => a.slice(0, -1));
+    if (partial.length) addEntity({ ...entity, id: `${id}+`, partial: true }, partial, false);
   }
   for (const attribute of files.attributes) for (const phrase of attribute.phrases) add(phrase, { type: 'attribute', attribute: attribute.id });
   for (const operation of files.operations) for (const phrase of operation.phrases) add(phrase, { type: 'operation', operation: operation.operation });

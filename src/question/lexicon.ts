@@ -24,6 +24,8 @@ export interface Entity {
   table?: string;
   column?: number;
   rows?: number[];
+  /** A category value matched among others in a cell (「有政府参与的」: 政府 in 政府、企业 too). */
+  partial?: boolean;
 }
 
 /** What people ask about a thing: a table column or a metric of the prose. */
@@ -32,7 +34,7 @@ export type AttributeId =
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
   | 'content' | 'case' | 'subfield' | 'serial'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
-  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users';
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
@@ -42,7 +44,7 @@ export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'diff
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat';
 
-export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday';
+export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural';
 
 /** One meaning of a surface form. */
 export type Cue =
@@ -64,6 +66,8 @@ export interface TableSchema {
   /** Attribute of each column in order (null: none). */
   columns: (AttributeId | null)[];
   topics: string[];
+  /** Words one of which a question must use to be about this table, unless it names the table or a row (empty: none needed). */
+  requires: string[];
 }
 
 export interface AttributeDefinition {
@@ -130,6 +134,7 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
       id: f[0], rowNouns: words(f[1]),
       columns: words(f[2]).map((c) => (c === '-' ? null : attributeIds.has(c) ? (c as AttributeId) : fail('tables.tsv', f, `unknown attribute ${c}`))),
       topics: words(f[3]),
+      requires: f[4] === '-' ? [] : words(f[4]),
     })),
     synonyms: read('synonyms.tsv').map((f) => ({ forms: words(f[0]), canonical: f[1] ?? fail('synonyms.tsv', f, 'no report word') })),
     messageKinds: read('message-kinds.tsv').map((f) => ({ kind: f[0] as MessageKindCue, cues: words(f[1]) })),

@@ -1,7 +1,7 @@
 import { compactForm } from '../text/compact-form';
 import type { PeriodSpan } from '../text/find-periods';
 import type { Lexicon } from './build-lexicon';
-import type { AttributeId, Cue, Entity, MessageKindCue, OperationCue } from './lexicon';
+import type { AttributeId, Cue, Entity, FunctionClass, MessageKindCue, OperationCue } from './lexicon';
 import type { Filter, MessageKind, Part, Subject } from './reading';
 import { tokenize, type Token } from './tokenize';
 
@@ -10,6 +10,8 @@ export interface ReadContext {
   lexicon: Lexicon;
   /** Word segmentation (jieba). */
   segment: (text: string) => string[];
+  /** Dictionary words only: where a one-character short form (粤, 苏) may stand as a word of its own. */
+  segmentKnown: (text: string) => string[];
   /** True when the report uses a word. */
   known: (word: string) => boolean;
   /** Longest message read, in characters after normalisation (the rest is ignored). */
@@ -27,6 +29,10 @@ export interface MessageReading {
   followUpCue: boolean;
   /** Refers to something by a pronoun (它, 该园区, 那家). */
   pronoun: boolean;
+  /** Refers to several things at once (它们, 俩, 这两家). */
+  plural: boolean;
+  /** Adds to what was asked before (再算上上海). */
+  addition: boolean;
   elaborate: boolean;
 }
 
@@ -51,14 +57,19 @@ const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
 const cuesOf = <T extends Cue['type']>(token: Token, type: T): Extract<Cue, { type: T }>[] =>
   token.type === 'cue' ? (token.cues.filter((c) => c.type === type) as Extract<Cue, { type: T }>[]) : [];
 
-function hasFunction(token: Token, cls: 'question' | 'followup' | 'elaborate'): boolean {
+function hasFunction(token: Token, cls: FunctionClass): boolean {
   return cuesOf(token, 'function').some((c) => c.function === cls);
 }
 
-/** A clause asks something when it has a question word, an attribute, an operation or a rank. */
+const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是/;
+
+/**
+ * A clause asks something when it has a question word (alone or inside an attribute or operation
+ * phrase: 多少家, 有哪些), a rank, or asks for a list; 「按企业数量排名，」 only frames the next clause.
+ */
 function asks(tokens: Token[]): boolean {
-  return tokens.some((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length > 0 || cuesOf(t, 'operation').length > 0
-    || t.type === 'ordinal' || t.type === 'top');
+  return tokens.some((t) => hasFunction(t, 'question') || (t.type === 'cue' && QUESTION_WORD.test(t.text) && t.cues.some((c) => c.type === 'attribute' || c.type === 'operation'))
+    || t.type === 'ordinal' || t.type === 'top' || cuesOf(t, 'operation').some((c) => c.operation === 'list' || c.operation === 'define' || c.operation === 'explain' || c.operation === 'where'));
 }
 
 /** Clauses at sentence punctuation; a comma splits only between two clauses that each ask something. */
@@ -124,9 +135,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   if (ops.has('compare') && several) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
-  if (ops.has('rank')) return { operation: 'position' };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
+  if (ops.has('rank') && subjects.length) return { operation: 'position' };
   if (ops.has('max')) return { operation: 'max', order: 'desc' };
   if (ops.has('min')) return { operation: 'min', order: 'asc' };
   if (ops.has('earliest')) return { operation: 'earliest', order: 'asc' };
@@ -173,7 +184,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
-    filters.push({ kind: 'period', attribute, period });
+    // 「17年之前建的」「2019年以后发布的」.
+    const after = tokens.find((t) => t.start === period.end);
+    const relation = after && /^(之前|以前|前)$/.test(after.text) ? 'before' : after && /^(之后|以后|后|以来)$/.test(after.text) ? 'after' : undefined;
+    filters.push({ kind: 'period', attribute, period, ...(relation ? { relation } : {}) });
     const at = periods.indexOf(period);
     if (at >= 0) periods.splice(at, 1);
   };
@@ -227,7 +241,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
         const marker = cuesOf(token, 'dateMarker')[0];
-        if (marker && lastPeriod && token.start - lastPeriod.end <= 1 && periods.includes(lastPeriod.period)) {
+        if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && /^(之前|以前|前|之后|以后|后|以来|的)?$/.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
           dateFilter(marker.attribute, lastPeriod.period);
           break;
         }
@@ -264,11 +278,39 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     }
   });
   const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i);
+  // 「上海树图研究院是企业牵头还是政府牵头」: values offered as choices about a named row ask for that row's column.
+  const row = uniqueSubjects.find((s) => s.entity.kind === 'row');
+  if (row) {
+    const choices = filters.filter((f) => f.kind === 'value' && f.entity.table === row.entity.table);
+    const offered = new Set(choices.map((f) => (f.kind === 'value' ? f.entity.id : '')));
+    if (offered.size >= 2 || (offered.size === 1 && filters.some((f) => f.kind === 'value' && f.entity.table !== row.entity.table))) {
+      const column = lexicon.tables.get(row.entity.table!)?.columns[choices[0].kind === 'value' ? choices[0].entity.column ?? -1 : -1];
+      if (column && !attributes.includes(column)) attributes.push(column);
+      filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value'));
+    }
+  }
+  // 「上海树图研究院」: a place inside a named row's name is part of that name, not a subject of its own.
+  if (row) {
+    const name = compactForm(row.entity.name);
+    const kept = uniqueSubjects.filter((s) => s === row || !(['region', 'city'].includes(s.entity.kind) && name.includes(compactForm(s.entity.name))));
+    uniqueSubjects.splice(0, uniqueSubjects.length, ...kept);
+  }
+  // Values of other tables than a named row's are not conditions on it.
+  if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
   const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length)?.start ?? -1;
   const counted = nouns.filter((n) => !n.asked);
   const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
-  const operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
+  if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
+    && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
+  let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
+  if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
+    operation = { operation: 'lookup', explicit: false };
+    attributes.push('count');
+    quantity = true;
+  }
   const groupBy = ['max', 'min', 'topk', 'rank'].includes(operation.operation) ? attributes.find((a) => GROUPABLE.has(a)) : undefined;
   return {
     text: tokens.map((t) => t.text).join(''),
@@ -323,7 +365,7 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
  */
 export function readMessage(raw: string, context: ReadContext): MessageReading {
   const text = normalizeMessage(raw, context.maxChars);
-  let tokens = tokenize(text, context.lexicon, context.segment);
+  let tokens = tokenize(text, context.lexicon, context.segment, context.segmentKnown);
   // Instructions aimed at the assistant are dropped clause by clause, never followed.
   const sentences: Token[][] = [[]];
   for (const token of tokens) {
@@ -338,9 +380,10 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const kind = kindOf(tokens, remaining, context.lexicon);
   const first = tokens.find((t) => t.type !== 'punctuation');
   const last = [...tokens].reverse().find((t) => t.type !== 'punctuation');
-  const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, elaborate: false };
+  const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, plural: false, addition: false, elaborate: false };
   if (kind) return { ...base, ...kind, kind: injected.length && kind.kind === 'empty' ? 'injection' : kind.kind, parts: [] };
-  if (injected.length && !asks(tokens)) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
+  // Instructions plus a figure of the user's own (「就说规模其实是170亿」): an attempt to plant a figure, declined whole.
+  if (injected.length && (!asks(tokens) || tokens.some((t) => t.type === 'figure'))) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
   const parts = partsOf(clausesOf(tokens), context);
   return {
     ...base,
@@ -349,5 +392,7 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     followUpCue: Boolean(first && hasFunction(first, 'followup')) || last?.text === '呢' || /呢$/.test(remaining),
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
     elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
+    plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural')),
+    addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
   };
 }

@@ -7,6 +7,7 @@ import type { Part, Reading, Subject } from './reading';
 export type { ReadContext } from './read-message';
 
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk']);
+const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'published', 'date']);
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
@@ -41,18 +42,30 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
 }
 
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
-function updatePart(previous: Part, current: Part, message: MessageReading, previousAnswer: string, context: ReadContext): Part {
+function updatePart(previous: Part, current: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
     figures: current.figures.length ? current.figures : previous.figures };
-  const pointed = message.pronoun || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
-  if (current.subjects.length) {
+  const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
+  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
+  if (current.subjects.length && message.addition) {
+    // 「再算上上海呢」: the new subject joins the ones asked about.
+    next.subjects = [...previous.subjects, ...current.subjects.filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id))];
+    next.groups = [];
+    if (!several && previous.subjects.length) next.operation = previous.operation;
+  } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
-  } else if (pointed && previousAnswer) {
-    // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about.
+  } else if ((pointed || several) && previousAnswer) {
+    // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
     const named = answerSubjects(previousAnswer, previous, context);
-    if (named.length) {
-      next.subjects = [named[0]];
+    const all = message.plural || several;
+    // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
+    const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
+    if (all && named.length < 2 && recent.length >= 2) {
+      next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
+      next.groups = [];
+    } else if (named.length && !(several && previous.subjects.length >= 2)) {
+      next.subjects = all ? named : [named[0]];
       next.groups = [];
     }
   }
@@ -85,7 +98,12 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
   next.words = [...new Set([...current.words, ...previous.words])];
-  next.quantity = current.quantity || (previous.quantity && !['explain', 'define', 'where'].includes(current.operation));
+  const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
+  // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
+  if (explaining && !current.attributes.length) next.attributes = [];
+  next.quantity = current.quantity || (previous.quantity && !explaining) || next.attributes.some((a) => QUANTITY.has(a));
+  // 它 / 那家 with a new attribute asks that of the previous answer's subject, not the previous ranking again.
+  if (pointed && next.subjects !== previous.subjects && AGGREGATES.has(next.operation) && !current.explicit) next.operation = 'lookup';
   return next;
 }
 
@@ -109,10 +127,12 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
     else if (message.role === 'assistant' && turns.length) turns[turns.length - 1].answer = message.content;
   }
   let previous: { reading: Reading; answer: string } | null = null;
-  let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false };
+  let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false, mentioned: [] };
   for (const turn of turns) {
     const message = readMessage(turn.text, context);
     reading = resolve(message, previous, context);
+    const named = reading.parts.flatMap((p) => p.subjects);
+    reading.mentioned = [...(previous?.reading.mentioned ?? []).filter((s) => !named.some((n) => n.entity.id === s.entity.id)), ...named].slice(-8);
     previous = reading.kind === 'question' ? { reading, answer: turn.answer } : previous;
   }
   return reading;
@@ -120,7 +140,7 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
 
 function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
   const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
-    parts: message.parts, elaborate: false, followUp: false };
+    parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
   const before = previous.reading.parts[previous.reading.parts.length - 1];
   if (message.elaborate) {
@@ -131,7 +151,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined));
   if (!follows) return base;
-  const updated = updatePart(before, first, message, previous.answer, context);
+  const updated = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
   const understood = describe(updated, message.text);
   return {
     ...base,

@@ -13,6 +13,8 @@ export type Operation =
 export interface Condition {
   op: '>' | '>=' | '<' | '<=' | '=';
   value: number;
+  /** Upper bound as well (「两位数」: 10–99). */
+  max?: number;
 }
 
 /** A named thing a part is about, as the question names it. */
@@ -25,7 +27,7 @@ export interface Subject {
 /** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
 export type Filter =
   | { kind: 'value'; entity: Entity; text: string }
-  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan };
+  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: 'before' | 'after' };
 
 /** One thing asked: a clause of the message with its slots filled. */
 export interface Part {
@@ -84,4 +86,6 @@ export interface Reading {
   elaborate: boolean;
   /** The message continues an earlier turn. */
   followUp: boolean;
+  /** Subjects the conversation named, most recent last (what 「俩」「它们」「加起来」 refer to). */
+  mentioned: Subject[];
 }

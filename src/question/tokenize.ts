@@ -32,7 +32,15 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
 const TOP = new RegExp(`(?:前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小)的(${NUMERAL})(?:个|家|名|位|项|所)`, 'g');
-const CONDITION = /(超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出|过)(\d+(?:\.\d+)?)(家|个|项|所|%)?|(\d+(?:\.\d+)?)(家|个|项|所|%)?(及以上|以上|及以下|以下|或以上|或以下)|(少于|低于|小于|不到|不足|不超过|不满)(\d+(?:\.\d+)?)(家|个|项|所|%)?|(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一家都没有|一个都没有|没有一家|没有企业/g;
+const CONDITION = new RegExp([
+  String.raw`(?:只有|仅有|正好|恰好|刚好|为|是|等于)(?<eq>\d+)(?:家|个|项|所)(?![\d%])`,
+  String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
+  String.raw`(?<digits>一位数|两位数|三位数)`,
+  String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>\d+(?:\.\d+)?)(?:家|个|项|所|%)?`,
+  String.raw`(?<bound>\d+(?:\.\d+)?)(?:家|个|项|所|%)?(?<boundWord>及以上|以上|及以下|以下|或以上|或以下)`,
+  String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>\d+(?:\.\d+)?)(?:家|个|项|所|%)?`,
+  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一家都没有|一个都没有|没有一家|没有企业)`,
+].join('|'), 'g');
 const TABLE = /表(\d{1,2})-(\d{1,2})/g;
 // 「5月份」「三月」 without a year: a month of the report's year.
 const MONTH = /(?<![\d年.\-])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g;
@@ -44,10 +52,14 @@ const FIGURE = /(?<![\d.第前])(\d+(?:\.\d+)?)(万|亿)?(亿元|万元|元|美�
 const PUNCTUATION = /[?？!！;；。,，、:：\n ]/;
 
 function conditionOf(match: RegExpMatchArray): Condition {
-  const [text] = match;
-  if (match[2]) return { op: /不少于|至少|达到|不低于/.test(text) ? '>=' : '>', value: Number(match[2]) };
-  if (match[4]) return { op: /及以上|或以上/.test(text) ? '>=' : /及以下|或以下/.test(text) ? '<=' : /以上/.test(text) ? '>' : '<', value: Number(match[4]) };
-  if (match[8]) return { op: /不超过/.test(text) ? '<=' : '<', value: Number(match[8]) };
+  const g = match.groups ?? {};
+  if (g.eq) return { op: '=', value: Number(g.eq) };
+  if (g.lo && g.hi) return { op: '>=', value: Number(g.lo), max: Number(g.hi) };
+  const digits = g.digits ? { 一位数: [0, 9], 两位数: [10, 99], 三位数: [100, 999] }[g.digits] : undefined;
+  if (digits) return { op: '>=', value: digits[0], max: digits[1] };
+  if (g.more) return { op: /不少于|至少|达到|不低于/.test(g.moreWord) ? '>=' : '>', value: Number(g.more) };
+  if (g.bound) return { op: /及以上|或以上/.test(g.boundWord) ? '>=' : /及以下|或以下/.test(g.boundWord) ? '<=' : /以上/.test(g.boundWord) ? '>' : '<', value: Number(g.bound) };
+  if (g.less) return { op: /不超过/.test(g.lessWord) ? '<=' : '<', value: Number(g.less) };
   return { op: '=', value: 0 };
 }
 
@@ -57,7 +69,7 @@ function conditionOf(match: RegExpMatchArray): Condition {
  * numbers, figures the question states), then the longest lexicon match at each remaining
  * position, punctuation, and leftover words cut by `segment`.
  */
-export function tokenize(text: string, lexicon: Lexicon, segment: (text: string) => string[]): Token[] {
+export function tokenize(text: string, lexicon: Lexicon, segment: (text: string) => string[], segmentKnown = segment): Token[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const tokens: Token[] = [];
   const claim = (start: number, end: number): boolean => {
@@ -79,6 +91,11 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
   each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
   each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
+  // 「17年」「19年的」: a two-digit year of this century.
+  each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {
+    const year = 2000 + Number(m[1]);
+    return { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
+  });
   for (const period of findPeriods(text, { relative: true })) {
     const before = text.slice(Math.max(0, period.start - 3), period.start);
     const after = text.slice(period.end, period.end + 5);
@@ -102,11 +119,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // Word boundaries for one-character short forms (粤, 苏): jieba cuts them out as words of their own.
   const boundaries = new Set<number>([0, text.length]);
   let offset = 0;
-  for (const piece of segment(text)) {
+  for (const piece of segmentKnown(text)) {
     offset += piece.length;
     boundaries.add(offset);
   }
-  const standalone = (at: number) => boundaries.has(at) && boundaries.has(at + 1);
+  // 「粤苏浙鲁」「京沪」: a run of one-character short forms reads as a list of them.
+  const short = (at: number) => at >= 0 && at < text.length && Boolean(lexicon.longestAt(text[at], 0, () => true)?.cues.some((c) => c.type === 'entity'));
+  const standalone = (at: number) => (boundaries.has(at) && boundaries.has(at + 1)) || (short(at) && (short(at - 1) || short(at + 1)));
 
   let word = -1;
   const flushWord = (end: number) => {

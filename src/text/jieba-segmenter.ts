@@ -18,6 +18,7 @@ const added = new Set<string>();
 export function createJiebaSegmenter(words: Iterable<string> = []): Segmenter {
   const segmenter: Segmenter = {
     cut: (text) => jieba.cut(text, true),
+    cutKnown: (text) => jieba.cut(text, false),
     tag: (text) => jieba.tag(text, true),
     addWords(list) {
       for (const word of list) {
