@@ -47,9 +47,26 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/', healthRoutes({ pipeline }));
   app.route('/', widgetRoutes({ config }));
   app.notFound((c) => {
-    c.get('log').errorCode = 'not_found';
-    return c.json(errorBody('not_found'), 404);
+    // A path some route serves, asked with another method: 405 with the methods it does answer.
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length > 0 && c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow.join(', ') });
+    const code = allow.length > 0 ? 'method_not_allowed' : 'not_found';
+    c.get('log').errorCode = code;
+    return c.json(errorBody(code), code === 'not_found' ? 404 : 405, allow.length > 0 ? { Allow: allow.join(', ') } : undefined);
   });
   app.onError((error, c) => handleError(error, c, logger));
   return app;
+}
+
+const METHODS = ['GET', 'POST'] as const;
+
+/** Methods with a route (not just middleware) for `path`; HEAD and OPTIONS come with GET and CORS. */
+function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
+  const allow: string[] = [];
+  for (const method of METHODS) {
+    const [matches] = app.router.match(method, path) as unknown as [[[unknown, { method: string }], unknown][]];
+    if (matches.some(([[, route]]) => route.method !== 'ALL')) allow.push(method);
+  }
+  if (allow.includes('GET')) allow.push('HEAD');
+  return allow.length > 0 ? [...allow, 'OPTIONS'] : allow;
 }
