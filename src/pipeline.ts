@@ -6,10 +6,10 @@ import { createFactBook } from './facts/fact-book';
 import { loadReport } from './ingest/load-report';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
-import { embedderId, openEmbedder } from './open-embedder';
+import { embedderId, openEmbedder, STATIC_MODEL_FILES } from './open-embedder';
 import { createBm25Index, type Bm25Index } from './search/bm25-index';
 import { createHybridSearch, type HybridSearch } from './search/hybrid-search';
-import { readIndex, type StoredIndex } from './search/index-store';
+import { checkEmbedderDimensions, readIndex, type StoredIndex } from './search/index-store';
 import { readVectorIndex } from './search/vector-index';
 import { analyzeText } from './text/analyze-text';
 import { domainWords } from './text/domain-words';
@@ -38,11 +38,13 @@ export interface PipelineParts {
 export async function createPipeline(config: Config, options: { logger?: Logger } = {}): Promise<Pipeline & { parts: PipelineParts }> {
   const logger = options.logger ?? createLogger(config.log.level);
   const document = loadReport(config.paths.corpus);
-  const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config) });
+  const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config),
+    files: config.embedding.model === 'static' ? STATIC_MODEL_FILES : [] });
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
   const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
   const embedder = await openEmbedder(config, segmenter);
+  checkEmbedderDimensions(index.manifest, embedder.dimensions);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
   const search = createHybridSearch({ chunks: index.chunks, bm25, vectors, embedder, analyze, bm25Weight: config.retrieval.bm25Weight });
