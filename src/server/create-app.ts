@@ -35,7 +35,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const guard = originGuard(config.server.allowedOrigins);
   for (const path of ['/api/*', '/v1/*', '/healthz']) app.use(path, guard);
   if (config.server.rateLimitPerMinute > 0) {
-    const limiter = rateLimit(config.server.rateLimitPerMinute);
+    const limiter = rateLimit(config.server.rateLimitPerMinute, config.server.trustProxy);
     app.use('/api/*', limiter);
     app.use('/v1/*', limiter);
   }
