@@ -4,11 +4,13 @@
 // which scripts/start.mjs compares to decide whether dist/ is older than src/.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+import { ROOT } from './dist-status.mjs';
+
+export { ROOT };
 
 /**
  * Builds into `outdir` (default dist/) through a temporary sibling folder renamed at the end, so a
@@ -41,31 +43,9 @@ export async function buildDist({ root = ROOT, outdir = join(root, 'dist') } = {
     return Object.keys(inputs).length;
   } finally {
     rmSync(temp, { recursive: true, force: true });
+    // esbuild's service process would otherwise outlive the build as a child of the server.
+    await stop();
   }
-}
-
-/**
- * Whether `outdir` holds a build of the current sources: 'fresh', 'missing', or 'stale' (a bundled
- * source file changed or disappeared; a new file matters only once a bundled one imports it).
- */
-export function distStatus({ root = ROOT, outdir = join(root, 'dist') } = {}) {
-  let info;
-  try {
-    info = JSON.parse(readFileSync(join(outdir, 'build-info.json'), 'utf8'));
-    readFileSync(join(outdir, 'main.js'), { flag: 'r' }).length;
-  } catch {
-    return 'missing';
-  }
-  for (const [input, hash] of Object.entries(info.inputs ?? {})) {
-    let text;
-    try {
-      text = readFileSync(join(root, input));
-    } catch {
-      return 'stale';
-    }
-    if (sha256(text) !== hash) return 'stale';
-  }
-  return 'fresh';
 }
 
 function sha256(data) {

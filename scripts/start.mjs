@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildDist, distStatus, ROOT } from './build.mjs';
+import { distStatus, ROOT } from './dist-status.mjs';
 
 const status = existsSync(join(ROOT, 'src')) ? distStatus() : 'fresh';
 if (status !== 'fresh') {
@@ -12,6 +12,7 @@ if (status !== 'fresh') {
     ? '正在编译 dist/ (building dist/, first start)…\n'
     : 'src/ 有改动，正在重新编译 dist/ (dist/ is older than src/, rebuilding)…\n');
   try {
+    const { buildDist } = await import('./build.mjs');
     await buildDist();
   } catch (error) {
     process.stderr.write(`编译 dist/ 失败，请运行 npm run build 查看原因 (build failed: ${String(error?.message ?? error).split('\n')[0]})\n`);
