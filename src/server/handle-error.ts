@@ -19,7 +19,8 @@ export function handleError(error: unknown, c: Context<AppEnv>, logger: Logger):
   const requestId = c.get('requestId');
   const log = c.get('log');
   if (log) log.errorCode = appError.code;
-  if (appError.status >= 500) {
+  // Only a failure of ours deserves a stack; a deadline or a client leaving is an outcome, noted on the request line.
+  if (appError.code === 'internal') {
     logger.error('request_failed', { requestId, code: appError.code, detail: appError.message,
       stack: appError.cause instanceof Error ? appError.cause.stack : undefined });
   }

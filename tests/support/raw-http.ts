@@ -14,7 +14,9 @@ export interface RawResponse {
  * with the first final response (1xx skipped), read by Content-Length, chunked framing or the close.
  * Resolves `null` when the server closes without a response; rejects after `timeoutMs`.
  */
-export function rawRequest(url: string, bytes: string | Buffer | ((socket: Socket) => void), timeoutMs = 10_000): Promise<RawResponse | null> {
+export function rawRequest(url: string, bytes: string | Buffer | ((socket: Socket) => void),
+  options: { timeoutMs?: number; head?: boolean } = {}): Promise<RawResponse | null> {
+  const { timeoutMs = 10_000, head: noBody = false } = options;
   const { hostname, port } = new URL(url);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -47,6 +49,7 @@ export function rawRequest(url: string, bytes: string | Buffer | ((socket: Socke
           continue;
         }
         const ms = performance.now() - started;
+        if (noBody) return done({ status, headers, body: '', ms });
         if (headers['content-length'] !== undefined) {
           const length = Number(headers['content-length']);
           if (rest.length >= length) return done({ status, headers, body: rest.subarray(0, length).toString('utf8'), ms });
