@@ -115,6 +115,8 @@ function clientErrorCode(nodeCode: string | undefined): ErrorCode | undefined {
   switch (nodeCode) {
     case 'ECONNRESET':
     case 'EPIPE':
+    // The connection ended in the middle of a request (an aborted upload): the app logs it as client_closed.
+    case 'HPE_INVALID_EOF_STATE':
       return undefined;
     case 'HPE_HEADER_OVERFLOW':
       return 'headers_too_large';
