@@ -72,7 +72,7 @@ describe('start-up faults: one Chinese + English line, exit 1, no stack', () => 
     { name: 'an invalid QA_TRUST_PROXY', env: () => ({ QA_TRUST_PROXY: 'everyone' }), line: /^环境变量 QA_TRUST_PROXY 无效 \(invalid QA_TRUST_PROXY\)/ },
   ];
 
-  it.each(faults.map((fault) => [fault.name, fault] as const))('%s', async (_, fault) => {
+  it.concurrent.each(faults.map((fault) => [fault.name, fault] as const))('%s', async (_, fault) => {
     const env = await fault.env();
     const service = spawnService([join(dist.outdir, 'main.js'), 'serve'], env);
     const { code } = await service.exited;
