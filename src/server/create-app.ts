@@ -3,11 +3,12 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Pipeline } from '../types';
 import type { AppEnv } from './app-env';
-import { errorBody, handleError } from './handle-error';
+import { handleError } from './handle-error';
 import { deadline } from './middleware/deadline';
 import { originGuard } from './middleware/origin-guard';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
+import { notFound } from './not-found';
 import { chatRoutes } from './routes/chat';
 import { factRoutes } from './routes/facts';
 import { healthRoutes } from './routes/health';
@@ -46,27 +47,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/', tableRoutes({ pipeline }));
   app.route('/', healthRoutes({ pipeline }));
   app.route('/', widgetRoutes({ config }));
-  app.notFound((c) => {
-    // A path some route serves, asked with another method: 405 with the methods it does answer.
-    const allow = allowedMethods(app, c.req.path);
-    if (allow.length > 0 && c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow.join(', ') });
-    const code = allow.length > 0 ? 'method_not_allowed' : 'not_found';
-    c.get('log').errorCode = code;
-    return c.json(errorBody(code), code === 'not_found' ? 404 : 405, allow.length > 0 ? { Allow: allow.join(', ') } : undefined);
-  });
+  app.notFound(notFound(app));
   app.onError((error, c) => handleError(error, c, logger));
   return app;
-}
-
-const METHODS = ['GET', 'POST'] as const;
-
-/** Methods with a route (not just middleware) for `path`; HEAD and OPTIONS come with GET and CORS. */
-function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
-  const allow: string[] = [];
-  for (const method of METHODS) {
-    const [matches] = app.router.match(method, path) as unknown as [[[unknown, { method: string }], unknown][]];
-    if (matches.some(([[, route]]) => route.method !== 'ALL')) allow.push(method);
-  }
-  if (allow.includes('GET')) allow.push('HEAD');
-  return allow.length > 0 ? [...allow, 'OPTIONS'] : allow;
 }
