@@ -48,7 +48,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const listener = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     if (incoming.url === '*') {
       // `OPTIONS *` asks what the server supports; any other method with `*` is malformed.
-      if (incoming.method === 'OPTIONS') return void outgoing.writeHead(204, { Allow: ALLOW }).end();
+      if (incoming.method === 'OPTIONS') {
+        outgoing.writeHead(204, { Allow: ALLOW }).end();
+        return void log({ requestId: randomUUID(), method: 'OPTIONS', route: '*', status: 204 });
+      }
       return void replyError(incoming, outgoing, 'bad_request', 'request target *');
     }
     if (incoming.headers.host === undefined && incoming.httpVersion === '1.1') {
