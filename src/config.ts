@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,17 @@ const EnvSchema = z.object({
   QA_MAX_MESSAGES: int(1).default(20),
   QA_MAX_BODY_BYTES: int(256).default(16 * 1024),
   QA_REQUEST_TIMEOUT_MS: int(100).default(30_000),
+  /** Off (0), a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  QA_TRUST_PROXY: z.string().default('0').transform((value, context) => {
+    const trust = parseTrustProxy(value);
+    if (trust === undefined) context.addIssue({ code: 'custom', message: 'expected 0, a hop count, or IP addresses / CIDRs' });
+    return trust ?? null;
+  }),
+  /** The origin browsers reach the service at (behind a proxy): the demo page's script URL and CSP. */
+  QA_PUBLIC_URL: z.string().url().refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), 'expected an origin such as https://qa.example.com')
+    .transform((value) => value.replace(/\/$/, '')).optional(),
+  /** Longest question text handed to the answering core after normalisation (longer ones keep head and tail). */
+  QA_MAX_ANALYZED_CHARS: int(20).default(200),
   QA_LLM_BASE_URL: z.string().url().optional(),
   QA_LLM_API_KEY: z.string().optional(),
   QA_LLM_MODEL: z.string().optional(),
@@ -37,12 +49,30 @@ const EnvSchema = z.object({
 
 export interface Config {
   server: { port: number; host: string; allowedOrigins: string[] | '*'; rateLimitPerMinute: number;
-    maxQuestionChars: number; maxMessages: number; maxBodyBytes: number; requestTimeoutMs: number };
+    maxQuestionChars: number; maxMessages: number; maxBodyBytes: number; requestTimeoutMs: number;
+    trustProxy: TrustProxy | null; publicUrl?: string; maxAnalyzedChars: number };
   paths: { root: string; corpus: string; indexDir: string; promptsDir: string; lexiconDir: string };
   embedding: { model: string; allowRemote: boolean; cacheDir?: string; queryPrefix?: string };
   retrieval: { topK: number; bm25Weight: number };
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number } | null;
   log: { questions: boolean; level: 'silent' | 'error' | 'info' | 'debug' };
+}
+
+/** Which peers' X-Forwarded-For is believed: the nearest `hops` proxies, or proxies at these addresses/CIDRs. */
+export type TrustProxy = { hops: number } | { addresses: string[] };
+
+/** QA_TRUST_PROXY → TrustProxy, null when off, undefined when invalid. */
+function parseTrustProxy(value: string): TrustProxy | null | undefined {
+  const text = value.trim();
+  if (text === '0' || text === 'false' || text === '') return null;
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  const addresses = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const valid = addresses.every((address) => {
+    const [ip, bits, extra] = address.split('/');
+    if (extra !== undefined || !isIP(ip)) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+  });
+  return valid && addresses.length > 0 ? { addresses } : undefined;
 }
 
 export type ConfigOverrides = Partial<Record<keyof z.input<typeof EnvSchema>, string | number | boolean>>;
@@ -75,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       port: e.PORT, host: e.HOST, allowedOrigins: origins.includes('*') ? '*' : origins,
       rateLimitPerMinute: e.QA_RATE_LIMIT, maxQuestionChars: e.QA_MAX_QUESTION_CHARS, maxMessages: e.QA_MAX_MESSAGES,
       maxBodyBytes: e.QA_MAX_BODY_BYTES, requestTimeoutMs: e.QA_REQUEST_TIMEOUT_MS,
+      trustProxy: e.QA_TRUST_PROXY, publicUrl: e.QA_PUBLIC_URL, maxAnalyzedChars: e.QA_MAX_ANALYZED_CHARS,
     },
     paths: { root: ROOT, corpus: resolve(e.QA_CORPUS), indexDir: resolve(e.QA_INDEX_DIR), promptsDir: resolve(e.QA_PROMPTS_DIR), lexiconDir: resolve(e.QA_LEXICON_DIR) },
     embedding: { model: e.QA_EMBED_MODEL, allowRemote: e.QA_EMBED_ALLOW_REMOTE, cacheDir: e.QA_EMBED_CACHE_DIR,

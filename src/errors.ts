@@ -11,6 +11,15 @@ export const ERROR_CATALOGUE = {
   index_missing: { status: 500, message: '知识库索引缺失或已损坏，请运行 npm run build-index。' },
   model_missing: { status: 500, message: '找不到配置的向量模型，请检查 QA_EMBED_MODEL 或运行 npm run build-index。' },
   internal: { status: 500, message: '服务暂时不可用，请稍后再试。' },
+  // Below the routes: the HTTP parser, the transport, and start-up.
+  method_not_allowed: { status: 405, message: '不支持该请求方法。' },
+  expectation_failed: { status: 417, message: '不支持请求头 Expect 的取值。' },
+  headers_too_large: { status: 431, message: '请求头过大。' },
+  /** Never sent (nobody is listening): what the request log records when the client leaves first. */
+  client_closed: { status: 499, message: '客户端已断开连接。' },
+  corpus_missing: { status: 500, message: '找不到报告文件，请检查 QA_CORPUS。' },
+  port_in_use: { status: 500, message: '端口已被占用，请换一个 PORT 或先停止占用它的进程。' },
+  listen_failed: { status: 500, message: '无法在该地址上启动服务，请检查 HOST 和 PORT。' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

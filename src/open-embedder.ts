@@ -14,6 +14,9 @@ export function staticModelDir(indexDir: string): string {
   return join(indexDir, 'model');
 }
 
+/** Files of the corpus-trained model, relative to the index folder; each is hash-checked at start-up. */
+export const STATIC_MODEL_FILES = ['model/config.json', 'model/tokenizer.json', 'model/tokenizer_config.json', 'model/onnx/model.onnx'] as const;
+
 /** Manifest id the configured embedder will have (checked before loading anything). */
 export function embedderId(config: Config): string {
   return config.embedding.model === 'static' ? STATIC_EMBEDDER_ID : config.embedding.model;

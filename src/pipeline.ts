@@ -10,14 +10,14 @@ import { typeTables, type TypedTable } from './facts/typed-tables';
 import { loadReport } from './ingest/load-report';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
-import { embedderId, openEmbedder } from './open-embedder';
+import { embedderId, openEmbedder, STATIC_MODEL_FILES } from './open-embedder';
 import { buildLexicon, type Lexicon } from './question/build-lexicon';
 import { loadLexiconFiles } from './question/lexicon';
 import { deriveReportLexicon } from './question/report-lexicon';
 import type { ReadContext } from './question/read-question';
 import { createBm25Index, type Bm25Index } from './search/bm25-index';
 import { createHybridSearch, type HybridSearch } from './search/hybrid-search';
-import { readIndex, type StoredIndex } from './search/index-store';
+import { checkEmbedderDimensions, readIndex, type StoredIndex } from './search/index-store';
 import { readVectorIndex } from './search/vector-index';
 import { analyzeText } from './text/analyze-text';
 import { compactForm } from './text/compact-form';
@@ -61,11 +61,13 @@ function reportVocabulary(document: ReportDocument): (word: string) => boolean {
 export async function createPipeline(config: Config, options: { logger?: Logger } = {}): Promise<Pipeline & { parts: PipelineParts }> {
   const logger = options.logger ?? createLogger(config.log.level);
   const document = loadReport(config.paths.corpus);
-  const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config) });
+  const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config),
+    files: config.embedding.model === 'static' ? STATIC_MODEL_FILES : [] });
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
   const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
   const embedder = await openEmbedder(config, segmenter);
+  checkEmbedderDimensions(index.manifest, embedder.dimensions);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
   const search = createHybridSearch({ chunks: index.chunks, bm25, vectors, embedder, analyze, bm25Weight: config.retrieval.bm25Weight });
@@ -80,7 +82,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     sectionLabel: (id) => sectionLabel(sections.get(id)),
     facts: createFactStore(storeFacts(index.facts, index.chunks, lexicon, termsOf), termsOf),
   };
-  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxQuestionChars };
+  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
   const answerer = createAnswerer({ knowledge, retrieval, read });
   const rawTables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { ConfigError, loadConfig, type ConfigOverrides } from '../config';
 import { AppError } from '../errors';
 import { createLogger } from '../logger';
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   if (typeof flags.port === 'string') overrides.PORT = flags.port;
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(command === 'serve' ? config.log.level : 'error');
+  if (['serve', 'build-index', 'ask', 'eval', 'bench'].includes(command)) checkCorpus(config.paths.corpus);
   switch (command) {
     case 'serve': {
       const { serve } = await import('./serve');
@@ -60,6 +62,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** @throws AppError corpus_missing when QA_CORPUS is not a readable file (before anything is loaded). */
+function checkCorpus(path: string): void {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new AppError('corpus_missing', `no file at ${path} (QA_CORPUS)`);
+  if (!stat.isFile()) throw new AppError('corpus_missing', `${path} is not a file (QA_CORPUS)`);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
@@ -67,7 +76,13 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof AppError) process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
     else if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`出错了 (unexpected error): ${error instanceof Error ? error.stack : String(error)}\n`);
+    // One line, never a stack: the detail names what failed (file, code), which is what an operator acts on.
+    else process.stderr.write(`出错了 (unexpected error: ${oneLine(error)})\n`);
     process.exitCode = 1;
   },
 );
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}${'code' in error ? ` ${String(error.code)}` : ''}: ${error.message}` : String(error);
+  return text.replace(/\s*\n\s*/g, ' ').slice(0, 500);
+}

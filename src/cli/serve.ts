@@ -1,46 +1,39 @@
-import { serve as serveNode, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import { createApp } from '../server/create-app';
+import { createHttpServer } from '../server/create-http-server';
 
 export interface RunningService {
-  server: ServerType;
+  server: Server;
   url: string;
   /** Stops accepting connections and resolves when in-flight requests have finished. */
   close(): Promise<void>;
 }
 
 /**
- * `npm start`: loads the pipeline (refusing a missing or stale index: one-line Chinese + English
- * message, exit 1), serves the API on config.server.host/port, prints 「报告问答已启动 http://HOST:PORT」
- * to stderr, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, then exits 0.
+ * `npm start`: loads the pipeline (refusing a missing or stale index), serves the API on
+ * config.server.host/port, prints 「报告问答已启动 http://HOST:PORT」 to stderr, and on SIGTERM/SIGINT
+ * stops accepting, lets in-flight requests finish, then exits 0.
+ * @throws AppError index_missing | index_stale | model_missing | corpus_missing | port_in_use | listen_failed
+ *   (main prints them as one Chinese + English line and exits 1).
  */
 export async function serve(config: Config, logger: Logger): Promise<RunningService> {
-  let pipeline;
-  try {
-    pipeline = await createPipeline(config, { logger });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
-    process.exit(1);
-  }
+  const pipeline = await createPipeline(config, { logger });
   const app = createApp({ pipeline, config, logger });
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serveNode({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolve(started));
-  });
-  // A client may not take longer to send its request than the service has to answer it (slow-body clients).
-  if ('requestTimeout' in server) server.requestTimeout = config.server.requestTimeoutMs;
-  const { port } = server.address() as AddressInfo;
+  const server = createHttpServer({ fetch: app.fetch, logger, requestTimeoutMs: config.server.requestTimeoutMs,
+    maxBodyBytes: config.server.maxBodyBytes, hostname: config.server.host });
+  const { port } = await listen(server, config.server.host, config.server.port);
   const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
   process.stderr.write(`报告问答已启动 ${url}\n`);
 
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= new Promise<void>((resolve) => {
     // Keep-alive sockets would hold close() open: drop each one as soon as it is idle.
-    const sweep = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
       clearInterval(sweep);
       resolve();
@@ -58,4 +51,26 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   return { server, url, close };
+}
+
+/** Listens, turning a port in use or an address that cannot be bound into an AppError for the one-line message. */
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      reject(error.code === 'EADDRINUSE'
+        ? new AppError('port_in_use', `port ${port} is in use (EADDRINUSE ${where})`, { cause: error })
+        : new AppError('listen_failed', `cannot listen on ${where} (${error.code ?? error.message})`, { cause: error }));
+    };
+    server.once('error', onError);
+    try {
+      server.listen(port, host, () => {
+        server.off('error', onError);
+        resolve(server.address() as AddressInfo);
+      });
+    } catch (error) {
+      // Synchronous for some invalid arguments (e.g. a HOST that is not a string Node accepts).
+      onError(error as NodeJS.ErrnoException);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { Chunk, Fact } from '../types';
@@ -57,11 +57,12 @@ export function writeManifest(dir: string, manifest: IndexManifest): void {
 }
 
 /**
- * Loads index/ and checks it against the corpus and the configured embedder.
+ * Loads index/ and checks it against the corpus and the configured embedder. Every file the manifest
+ * lists is hash-checked (the static model's files too), and `expected.files` must all be listed.
  * @throws AppError index_missing (no or unreadable manifest/file, hash mismatch) or index_stale
- *   (format version, corpus sha256 or embedder differ).
+ *   (format version, corpus sha256 or embedder differ, a required file not listed).
  */
-export function readIndex(dir: string, expected: { corpusSha256: string; embedderId: string }): StoredIndex {
+export function readIndex(dir: string, expected: { corpusSha256: string; embedderId: string; files?: readonly string[] }): StoredIndex {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new AppError('index_missing', `no manifest at ${manifestPath}; run npm run build-index`);
   let manifest: IndexManifest;
@@ -69,6 +70,9 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as IndexManifest;
   } catch (cause) {
     throw new AppError('index_missing', `manifest ${manifestPath} is not valid JSON; run npm run build-index`, { cause });
+  }
+  if (!isManifestShape(manifest)) {
+    throw new AppError('index_missing', `manifest ${manifestPath} lacks files, corpus or embedder fields; run npm run build-index`);
   }
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AppError('index_stale', `index format ${manifest.formatVersion} != ${INDEX_FORMAT_VERSION}; run npm run build-index`);
@@ -81,14 +85,39 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
   }
   const read = (name: string): Buffer => {
     const path = join(dir, name);
-    if (!existsSync(path)) throw new AppError('index_missing', `missing ${path}; run npm run build-index`);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('index_missing', `missing ${path}; run npm run build-index`);
     const data = readFileSync(path);
     if (manifest.files[name] !== sha256(data)) throw new AppError('index_missing', `${path} is damaged (sha256 mismatch); run npm run build-index`);
     return data;
   };
+  for (const name of [...Object.values(INDEX_FILES), ...(expected.files ?? [])]) {
+    if (!(name in manifest.files)) throw new AppError('index_stale', `manifest does not list ${name}; run npm run build-index`);
+  }
+  // Files only checked here (the model is opened by its engine, the vectors by hnswlib), before anything reads them.
+  for (const name of Object.keys(manifest.files)) {
+    if (name !== INDEX_FILES.chunks && name !== INDEX_FILES.bm25 && name !== INDEX_FILES.facts) read(name);
+  }
   const chunks = JSON.parse(read(INDEX_FILES.chunks).toString('utf8')) as Chunk[];
   const bm25 = JSON.parse(read(INDEX_FILES.bm25).toString('utf8')) as Bm25Data;
   const facts = JSON.parse(read(INDEX_FILES.facts).toString('utf8')) as Fact[];
-  read(INDEX_FILES.vectors);
   return { manifest, chunks, bm25, facts, vectorsPath: join(dir, INDEX_FILES.vectors) };
+}
+
+function isManifestShape(value: unknown): value is IndexManifest {
+  const manifest = value as Partial<IndexManifest> | null;
+  return !!manifest && typeof manifest === 'object'
+    && !!manifest.files && typeof manifest.files === 'object' && Object.values(manifest.files).every((hash) => typeof hash === 'string')
+    && !!manifest.corpus && typeof manifest.corpus === 'object'
+    && !!manifest.embedder && typeof manifest.embedder === 'object' && Number.isInteger(manifest.embedder.dimensions);
+}
+
+/**
+ * Refuses an embedder whose vectors do not have the length the index was built with (an edited
+ * manifest, or another model in the same folder): every query would fail or match garbage.
+ * @throws AppError index_stale
+ */
+export function checkEmbedderDimensions(manifest: IndexManifest, dimensions: number): void {
+  if (manifest.embedder.dimensions !== dimensions) {
+    throw new AppError('index_stale', `index has ${manifest.embedder.dimensions}-dimensional vectors, the embedder gives ${dimensions}; run npm run build-index`);
+  }
 }

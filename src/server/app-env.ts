@@ -11,11 +11,23 @@ export interface RequestLogFields {
   streamDone?: Promise<unknown>;
 }
 
+/** The time a request has, from the moment the app sees it: reading its body, answering, streaming. */
+export interface RequestDeadline {
+  /** performance.now() at which the request times out. */
+  readonly expiresAt: number;
+  /**
+   * Aborts at the deadline (reason: a TimeoutError, answered 503 timeout) or when the client goes
+   * away (reason: an AbortError, logged as client_closed). Created on first use, so requests that
+   * never wait on anything (health, tables, the widget) pay for no timer.
+   */
+  readonly signal: AbortSignal;
+}
+
 export interface AppEnv {
   Variables: {
     requestId: string;
     log: RequestLogFields;
-    /** Aborts at the request deadline (reason: 'timeout') or when the client goes away. */
-    signal: AbortSignal;
+    /** When the request times out; its `signal` aborts then (503 timeout) or when the client goes away. */
+    deadline: RequestDeadline;
   };
 }

@@ -3,7 +3,7 @@ import type { Answer, ChatMessage, Pipeline } from '../types';
 
 /**
  * Asks the pipeline, giving up when `signal` aborts even if the pipeline ignores the signal.
- * @throws AppError timeout when the deadline passes or the client goes away.
+ * @throws AppError timeout when the deadline passes, client_closed when the client goes away.
  */
 export function askPipeline(pipeline: Pipeline, messages: ChatMessage[], signal: AbortSignal): Promise<Answer> {
   if (signal.aborted) return Promise.reject(abortError(signal));
@@ -17,5 +17,7 @@ export function askPipeline(pipeline: Pipeline, messages: ChatMessage[], signal:
 function abortError(signal: AbortSignal): AppError {
   const reason: unknown = signal.reason;
   const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-  return new AppError('timeout', timedOut ? 'request deadline passed' : 'client closed the connection', { cause: reason });
+  return timedOut
+    ? new AppError('timeout', 'request deadline passed', { cause: reason })
+    : new AppError('client_closed', 'client closed the connection', { cause: reason });
 }

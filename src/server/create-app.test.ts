@@ -168,10 +168,18 @@ describe('other endpoints', () => {
     expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, chunks: 10, embedder: 'static', corpus: 'abc' });
   });
 
-  it('answers unknown routes and methods with 404 JSON', async () => {
+  it('answers unknown routes with 404 and known routes asked with another method with 405 and Allow, in JSON', async () => {
     const { app } = setup();
     await expectError(await app.request('/nope'), 404, 'not_found');
-    await expectError(await app.request('/api/chat'), 404, 'not_found');
+    const wrongMethod = await app.request('/api/chat');
+    expect(wrongMethod.headers.get('allow')).toBe('POST, OPTIONS');
+    await expectError(wrongMethod, 405, 'method_not_allowed');
+    const put = await app.request('/api/tables/%E8%A1%A86-1', { method: 'PUT' });
+    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    await expectError(put, 405, 'method_not_allowed');
+    const options = await app.request('/widget.js', { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });
 

@@ -3,11 +3,12 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Pipeline } from '../types';
 import type { AppEnv } from './app-env';
-import { errorBody, handleError } from './handle-error';
+import { handleError } from './handle-error';
 import { deadline } from './middleware/deadline';
 import { originGuard } from './middleware/origin-guard';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
+import { notFound } from './not-found';
 import { chatRoutes } from './routes/chat';
 import { factRoutes } from './routes/facts';
 import { healthRoutes } from './routes/health';
@@ -35,7 +36,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const guard = originGuard(config.server.allowedOrigins);
   for (const path of ['/api/*', '/v1/*', '/healthz']) app.use(path, guard);
   if (config.server.rateLimitPerMinute > 0) {
-    const limiter = rateLimit(config.server.rateLimitPerMinute);
+    const limiter = rateLimit(config.server.rateLimitPerMinute, config.server.trustProxy);
     app.use('/api/*', limiter);
     app.use('/v1/*', limiter);
   }
@@ -46,10 +47,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/', tableRoutes({ pipeline }));
   app.route('/', healthRoutes({ pipeline }));
   app.route('/', widgetRoutes({ config }));
-  app.notFound((c) => {
-    c.get('log').errorCode = 'not_found';
-    return c.json(errorBody('not_found'), 404);
-  });
+  app.notFound(notFound(app));
   app.onError((error, c) => handleError(error, c, logger));
   return app;
 }

@@ -19,7 +19,8 @@ export function handleError(error: unknown, c: Context<AppEnv>, logger: Logger):
   const requestId = c.get('requestId');
   const log = c.get('log');
   if (log) log.errorCode = appError.code;
-  if (appError.status >= 500) {
+  // Only a failure of ours deserves a stack; a deadline or a client leaving is an outcome, noted on the request line.
+  if (appError.code === 'internal') {
     logger.error('request_failed', { requestId, code: appError.code, detail: appError.message,
       stack: appError.cause instanceof Error ? appError.cause.stack : undefined });
   }
@@ -27,7 +28,8 @@ export function handleError(error: unknown, c: Context<AppEnv>, logger: Logger):
 }
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'bad_request', 403: 'origin_not_allowed', 404: 'not_found', 413: 'too_large', 429: 'rate_limited', 503: 'timeout',
+  400: 'bad_request', 403: 'origin_not_allowed', 404: 'not_found', 405: 'method_not_allowed', 413: 'too_large', 429: 'rate_limited',
+  431: 'headers_too_large', 503: 'timeout',
 };
 
 /** AppError as is; Hono's HTTPException by status (its message is English, so it is dropped); the rest internal. */
@@ -36,10 +38,7 @@ export function fromThrown(error: unknown): AppError {
   if (error instanceof HTTPException) {
     return new AppError(STATUS_CODES[error.status] ?? 'internal', error.message, { cause: error });
   }
-  if (isAbort(error)) return new AppError('timeout', 'aborted', { cause: error });
+  if (error instanceof Error && error.name === 'TimeoutError') return new AppError('timeout', 'timed out', { cause: error });
+  if (error instanceof Error && error.name === 'AbortError') return new AppError('client_closed', 'aborted', { cause: error });
   return new AppError('internal', error instanceof Error ? error.message : String(error), { cause: error });
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { ChatMessage } from '../types';
+import { boundText } from './bound-text';
 
 /** A validated chat request, whichever endpoint it came through. */
 export interface ParsedChatRequest {
-  /** The conversation without client `system`/`developer`/`tool` messages, ending with the user's question. */
+  /**
+   * The conversation without client `system`/`developer`/`tool` messages, ending with the user's question,
+   * each message normalised and bounded for analysis (user turns to `maxAnalyzedChars`, answers to 4×).
+   */
   messages: ChatMessage[];
+  /** The question as sent (trimmed), for the log. */
   question: string;
   stream: boolean;
   /** The `model` field of an OpenAI-style request, echoed back. */
@@ -30,7 +35,7 @@ const OpenAiBody = z.object({
   stream: z.boolean().nullable().optional(),
 });
 
-type Limits = Pick<Config['server'], 'maxQuestionChars' | 'maxMessages'>;
+type Limits = Pick<Config['server'], 'maxQuestionChars' | 'maxMessages'> & Partial<Pick<Config['server'], 'maxAnalyzedChars'>>;
 
 /**
  * Validates the body of POST /api/chat (`format: 'chat'`) or POST /v1/chat/completions (`'openai'`).
@@ -63,10 +68,14 @@ export function parseChatRequest(text: string, format: 'chat' | 'openai', limits
   if (messages.length > limits.maxMessages) throw new AppError('too_large', `${messages.length} messages > ${limits.maxMessages}`);
   const last = messages.at(-1);
   if (!last || last.role !== 'user') throw new AppError('bad_request', 'last message is not from the user');
-  const conversation = messages.filter((m) => m.role !== 'system');
   const question = last.content.trim();
   if (!question) throw new AppError('empty_question');
   if ([...question].length > limits.maxQuestionChars) throw new AppError('too_large', `question over ${limits.maxQuestionChars} chars`);
+  const bound = limits.maxAnalyzedChars ?? Infinity;
+  const conversation = messages.filter((m) => m.role !== 'system')
+    .map((m) => ({ role: m.role, content: boundText(m.content, m.role === 'user' ? bound : bound * 4) }));
+  // Only invisible characters: nothing is left to ask.
+  if (!conversation.at(-1)!.content) throw new AppError('empty_question');
   return { messages: conversation, question, stream, model };
 }
 

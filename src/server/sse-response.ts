@@ -26,7 +26,7 @@ export function sseResponse(
     } catch (thrown) {
       const error = fromThrown(thrown);
       log.errorCode = error.code;
-      if (error.status >= 500) logger.error('stream_failed', { requestId: c.get('requestId'), code: error.code, detail: error.message });
+      if (error.code === 'internal') logger.error('stream_failed', { requestId: c.get('requestId'), code: error.code, detail: error.message });
       if (!stream.aborted && !stream.closed) await writeError(stream, error).catch(() => undefined);
     } finally {
       finish();

@@ -21,10 +21,13 @@ const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64'
 
 /**
  * GET /: a Chinese page explaining the service, embedding the widget exactly as another site
- * would, with the snippet to copy. `origin` is where this service is reached (HTML-escaped here).
+ * would, with the snippet to copy. `origin` is the service's public origin (QA_PUBLIC_URL, HTML-escaped
+ * here); '' makes the page load the widget from its own origin (relative URL, CSP 'self').
  */
 export function demoPage(origin: string): { html: string; contentSecurityPolicy: string } {
-  const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" data-title="报告问答" async></script>`;
+  const shown = origin || 'https://HOST';
+  const source = origin || "'self'";
+  const snippet = `<script src="${shown}/widget.js" data-endpoint="${shown}" data-title="报告问答" async></script>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -56,7 +59,7 @@ export function demoPage(origin: string): { html: string; contentSecurityPolicy:
 <pre><code>${escapeHtml(snippet)}</code></pre>
 <p>可选属性：<code>data-theme</code>（<code>light</code> / <code>dark</code> / <code>auto</code>）、<code>data-position</code>（<code>right</code> / <code>left</code>）、
 <code>data-open="true"</code>（加载后直接打开）、<code>data-lang</code>。
-若网站设置了内容安全策略（CSP），需允许：<code>script-src ${escapeHtml(origin)}</code> 与 <code>connect-src ${escapeHtml(origin)}</code>，
+若网站设置了内容安全策略（CSP），需允许：<code>script-src ${escapeHtml(shown)}</code> 与 <code>connect-src ${escapeHtml(shown)}</code>，
 无需 <code>'unsafe-inline'</code>。服务端须在 <code>QA_ALLOWED_ORIGINS</code> 中列出你的网站。</p>
 
 <h2>接口</h2>
@@ -67,7 +70,7 @@ export function demoPage(origin: string): { html: string; contentSecurityPolicy:
 </html>
 `;
   const contentSecurityPolicy = [
-    "default-src 'none'", `script-src ${origin}`, `connect-src ${origin}`, `style-src ${STYLE_HASH}`, "img-src 'self' data:",
+    "default-src 'none'", `script-src ${source}`, `connect-src ${source}`, `style-src ${STYLE_HASH}`, "img-src 'self' data:",
     "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'", "require-trusted-types-for 'script'",
   ].join('; ');
   return { html, contentSecurityPolicy };

@@ -1,11 +1,10 @@
 /** Helpers shared by the service e2e suites (not a test file). */
-import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Hono } from 'hono';
 import { loadConfig, type Config, type ConfigOverrides } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createPipeline } from '../../src/pipeline';
 import { createApp } from '../../src/server/create-app';
+import { createHttpServer } from '../../src/server/create-http-server';
 import type { Pipeline } from '../../src/types';
 
 export interface SseEvent {
@@ -29,23 +28,6 @@ export function parseSse(body: string): SseEvent[] {
   return events;
 }
 
-/** Serves a Hono app on 127.0.0.1 with an ephemeral port; `close` waits for the server to stop. */
-export async function listen(app: Hono<any>): Promise<{ url: string; server: ServerType; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        server,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
-      });
-    });
-  });
-}
-
-
 export interface StartedService {
   url: string;
   config: Config;
@@ -54,15 +36,25 @@ export interface StartedService {
 }
 
 /**
- * The real service on loopback: createPipeline(loadConfig(…)) over the committed index, with the
- * rate limit off unless overridden. Pass `pipeline` to reuse one already loaded (same index).
+ * The real service on loopback, served as `npm start` serves it (createHttpServer): createPipeline(loadConfig(…))
+ * over the committed index, with the rate limit off unless overridden. Pass `pipeline` to reuse one already
+ * loaded (same index); pass `log` to receive the JSON log lines.
  */
-export async function startService(overrides: ConfigOverrides = {}, pipeline?: Pipeline): Promise<StartedService> {
-  const config = loadConfig({}, { QA_RATE_LIMIT: 0, QA_LOG_LEVEL: 'silent', ...overrides });
-  const logger = createLogger(config.log.level);
+export async function startService(overrides: ConfigOverrides = {}, pipeline?: Pipeline,
+  log?: (line: string) => void): Promise<StartedService> {
+  const config = loadConfig({}, { QA_RATE_LIMIT: 0, QA_LOG_LEVEL: log ? 'debug' : 'silent', ...overrides });
+  const logger = createLogger(config.log.level, log);
   const loaded = pipeline ?? await createPipeline(config, { logger });
-  const served = await listen(createApp({ pipeline: loaded, config, logger }));
-  return { url: served.url, config, pipeline: loaded, close: served.close };
+  const app = createApp({ pipeline: loaded, config, logger });
+  const server = createHttpServer({ fetch: app.fetch, logger, requestTimeoutMs: config.server.requestTimeoutMs,
+    maxBodyBytes: config.server.maxBodyBytes, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = () => new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${port}`, config, pipeline: loaded, close };
 }
 
 /** POST /api/chat with a JSON body. */

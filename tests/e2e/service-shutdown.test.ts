@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown of `npm start` (tsx src/cli/main.ts serve) as a child process: after SIGTERM
+ * Graceful shutdown of `npm run dev` (tsx src/cli/main.ts serve) as a child process: after SIGTERM
  * it accepts no new connections, lets the in-flight request finish with a full answer, and exits 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -18,14 +18,14 @@ export function chatRoutes(options: { pipeline: Pipeline; config: Config; logger
     const request = await readChatRequest(c, config, 'chat');
     const wantsStream = request.stream || (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) {
-      const answer = await askPipeline(pipeline, request.messages, c.get('signal'));
+      const answer = await askPipeline(pipeline, request.messages, c.get('deadline').signal);
       noteAnswer(c, answer);
       const reply: ChatReply = { answer: answer.answer, citations: answer.citations, facts: answer.facts,
         grounded: answer.grounded, mode: answer.mode, ...(answer.understood ? { understood: answer.understood } : {}) };
       return c.json(reply);
     }
     return sseResponse(c, logger, async (stream) => {
-      const answer = await askPipeline(pipeline, request.messages, c.get('signal'));
+      const answer = await askPipeline(pipeline, request.messages, c.get('deadline').signal);
       noteAnswer(c, answer);
       const send = (event: ChatEvent) => stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
       await send({ event: 'meta', data: { mode: answer.mode, ...(answer.understood ? { understood: answer.understood } : {}) } });

@@ -24,7 +24,7 @@ export function openAiRoutes(options: { pipeline: Pipeline; config: Config; logg
     const request = await readChatRequest(c, config, 'openai');
     const head = { id: `chatcmpl-${c.get('requestId')}`, created: Math.floor(Date.now() / 1000), model: request.model ?? DEFAULT_MODEL };
     if (!request.stream) {
-      const answer = await askPipeline(pipeline, request.messages, c.get('signal'));
+      const answer = await askPipeline(pipeline, request.messages, c.get('deadline').signal);
       noteAnswer(c, answer);
       return c.json({
         ...head,
@@ -35,7 +35,7 @@ export function openAiRoutes(options: { pipeline: Pipeline; config: Config; logg
       });
     }
     return sseResponse(c, logger, async (stream) => {
-      const answer = await askPipeline(pipeline, request.messages, c.get('signal'));
+      const answer = await askPipeline(pipeline, request.messages, c.get('deadline').signal);
       noteAnswer(c, answer);
       const chunk = (delta: Record<string, string>, finishReason: 'stop' | null, extra: object = {}) =>
         stream.writeSSE({ data: JSON.stringify({ ...head, object: 'chat.completion.chunk',

@@ -18,22 +18,33 @@ describe('widgetRoutes', () => {
     expect(await again.text()).toBe('');
   });
 
-  it('serves a Chinese demo page embedding the widget with its endpoint, under a CSP without unsafe-inline', async () => {
+  it('serves a Chinese demo page embedding the widget by a relative URL under a CSP without unsafe-inline', async () => {
     const response = await app.request('http://qa.example.com:8787/');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<script src="http://qa.example.com:8787/widget.js" data-endpoint="http://qa.example.com:8787" '
-      + 'data-title="报告问答" async></script>');
-    expect(html).toContain('&lt;script src=&quot;http://qa.example.com:8787/widget.js&quot;');
+    expect(html).toContain('<script src="/widget.js" data-endpoint="" data-title="报告问答" async></script>');
     const csp = response.headers.get('Content-Security-Policy')!;
-    expect(csp).toContain('script-src http://qa.example.com:8787;');
-    expect(csp).toContain('connect-src http://qa.example.com:8787;');
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
   });
 
-  it('uses the forwarded scheme behind a TLS proxy', async () => {
-    const response = await app.request('http://qa.example.com/', { headers: { 'X-Forwarded-Proto': 'https' } });
-    expect(await response.text()).toContain('data-endpoint="https://qa.example.com"');
+  it('never reflects Host or X-Forwarded-Proto into the page or its CSP', async () => {
+    const response = await app.request('http://evil.example/', { headers: { 'X-Forwarded-Proto': 'https', Host: 'evil.example' } });
+    const text = `${await response.text()}${response.headers.get('Content-Security-Policy')}`;
+    expect(text).not.toContain('evil.example');
+  });
+
+  it('names the service by QA_PUBLIC_URL when it is set', async () => {
+    const configured = widgetRoutes({ config: loadConfig({}, { QA_PUBLIC_URL: 'https://qa.example.com/' }) });
+    const response = await configured.request('http://127.0.0.1:8787/', { headers: { 'X-Forwarded-Proto': 'http' } });
+    const html = await response.text();
+    expect(html).toContain('<script src="https://qa.example.com/widget.js" data-endpoint="https://qa.example.com" '
+      + 'data-title="报告问答" async></script>');
+    expect(html).toContain('&lt;script src=&quot;https://qa.example.com/widget.js&quot;');
+    const csp = response.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain('script-src https://qa.example.com;');
+    expect(csp).toContain('connect-src https://qa.example.com;');
   });
 });

@@ -12,12 +12,14 @@ interface BuiltScript {
 
 /**
  * GET /widget.js (the embeddable widget, bundled on first request and kept in memory) and
- * GET / (the demo page embedding it the way another site would). Nothing here depends on the
- * configuration yet; `options.config` keeps the signature of the other route factories.
+ * GET / (the demo page embedding it the way another site would). The page names the service by
+ * QA_PUBLIC_URL, or loads the widget by a relative URL: never from the request's Host or
+ * X-Forwarded-Proto, which any client (or a cache in between) can set.
  * @throws AppError internal when the bundle cannot be built.
  */
 export function widgetRoutes(options: { config: Config }): Hono {
   const app = new Hono();
+  const publicUrl = options.config.server.publicUrl ?? '';
   let built: Promise<BuiltScript> | null = null;
   const script = () => {
     if (!built) {
@@ -49,7 +51,7 @@ export function widgetRoutes(options: { config: Config }): Hono {
   });
 
   app.get('/', (c) => {
-    const page = demoPage(publicOrigin(c.req.url, c.req.header('X-Forwarded-Proto')));
+    const page = demoPage(publicUrl);
     return c.html(page.html, 200, {
       'Content-Security-Policy': page.contentSecurityPolicy,
       'Cache-Control': 'no-cache',
@@ -62,12 +64,4 @@ export function widgetRoutes(options: { config: Config }): Hono {
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
   return !!header && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
-/** The origin a browser used; behind a TLS-terminating proxy the scheme comes from X-Forwarded-Proto. */
-function publicOrigin(requestUrl: string, forwardedProto: string | undefined): string {
-  const url = new URL(requestUrl);
-  const proto = forwardedProto?.split(',')[0].trim();
-  if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
-  return url.origin;
 }

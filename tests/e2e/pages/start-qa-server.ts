@@ -25,7 +25,7 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
- * Starts the real service (`tsx src/cli/main.ts serve`, what `npm start` runs) on a free loopback
+ * Starts the real service (`tsx src/cli/main.ts serve`, what `npm run dev` runs) on a free loopback
  * port in its own process group and waits for GET /healthz. `env` adds or overrides variables.
  */
 export async function startQaServer(env: Record<string, string> = {}, timeoutMs = 90_000): Promise<QaServer> {
