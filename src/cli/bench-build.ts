@@ -2,13 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from './bench-process';
+import { readCpuMs, type Command } from './bench-process';
 
 export interface BuildTiming {
   /** How many copies of the report the corpus held. */
   scale: number;
   /** Wall time of the build-index command, process start included; null when it did not finish. */
   seconds: number | null;
+  /** User + system CPU of the build process (read from /proc every 100 ms; the last reading before it exited). */
+  cpuSeconds: number;
   /** 'ok', 'timeout' (killed after the time limit) or 'failed' (non-zero exit). */
   outcome: 'ok' | 'timeout' | 'failed';
   /** The command's last line of stderr ('索引已写入 …: 450 个片段, …'). */
@@ -34,15 +36,20 @@ export async function timeBuildIndex(root: string, command: Command, corpus: str
     });
     let log = '';
     child.stderr.on('data', (chunk) => { log += chunk; });
+    // /proc/<pid> disappears when the process is reaped: keep the last reading.
+    let cpuMs = 0;
+    const sampler = setInterval(() => { try { cpuMs = readCpuMs(child.pid!); } catch { /* exited */ } }, 100);
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutSeconds * 1000);
     const code = await new Promise<number | null>((done) => child.once('exit', (exitCode) => done(exitCode)));
     clearTimeout(timer);
+    clearInterval(sampler);
+    const cpuSeconds = Math.round(cpuMs / 10) / 100;
     const seconds = (performance.now() - started) / 1000;
     // The progress bar redraws with carriage returns: the summary is the last non-empty line.
     const summary = log.split(/[\r\n]+/).map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
-    if (timedOut) return { scale, seconds: null, outcome: 'timeout', summary: `killed after ${timeoutSeconds} s` };
-    return { scale, seconds: code === 0 ? Math.round(seconds * 100) / 100 : null, outcome: code === 0 ? 'ok' : 'failed', summary };
+    if (timedOut) return { scale, seconds: null, cpuSeconds, outcome: 'timeout', summary: `killed after ${timeoutSeconds} s` };
+    return { scale, seconds: code === 0 ? Math.round(seconds * 100) / 100 : null, cpuSeconds, outcome: code === 0 ? 'ok' : 'failed', summary };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

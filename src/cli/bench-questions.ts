@@ -80,63 +80,62 @@ function tableQuestions(table: Table, pick: Pick): [string, string][] {
     return out;
   }
 
-  const key = [column(table, '政策/文件名称', '政策/文件', '名称', '公司名称', '标准名称', '标准规范', '企业')].find((i) => i >= 0) ?? -1;
+  const key = column(table, '政策/文件名称', '政策/文件', '名称', '公司名称', '标准名称', '标准规范', '企业');
   for (const row of table.rows) {
     if (key < 0) break;
     const name = cell(row, key);
     if (!name) continue;
-    const subject = name;
     for (const [index, header] of table.columns.entries()) {
       if (index === key) continue;
       const value = cell(row, index);
       const h = header.replace(/\s+/g, '');
       if (!value) continue;
       if (h === '发布主体') {
-        out.push([pick([`${subject}是哪个部门发布的？`, `${subject}的发布单位是谁？`]), name]);
+        out.push([pick([`${name}是哪个部门发布的？`, `${name}的发布单位是谁？`]), name]);
         group(pick([`${value}发布了哪些区块链相关政策？`, `${value}今年上半年出了什么区块链政策？`]), value);
       } else if (h === '地方') {
-        out.push([pick([`${subject}是哪里出台的？`, `${subject}是哪个地方的政策？`]), name]);
+        out.push([pick([`${name}是哪里出台的？`, `${name}是哪个地方的政策？`]), name]);
         group(pick([`${value}出台了什么区块链政策？`, `${value}有哪些区块链专项政策？`]), value);
       } else if (h === '' && table.id === '表1-2') {
         group(`${value}出台了哪些区块链专项政策？`, value);
       } else if (['发布时间', '时间', '发布日期', '最近投资时间'].includes(h)) {
-        if (table.id === '表2-2') out.push([pick([`${subject}最近一次融资是什么时候？`, `${subject}哪天拿到的融资？`]), name]);
-        else if (table.id === '表8-1') out.push([`${subject}的区块链+工业互联网项目是哪一年发布的？`, name]);
-        else out.push([pick([`${subject}是什么时候发布的？`, `${subject}哪年哪月发布的？`]), name]);
+        if (table.id === '表2-2') out.push([pick([`${name}最近一次融资是什么时候？`, `${name}哪天拿到的融资？`]), name]);
+        else if (table.id === '表8-1') out.push([`${name}的区块链+工业互联网项目是哪一年发布的？`, name]);
+        else out.push([pick([`${name}是什么时候发布的？`, `${name}哪年哪月发布的？`]), name]);
         if (/^表1-/.test(table.id)) group(`${when(value)}发布了哪些区块链政策？`, value);
       } else if (h === '成立时间') {
-        out.push([pick([`${subject}是哪一年成立的？`, `${subject}什么时候成立的？`]), name]);
+        out.push([pick([`${name}是哪一年成立的？`, `${name}什么时候成立的？`]), name]);
       } else if (h === '城市') {
-        out.push([pick([`${subject}在哪个城市？`, `${subject}位于哪里？`]), name]);
+        out.push([pick([`${name}在哪个城市？`, `${name}位于哪里？`]), name]);
         const city = place(value);
         group(table.id === '表2-1' ? `${city}新增了哪些区块链研究机构？` : pick([`${city}有哪些区块链产业园？`, `${city}有几个区块链产业园？`]), city);
       } else if (h === '省份') {
         group(pick([`${place(value)}有几个区块链产业园？`, `${place(value)}的区块链产业园有哪些？`]), place(value));
       } else if (h === '牵头人') {
-        out.push([pick([`${subject}是谁牵头成立的？`, `${subject}的牵头方是政府、企业还是高校？`]), name]);
+        out.push([pick([`${name}是谁牵头成立的？`, `${name}的牵头方是政府、企业还是高校？`]), name]);
       } else if (h === '主导机构') {
-        out.push([pick([`${subject}由谁主导？`, `${subject}的主导机构是政府还是企业？`]), name]);
+        out.push([pick([`${name}由谁主导？`, `${name}的主导机构是政府还是企业？`]), name]);
       } else if (h === '定位') {
-        out.push([pick([`${subject}的定位是什么？`, `${subject}是做什么的？`]), name]);
+        out.push([pick([`${name}的定位是什么？`, `${name}是做什么的？`]), name]);
       } else if (h === '投融资次') {
-        out.push([pick([`${subject}拿到的是哪一轮融资？`, `${subject}融资到了哪一轮？`]), name]);
+        out.push([pick([`${name}拿到的是哪一轮融资？`, `${name}融资到了哪一轮？`]), name]);
         group(`哪些区块链企业拿到了${value}融资？`, value);
       } else if (h === '投融资金额') {
-        out.push([pick([`${subject}融了多少钱？`, `${subject}的融资金额是多少？`]), name]);
+        out.push([pick([`${name}融了多少钱？`, `${name}的融资金额是多少？`]), name]);
       } else if (h === '标准编号') {
-        out.push([pick([`${subject}的标准编号是多少？`, `${subject}的编号是什么？`]), name]);
+        out.push([pick([`${name}的标准编号是多少？`, `${name}的编号是什么？`]), name]);
         out.push([`${value}是什么标准？`, value]);
       } else if (h === '标准级别') {
-        out.push([`${subject}是什么级别的标准？`, name]);
+        out.push([`${name}是什么级别的标准？`, name]);
       } else if (h === '标准状态') {
-        out.push([pick([`${subject}现在进展到哪一步了？`, `${subject}处于什么阶段？`]), name]);
+        out.push([pick([`${name}现在进展到哪一步了？`, `${name}处于什么阶段？`]), name]);
       } else if (h === '标准内容' || h === '相关内容') {
-        out.push([pick([`${subject}主要规定了什么？`, `${subject}讲的是什么内容？`]), name]);
+        out.push([pick([`${name}主要规定了什么？`, `${name}讲的是什么内容？`]), name]);
       } else if (h === '应用类型') {
-        out.push([`${subject}的区块链项目属于什么应用类型？`, name]);
+        out.push([`${name}的区块链项目属于什么应用类型？`, name]);
         for (const type of value.replace(/等$/, '').split('、')) group(`哪些企业有${type}方面的区块链+工业互联网项目？`, type);
       } else if (h === '项目平台') {
-        out.push([pick([`${subject}做了哪个区块链+工业互联网项目？`, `${subject}的项目平台叫什么？`]), name]);
+        out.push([pick([`${name}做了哪个区块链+工业互联网项目？`, `${name}的项目平台叫什么？`]), name]);
       }
     }
   }

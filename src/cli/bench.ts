@@ -9,7 +9,7 @@ import type { ChatMessage } from '../types';
 import { timeBuildIndex } from './bench-build';
 import { devConversations, readDevTurns } from './bench-dev-set';
 import { benchLoad, percentile, type BenchLoadResult } from './bench-load';
-import { readMemoryMb, referenceCommand, serviceCommand, startBenchServer, type Command } from './bench-process';
+import { readCpuMs, readMemoryMb, referenceCommand, serviceCommand, startBenchServer, type Command } from './bench-process';
 import { generateBenchQuestions } from './bench-questions';
 import { formatBenchSummary, type BenchResults } from './bench-summary';
 import { searchWorstInputs } from './bench-worst';
@@ -85,14 +85,16 @@ export async function runBench(config: Config, args: string[]): Promise<number> 
     const runs = number(values.runs, 5);
     const startMs: number[] = [];
     const rss: number[] = [];
+    const cpuMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       progress(`start-up ${i + 1}/${runs}`);
       const server = await startBenchServer(root, service, SERVER_ENV);
       startMs.push(Math.round(server.startMs));
       rss.push(Math.round(readMemoryMb(server.pid).rssMb * 10) / 10);
+      cpuMs.push(Math.round(readCpuMs(server.pid)));
       await server.stop();
     }
-    results.startup = { runs, medianMs: median(startMs), startMs, rssAfterStartMb: rss, medianRssMb: median(rss) };
+    results.startup = { runs, medianMs: median(startMs), startMs, medianCpuMs: median(cpuMs), rssAfterStartMb: rss, medianRssMb: median(rss) };
   }
 
   if (only.has('load')) {
@@ -103,11 +105,11 @@ export async function runBench(config: Config, args: string[]): Promise<number> 
     progress('worst input: starting the service');
     const server = await startBenchServer(root, service, SERVER_ENV);
     try {
-      // Questions from the end of the generated list: warm-up, then the ordinary baseline.
-      const tail = generated.slice(-70);
-      for (const question of tail.slice(0, 30)) await (await postChat(server.url, single(question))).arrayBuffer();
+      // Warm as under load (the JIT has seen thousands of requests), then the last 40 questions, never sent, as the baseline.
+      progress('worst input: warm-up, 8 connections, 5 s');
+      await benchLoad({ url: server.url, conversations: generated.slice(0, -40).map(single), connections: 8, durationSeconds: 5 });
       progress('worst input: searching');
-      results.worst = await searchWorstInputs({ url: server.url, pid: server.pid, document, normalQuestions: tail.slice(30),
+      results.worst = await searchWorstInputs({ url: server.url, pid: server.pid, document, normalQuestions: generated.slice(-40),
         budget: number(values['worst-budget'], 120), maxChars: config.server.maxQuestionChars, seed });
     } finally {
       await server.stop();
@@ -148,10 +150,6 @@ export async function runBench(config: Config, args: string[]): Promise<number> 
   process.stdout.write(`${summary}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
   return 0;
-}
-
-function postChat(url: string, messages: ChatMessage[]): Promise<Response> {
-  return fetch(new URL('/api/chat', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
 }
 
 /**
