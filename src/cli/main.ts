@@ -8,7 +8,7 @@ const USAGE = `用法 (usage):
   npm run build-index            从语料重建 index/ (rebuild the index from corpus/)
   npm run ask -- "问题"          在终端提问 (ask one question; --json prints the API reply)
   npm run eval                   检索与问答评测 (retrieval and QA evaluation on tests/qa)
-  npm run bench                  性能测试 (index build, latency, load)`;
+  npm run bench                  性能测试 (HTTP load vs a reference, start-up, memory, worst input, index build; --help)`;
 
 /** Splits `--name value` / `--flag` options from positional arguments. */
 function parseArguments(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'bench': {
       const { runBench } = await import('./bench');
-      return runBench(config, flags);
+      return runBench(config, rest);
     }
     default:
       process.stderr.write(`${USAGE}\n`);
