@@ -90,5 +90,8 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
   const bm25 = JSON.parse(read(INDEX_FILES.bm25).toString('utf8')) as Bm25Data;
   const facts = JSON.parse(read(INDEX_FILES.facts).toString('utf8')) as Fact[];
   read(INDEX_FILES.vectors);
+  // Every other listed artefact (the static model's files, read by the embedder) is checked as well.
+  const known = new Set<string>(Object.values(INDEX_FILES));
+  for (const name of Object.keys(manifest.files)) if (!known.has(name)) read(name);
   return { manifest, chunks, bm25, facts, vectorsPath: join(dir, INDEX_FILES.vectors) };
 }
