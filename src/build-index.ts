@@ -2,11 +2,11 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Config } from './config';
 import { chunkReport } from './chunk/chunk-report';
-import { exportStaticModel } from './embed/export-static-model';
+import { exportStaticModel, STATIC_MODEL_FILES } from './embed/export-static-model';
 import { trainStaticModel } from './embed/train-static-model';
 import { extractFacts } from './facts/extract-facts';
 import { loadReport } from './ingest/load-report';
-import { embedderId, openEmbedder, STATIC_MODEL_FILES, staticModelDir } from './open-embedder';
+import { embedderId, openEmbedder, STATIC_MODEL_DIR, staticModelDir } from './open-embedder';
 import { buildBm25 } from './search/bm25-index';
 import { chunkSearchText } from './search/chunk-search-text';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, sha256, writeIndexFiles, writeManifest } from './search/index-store';
@@ -72,8 +72,9 @@ export async function buildIndex(config: Config, onProgress: (p: BuildProgress) 
   onProgress({ stage: 'write', done: 0, total: 1 });
   const files = writeIndexFiles(dir, { chunks, bm25, facts });
   files[INDEX_FILES.vectors] = sha256(readFileSync(join(dir, INDEX_FILES.vectors)));
+  // The static model is part of the index: its files are hashed like the others and checked at start-up.
   if (config.embedding.model === 'static') {
-    for (const name of STATIC_MODEL_FILES) files[name] = sha256(readFileSync(join(dir, name)));
+    for (const file of STATIC_MODEL_FILES) files[`${STATIC_MODEL_DIR}/${file}`] = sha256(readFileSync(join(staticModelDir(dir), file)));
   }
   writeManifest(dir, {
     formatVersion: INDEX_FORMAT_VERSION,

@@ -1,4 +1,4 @@
-import { symmetricEigen } from './symmetric-eigen';
+import { randomizedGramEigen, type GramEigenOptions, type TermPostings } from './randomized-gram-eigen';
 
 /** A static embedding table: one vector per vocabulary term. */
 export interface StaticModel {
@@ -15,6 +15,10 @@ export interface TrainStaticModelOptions {
   dimensions?: number;
   /** Terms found in fewer documents are left out of the vocabulary. Default 1 (keep all). */
   minDocumentFrequency?: number;
+  /** Of the eigensolver ({@link GramEigenOptions}); its defaults are what index/ is built with. */
+  oversampling?: GramEigenOptions['oversampling'];
+  powerIterations?: GramEigenOptions['powerIterations'];
+  seed?: GramEigenOptions['seed'];
 }
 
 export const PAD_TOKEN = '[PAD]';
@@ -30,12 +34,13 @@ const RELATIVE_EIGEN_FLOOR = 1e-10;
  * X is the documents × terms TF-IDF matrix (sublinear tf 1 + ln tf, smooth idf
  * ln((1 + n) / (1 + df)) + 1, rows L2-normalised) with truncated SVD X ≈ A S Bᵀ. The vector of
  * term t is idf(t) · B[t] · S⁻¹, the LSA fold-in of a one-term query, so mean pooling a text's
- * token vectors is (up to scale) the fold-in of the whole text. Documents are few and terms many,
- * so the SVD comes from the eigendecomposition of the n × n Gram matrix XXᵀ = A S² Aᵀ, and
- * B S⁻¹ = Xᵀ A S⁻². Deterministic: sorted vocabulary, fixed summation order, fixed signs.
+ * token vectors is (up to scale) the fold-in of the whole text. The SVD comes from the leading
+ * eigenpairs of the Gram matrix XXᵀ = A S² Aᵀ, found by seeded randomized subspace iteration
+ * without forming it (time linear in the corpus for a fixed rank), and B S⁻¹ = Xᵀ A S⁻².
+ * Deterministic: sorted vocabulary, fixed summation order, fixed seed, fixed signs.
  */
 export function trainStaticModel(documents: string[][], options: TrainStaticModelOptions = {}): StaticModel {
-  const { dimensions: requested = 256, minDocumentFrequency = 1 } = options;
+  const { dimensions: requested = 256, minDocumentFrequency = 1, oversampling, powerIterations, seed } = options;
   const n = documents.length;
   if (n < 2) throw new RangeError('trainStaticModel needs at least 2 documents');
   const rank = Math.max(1, Math.min(requested, n - 1));
@@ -63,19 +68,8 @@ export function trainStaticModel(documents: string[][], options: TrainStaticMode
     });
   });
 
-  const gram = new Float64Array(n * n);
-  for (let t = 0; t < terms.length; t++) {
-    const docs = postingDocuments[t];
-    const weights = postingWeights[t];
-    for (let i = 0; i < docs.length; i++) {
-      const row = docs[i] * n;
-      const wi = weights[i];
-      for (let j = i; j < docs.length; j++) gram[row + docs[j]] += wi * weights[j];
-    }
-  }
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) gram[i * n + j] = gram[j * n + i];
-
-  const { values, vectors: documentVectors } = symmetricEigen(gram, n);
+  const postings = flattenPostings(n, postingDocuments, postingWeights);
+  const { values, vectors: documentVectors } = randomizedGramEigen(postings, rank, { oversampling, powerIterations, seed });
   // inverseEigen[k] = S⁻² for the kept components; 0 drops a null direction instead of dividing by ~0.
   const inverseEigen = new Float64Array(rank);
   for (let k = 0; k < rank; k++) inverseEigen[k] = values[k] > values[0] * RELATIVE_EIGEN_FLOOR ? 1 / values[k] : 0;
@@ -85,16 +79,27 @@ export function trainStaticModel(documents: string[][], options: TrainStaticMode
   const row = new Float64Array(rank);
   for (let t = 0; t < terms.length; t++) {
     row.fill(0);
-    const docs = postingDocuments[t];
-    const weights = postingWeights[t];
-    for (let i = 0; i < docs.length; i++) {
-      const w = weights[i];
-      for (let k = 0; k < rank; k++) row[k] += w * documentVectors[k * n + docs[i]];
+    for (let p = postings.start[t]; p < postings.start[t + 1]; p++) {
+      const w = postings.weight[p];
+      const from = postings.document[p] * rank;
+      for (let k = 0; k < rank; k++) row[k] += w * documentVectors[from + k];
     }
     const offset = (t + 2) * rank;
     for (let k = 0; k < rank; k++) vectors[offset + k] = idf[t] * row[k] * inverseEigen[k];
   }
   return { vocabulary, vectors, dimensions: rank };
+}
+
+function flattenPostings(documents: number, postingDocuments: number[][], postingWeights: number[][]): TermPostings {
+  const start = new Int32Array(postingDocuments.length + 1);
+  postingDocuments.forEach((docs, t) => (start[t + 1] = start[t] + docs.length));
+  const document = new Int32Array(start[postingDocuments.length]);
+  const weight = new Float64Array(document.length);
+  postingDocuments.forEach((docs, t) => {
+    document.set(docs, start[t]);
+    weight.set(postingWeights[t], start[t]);
+  });
+  return { documents, start, document, weight };
 }
 
 /** Term frequencies of one document; terms the whitespace tokenizer could never produce are skipped. */

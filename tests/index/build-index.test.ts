@@ -78,6 +78,22 @@ describe('build-index', () => {
     }
   });
 
+  it('hashes the static model files in the manifest and refuses a damaged one', async () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['model/onnx/model.onnx', 'model/tokenizer.json']));
+    const damaged = mkdtempSync(join(tmpdir(), 'report-qa-model-'));
+    try {
+      cpSync(dir, damaged, { recursive: true });
+      const tokenizer = join(damaged, 'model', 'tokenizer.json');
+      writeFileSync(tokenizer, readFileSync(tokenizer, 'utf8').replace('"区块链"', '"区块"'));
+      const error = await createPipeline(loadConfig({}, { QA_INDEX_DIR: damaged, QA_LOG_LEVEL: 'silent' })).catch((e: unknown) => e);
+      expect((error as AppError).code).toBe('index_missing');
+      expect((error as AppError).message).toContain('tokenizer.json');
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an index built for another embedder', async () => {
     const error = await createPipeline(loadConfig({}, { QA_INDEX_DIR: dir, QA_EMBED_MODEL: 'Xenova/bge-small-zh-v1.5', QA_LOG_LEVEL: 'silent' }))
       .catch((e: unknown) => e);
