@@ -5,6 +5,8 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import { createApp } from '../server/create-app';
+import { openRecordStore } from '../store/open-record-store';
+import type { RecordStore } from '../store/record-store';
 
 export interface RunningService {
   server: ServerType;
@@ -27,7 +29,15 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
     process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
     process.exit(1);
   }
-  const app = createApp({ pipeline, config, logger });
+  let store: RecordStore;
+  try {
+    store = openRecordStore({ dataDir: config.store.dataDir, record: config.store.record, retentionDays: config.store.retentionDays });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
+    process.exit(1);
+  }
+  const app = createApp({ pipeline, config, logger, store });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serveNode({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolve(started));
   });
@@ -43,6 +53,7 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
     const sweep = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
     server.close(() => {
       clearInterval(sweep);
+      store.close();
       resolve();
     });
   }));
