@@ -16,6 +16,7 @@ import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
 import { createUnknownTermFinder } from './answer/unknown-terms';
+import { suggestFollowUps } from './answer/suggest-follow-ups';
 import { sectionLabel } from './chunk/section-label';
 import { memoizeRecent } from './memoize-recent';
 
@@ -55,11 +56,16 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   // The LangChain/OpenAI client is loaded only when a chat model is configured.
   const llm = config.llm ? await openLlmAnswerer(config, logger) : null;
   const sections = new Map(document.sections.map((s) => [s.id, s]));
+  // Suggested next questions ride on every answer (the widget shows them as buttons).
+  const withFollowUps = (ask: Pipeline['ask']): Pipeline['ask'] => async (messages, askOptions) => {
+    const answer = await ask(messages, askOptions);
+    return { ...answer, suggestions: suggestFollowUps(answer, { chunks: index.chunks, facts: index.facts, tables: document.tables }) };
+  };
   logger.info('pipeline_ready', { chunks: index.chunks.length, embedder: embedder.id, llm: Boolean(llm) });
 
   return {
     parts: { document, index, embedder, bm25, search, lexicon, analyze },
-    async ask(messages, askOptions = {}) {
+    ask: withFollowUps(async (messages, askOptions = {}) => {
       const result = await answerer.answerMessages(messages);
       if (!llm || !result.question) return result.answer;
       const hits = await search.search(result.context ? `${result.question} ${result.context}` : result.question, 6);
@@ -67,7 +73,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
         quote: hit.chunk.text, line: hit.chunk.lineStart }));
       return llm.answer({ question: result.question, understood: result.answer.understood, sources, fallback: result.answer,
         signal: askOptions.signal });
-    },
+    }),
     lookupFacts: (query) => ({ facts: factBook.lookup(query) }),
     listTables: () => document.tables.map((t) => ({ id: t.id, caption: t.caption, rows: t.rows.length })),
     getTable: (id) => tables.get(id.replace(/\s+/g, '')),
