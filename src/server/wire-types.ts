@@ -27,6 +27,12 @@ export interface FeedbackRequest {
   reason?: string;
 }
 
+/**
+ * A `facts[]` item as the widget reads it: the contract's fields, plus `section` (heading path of a
+ * prose fact's section) and `text` (the value as printed, e.g. "8.10%") when the service sends them.
+ */
+export type WireFact = AnswerFact & { section?: string; text?: string };
+
 export interface WireError {
   error: { code: string; message: string; requestId?: string };
 }
