@@ -148,11 +148,11 @@ button:disabled { cursor: default; opacity: .5; }
   .root[data-position="left"] .panel { left: 0; }
   .root[data-open] .launcher { display: none; }
   .expand { display: none; }
-  /* Touch targets of at least 44 px; inline ones keep their line height through negative margins. */
+  /* Touch targets of at least 44 px, without overlapping: a line holding a source button grows to fit it. */
   .icon-button, .send, .vote { min-width: 44px; min-height: 44px; }
   .text-button, .starter { min-height: 44px; }
-  .cite-ref, .example { padding: 13px 4px; margin: -13px 0; min-width: 44px; text-align: center; }
-  .example { display: inline-block; }
+  .cite-ref, .example { display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px;
+    margin: 0 1px; padding: 0 2px; vertical-align: middle; }
   /* 16px keeps iOS Safari from zooming the page when the input gets focus. */
   .input { font-size: 16px; }
 }

@@ -170,7 +170,11 @@ describe('widget conversation (Chromium, real service)', () => {
     const widths = await chart.locator('rect').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('width'))));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(await last.locator('table tbody tr').count()).toBe(5);
-    expect(await last.locator('table tbody tr').first().textContent()).toBe('广东数量（家）354家截至2020年6月表6-1');
+    // Metric, period and origin are the same on every row: they move into the heading and caption, so the table fits.
+    expect(await last.locator('table thead tr').textContent()).toBe('对象数量（家）');
+    expect(await last.locator('table tbody tr').first().textContent()).toBe('广东354家');
+    expect(await last.locator('table caption').textContent()).toBe('回答用到的数据 · 截至2020年6月 · 出处：表6-1');
+    expect(await last.locator('.chart-title').textContent()).toBe('数量（家）');
     await last.getByRole('button', { name: '来源 1', exact: true }).click();
     expect(await last.locator('.cite-meta').textContent()).toBe('六、（二）企业分布阶梯化明显 · 表6-1 我国区块链企业各地区分布数量及比例 · 第 1138 行');
     await last.scrollIntoViewIfNeeded();

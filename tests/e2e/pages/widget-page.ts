@@ -58,3 +58,13 @@ export async function lastAnswer(page: Page): Promise<string> {
 export function artifact(name: string): string {
   return resolve(ARTIFACTS, name);
 }
+
+/** A screenshot in tests/artifacts/ once the page's web fonts (Noto Sans SC for the Chinese) have loaded. */
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(100);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const path = artifact(name);
+  await page.screenshot({ path, ...options });
+  return path;
+}
