@@ -24,20 +24,27 @@ export function renderFacts(facts: WireFact[], citations: Citation[], text: UiTe
   const oneMetric = same(facts.map((fact) => fact.metric));
   const onePeriod = same(facts.map((fact) => fact.period));
   const oneOrigin = same(origins);
-  const columns: { heading: string; cell: (fact: WireFact, index: number) => string; numeric?: boolean }[] = [
-    { heading: subjectHeading, cell: (fact) => fact.subject || '—' },
-    ...(oneMetric ? [] : [{ heading: metricHeading, cell: (fact: WireFact) => fact.metric }]),
-    { heading: oneMetric && facts[0].metric ? facts[0].metric : valueHeading, cell: valueText, numeric: true },
-    ...(onePeriod ? [] : [{ heading: periodHeading, cell: (fact: WireFact) => fact.period }]),
-    ...(oneOrigin ? [] : [{ heading: sourceHeading, cell: (_: WireFact, index: number) => origins[index] }]),
+  // At most three columns: a period or origin that differs between rows goes under the metric (or the subject).
+  const meta = (fact: WireFact, index: number) => [onePeriod ? '' : fact.period, oneOrigin ? '' : origins[index]].filter(Boolean).join(' · ');
+  const withMeta = (value: string, fact: WireFact, index: number): (string | HTMLElement)[] => {
+    const extra = meta(fact, index);
+    return extra ? [value, createElement('span', { className: 'fact-meta', text: extra })] : [value];
+  };
+  const columns: { heading: string; cell: (fact: WireFact, index: number) => (string | HTMLElement)[]; numeric?: boolean }[] = [
+    { heading: subjectHeading, cell: (fact, index) => (oneMetric ? withMeta(fact.subject || '—', fact, index) : [fact.subject || '—']) },
+    ...(oneMetric ? [] : [{ heading: metricHeading, cell: (fact: WireFact, index: number) => withMeta(fact.metric, fact, index) }]),
+    { heading: oneMetric && facts[0].metric ? facts[0].metric : valueHeading, cell: (fact) => [valueText(fact)], numeric: true },
   ];
   const notes = [onePeriod ? facts[0].period : '', oneOrigin && origins[0] ? `${sourceHeading}：${origins[0]}` : ''].filter(Boolean);
+  const metaHeading = [onePeriod ? '' : periodHeading, oneOrigin ? '' : sourceHeading].filter(Boolean).join(' · ');
   const table = createElement('table', { className: 'facts-table' }, [
     createElement('caption', {}, [text.factsCaption, notes.length ? createElement('span', { className: 'facts-note', text: ` · ${notes.join(' · ')}` }) : null]),
-    createElement('thead', {}, [createElement('tr', {}, columns.map((column) =>
-      createElement('th', { text: column.heading, attrs: { scope: 'col' }, className: column.numeric ? 'num' : undefined })))]),
+    createElement('thead', {}, [createElement('tr', {}, columns.map((column, index) =>
+      createElement('th', { attrs: { scope: 'col' }, className: column.numeric ? 'num' : undefined }, [column.heading,
+        // The column that carries period/origin says so in its heading.
+        metaHeading && index === (oneMetric ? 0 : 1) ? createElement('span', { className: 'fact-meta', text: metaHeading }) : null])))]),
     createElement('tbody', {}, facts.map((fact, index) => createElement('tr', {}, columns.map((column) =>
-      createElement('td', { text: column.cell(fact, index), className: column.numeric ? 'num' : undefined }))))),
+      createElement('td', { className: column.numeric ? 'num' : undefined }, column.cell(fact, index)))))),
   ]);
   const comparable = chartableFacts(facts);
   let chart: HTMLElement | null = null;

@@ -109,6 +109,8 @@ button:disabled { cursor: default; opacity: .5; }
 .facts-table th, .facts-table td { padding: 3px 6px; border-bottom: 1px solid var(--border); text-align: left;
   overflow-wrap: anywhere; vertical-align: top; }
 .facts-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.facts-table th { white-space: nowrap; }
+.fact-meta { display: block; font-size: 11px; font-weight: 400; color: var(--muted); }
 .chart-figure { margin: 4px 0 8px; }
 .chart-title { margin: 0 0 2px; font-size: 12px; font-weight: 600; }
 .chart { display: block; width: 100%; height: auto; font-size: 11px; }
