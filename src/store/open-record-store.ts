@@ -53,11 +53,14 @@ export function openRecordStore(options: RecordStoreOptions): RecordStore {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
     migrate(db);
+    const store = createStore(db, file, options);
+    // The first retention pass is also the first write: a file locked by another process fails here, at start-up.
+    store.purge();
+    return store;
   } catch (error) {
     db?.close();
     throw new AppError('store_unavailable', `${file}: ${describe(error)}`, { cause: error });
   }
-  return createStore(db, file, options);
 }
 
 function migrate(db: Database.Database): void {
@@ -85,7 +88,6 @@ function createStore(db: Database.Database, file: string, options: RecordStoreOp
     const cutoff = now - retentionMs;
     return db.transaction(() => deleteAnswers.run(cutoff).changes + deleteFeedback.run(cutoff).changes).immediate();
   };
-  purge();
   const timer = setInterval(() => {
     try { purge(); } catch { /* The next round tries again; writes report their own failures. */ }
   }, PURGE_EVERY_MS);
