@@ -16,22 +16,23 @@ export interface RunningService {
 }
 
 /**
- * `npm start`: loads the pipeline (refusing a missing or stale index: one-line Chinese + English
- * message, exit 1), serves the API on config.server.host/port, prints 「报告问答已启动 http://HOST:PORT」
- * to stderr, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, then exits 0.
+ * `npm start`: opens the embedded database and loads the pipeline (refusing a corrupt or locked
+ * database, or a missing or stale index: one-line Chinese + English message, exit 1), serves the
+ * API on config.server.host/port, prints 「报告问答已启动 http://HOST:PORT」 to stderr, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, then exits 0.
  */
 export async function serve(config: Config, logger: Logger): Promise<RunningService> {
-  let pipeline;
+  // The database first: it is quick to check, and a corrupt or locked file should not wait for the index.
+  let store: RecordStore;
   try {
-    pipeline = await createPipeline(config, { logger });
+    store = openRecordStore({ dataDir: config.store.dataDir, record: config.store.record, retentionDays: config.store.retentionDays });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
     process.exit(1);
   }
-  let store: RecordStore;
+  let pipeline;
   try {
-    store = openRecordStore({ dataDir: config.store.dataDir, record: config.store.record, retentionDays: config.store.retentionDays });
+    pipeline = await createPipeline(config, { logger });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     process.stderr.write(`${error.userMessage} (${error.code}: ${error.message})\n`);
