@@ -86,6 +86,7 @@ function count(dir: string, table: 'answers' | 'feedback'): number {
 describe('the embedded database under the real service', () => {
   const shared = dataDir();
   let chats = 0;
+  let restarted: QaServer;
 
   it('loses nothing when two server processes write to one file under load', async () => {
     const [a, b] = await Promise.all([start(shared), start(shared)]);
@@ -105,56 +106,42 @@ describe('the embedded database under the real service', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it('keeps every record across a restart (and exports them all)', async () => {
-    const server = await start(shared);
-    const response = await fetch(`${server.url}/api/admin/records.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-    expect(response.status).toBe(200);
-    const lines = (await response.text()).trim().split('\r\n');
-    // Header + one line per feedback whose answer was not recorded + one per recorded answer.
-    expect(lines.length).toBe(1 + 3000 + chats);
-    await server.stop();
-  });
-
-  it('deletes rows older than QA_RECORD_DAYS when it starts', async () => {
-    const dir = dataDir();
-    openRecordStore({ dataDir: dir, record: true, retentionDays: 90 }).close();
-    const db = new Database(join(dir, DATABASE_FILE));
+  it('keeps every record across a restart, and deletes rows older than QA_RECORD_DAYS when it starts', async () => {
+    // Rows from ten days ago, written while no server runs; a restart with a 7-day retention removes them.
+    const db = new Database(join(shared, DATABASE_FILE));
     const now = Date.now();
-    const insert = db.prepare(`INSERT INTO answers (id, at, question, question_key, answer, grounded, mode, latency_ms, origin, route)
-      VALUES (?, ?, '问题', '问题', '回答', 1, 'extractive', 1, NULL, 'chat')`);
-    insert.run('old', now - 10 * DAY);
-    insert.run('recent', now - 2 * DAY);
+    db.prepare(`INSERT INTO answers (id, at, question, question_key, answer, grounded, mode, latency_ms, origin, route)
+      VALUES ('old-answer', ?, '问题', '问题', '回答', 1, 'extractive', 1, NULL, 'chat')`).run(now - 10 * DAY);
     db.prepare("INSERT INTO feedback (id, at, rating) VALUES ('old-vote', ?, 'down')").run(now - 10 * DAY);
     db.close();
-    const server = await start(dir, { QA_RECORD_DAYS: '7' });
-    const csv = await (await fetch(`${server.url}/api/admin/records.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
-    expect(csv).toContain('\r\nrecent,');
-    expect(csv).not.toContain('\r\nold,');
+    restarted = await start(shared, { QA_RECORD_DAYS: '7' });
+    const response = await fetch(`${restarted.url}/api/admin/records.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(response.status).toBe(200);
+    const csv = await response.text();
+    const lines = csv.trim().split('\r\n');
+    // Header + one line per feedback whose answer was not recorded + one per recorded answer.
+    expect(lines.length).toBe(1 + 3000 + chats);
+    expect(csv).not.toContain('old-answer');
     expect(csv).not.toContain('old-vote');
-    await server.stop();
   });
 
-  it('refuses to start on a corrupt database file with one line', async () => {
-    const dir = dataDir();
-    writeFileSync(join(dir, DATABASE_FILE), 'not a database '.repeat(500));
-    const { code, output } = await serveUntilExit({ QA_DATA_DIR: dir });
-    expect(code).toBe(1);
-    const lines = output.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^记录数据库无法打开.*\(store_unavailable: .*report-qa\.sqlite: SQLITE_NOTADB/);
-  });
-
-  it('refuses to start on a database another process holds locked, with one line', async () => {
-    const dir = dataDir();
-    openRecordStore({ dataDir: dir, record: true, retentionDays: 90 }).close();
-    const holder = new Database(join(dir, DATABASE_FILE));
+  it('refuses to start on a corrupt or a locked database file, with one line', async () => {
+    const corrupt = dataDir();
+    writeFileSync(join(corrupt, DATABASE_FILE), 'not a database '.repeat(500));
+    const locked = dataDir();
+    openRecordStore({ dataDir: locked, record: true, retentionDays: 90 }).close();
+    const holder = new Database(join(locked, DATABASE_FILE));
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec("BEGIN EXCLUSIVE; DELETE FROM feedback WHERE id = 'none'");
     try {
-      const { code, output } = await serveUntilExit({ QA_DATA_DIR: dir });
-      expect(code).toBe(1);
-      expect(output.trim().split('\n')).toHaveLength(1);
-      expect(output).toMatch(/store_unavailable: .*SQLITE_BUSY/);
+      const [bad, busy] = await Promise.all([serveUntilExit({ QA_DATA_DIR: corrupt }), serveUntilExit({ QA_DATA_DIR: locked })]);
+      for (const { code, output } of [bad, busy]) {
+        expect(code).toBe(1);
+        expect(output.trim().split('\n'), output).toHaveLength(1);
+        expect(output).toMatch(/^记录数据库无法打开（文件损坏、被占用或不可写），请检查 QA_DATA_DIR。 \(store_unavailable: .*report-qa\.sqlite: /);
+      }
+      expect(bad.output).toContain('SQLITE_NOTADB');
+      expect(busy.output).toContain('SQLITE_BUSY');
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
@@ -162,10 +149,10 @@ describe('the embedded database under the real service', () => {
   });
 
   it('keeps answering while recording fails, and records again once the database is free', async () => {
-    const dir = dataDir();
-    const server = await start(dir);
+    const server = restarted;
+    const before = count(shared, 'answers');
     // Another process holds the write lock (the server's busy timeout runs out).
-    const holder = new Database(join(dir, DATABASE_FILE));
+    const holder = new Database(join(shared, DATABASE_FILE));
     holder.exec("BEGIN IMMEDIATE; DELETE FROM feedback WHERE id = 'none'");
     try {
       const response = await post(`${server.url}/api/chat`, { messages: [{ role: 'user', content: '广东有多少家区块链企业？' }] });
@@ -174,23 +161,24 @@ describe('the embedded database under the real service', () => {
       const feedback = await post(`${server.url}/api/feedback`, { id: 'while-locked', rating: 'up' });
       expect(feedback.status).toBe(500);
       expect((await feedback.json()).error.code).toBe('internal');
+      await new Promise((done) => setTimeout(done, 2500));
       expect(server.output()).toContain('record_failed');
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
     }
+    expect(count(shared, 'answers')).toBe(before);
     const later = await post(`${server.url}/api/chat`, { messages: [{ role: 'user', content: '全国有多少家区块链产业园？' }] });
     expect(later.status).toBe(200);
     expect((await post(`${server.url}/api/feedback`, { id: 'after-lock', rating: 'up' })).status).toBe(204);
     await new Promise((done) => setTimeout(done, 200));
-    expect(count(dir, 'answers')).toBe(1);
-    await server.stop();
+    expect(count(shared, 'answers')).toBe(before + 1);
   });
 });
 
 describe('suggested next questions', () => {
   it('are questions the running service answers from the report (grounded: true)', async () => {
-    const server = await start(dataDir(), { QA_RECORD: '0' });
+    const server = servers.at(-1) ?? await start(dataDir());
     const samples = ['广东有多少家区块链企业？', '全国有多少家区块链产业园？', '投融资金额最高的区块链企业是哪家？', '上海有几家区块链企业？',
       '湖南有哪些区块链产业园？', '区块链相关企业有多少家？', '2020年上半年区块链专利公开了多少？'];
     const asked: string[] = [];
@@ -207,6 +195,5 @@ describe('suggested next questions', () => {
       if (!reply.grounded) ungrounded.push(question);
     }
     expect(ungrounded).toEqual([]);
-    await server.stop();
   });
 });
