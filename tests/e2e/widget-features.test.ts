@@ -138,7 +138,7 @@ describe('widget features (Chromium, real service, real SQLite)', () => {
     const downVotes = admin.locator('table', { has: admin.locator('caption', { hasText: '被评为没帮助的回答' }) });
     expect(await downVotes.locator('tbody tr').first().textContent()).toContain('想看全国排名前五');
     expect(await admin.locator('table', { has: admin.locator('caption', { hasText: '嵌入组件的网站' }) }).textContent()).toContain(hosts.origin);
-    await admin.addStyleTag({ url: `${hosts.origin}/fonts/400.css` });
+    await admin.addStyleTag({ url: `${hosts.origin}/fonts.css` });
     await snap(admin, 'admin-page.png', { fullPage: true });
     await ownerContext.close();
   });

@@ -69,9 +69,19 @@ export async function snap(page: Page, name: string, options: { fullPage?: boole
       .map((element) => element.getAttribute('placeholder') ?? '');
     const text = [document.body.innerText, root?.textContent ?? '', ...placeholders].join('');
     if (document.fonts.check('16px "Noto Sans SC"', '字') || [...document.fonts].some((face) => face.family.includes('Noto Sans SC'))) {
-      await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text).catch(() => [])));
+      await Promise.all(['400', '600'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text).catch(() => [])));
     }
     await document.fonts.ready;
+    // Text laid out before the faces arrived can keep its missing-glyph fallback (seen in shadow trees):
+    // switch the font away and back so every element resolves its font again. The final styles are unchanged.
+    for (const element of [document.body, root?.querySelector<HTMLElement>('.root')]) {
+      if (!element) continue;
+      const previous = element.style.fontFamily;
+      element.style.fontFamily = 'monospace';
+      void element.offsetWidth;
+      element.style.fontFamily = previous;
+      void element.offsetWidth;
+    }
   });
   await page.waitForTimeout(100);
   const path = artifact(name);
