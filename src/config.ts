@@ -44,6 +44,11 @@ const EnvSchema = z.object({
   QA_LLM_MODEL: z.string().optional(),
   QA_LLM_TIMEOUT_MS: int(100).default(20_000),
   QA_LOG_QUESTIONS: bool.default(false),
+  QA_DATA_DIR: z.string().default(resolve(ROOT, 'data')),
+  QA_RECORD: bool.default(false),
+  QA_RECORD_DAYS: int(1).max(3650).default(90),
+  /** Enables /admin; long enough that guessing it is hopeless. */
+  QA_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   QA_LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
 
@@ -56,6 +61,8 @@ export interface Config {
   retrieval: { topK: number; bm25Weight: number };
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number } | null;
   log: { questions: boolean; level: 'silent' | 'error' | 'info' | 'debug' };
+  /** The embedded database: feedback always, answered questions when `record`; /admin when `adminToken`. */
+  store: { dataDir: string; record: boolean; retentionDays: number; adminToken: string | null };
 }
 
 /** Which peers' X-Forwarded-For is believed: the nearest `hops` proxies, or proxies at these addresses/CIDRs. */
@@ -113,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     retrieval: { topK: e.QA_TOP_K, bm25Weight: e.QA_BM25_WEIGHT },
     llm,
     log: { questions: e.QA_LOG_QUESTIONS, level: e.QA_LOG_LEVEL },
+    store: { dataDir: resolve(e.QA_DATA_DIR), record: e.QA_RECORD, retentionDays: e.QA_RECORD_DAYS, adminToken: e.QA_ADMIN_TOKEN ?? null },
   };
   return deepFreeze(config);
 }

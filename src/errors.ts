@@ -5,11 +5,13 @@ export const ERROR_CATALOGUE = {
   too_large: { status: 413, message: '问题或对话过长，请缩短后再试。' },
   rate_limited: { status: 429, message: '请求过于频繁，请稍后再试。' },
   origin_not_allowed: { status: 403, message: '此网站未被允许调用问答服务。' },
+  unauthorized: { status: 401, message: '需要有效的管理口令。' },
   not_found: { status: 404, message: '未找到请求的内容。' },
   timeout: { status: 503, message: '回答超时，请稍后再试。' },
   index_stale: { status: 500, message: '知识库索引与语料不一致，请运行 npm run build-index。' },
   index_missing: { status: 500, message: '知识库索引缺失或已损坏，请运行 npm run build-index。' },
   model_missing: { status: 500, message: '找不到配置的向量模型，请检查 QA_EMBED_MODEL 或运行 npm run build-index。' },
+  store_unavailable: { status: 500, message: '记录数据库无法打开（文件损坏、被占用或不可写），请检查 QA_DATA_DIR。' },
   internal: { status: 500, message: '服务暂时不可用，请稍后再试。' },
   // Below the routes: the HTTP parser, the transport, and start-up.
   method_not_allowed: { status: 405, message: '不支持该请求方法。' },

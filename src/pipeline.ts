@@ -24,6 +24,7 @@ import { compactForm } from './text/compact-form';
 import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
+import { suggestFollowUps } from './answer/suggest-follow-ups';
 import { sectionLabel } from './chunk/section-label';
 import { memoizeRecent } from './memoize-recent';
 
@@ -94,12 +95,15 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     parts: { document, index, embedder, bm25, search, lexicon, knowledge, read, analyze },
     async ask(messages, askOptions = {}) {
       const result = await answerer.answer(messages);
-      if (!llm || result.reading.kind !== 'question') return result.answer;
+      // Suggested next questions ride on every answer (the widget shows them as buttons).
+      const withSuggestions = (answer: typeof result.answer) => ({ ...answer,
+        suggestions: suggestFollowUps(answer, { chunks: index.chunks, facts: index.facts, tables: document.tables }) });
+      if (!llm || result.reading.kind !== 'question') return withSuggestions(result.answer);
       const question = result.reading.standalone;
       const hits = await search.search(question, 6);
       const sources = hits.map((hit, i) => ({ id: i + 1, chunkId: hit.chunk.id, section: hit.chunk.section, source: hit.chunk.source,
         quote: hit.chunk.text, line: hit.chunk.lineStart }));
-      return llm.answer({ question, understood: result.answer.understood, sources, fallback: result.answer, signal: askOptions.signal });
+      return withSuggestions(await llm.answer({ question, understood: result.answer.understood, sources, fallback: result.answer, signal: askOptions.signal }));
     },
     lookupFacts: (query) => ({ facts: lookupFacts(query, { knowledge, read, facts: index.facts }) }),
     listTables: () => document.tables.map((t) => ({ id: t.id, caption: t.caption, rows: t.rows.length })),

@@ -183,6 +183,8 @@ export interface Answer {
   mode: AnswerMode;
   /** How a follow-up was understood, when it was rewritten (e.g. '江苏 区块链企业数量'). */
   understood?: string;
+  /** Next questions the report answers, derived from what this answer cites (2–3, Chinese). */
+  suggestions?: string[];
 }
 
 export interface ChatMessage {

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import { createApp } from '../server/create-app';
 import { createHttpServer } from '../server/create-http-server';
+import { openRecordStore } from '../store/open-record-store';
 
 export interface RunningService {
   server: Server;
@@ -15,15 +16,17 @@ export interface RunningService {
 }
 
 /**
- * `npm start`: loads the pipeline (refusing a missing or stale index), serves the API on
+ * `npm start`: opens the embedded database (quick to check: a corrupt or locked file should not wait
+ * for the index), loads the pipeline (refusing a missing or stale index), serves the API on
  * config.server.host/port, prints 「报告问答已启动 http://HOST:PORT」 to stderr, and on SIGTERM/SIGINT
  * stops accepting, lets in-flight requests finish, then exits 0.
- * @throws AppError index_missing | index_stale | model_missing | corpus_missing | port_in_use | listen_failed
+ * @throws AppError store_unavailable | index_missing | index_stale | model_missing | corpus_missing | port_in_use | listen_failed
  *   (main prints them as one Chinese + English line and exits 1).
  */
 export async function serve(config: Config, logger: Logger): Promise<RunningService> {
+  const store = openRecordStore({ dataDir: config.store.dataDir, record: config.store.record, retentionDays: config.store.retentionDays });
   const pipeline = await createPipeline(config, { logger });
-  const app = createApp({ pipeline, config, logger });
+  const app = createApp({ pipeline, config, logger, store });
   const server = createHttpServer({ fetch: app.fetch, logger, requestTimeoutMs: config.server.requestTimeoutMs,
     maxBodyBytes: config.server.maxBodyBytes, hostname: config.server.host });
   const { port } = await listen(server, config.server.host, config.server.port);
@@ -36,6 +39,7 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
       clearInterval(sweep);
+      store.close();
       resolve();
     });
   }));

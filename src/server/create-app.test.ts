@@ -71,7 +71,7 @@ describe('POST /api/chat', () => {
     const response = await app.request('/api/chat', ask('广东有多少家区块链企业？'));
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await response.json()).toEqual({ answer: ANSWER.answer, citations: ANSWER.citations, facts: ANSWER.facts,
+    expect(await response.json()).toEqual({ id: response.headers.get('x-request-id'), answer: ANSWER.answer, citations: ANSWER.citations, facts: ANSWER.facts,
       grounded: true, mode: 'extractive' });
   });
 
@@ -80,13 +80,14 @@ describe('POST /api/chat', () => {
     const response = await app.request('/api/chat', ask('广东呢？', { stream: true }));
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const body = await response.text();
+    const id = response.headers.get('x-request-id');
     expect(body).toBe([
-      'event: meta\ndata: {"mode":"extractive","understood":"广东 区块链企业数量"}\n\n',
+      `event: meta\ndata: {"id":"${id}","mode":"extractive","understood":"广东 区块链企业数量"}\n\n`,
       'event: delta\ndata: {"text":"截至2020年6月，"}\n\n',
       'event: delta\ndata: {"text":"广东省有354家区块链企业，"}\n\n',
       'event: delta\ndata: {"text":"占全国的27.06%[1]。"}\n\n',
       `event: citations\ndata: ${JSON.stringify({ citations: ANSWER.citations, facts: ANSWER.facts, grounded: true })}\n\n`,
-      'event: done\ndata: {}\n\n',
+      `event: done\ndata: {"id":"${id}"}\n\n`,
     ].join(''));
   });
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { RecordStore } from '../store/record-store';
 import type { Pipeline } from '../types';
 import type { AppEnv } from './app-env';
 import { handleError } from './handle-error';
@@ -9,8 +10,10 @@ import { originGuard } from './middleware/origin-guard';
 import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { notFound } from './not-found';
+import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
 import { factRoutes } from './routes/facts';
+import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { openAiRoutes } from './routes/openai';
 import { tableRoutes } from './routes/tables';
@@ -20,6 +23,8 @@ export interface CreateAppOptions {
   pipeline: Pipeline;
   config: Config;
   logger: Logger;
+  /** The embedded database (feedback, records, /admin); without it those routes are not mounted. */
+  store?: RecordStore;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface CreateAppOptions {
  * Every error is `{ error: { code, message } }` with a catalogue message.
  */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
-  const { pipeline, config, logger } = options;
+  const { pipeline, config, logger, store } = options;
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger, { questions: config.log.questions }));
   // The widget script and demo page are public; the API is what the allow-list guards.
@@ -41,8 +46,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     app.use('/v1/*', limiter);
   }
   app.use('*', deadline(config.server.requestTimeoutMs));
-  app.route('/', chatRoutes({ pipeline, config, logger }));
-  app.route('/', openAiRoutes({ pipeline, config, logger }));
+  app.route('/', chatRoutes({ pipeline, config, logger, store }));
+  app.route('/', openAiRoutes({ pipeline, config, logger, store }));
+  if (store) app.route('/', feedbackRoutes({ store, logger }));
+  if (store && config.store.adminToken) app.route('/', adminRoutes({ store, token: config.store.adminToken }));
   app.route('/', factRoutes({ pipeline, config }));
   app.route('/', tableRoutes({ pipeline }));
   app.route('/', healthRoutes({ pipeline }));

@@ -14,8 +14,24 @@ export interface ChatRequest {
   stream?: boolean;
 }
 
-/** The reply of POST /api/chat: the contract's fields of an Answer (`understood` is our extension). */
-export type ChatReply = Pick<Answer, 'answer' | 'citations' | 'facts' | 'grounded' | 'mode' | 'understood'>;
+/**
+ * The reply of POST /api/chat: the contract's fields of an Answer (`understood` and `suggestions` are
+ * our extensions) and the reply `id` that POST /api/feedback refers to.
+ */
+export type ChatReply = Pick<Answer, 'answer' | 'citations' | 'facts' | 'grounded' | 'mode' | 'understood' | 'suggestions'> & { id: string };
+
+/** POST /api/feedback: a 👍/👎 on one reply, with an optional reason. Answered 204. */
+export interface FeedbackRequest {
+  id: string;
+  rating: 'up' | 'down';
+  reason?: string;
+}
+
+/**
+ * A `facts[]` item as the widget reads it: the contract's fields, plus `section` (heading path of a
+ * prose fact's section) and `text` (the value as printed, e.g. "8.10%") when the service sends them.
+ */
+export type WireFact = AnswerFact & { section?: string; text?: string };
 
 export interface WireError {
   error: { code: string; message: string; requestId?: string };
@@ -23,10 +39,10 @@ export interface WireError {
 
 /** Server-Sent Events of POST /api/chat with stream: true, in order. */
 export type ChatEvent =
-  | { event: 'meta'; data: { mode: AnswerMode; understood?: string } }
+  | { event: 'meta'; data: { id: string; mode: AnswerMode; understood?: string } }
   | { event: 'delta'; data: { text: string } }
-  | { event: 'citations'; data: { citations: Citation[]; facts: AnswerFact[]; grounded: boolean } }
-  | { event: 'done'; data: Record<string, never> }
+  | { event: 'citations'; data: { citations: Citation[]; facts: AnswerFact[]; grounded: boolean; suggestions?: string[] } }
+  | { event: 'done'; data: { id: string } }
   | { event: 'error'; data: { code: string; message: string } };
 
 export interface TableListReply {

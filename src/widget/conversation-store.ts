@@ -1,12 +1,17 @@
-import type { AnswerFact, Citation } from '../types';
+import type { Citation } from '../types';
+import type { WireFact } from '../server/wire-types';
 
 /** One finished message of the conversation as the widget shows and stores it. */
 export interface Turn {
   role: 'user' | 'assistant';
   content: string;
   citations?: Citation[];
-  facts?: AnswerFact[];
+  facts?: WireFact[];
   understood?: string;
+  /** The reply id the service sent (for feedback). */
+  id?: string;
+  rating?: 'up' | 'down';
+  suggestions?: string[];
   grounded?: boolean;
   /** The reader pressed stop before the answer was complete. */
   stopped?: boolean;

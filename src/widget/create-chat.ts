@@ -5,7 +5,8 @@ import type { UiText } from './ui-text';
 import { createElement } from './create-element';
 import { errorMessage } from './error-message';
 import { icon } from './icon';
-import { renderTurn } from './render-turn';
+import { renderTurn, type TurnActions } from './render-turn';
+import { sendFeedback } from './send-feedback';
 import { streamChat } from './stream-chat';
 
 /** The server caps a conversation (QA_MAX_MESSAGES, default 20); the latest turns carry the context. */
@@ -16,15 +17,24 @@ const STARTER_QUESTIONS = ['广东有多少家区块链企业？', '2020年上�
 export interface Chat {
   ask(question: string): void;
   stop(): void;
-  reset(): void;
+  /** Starts over; returns the turns it cleared, for restore(). */
+  reset(): Turn[];
+  /** Brings back a conversation reset() cleared (「撤销」). */
+  restore(turns: Turn[]): void;
   readonly busy: boolean;
+}
+
+export interface ChatEvents {
+  /** An answer finished arriving (the widget badges the launcher when the panel is closed). */
+  onAnswer?(): void;
 }
 
 /**
  * The conversation: sends the history to `{endpoint}/api/chat`, streams the answer into the log,
  * keeps the turns in the store, and shows errors with a retry button.
  */
-export function createChat(parts: PanelParts, endpoint: string, text: UiText, store: ConversationStore): Chat {
+export function createChat(parts: PanelParts, endpoint: string, text: UiText, store: ConversationStore,
+  events: ChatEvents = {}): Chat {
   let turns: Turn[] = store.load().turns;
   let controller: AbortController | null = null;
   let error: HTMLElement | null = null;
@@ -41,8 +51,17 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
       return copyBySelection(parts.root, value);
     }
   };
-  const view = (turn: Turn) => renderTurn(turn, text, `rqw-${sequence++}`, copy);
   const save = () => store.save({ turns });
+  const actions: TurnActions = {
+    copy,
+    ask: (question) => {
+      chat.ask(question);
+      parts.input.focus();
+    },
+    feedback: (id, rating, reason) => sendFeedback(endpoint, { id, rating, ...(reason ? { reason } : {}) }),
+    save,
+  };
+  const view = (turn: Turn) => renderTurn(turn, text, `rqw-${sequence++}`, actions);
   const nearBottom = () => parts.body.scrollHeight - parts.body.scrollTop - parts.body.clientHeight < 48;
   const scrollDown = () => { parts.body.scrollTop = parts.body.scrollHeight; };
 
@@ -60,10 +79,14 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
     error = null;
   };
 
-  /** The retry button waits out a 429's Retry-After, so it cannot fail the same way at once. */
-  const showError = (message: string, waitSeconds = 0) => {
+  /**
+   * The retry button waits out a 429's Retry-After, so it cannot fail the same way at once; a
+   * request the service refused for its content (400, 413) gets no retry, since it would fail again.
+   */
+  const showError = (message: string, waitSeconds = 0, retryable = true) => {
     const retry = createElement('button', { className: 'text-button', attrs: { type: 'button' } },
       [icon('retry'), createElement('span', { text: text.retry })]);
+    retry.hidden = !retryable;
     retry.addEventListener('click', () => {
       clearError();
       parts.input.focus();
@@ -96,6 +119,7 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
 
     const outcome = await streamChat(endpoint, requestMessages(turns), {
       onMeta(data) {
+        if (typeof data.id === 'string') draft.id = data.id;
         if (!data.understood) return;
         draft.understood = data.understood;
         note.textContent = text.understood(data.understood);
@@ -112,6 +136,7 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
         draft.citations = data.citations ?? [];
         draft.facts = data.facts ?? [];
         draft.grounded = data.grounded;
+        if (Array.isArray(data.suggestions)) draft.suggestions = data.suggestions.filter((each) => typeof each === 'string').slice(0, 3);
       },
     }, controller.signal);
 
@@ -125,10 +150,12 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
       pending.replaceWith(view(draft));
       if (follow) scrollDown();
       save();
+      events.onAnswer?.();
     } else {
       pending.remove();
       const { failure } = outcome;
-      showError(errorMessage(failure, text), failure.kind === 'http' && failure.status === 429 ? failure.retryAfterSeconds : 0);
+      const refused = failure.kind === 'http' && (failure.status === 400 || failure.status === 413);
+      showError(errorMessage(failure, text), failure.kind === 'http' && failure.status === 429 ? failure.retryAfterSeconds : 0, !refused);
     }
   };
 
@@ -156,11 +183,21 @@ export function createChat(parts: PanelParts, endpoint: string, text: UiText, st
       controller = null;
       setBusy(false);
       clearError();
+      const cleared = turns;
       turns = [];
       store.clear();
       save();
       parts.log.replaceChildren();
       showEmpty();
+      return cleared;
+    },
+    restore(previous) {
+      if (controller || turns.length > 0) return;
+      turns = previous;
+      save();
+      parts.log.replaceChildren(...turns.map(view));
+      showEmpty();
+      scrollDown();
     },
   };
 

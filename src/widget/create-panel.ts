@@ -17,6 +17,14 @@ export interface PanelParts {
   send: HTMLButtonElement;
   newConversation: HTMLButtonElement;
   close: HTMLButtonElement;
+  expand: HTMLButtonElement;
+  /** Unread answers on the launcher (hidden at 0). */
+  badge: HTMLElement;
+  /** 「n/500 字」 under the input. */
+  counter: HTMLElement;
+  /** 「已开始新对话。撤销」 after 「新对话」. */
+  notice: HTMLElement;
+  undo: HTMLButtonElement;
 }
 
 /** Builds the skeleton; behaviour is wired by createWidget(). Ids are unique inside the shadow root only. */
@@ -26,10 +34,16 @@ export function createPanel(options: WidgetOptions, text: UiText): PanelParts {
     attrs: { type: 'button', 'aria-label': text.open(options.title), 'aria-expanded': 'false', 'aria-controls': 'rqw-panel',
       'aria-haspopup': 'dialog' },
   }, [icon('chat'), createElement('span', { text: options.title })]);
+  const badge = createElement('span', { className: 'badge', attrs: { 'aria-hidden': 'true' } });
+  badge.hidden = true;
+  launcher.append(badge);
 
   const newConversation = createElement('button', {
     className: 'icon-button', attrs: { type: 'button', 'aria-label': text.newConversation, title: text.newConversation },
   }, [icon('plus')]);
+  const expand = createElement('button', {
+    className: 'icon-button expand', attrs: { type: 'button', 'aria-label': text.expand, title: text.expand, 'aria-pressed': 'false' },
+  }, [icon('expand')]);
   const close = createElement('button', {
     className: 'icon-button', attrs: { type: 'button', 'aria-label': text.close, title: text.close },
   }, [icon('close')]);
@@ -42,17 +56,24 @@ export function createPanel(options: WidgetOptions, text: UiText): PanelParts {
   ]);
   const log = createElement('div', { className: 'log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-busy': 'false', 'aria-label': options.title } });
   const body = createElement('div', { className: 'body' }, [empty, log]);
+  const undo = createElement('button', { className: 'text-button', text: text.undo, attrs: { type: 'button' } });
+  const notice = createElement('div', { className: 'notice', attrs: { role: 'status' } });
+  const noticeText = createElement('span', { text: text.resetDone });
+  notice.append(noticeText, undo);
+  notice.hidden = true;
 
   const input = createElement('textarea', {
     className: 'input',
-    attrs: { id: 'rqw-input', rows: 1, placeholder: text.placeholder, enterkeyhint: 'send', autocomplete: 'off' },
+    attrs: { id: 'rqw-input', rows: 1, placeholder: text.placeholder, enterkeyhint: 'send', autocomplete: 'off',
+      maxlength: options.maxChars, 'aria-describedby': 'rqw-counter' },
   });
+  const counter = createElement('span', { className: 'counter', text: text.counter(0, options.maxChars), attrs: { id: 'rqw-counter' } });
   const send = createElement('button', {
     className: 'send', attrs: { type: 'button', 'aria-label': text.send, title: text.send },
   }, [icon('send')]);
   const form = createElement('form', { className: 'composer' }, [
     createElement('label', { className: 'visually-hidden', text: text.inputLabel, attrs: { for: 'rqw-input' } }),
-    input,
+    createElement('div', { className: 'field' }, [input, counter]),
     send,
   ]);
 
@@ -61,10 +82,12 @@ export function createPanel(options: WidgetOptions, text: UiText): PanelParts {
   }, [
     createElement('div', { className: 'header' }, [
       createElement('h2', { className: 'title', text: options.title }),
+      expand,
       newConversation,
       close,
     ]),
     body,
+    notice,
     form,
   ]);
   panel.hidden = true;
@@ -72,5 +95,6 @@ export function createPanel(options: WidgetOptions, text: UiText): PanelParts {
   const root = createElement('div', {
     className: 'root', attrs: { 'data-theme': options.theme, 'data-position': options.position, lang: options.lang },
   }, [launcher, panel]);
-  return { root, launcher, panel, body, log, empty, starters, form, input, send, newConversation, close };
+  return { root, launcher, panel, body, log, empty, starters, form, input, send, newConversation, close, expand, badge, counter,
+    notice, undo };
 }

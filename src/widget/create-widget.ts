@@ -3,6 +3,7 @@ import { adoptStyles } from './adopt-styles';
 import { conversationStore } from './conversation-store';
 import { createChat } from './create-chat';
 import { createPanel } from './create-panel';
+import { icon } from './icon';
 import { uiText } from './ui-text';
 import { widgetCss } from './widget-css';
 
@@ -19,6 +20,8 @@ export interface WidgetApi {
 }
 
 const FULL_SCREEN = '(max-width: 479.98px)';
+/** How long 「撤销」 stays offered after 「新对话」. */
+const UNDO_MS = 10_000;
 const FOCUSABLE = 'button:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -36,10 +39,25 @@ export function createWidget(options: WidgetOptions): WidgetApi {
   const { launcher, panel, input, send } = parts;
 
   const store = conversationStore(options.endpoint);
-  const chat = createChat(parts, options.endpoint, text, store);
-  const fullScreen = window.matchMedia(FULL_SCREEN);
   let isOpen = false;
   let composing = false;
+  let unread = 0;
+  const launcherLabel = () => (isOpen ? text.closeWidget(options.title)
+    : unread > 0 ? `${text.open(options.title)}（${text.unread(unread)}）` : text.open(options.title));
+  /** An answer that arrives while the panel is closed shows as a count on the launcher. */
+  const setUnread = (count: number) => {
+    unread = count;
+    parts.badge.textContent = String(count);
+    parts.badge.hidden = count === 0;
+    launcher.setAttribute('aria-label', launcherLabel());
+  };
+  const chat = createChat(parts, options.endpoint, text, store, { onAnswer: () => { if (!isOpen) setUnread(unread + 1); } });
+  const fullScreen = window.matchMedia(FULL_SCREEN);
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  const hideNotice = () => {
+    clearTimeout(undoTimer);
+    parts.notice.hidden = true;
+  };
 
   /** On phones the panel follows the visual viewport so the on-screen keyboard never covers the input. */
   const fitViewport = () => {
@@ -60,7 +78,8 @@ export function createWidget(options: WidgetOptions): WidgetApi {
     panel.hidden = !next;
     parts.root.toggleAttribute('data-open', next);
     launcher.setAttribute('aria-expanded', String(next));
-    launcher.setAttribute('aria-label', next ? text.closeWidget(options.title) : text.open(options.title));
+    if (next) setUnread(0);
+    launcher.setAttribute('aria-label', launcherLabel());
     store.save({ open: next });
     fitViewport();
     if (next) {
@@ -73,6 +92,7 @@ export function createWidget(options: WidgetOptions): WidgetApi {
 
   const submit = () => {
     if (chat.busy || !input.value.trim()) return;
+    hideNotice();
     chat.ask(input.value);
     input.value = '';
     autosize();
@@ -81,13 +101,35 @@ export function createWidget(options: WidgetOptions): WidgetApi {
   const autosize = () => {
     input.style.height = 'auto';
     input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
+    const length = [...input.value].length;
+    parts.counter.textContent = text.counter(length, options.maxChars);
+    parts.counter.toggleAttribute('data-full', length >= options.maxChars);
   };
 
   launcher.addEventListener('click', () => setOpen(!isOpen, true));
   parts.close.addEventListener('click', () => setOpen(false, true));
+  // 「新对话」 clears at once and offers 「撤销」 for a while, instead of asking to confirm.
   parts.newConversation.addEventListener('click', () => {
-    chat.reset();
+    const cleared = chat.reset();
+    hideNotice();
+    if (cleared.length > 0) {
+      parts.notice.hidden = false;
+      parts.undo.onclick = () => {
+        hideNotice();
+        chat.restore(cleared);
+        input.focus();
+      };
+      undoTimer = setTimeout(hideNotice, UNDO_MS);
+    }
     input.focus();
+  });
+  parts.expand.addEventListener('click', () => {
+    const expanded = !parts.root.hasAttribute('data-expanded');
+    parts.root.toggleAttribute('data-expanded', expanded);
+    parts.expand.setAttribute('aria-pressed', String(expanded));
+    parts.expand.setAttribute('aria-label', expanded ? text.shrink : text.expand);
+    parts.expand.title = expanded ? text.shrink : text.expand;
+    parts.expand.replaceChildren(icon(expanded ? 'shrink' : 'expand'));
   });
   send.addEventListener('click', () => (chat.busy ? chat.stop() : submit()));
   parts.form.addEventListener('submit', (event) => event.preventDefault());
@@ -106,6 +148,15 @@ export function createWidget(options: WidgetOptions): WidgetApi {
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !event.isComposing && !composing) {
       event.stopPropagation();
+      // An open source closes first (focus back on its button); the next Escape closes the panel.
+      const openSources = [...panel.querySelectorAll<HTMLButtonElement>('.cite-ref[aria-expanded="true"]')];
+      const focused = openSources.find((button) => button === shadow.activeElement);
+      const source = focused ?? openSources.at(-1);
+      if (source) {
+        source.click();
+        source.focus();
+        return;
+      }
       setOpen(false, true);
     } else if (event.key === 'Tab' && fullScreen.matches) {
       trapFocus(event, panel, shadow);
@@ -130,7 +181,7 @@ export function createWidget(options: WidgetOptions): WidgetApi {
     open: () => setOpen(true, true),
     close: () => setOpen(false, true),
     toggle: () => setOpen(!isOpen, true),
-    reset: () => chat.reset(),
+    reset: () => { chat.reset(); },
     destroy: () => {
       chat.stop();
       window.visualViewport?.removeEventListener('resize', fitViewport);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 const STYLE = `
-body { margin: 0; font: 16px/1.75 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+body { margin: 0; font: 16px/1.75 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif;
   color: #1f2328; background: #f6f8fa; }
 main { max-width: 760px; margin: 0 auto; padding: 40px 20px 120px; }
 h1 { font-size: 30px; margin: 0 0 8px; }

@@ -8,6 +8,10 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   copy: 'M9 9h10v10H9zM5 15V5h10',
   retry: 'M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6',
+  up: 'M7 11v9H4v-9zM7 11l4-8a2 2 0 0 1 3 2l-1 5h5.5a2 2 0 0 1 2 2.4l-1.4 6A2 2 0 0 1 17.2 20H7',
+  down: 'M7 13V4H4v9zM7 13l4 8a2 2 0 0 0 3-2l-1-5h5.5a2 2 0 0 0 2-2.4l-1.4-6A2 2 0 0 0 17.2 4H7',
+  expand: 'M14 4h6v6M10 20H4v-6M20 4l-7 7M4 20l7-7',
+  shrink: 'M20 10h-6V4M4 14h6v6M14 10l7-7M10 14l-7 7',
 } as const;
 
 /** A decorative 24×24 stroke icon (aria-hidden; the button carries the accessible name). */

@@ -1,3 +1,4 @@
+import type { WireFact } from '../server/wire-types';
 import type { AnswerFact } from '../types';
 import { createSvgElement } from './create-element';
 
@@ -27,7 +28,7 @@ export function renderBarChart(facts: AnswerFact[], label: string): SVGElement {
         [truncate(fact.subject, 6)]),
       createSvgElement('rect', { x: LABEL_WIDTH, y: y + 3, width: width.toFixed(1), height: ROW - 6, rx: 3, class: 'chart-bar' }),
       createSvgElement('text', { x: LABEL_WIDTH + width + 4, y: y + ROW / 2, class: 'chart-value', 'dominant-baseline': 'middle' },
-        [`${formatNumber(value)}${fact.unit === '%' ? '%' : ''}`]),
+        [(fact as WireFact).text ?? `${formatNumber(value)}${fact.unit === '%' ? '%' : ''}`]),
     );
   });
   return svg;

@@ -81,9 +81,9 @@ async function readEventStream(response: Response, handlers: ChatHandlers, signa
 
 /** Accepts a plain JSON reply too, in case a proxy or an older server ignored `stream: true`. */
 function readJsonReply(reply: ChatReply, handlers: ChatHandlers): ChatOutcome {
-  handlers.onMeta({ mode: reply.mode, understood: reply.understood });
+  handlers.onMeta({ id: reply.id, mode: reply.mode, understood: reply.understood });
   handlers.onDelta(reply.answer);
-  handlers.onCitations({ citations: reply.citations ?? [], facts: reply.facts ?? [], grounded: reply.grounded });
+  handlers.onCitations({ citations: reply.citations ?? [], facts: reply.facts ?? [], grounded: reply.grounded, suggestions: reply.suggestions });
   return { ok: true };
 }
 

@@ -27,6 +27,20 @@ export interface UiText {
   forbidden: string;
   unavailable: string;
   failed: string;
+  helpful: string;
+  notHelpful: string;
+  reasonLabel: string;
+  reasonPlaceholder: string;
+  sendFeedback: string;
+  thanks: string;
+  feedbackFailed: string;
+  suggestionsHeading: string;
+  unread: (count: number) => string;
+  counter: (count: number, max: number) => string;
+  resetDone: string;
+  undo: string;
+  expand: string;
+  shrink: string;
 }
 
 const ZH: UiText = {
@@ -57,6 +71,20 @@ const ZH: UiText = {
   forbidden: '此网站未被允许使用问答服务（403）。',
   unavailable: '服务暂时不可用，请稍后再试。',
   failed: '请求失败，请稍后再试。',
+  helpful: '有帮助',
+  notHelpful: '没帮助',
+  reasonLabel: '哪里不好？（可选）',
+  reasonPlaceholder: '例如：数字不对、没回答我的问题',
+  sendFeedback: '提交',
+  thanks: '谢谢反馈！',
+  feedbackFailed: '反馈未能发送，请稍后再试。',
+  suggestionsHeading: '接着问：',
+  unread: (count) => `${count} 条新回答`,
+  counter: (count, max) => `${count}/${max} 字`,
+  resetDone: '已开始新对话。',
+  undo: '撤销',
+  expand: '放大窗口',
+  shrink: '还原窗口',
 };
 
 const EN: UiText = {
@@ -87,6 +115,20 @@ const EN: UiText = {
   forbidden: 'This site is not allowed to use the Q&A service (403).',
   unavailable: 'The service is temporarily unavailable. Retry later.',
   failed: 'The request failed. Retry later.',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  reasonLabel: 'What was wrong? (optional)',
+  reasonPlaceholder: 'e.g. wrong figure, did not answer',
+  sendFeedback: 'Send',
+  thanks: 'Thanks for the feedback!',
+  feedbackFailed: 'The feedback could not be sent.',
+  suggestionsHeading: 'Ask next:',
+  unread: (count) => `${count} new ${count === 1 ? 'answer' : 'answers'}`,
+  counter: (count, max) => `${count}/${max}`,
+  resetDone: 'New conversation started.',
+  undo: 'Undo',
+  expand: 'Enlarge',
+  shrink: 'Restore size',
 };
 
 /** Picks the interface language: English for `en*`, Chinese otherwise (the default). */

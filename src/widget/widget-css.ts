@@ -1,10 +1,10 @@
 const LIGHT = `
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --surface: #f6f8fa;
-  --accent: #1a56db; --accent-fg: #ffffff; --accent-soft: #e8effd; --quote: #f3f6fb;
+  --accent: #1a56db; --accent-fg: #ffffff; --accent-soft: #e8effd; --quote: #f3f6fb; --link: #1a56db; --badge: #b42318;
   --danger: #b42318; --danger-soft: #fef3f2; --focus: #1a56db; --shadow: 0 12px 40px rgba(15, 23, 42, .18);`;
 const DARK = `
   --bg: #161b22; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --surface: #21262d;
-  --accent: #1f6feb; --accent-fg: #ffffff; --accent-soft: #1b2f52; --quote: #1c2430;
+  --accent: #1f6feb; --accent-fg: #ffffff; --accent-soft: #1b2f52; --quote: #1c2430; --link: #79b8ff; --badge: #da3633;
   --danger: #ff7b72; --danger-soft: #2d1618; --focus: #79b8ff; --shadow: 0 12px 40px rgba(0, 0, 0, .5);`;
 
 /**
@@ -23,7 +23,7 @@ export const widgetCss = `
 [hidden] { display: none !important; }
 .root { ${LIGHT}
   font: 14px/1.6 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
-    "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
+    "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans SC", sans-serif;
   color: var(--fg); text-align: left; direction: ltr; letter-spacing: normal; -webkit-text-size-adjust: 100%;
 }
 .root[data-theme="dark"] { ${DARK} color-scheme: dark; }
@@ -41,6 +41,8 @@ button:disabled { cursor: default; opacity: .5; }
 .launcher { position: fixed; bottom: 20px; right: 20px; display: inline-flex; align-items: center; gap: 8px;
   height: 48px; padding: 0 18px; border-radius: 24px; background: var(--accent); color: var(--accent-fg);
   font-size: 15px; font-weight: 600; box-shadow: var(--shadow); transition: transform .15s ease; }
+.badge { position: absolute; top: -6px; right: -4px; min-width: 22px; height: 22px; padding: 0 6px; border-radius: 11px;
+  background: var(--badge); color: #ffffff; font-size: 12px; line-height: 22px; text-align: center; box-shadow: 0 0 0 2px var(--bg); }
 .launcher:hover { transform: translateY(-1px); }
 .root[data-position="left"] .launcher { right: auto; left: 20px; }
 
@@ -49,6 +51,9 @@ button:disabled { cursor: default; opacity: .5; }
   border: 1px solid var(--border); border-radius: 14px; box-shadow: var(--shadow); overflow: hidden;
   animation: rqw-in .16s ease-out; }
 .root[data-position="left"] .panel { right: auto; left: 20px; }
+/* The larger view: most of the window, for reading tables and long answers. */
+.root[data-expanded] .panel { width: 760px; height: calc(100vh - 104px); max-height: none; }
+.root[data-expanded] .bubble { max-width: 100%; }
 @keyframes rqw-in { from { opacity: 0; transform: translateY(8px); } to { opacity: 1; transform: none; } }
 
 .header { display: flex; align-items: center; gap: 4px; padding: 8px 8px 8px 16px; border-bottom: 1px solid var(--border); }
@@ -66,6 +71,14 @@ button:disabled { cursor: default; opacity: .5; }
 .starter { padding: 6px 12px; border: 1px solid var(--border); border-radius: 16px; color: var(--fg); text-align: left;
   line-height: 1.5; }
 .starter:hover { background: var(--surface); border-color: var(--accent); }
+.suggestions { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin-top: 4px; }
+.suggestions-heading { margin: 0; font-size: 12px; color: var(--muted); }
+/* Only the newest answer offers next questions. */
+.msg-assistant:not(:last-child) .suggestions { display: none; }
+.example { display: inline; color: var(--link); text-decoration: underline; text-underline-offset: 2px; border-radius: 4px; }
+.notice { display: flex; align-items: center; gap: 8px; padding: 6px 14px; border-top: 1px solid var(--border);
+  background: var(--surface); font-size: 13px; }
+.notice .text-button { color: var(--link); font-weight: 600; }
 
 .msg { display: flex; flex-direction: column; gap: 4px; max-width: 100%; }
 .msg-user { align-items: flex-end; }
@@ -80,26 +93,38 @@ button:disabled { cursor: default; opacity: .5; }
 .typing span:nth-child(3) { animation-delay: .4s; }
 @keyframes rqw-blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
 
-.cite-ref { display: inline-block; margin: 0 2px; padding: 0 6px; border: 1px solid var(--accent); border-radius: 10px;
-  color: var(--accent); font-size: 12px; line-height: 18px; vertical-align: 1px; white-space: nowrap; }
-.root[data-theme="dark"] .cite-ref { color: var(--focus); border-color: var(--focus); }
-.cite-ref[aria-expanded="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.cite-group { white-space: nowrap; }
+.cite-ref { display: inline-block; margin: 0 2px; padding: 0; color: var(--link); font-size: 12px; line-height: 18px;
+  vertical-align: 1px; white-space: nowrap; }
+.cite-label { display: inline-block; padding: 0 6px; border: 1px solid var(--link); border-radius: 10px; }
+.cite-ref[aria-expanded="true"] .cite-label { background: var(--link); color: var(--bg); }
 .cite-row { margin-top: 6px; font-size: 12px; color: var(--muted); }
 .cite { margin: 8px 0 0; padding: 8px 10px; border-left: 3px solid var(--accent); border-radius: 6px; background: var(--quote); }
 .quote { margin: 0; white-space: pre-wrap; font-size: 13px; }
 .cite-meta { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 
 .facts { margin-top: 8px; }
-.facts-scroll { overflow-x: auto; }
-.facts-table { border-collapse: collapse; font-size: 12px; min-width: 100%; }
+.facts-table { border-collapse: collapse; font-size: 12px; width: 100%; }
 .facts-table caption { text-align: left; color: var(--muted); padding-bottom: 2px; }
-.facts-table th, .facts-table td { padding: 3px 6px; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
-.facts-table .num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart { display: block; width: 100%; height: auto; margin: 4px 0 8px; font-size: 11px; }
+.facts-table th, .facts-table td { padding: 3px 6px; border-bottom: 1px solid var(--border); text-align: left;
+  overflow-wrap: anywhere; vertical-align: top; }
+.facts-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.facts-table th { white-space: nowrap; }
+.fact-meta { display: block; font-size: 11px; font-weight: 400; color: var(--muted); }
+.chart-figure { margin: 4px 0 8px; }
+.chart-title { margin: 0 0 2px; font-size: 12px; font-weight: 600; }
+.chart { display: block; width: 100%; height: auto; font-size: 11px; }
 .chart-bar { fill: var(--accent); }
 .chart-label, .chart-value { fill: var(--fg); }
 
-.actions { display: flex; gap: 8px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.vote[aria-pressed="true"] { color: var(--link); background: var(--accent-soft); }
+.feedback-form { display: flex; flex-direction: column; align-items: flex-start; gap: 4px; font-size: 12px; max-width: 92%; width: 100%; }
+.reason { width: 100%; padding: 6px 8px; border: 1px solid var(--muted); border-radius: 8px; background: var(--bg); resize: vertical;
+  font-size: 13px; }
+.feedback-form .submit { color: var(--link); border: 1px solid var(--link); }
+.feedback-status { margin: 0; font-size: 12px; color: var(--muted); }
+.feedback-status:empty { display: none; }
 .text-button { display: inline-flex; align-items: center; gap: 4px; padding: 2px 6px; border-radius: 6px; font-size: 12px;
   color: var(--muted); }
 .text-button .icon { width: 14px; height: 14px; }
@@ -110,7 +135,10 @@ button:disabled { cursor: default; opacity: .5; }
 .error .text-button { color: var(--danger); border: 1px solid var(--danger); }
 
 .composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--border); }
-.input { flex: 1; min-height: 40px; max-height: 140px; padding: 8px 10px; resize: none; border: 1px solid var(--border);
+.field { flex: 1; display: flex; flex-direction: column; gap: 2px; min-width: 0; }
+.counter { align-self: flex-end; font-size: 11px; color: var(--muted); }
+.counter[data-full] { color: var(--danger); font-weight: 600; }
+.input { min-height: 40px; max-height: 140px; padding: 8px 10px; resize: none; border: 1px solid var(--border);
   border-radius: 10px; background: var(--bg); line-height: 1.5; font-size: 15px; overflow-y: auto; }
 .input::placeholder { color: var(--muted); opacity: 1; }
 .send { display: inline-flex; align-items: center; justify-content: center; width: 40px; height: 40px; border-radius: 10px;
@@ -121,6 +149,12 @@ button:disabled { cursor: default; opacity: .5; }
     max-height: none; border: 0; border-radius: 0; }
   .root[data-position="left"] .panel { left: 0; }
   .root[data-open] .launcher { display: none; }
+  .expand { display: none; }
+  /* Touch targets of at least 44 px, without overlapping: a line holding a source button grows to fit it. */
+  .icon-button, .send, .vote { min-width: 44px; min-height: 44px; }
+  .text-button, .starter { min-height: 44px; }
+  .cite-ref, .example { display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px;
+    margin: 0 1px; padding: 0 2px; vertical-align: middle; }
   /* 16px keeps iOS Safari from zooming the page when the input gets focus. */
   .input { font-size: 16px; }
 }

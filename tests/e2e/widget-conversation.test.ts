@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../src/server/wire-types';
 import { serveHostPages, type HostPages } from './pages/serve-host-pages';
 import { freePort, startQaServer, type QaServer } from './pages/start-qa-server';
-import { artifact, ask, hasFocus, lastAnswer, launchChromium, waitUntilIdle, widgetOf } from './pages/widget-page';
+import { ask, hasFocus, lastAnswer, launchChromium, snap, waitUntilIdle, widgetOf } from './pages/widget-page';
 
 let server: QaServer;
 let hosts: HostPages;
@@ -57,7 +57,7 @@ describe('widget conversation (Chromium, real service)', () => {
     await widget.dialog.waitFor();
     expect(await hasFocus(widget.input)).toBe(true);
     expect(await widget.log.getAttribute('aria-live')).toBe('polite');
-    await page.screenshot({ path: artifact('widget-empty-desktop.png') });
+    await snap(page, 'widget-empty-desktop.png');
     await page.keyboard.press('Escape');
     await widget.dialog.waitFor({ state: 'hidden' });
     expect(await hasFocus(widget.launcher)).toBe(true);
@@ -118,7 +118,7 @@ describe('widget conversation (Chromium, real service)', () => {
     expect(await source.getAttribute('aria-expanded')).toBe('true');
     expect(await panel.locator('.quote').textContent()).toBe(cited.quote);
     expect(await panel.locator('.cite-meta').textContent()).toContain(`第 ${cited.line} 行`);
-    await page.screenshot({ path: artifact('widget-answer-citation.png') });
+    await snap(page, 'widget-answer-citation.png');
     await source.click();
     await panel.waitFor({ state: 'hidden' });
   });
@@ -143,7 +143,7 @@ describe('widget conversation (Chromium, real service)', () => {
     expect(await chart.locator('rect').count()).toBe(Math.min(numeric.length, 12));
     expect(await last.locator('table tbody tr').count()).toBe(numeric.length);
     await last.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifact('widget-ranking-chart.png') });
+    await snap(page, 'widget-ranking-chart.png');
   });
 
   it('renders a contract-shaped ranking reply as text, a facts table and a bar chart', async () => {
@@ -170,11 +170,15 @@ describe('widget conversation (Chromium, real service)', () => {
     const widths = await chart.locator('rect').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('width'))));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(await last.locator('table tbody tr').count()).toBe(5);
-    expect(await last.locator('table tbody tr').first().textContent()).toBe('广东数量（家）354家截至2020年6月表6-1');
+    // Metric, period and origin are the same on every row: they move into the heading and caption, so the table fits.
+    expect(await last.locator('table thead tr').textContent()).toBe('对象数量（家）');
+    expect(await last.locator('table tbody tr').first().textContent()).toBe('广东354家');
+    expect(await last.locator('table caption').textContent()).toBe('回答用到的数据 · 截至2020年6月 · 出处：表6-1');
+    expect(await last.locator('.chart-title').textContent()).toBe('数量（家）');
     await last.getByRole('button', { name: '来源 1', exact: true }).click();
     expect(await last.locator('.cite-meta').textContent()).toBe('六、（二）企业分布阶梯化明显 · 表6-1 我国区块链企业各地区分布数量及比例 · 第 1138 行');
     await last.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifact('widget-chart-contract.png') });
+    await snap(page, 'widget-chart-contract.png');
   });
 
   it('copies the answer with its sources', async () => {
@@ -219,7 +223,7 @@ describe('widget conversation (Chromium, real service)', () => {
     await context.setOffline(true);
     await ask(page, '2020年上半年区块链专利公开了多少？');
     expect(await widget.error.textContent()).toContain('网络连接已断开，请检查网络后重试。');
-    await page.screenshot({ path: artifact('widget-offline-error.png') });
+    await snap(page, 'widget-offline-error.png');
     await context.setOffline(false);
     const answers = await widget.answers.count();
     await widget.error.getByRole('button', { name: '重试' }).click();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveHostPages, type HostPages } from './pages/serve-host-pages';
 import { freePort, startQaServer, type QaServer } from './pages/start-qa-server';
-import { artifact, ask, hasFocus, lastAnswer, launchChromium, widgetOf } from './pages/widget-page';
+import { ask, hasFocus, lastAnswer, launchChromium, snap, widgetOf } from './pages/widget-page';
 
 let service: QaServer;
 let limited: QaServer;
@@ -85,7 +85,7 @@ describe('widget embedding (Chromium, real service)', () => {
     expect((await lastAnswer(page)).length).toBeGreaterThan(5);
     expect(await hostStyles(page)).toEqual(baseline);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: artifact('widget-hostile-css.png') });
+    await snap(page, 'widget-hostile-css.png');
     await page.close();
   });
 
@@ -101,7 +101,7 @@ describe('widget embedding (Chromium, real service)', () => {
     expect(await widget.error.count()).toBe(0);
     expect((await lastAnswer(page)).length).toBeGreaterThan(5);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: artifact('widget-strict-csp.png') });
+    await snap(page, 'widget-strict-csp.png');
     await page.close();
   });
 
@@ -124,7 +124,7 @@ describe('widget embedding (Chromium, real service)', () => {
     await widgetOf(page).launcher.click();
     await ask(page, '广东有多少家区块链企业？');
     expect(await widgetOf(page).error.locator('p').textContent()).toBe('此网站未被允许使用问答服务（403）。');
-    await page.screenshot({ path: artifact('widget-403.png') });
+    await snap(page, 'widget-403.png');
     await page.close();
   });
 
@@ -138,7 +138,7 @@ describe('widget embedding (Chromium, real service)', () => {
     await ask(page, '那江苏呢？');
     expect(await widget.error.locator('p').textContent()).toMatch(/^请求过于频繁，请 \d+ 秒后再试。$/);
     expect(await widget.error.getByRole('button', { name: '重试' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: artifact('widget-429.png') });
+    await snap(page, 'widget-429.png');
     await limited.stop();
     await ask(page, '全国有多少家区块链产业园？');
     expect(await widget.error.locator('p').textContent()).toBe('服务暂时不可用，请稍后再试。');
@@ -161,7 +161,7 @@ describe('widget embedding (Chromium, real service)', () => {
     await ask(page, '广东有多少家区块链企业？');
     for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('REPORT-QA-WIDGET');
-    await page.screenshot({ path: artifact('widget-mobile-390x844.png') });
+    await snap(page, 'widget-mobile-390x844.png');
     await page.getByRole('button', { name: '关闭', exact: true }).tap();
     expect(await hasFocus(widget.launcher)).toBe(true);
     await page.close();
@@ -178,7 +178,7 @@ describe('widget embedding (Chromium, real service)', () => {
     expect(await widget.dialog.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(22, 27, 34)');
     expect(await widget.dialog.evaluate((e) => getComputedStyle(e).animationName)).toBe('none');
     expect(await hasFocus(widget.input)).toBe(false);
-    await page.screenshot({ path: artifact('widget-dark-left.png') });
+    await snap(page, 'widget-dark-left.png');
     await page.close();
   });
 
@@ -195,7 +195,7 @@ describe('widget embedding (Chromium, real service)', () => {
     expect(await widget.error.count()).toBe(0);
     expect((await lastAnswer(page)).length).toBeGreaterThan(5);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: artifact('demo-page.png'), fullPage: true });
+    await snap(page, 'demo-page.png', { fullPage: true });
     await page.close();
   });
 });

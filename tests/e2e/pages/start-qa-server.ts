@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -9,6 +11,8 @@ export interface QaServer {
   url: string;
   /** Everything the server wrote, for failure messages. */
   output(): string;
+  /** The server's QA_DATA_DIR (a fresh temporary folder unless `env` names one). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -26,16 +30,19 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 
 /**
  * Starts the real service (`tsx src/cli/main.ts serve`, what `npm run dev` runs) on a free loopback
- * port in its own process group and waits for GET /healthz. `env` adds or overrides variables.
+ * port in its own process group and waits for GET /healthz. `env` adds or overrides variables; its
+ * database goes to a fresh temporary QA_DATA_DIR (removed on stop) unless `env` sets one.
  */
 export async function startQaServer(env: Record<string, string> = {}, timeoutMs = 90_000): Promise<QaServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const ownDataDir = env.QA_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'qa-data-'));
+  const dataDir = env.QA_DATA_DIR ?? ownDataDir!;
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QA_RATE_LIMIT: '0', QA_LOG_LEVEL: 'error', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QA_RATE_LIMIT: '0', QA_LOG_LEVEL: 'error', QA_DATA_DIR: dataDir, ...env },
   });
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
@@ -44,13 +51,15 @@ export async function startQaServer(env: Record<string, string> = {}, timeoutMs 
   let running = true;
   void exited.then(() => { running = false; });
 
+  const removeData = () => { if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true }); };
   const stop = async () => {
-    if (!running) return;
+    if (!running) return removeData();
     // The whole group: tsx runs the server in a child process of its own.
     try { process.kill(-child.pid!, 'SIGTERM'); } catch { return; }
     const killer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
     await exited;
     clearTimeout(killer);
+    removeData();
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -58,7 +67,7 @@ export async function startQaServer(env: Record<string, string> = {}, timeoutMs 
     if (!running) throw new Error(`QA server exited before /healthz answered:\n${log}`);
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, output: () => log, stop };
+      if (response.ok) return { url, output: () => log, dataDir, stop };
     } catch {
       // Not listening yet.
     }

@@ -58,3 +58,33 @@ export async function lastAnswer(page: Page): Promise<string> {
 export function artifact(name: string): string {
   return resolve(ARTIFACTS, name);
 }
+
+/** A screenshot in tests/artifacts/ once the page's web fonts (Noto Sans SC for the Chinese) have loaded. */
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  // Noto Sans SC comes in ~100 unicode-range subsets loaded on demand; ask for every one the page's text
+  // (shadow root and placeholders included) needs, so no glyph is still a box when the picture is taken.
+  await page.evaluate(async () => {
+    const root = document.querySelector('report-qa-widget')?.shadowRoot;
+    const placeholders = [...document.querySelectorAll('[placeholder]'), ...(root?.querySelectorAll('[placeholder]') ?? [])]
+      .map((element) => element.getAttribute('placeholder') ?? '');
+    const text = [document.body.innerText, root?.textContent ?? '', ...placeholders].join('');
+    if (document.fonts.check('16px "Noto Sans SC"', '字') || [...document.fonts].some((face) => face.family.includes('Noto Sans SC'))) {
+      await Promise.all(['400', '600'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text).catch(() => [])));
+    }
+    await document.fonts.ready;
+    // Text laid out before the faces arrived can keep its missing-glyph fallback (seen in shadow trees):
+    // switch the font away and back so every element resolves its font again. The final styles are unchanged.
+    for (const element of [document.body, root?.querySelector<HTMLElement>('.root')]) {
+      if (!element) continue;
+      const previous = element.style.fontFamily;
+      element.style.fontFamily = 'monospace';
+      void element.offsetWidth;
+      element.style.fontFamily = previous;
+      void element.offsetWidth;
+    }
+  });
+  await page.waitForTimeout(100);
+  const path = artifact(name);
+  await page.screenshot({ path, ...options });
+  return path;
+}
