@@ -5,6 +5,13 @@ import { chunkReport } from './chunk/chunk-report';
 import { exportStaticModel, STATIC_MODEL_FILES } from './embed/export-static-model';
 import { trainStaticModel } from './embed/train-static-model';
 import { extractFacts } from './facts/extract-facts';
+import { storeFacts } from './facts/fact-store';
+import { createTermizer } from './facts/fact-terms';
+import type { KnowledgeData } from './facts/knowledge-data';
+import { typeTables } from './facts/typed-tables';
+import { buildLexicon } from './question/build-lexicon';
+import { lexiconSha256, loadLexiconFiles } from './question/lexicon';
+import { deriveReportLexicon } from './question/report-lexicon';
 import { loadReport } from './ingest/load-report';
 import { embedderId, openEmbedder, STATIC_MODEL_DIR, staticModelDir } from './open-embedder';
 import { buildBm25 } from './search/bm25-index';
@@ -68,9 +75,16 @@ export async function buildIndex(config: Config, onProgress: (p: BuildProgress) 
   writeVectorIndex(vectors, embedder.dimensions, vectorsTemp);
   renameSync(vectorsTemp, join(dir, INDEX_FILES.vectors));
   onProgress({ stage: 'facts', done: 0, total: 1 });
-  const facts = extractFacts(document, chunks);
+  // Everything the answerer needs that depends only on the report (and the lexicons) is worked out here, once.
+  const lexiconFiles = loadLexiconFiles(config.paths.lexiconDir);
+  const reportLexicon = deriveReportLexicon(document, lexiconFiles);
+  const lexicon = buildLexicon(lexiconFiles, reportLexicon);
+  const facts = extractFacts(document, chunks, lexicon);
+  const termsOf = createTermizer(segmenter);
+  const knowledge: KnowledgeData = { version: 1, lexicon: reportLexicon, tables: typeTables(document, lexicon, chunks),
+    facts: storeFacts(facts, chunks, lexicon, termsOf) };
   onProgress({ stage: 'write', done: 0, total: 1 });
-  const files = writeIndexFiles(dir, { chunks, bm25, facts });
+  const files = writeIndexFiles(dir, { chunks, bm25, facts, knowledge });
   files[INDEX_FILES.vectors] = sha256(readFileSync(join(dir, INDEX_FILES.vectors)));
   // The static model is part of the index: its files are hashed like the others and checked at start-up.
   if (config.embedding.model === 'static') {
@@ -80,6 +94,7 @@ export async function buildIndex(config: Config, onProgress: (p: BuildProgress) 
     formatVersion: INDEX_FORMAT_VERSION,
     corpus: { file: basename(config.paths.corpus), sha256: document.sha256 },
     embedder: { id: embedderId(config), dimensions: embedder.dimensions },
+    lexicon: { sha256: lexiconSha256(config.paths.lexiconDir) },
     counts: { sections: document.sections.length, paragraphs: document.paragraphs.length, tables: document.tables.length,
       chunks: chunks.length, facts: facts.length, terms: Object.keys(bm25.postings).length },
     files,

@@ -4,16 +4,14 @@ import type { Retrieval } from './answer/answer-from-passages';
 import type { Knowledge } from './answer/knowledge';
 import { lookupFacts } from './answer/lookup-facts';
 import type { Embedder } from './embed/embedder';
-import { createFactStore, storeFacts } from './facts/fact-store';
+import { createFactStore } from './facts/fact-store';
 import { createTermizer } from './facts/fact-terms';
-import { typeTables, type TypedTable } from './facts/typed-tables';
 import { loadReport } from './ingest/load-report';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
 import { embedderId, openEmbedder, STATIC_MODEL_FILES } from './open-embedder';
 import { buildLexicon, type Lexicon } from './question/build-lexicon';
-import { loadLexiconFiles } from './question/lexicon';
-import { deriveReportLexicon } from './question/report-lexicon';
+import { lexiconSha256, loadLexiconFiles } from './question/lexicon';
 import type { ReadContext } from './question/read-question';
 import { createBm25Index, type Bm25Index } from './search/bm25-index';
 import { createHybridSearch, type HybridSearch } from './search/hybrid-search';
@@ -63,7 +61,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const logger = options.logger ?? createLogger(config.log.level);
   const document = loadReport(config.paths.corpus);
   const index = readIndex(config.paths.indexDir, { corpusSha256: document.sha256, embedderId: embedderId(config),
-    files: config.embedding.model === 'static' ? STATIC_MODEL_FILES : [] });
+    lexiconSha256: lexiconSha256(config.paths.lexiconDir), files: config.embedding.model === 'static' ? STATIC_MODEL_FILES : [] });
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
   const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
@@ -72,16 +70,15 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
   const search = createHybridSearch({ chunks: index.chunks, bm25, vectors, embedder, analyze, bm25Weight: config.retrieval.bm25Weight });
-  const files = loadLexiconFiles(config.paths.lexiconDir);
-  const lexicon = buildLexicon(files, deriveReportLexicon(document, files));
+  const lexicon = buildLexicon(loadLexiconFiles(config.paths.lexiconDir), index.knowledge.lexicon);
   const termsOf = createTermizer(segmenter);
-  const tables: TypedTable[] = typeTables(document, lexicon, index.chunks);
+  const tables = index.knowledge.tables;
   const chunkById = new Map(index.chunks.map((c) => [c.id, c]));
   const sections = new Map(document.sections.map((s) => [s.id, s]));
   const knowledge: Knowledge = {
     lexicon, tables: new Map(tables.map((t) => [t.id, t])), chunks: index.chunks, chunk: (id) => chunkById.get(id), sections,
     sectionLabel: (id) => sectionLabel(sections.get(id)),
-    facts: createFactStore(storeFacts(index.facts, index.chunks, lexicon, termsOf), termsOf),
+    facts: createFactStore(index.knowledge.facts, termsOf),
   };
   const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };

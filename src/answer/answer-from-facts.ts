@@ -53,7 +53,8 @@ function formsOf(knowledge: Knowledge, subject: Subject): string[] {
 
 function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge): number {
   if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
-  const id = subject.entity.id;
+  const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((e) => e.id)];
+  const id = ids.find((i) => fact.entities.includes(i) || fact.mentions.includes(i)) ?? subject.entity.id;
   if (fact.entities.includes(id)) return fact.subject.includes('、') ? 0.4 : 1;
   // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
   if (fact.entities.length) return 0;
@@ -125,13 +126,17 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     if (part.noun && fact.nouns.length && !fact.nouns.includes(part.noun) && fact.kind !== 'date') {
       if (!relaxed) continue;
       noun = 0.5;
-    } else if (part.noun && !fact.nouns.length && fact.kind === 'count') noun = 0.8;
+    } else if (part.noun && !fact.nouns.length && fact.kind === 'count') {
+      // 「1621 个区级政务服务事项」 counts something no counted noun names; a bare 「共100家」 may count the asked noun.
+      noun = fact.metric.replace(/[^\p{Script=Han}]/gu, '').length >= 3 ? 0.35 : 0.8;
+    }
     const asksNew = part.qualifiers.includes('new');
     const qualifier = asksNew ? (fact.qualifiers.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
     const covered = terms.length ? coverage(terms, fact, knowledge) : 0.5;
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
-    const fit = (subject ? 0.3 + 0.7 * covered : covered) + (anchored ? 0.5 : 0);
+    // Naming the subject is itself evidence: the words then only need to fit.
+    const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     const score = fit * kind * entity * time * noun * qualifier;
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
@@ -164,7 +169,11 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
     prefix = `${fact.period}，`;
     sources.unshift(sentenceSource(knowledge, fact.chunkId, scope.text, scope.line));
   }
-  return { text: `${lead}${prefix}${subject}${fact.window}`, sources };
+  // 「区块链企业共100家」 counts 2020 H1's new firms: a scope its clause leaves to the sentence before is named after it.
+  const window = compactForm(fact.window);
+  const unsaid = knowledge.lexicon.files.qualifiers.some((q) => fact.qualifiers.includes(q.qualifier) && !q.phrases.some((p) => window.includes(compactForm(p))));
+  const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : '';
+  return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
 }
 
 /** The sentence before a figure's, in its chunk, that states the figure's period. */
@@ -214,7 +223,8 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
  * Null when no figure fits well enough.
  */
 export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
-  const chosen = picks(part, knowledge);
+  // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
+  const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null);
   if (!chosen) return null;
   const claims: Claim[] = [];
   const seen = new Set<string>();

@@ -102,19 +102,11 @@ function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefi
 function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
   // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
   const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
-  const named = rows.length > MAX_LISTED_ROWS || (long && rows.length > 4) ? rows.slice(0, long ? 3 : 6) : rows;
+  const named = rows.length > MAX_LISTED_ROWS ? rows.slice(0, 3) : long && rows.length > 4 ? rows.slice(0, 3) : rows;
   const more = rows.length > named.length ? '等' : '';
-  // Many rows are cited through the row groups that hold them, so the answer stays short.
-  const sources = rows.length > MAX_LISTED_ROWS ? groupSources(context, rows) : rows.map((r) => rowSource(context.knowledge, r.chunkId));
+  const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
   return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length)], end: '：' },
     { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources }];
-}
-
-/** The row-group chunks (several rows each) that hold these rows, in table order. */
-function groupSources(context: TableContext, rows: TypedRow[]): Source[] {
-  const wanted = new Set(rows.map((r) => r.index));
-  return context.knowledge.chunks.filter((c) => c.kind === 'table-rows' && c.tableId === context.table.id && c.rows?.some((i) => wanted.has(i)))
-    .map((chunk) => ({ chunkId: chunk.id, quote: chunk.text, line: chunk.lineStart, section: chunk.section, ...(chunk.source ? { source: chunk.source } : {}) }));
 }
 
 /** Filters from the part's category values, date conditions and numeric condition. */
@@ -156,9 +148,9 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
 }
 
 /** yyyymmdd bounds of a period; a cell printing only its year (2019-0) counts in January's year too. */
-function dateRange(period: { from: number; to: number }, relation?: 'before' | 'after'): { from: number; to: number } {
-  const from = period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
-  const to = period.to * 100 + 99;
+function dateRange(period: { from: number; to: number; day?: number }, relation?: 'before' | 'after'): { from: number; to: number } {
+  const from = period.day ? period.from * 100 + period.day : period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
+  const to = period.day ? from : period.to * 100 + 99;
   if (relation === 'before') return { from: 0, to: from - 1 };
   if (relation === 'after') return { from: to + 1, to: 99_999_999 };
   return { from, to };
@@ -182,10 +174,10 @@ function notListed(context: TableContext, subject: Subject): Claim {
   const rows = province ? rowsOf(table, { entity: province, text: province.name }) : [];
   if (rows.length) {
     const columns = shownColumns(context, context.part.attributes);
-    return { text: `${table.id}没有单列${subject.entity.name}，只给出其所在的${province!.name}：${label(rows[0], table)}${describeCells(context, rows[0], columns)}`,
+    return { text: `报告没有单列${subject.entity.name}的数据（${table.id}按${columnLabel(table.columns[table.label], context.labels)}统计），其所在的${province!.name}${describeCells(context, rows[0], columns)}`,
       sources: [rowSource(knowledge, rows[0].chunkId)] };
   }
-  return { text: `${table.id}没有列出${subject.entity.name}`, sources: [] };
+  return { text: `报告中没有${subject.entity.name}的${noun(table) === '地区' ? '' : noun(table)}数据`, sources: [] };
 }
 
 function finish(claims: Claim[], context: TableContext): PartAnswer {
@@ -247,6 +239,8 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     }
   }
   if (!found) return missing(claims.slice(1));
+  // A count stands on the rows it counts: no period sentence is cited beside them.
+  if (claims.some((c) => c.derived?.length)) claims[0] = framing(context, false);
   // Something asked that the table does not give (保全网的投资方, 海尔项目投了多少钱): said for that attribute, the row kept as the nearest.
   const wanted = part.attributes.filter((a) => a !== 'count');
   if (absent.length && (asked.length === absent.length || absent.length === wanted.length) && part.subjects.length) {
@@ -264,11 +258,15 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   if (!filters.length) return null;
   const rows = filterRows(table, filters);
+  if (!rows.length) return null;
   const all = table.rows.filter((row) => !row.total);
   const share = formatNumber((100 * rows.length) / all.length);
   const what = `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  // Every row is cited: those counted first, then the rest, so both counts of the division can be checked.
+  const others = all.filter((row) => !rows.includes(row));
   return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
-    { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: [], derived: [String(all.length), share] }], context);
+    { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
+      derived: [String(all.length), share] }], context);
 }
 
 /** Count (and list) the rows that pass the part's filters. */
@@ -444,7 +442,10 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
   const { table } = choice;
   // A named row with 「最近」「最早」 is asked about itself (「复杂美科技最近一次投资是什么时候」).
   const named = part.subjects.length > 0 && part.subjects.every((s) => s.entity.kind === 'row') && !part.groupBy;
-  const effective: Part = named && AGGREGATES.has(part.operation) ? { ...part, operation: 'lookup' } : part;
+  // 「项目平台叫什么」: 叫什么 names the asked column, not the row's name.
+  const specific = part.attributes.some((a) => a !== 'title' && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
+  const attributes = specific ? part.attributes.filter((a) => a !== 'title') : part.attributes;
+  const effective: Part = { ...part, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;

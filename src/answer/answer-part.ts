@@ -22,7 +22,8 @@ const FIGURE_OF: Record<string, RegExp> = {
 
 /** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
 function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
-  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  // 「如图 3-2 所示」 states no figure.
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote).replace(/[图表]\d+-\d+/g, '')));
   const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => quotes.some((q) => q.includes(f))));
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
   const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : quotes.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
@@ -91,7 +92,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     if (fromTable?.status === 'answered') {
-      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table) {
+      // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
+      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition) {
         // The prose may state the same count with more (杭州 6 家，占全国 14%) or another scope's figure (江苏 71 家新成立).
         const prose = answerFromFacts(part, knowledge);
         const tableValues = new Set([...fromTable.facts.map((f) => String(f.value)), ...fromTable.claims.flatMap((c) => c.derived ?? [])]);

@@ -26,9 +26,12 @@ export function columnFor(table: TypedTable, attribute: AttributeId): number {
 
 /** The rows of a table a subject names (a row entity, a cell naming it). */
 export function rowsOf(table: TypedTable, subject: Subject): TypedRow[] {
-  const { entity } = subject;
-  if (entity.kind === 'row') return entity.table === table.id ? (entity.rows ?? []).map((i) => table.rows[i]).filter(Boolean) : [];
-  return table.rows.filter((row) => row.entities.includes(entity.id));
+  for (const entity of [subject.entity, ...(subject.alternatives ?? [])]) {
+    const rows = entity.kind === 'row' ? (entity.table === table.id ? (entity.rows ?? []).map((i) => table.rows[i]).filter(Boolean) : [])
+      : table.rows.filter((row) => row.entities.includes(entity.id));
+    if (rows.length) return rows;
+  }
+  return [];
 }
 
 /** The first numeric column of a kind (count, then money, then percent) — what a ranking sorts by. */
@@ -77,7 +80,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const explicit = part.table === table.id;
     if (part.table && !explicit) continue;
     const subjectRows = part.subjects.map((subject) => rowsOf(table, subject));
-    const namedRow = part.subjects.some((s) => s.entity.kind === 'row' && s.entity.table === table.id);
+    const namedRow = part.subjects.some((s) => [s.entity, ...(s.alternatives ?? [])].some((e) => e.kind === 'row' && e.table === table.id)
+      && (s.entity.kind === 'row' || !part.noun || table.rowNouns.includes(part.noun)));
     const noun = part.noun ? table.rowNouns.includes(part.noun) : false;
     const matched = subjectRows.filter((rows) => rows.length).length;
     const columns = part.attributes.filter((a) => columnFor(table, a) >= 0);
@@ -93,7 +97,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // Figures of what is new in a period (新成立) are not a table's stock, unless the table lists what is new.
     const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增'));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
-    const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title'].includes(s.entity.kind)
+    const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));
     // 「链湾入驻了多少家企业」: a named row asked to count something else than what the table's rows are.
     const otherNoun = Boolean(part.noun) && !noun && !columns.length;
@@ -103,6 +107,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         || ['count', 'list', 'max', 'min', 'topk', 'rank', 'earliest', 'latest', 'sum'].includes(part.operation)
         // 「厦门有区块链产业园吗」: a place the table does not list is answered there (as not listed).
         || part.subjects.some((s) => ['region', 'city'].includes(s.entity.kind)));
+      // 「投融资金额排名前三的公司」: what the table's columns hold, ranked or listed, with no counted noun.
+      if (!eligible && !part.noun && columns.length > 0 && !unanswerable && table.requires.length
+        && ['topk', 'rank', 'max', 'min', 'list', 'count', 'earliest', 'latest'].includes(part.operation)) eligible = true;
       // 「闽排第几」: a place the table ranks, asked for its place.
       if (!eligible && !part.noun && matched > 0 && ['position', 'rank', 'max', 'min', 'topk'].includes(part.operation)
         && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;

@@ -29,6 +29,8 @@ export const FACT_MATCH = {
   minimum: 0.32,
   /** A second figure of another scope is given when it scores at least this share of the first. */
   secondFigure: 0.55,
+  /** Part of a figure's fit that naming its subject earns before any word matches. */
+  subjectBase: 0.4,
   /** Without a named subject, a figure must cover at least this share of the question's words. */
   coverageWithoutSubject: 0.35,
 };

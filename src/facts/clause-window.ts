@@ -1,5 +1,4 @@
 import type { Fact } from '../types';
-import { countedNouns } from './counted-noun';
 
 /** A clause window of a sentence around a figure: what an answer quotes inline. */
 export interface Window {
@@ -32,7 +31,7 @@ export function clauseSpans(text: string): [number, number][] {
  * 「规模达到了 17.15 亿元，与…」). Never wider than the cell for a figure inside a table cell.
  * Leading connectives (但、其中、其次是) are left out.
  */
-export function clauseWindow(fact: Fact, cellStart: number): Window {
+export function clauseWindow(fact: Fact, cellStart: number, countsSomething: (text: string) => boolean): Window {
   const text = fact.quote;
   const spans = clauseSpans(text).filter(([, b]) => b > cellStart).map(([a, b]): [number, number] => [Math.max(a, cellStart), b]);
   const own = Math.max(0, spans.findIndex(([a, b]) => fact.offset! >= a && fact.offset! < b));
@@ -43,7 +42,7 @@ export function clauseWindow(fact: Fact, cellStart: number): Window {
   const wanting = (from: number) => (subject && subject !== '全国' && !slice(from).includes(subject))
     || slice(from).replace(/[\d.%\s，,；;。]/g, '').length < 8
     || /^\s*(与|较|比|同比)/.test(slice(from))
-    || (counts && !countedNouns(slice(from)).size);
+    || (counts && !countsSomething(slice(from)));
   while (first > 0 && own - first < 2 && wanting(first)) first--;
   let start = spans[first][0];
   const lead = text.slice(start).match(/^\s*(但是|但|而且|而|且|并且|并|其中|其次是|其次|此外|另外|同时|也)\s*[，,]?\s*/);

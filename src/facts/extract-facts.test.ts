@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { chunkReport } from '../chunk/chunk-report';
 import { loadReport } from '../ingest/load-report';
 import type { Fact } from '../types';
+import { reportLexicon } from '../../tests/support/lexicon';
 import { extractFacts } from './extract-facts';
 
 const corpus = fileURLToPath(new URL('../../corpus/report-2020H1-blockchain.md', import.meta.url));
 const report = loadReport(corpus);
 const chunks = chunkReport(report);
-const facts = extractFacts(report, chunks);
+const lexicon = reportLexicon(report);
+const facts = extractFacts(report, chunks, lexicon);
 const chunkById = new Map(chunks.map((c) => [c.id, c]));
 const prose = (predicate: (fact: Fact) => boolean) => facts.filter((f) => !f.tableId && predicate(f));
 
@@ -73,7 +75,7 @@ describe('extractFacts on the report', () => {
   });
 
   it('is deterministic and gives every fact a unique id', () => {
-    expect(JSON.stringify(extractFacts(report, chunkReport(report)))).toBe(JSON.stringify(facts));
+    expect(JSON.stringify(extractFacts(report, chunkReport(report), lexicon))).toBe(JSON.stringify(facts));
     expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
   });
 });

@@ -1,5 +1,6 @@
 import type { Chunk, Fact, ReportDocument } from '../types';
-import { buildEntityLexicon } from './entity-lexicon';
+import type { Lexicon } from '../question/build-lexicon';
+import { createEntityLexicon } from './entity-lexicon';
 import { extractProseFacts } from './extract-prose-facts';
 import { extractTableFacts } from './extract-table-facts';
 
@@ -8,7 +9,7 @@ import { extractTableFacts } from './extract-table-facts';
  * prose, each with its period, subject, metric, quote, line and chunk. Deterministic: the same
  * report and chunks give the same facts in the same order.
  */
-export function extractFacts(document: ReportDocument, chunks: Chunk[]): Fact[] {
-  const lexicon = buildEntityLexicon(document);
+export function extractFacts(document: ReportDocument, chunks: Chunk[], questionLexicon: Lexicon): Fact[] {
+  const lexicon = createEntityLexicon(questionLexicon);
   return [...extractTableFacts(document, chunks, lexicon), ...extractProseFacts(document, chunks, lexicon)];
 }

@@ -3,7 +3,6 @@ import { splitSentences } from '../chunk/split-sentences';
 import type { Chunk, Fact, ReportDocument } from '../types';
 import type { EntityLexicon } from './entity-lexicon';
 import { sentenceQuantities } from './sentence-quantities';
-import { countedNouns } from './counted-noun';
 
 /** Words that say what a figure counts (新成立 vs all registered); moved into the metric. */
 const SCOPE = /新成立|新注册成立|新注册|新增加|新增|新公开|在工商备案|登记注册|具有投入产出/;
@@ -69,7 +68,7 @@ export function extractProseFacts(document: ReportDocument, chunks: Chunk[], lex
         const duplicate = result.quantities.some((o, j) => j < i && o.start === q.start);
         // 「其次是江苏省71家」 counts what the figures before it in the paragraph count.
         let metric = q.metric || (q.kind !== 'date' ? metricByUnit.get(q.unit) ?? '' : '');
-        if (q.kind === 'count' && q.metric && !countedNouns(q.metric).size && countedNouns(metricByUnit.get(q.unit) ?? '').size) metric = `${q.metric}${metricByUnit.get(q.unit)}`;
+        if (q.kind === 'count' && q.metric && !lexicon.namesCountedNoun(q.metric) && lexicon.namesCountedNoun(metricByUnit.get(q.unit) ?? '')) metric = `${q.metric}${metricByUnit.get(q.unit)}`;
         if (q.metric.length >= 3 && q.kind !== 'date') metricByUnit.set(q.unit, q.metric);
         const clause = sentence.text.slice(0, q.end).split(/[，,；;。]/).pop() ?? '';
         // A flow figure (「2020年上半年…100家」) takes what a later sentence says the figures count; a stock (截至…) does not.

@@ -54,15 +54,24 @@ function mentionsIn(text: string, lexicon: Lexicon): string[] {
  */
 export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lexicon: Lexicon, termsOf: Termizer): StoredFact[] {
   const chunkById = new Map(chunks.map((c) => [c.id, c]));
-  const nounForms = lexicon.files.nouns.map((n) => ({ noun: n.noun, forms: n.forms.map(compactForm) }));
+  const nounForms = lexicon.files.nouns.map((n) => ({ noun: n.noun, forms: n.forms.map(compactForm), classifiers: n.classifiers }));
+  // What a figure counts: the nouns its metric names, else its clause; a count keeps only the nouns its unit counts
+  // (「8 家获得投融资」 counts 企业 — 家 — not 融资事件, which are 笔).
+  const nounsOf = (fact: Fact, kind: string, window: string): string[] => {
+    const fits = (n: (typeof nounForms)[number]) => kind !== 'count' || n.classifiers.includes(fact.unit);
+    const named = (text: string) => nounForms.filter((n) => n.forms.some((f) => f.length >= 2 && compactForm(text).includes(f)));
+    const fromMetric = named(fact.metric).filter(fits);
+    return (fromMetric.length ? fromMetric : named(window).filter(fits)).map((n) => n.noun);
+  };
   const qualifierForms = lexicon.files.qualifiers.map((q) => ({ qualifier: q.qualifier, forms: q.phrases.map(compactForm) }));
   const attributeForms = lexicon.files.attributes.map((a) => ({ id: a.id, forms: a.phrases.map(compactForm).filter((f) => f.length >= 2) }));
+  const countsSomething = (text: string) => nounForms.some((n) => n.forms.some((f) => f.length >= 2 && compactForm(text).includes(f)));
   const stored: StoredFact[] = [];
   for (const fact of facts) {
     // Cells are answered through the typed tables; running-text cells keep their inner figures here.
     if (fact.offset === undefined) continue;
     const cellStart = fact.tableId ? Math.max(0, fact.quote.indexOf(fact.text) - 200) : 0;
-    const window = clauseWindow(fact, fact.tableId ? cellStart : 0);
+    const window = clauseWindow(fact, fact.tableId ? cellStart : 0, countsSomething);
     const range = parsePeriod(fact.period);
     const weighted = new Map<string, number>();
     const spans = clauseSpans(fact.quote);
@@ -88,7 +97,7 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
       mentions: mentionsIn(window.text, lexicon),
       ...(range ? { from: range.from, to: range.to } : {}),
       kind: factKind(fact),
-      nouns: nounForms.filter((n) => n.forms.some((f) => f.length >= 2 && compactForm(fact.metric).includes(f))).map((n) => n.noun),
+      nouns: nounsOf(fact, factKind(fact), window.text),
       qualifiers: qualifierForms.filter((q) => q.forms.some((f) => metricForm.includes(f))).map((q) => q.qualifier),
       attributes: attributeForms.filter((a) => a.forms.some((f) => compactForm(fact.metric).includes(f))).map((a) => a.id),
       terms: [...weighted].sort((a, b) => a[0].localeCompare(b[0])),

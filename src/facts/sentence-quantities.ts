@@ -1,7 +1,6 @@
 import type { EntityLexicon } from './entity-lexicon';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { findQuantities, type Quantity } from '../text/find-quantities';
-import { countedNouns } from './counted-noun';
 
 /** A quantity of a sentence with what it is about. */
 export interface SentenceQuantity extends Quantity {
@@ -175,17 +174,17 @@ export function sentenceQuantities(text: string, carried: string, lexicon: Entit
     if (!metric || bound.has(quantity)) {
       const before = [...expandedFound].reverse().find((q) => q.unit === quantity.unit && q.metric && !/^(与|较|比|相比)$/.test(q.metric));
       if (before) metric = before.metric;
-    } else if (quantity.kind === 'count' && !countedNouns(metric).size) {
+    } else if (quantity.kind === 'count' && !lexicon.namesCountedNoun(metric)) {
       // 「其中 2020 年新增 3 家」 counts what the figure before it counts (区块链产业园区).
-      const before = [...expandedFound].reverse().find((q) => q.unit === quantity.unit && countedNouns(q.metric).size);
+      const before = [...expandedFound].reverse().find((q) => q.unit === quantity.unit && lexicon.namesCountedNoun(q.metric));
       if (before) metric = `${metric}${before.metric}`;
     }
-    if (quantity.kind === 'count' && !countedNouns(metric).size) {
+    if (quantity.kind === 'count' && !lexicon.namesCountedNoun(metric)) {
       // 「相关密码应用标准稳步增长，截止到 2019 年 12 月底，共有 19 项」: the noun is a clause or two back.
       for (let c = clause - 1; c >= Math.max(0, clause - 2); c--) {
         let words = text.slice(clauses[c].start, clauses[c].end);
         for (const period of periods) words = words.replace(period.text, '');
-        const noun = [...words.matchAll(/[\p{Script=Han}A-Za-z]+/gu)].map((m) => m[0]).find((w) => countedNouns(w).size);
+        const noun = [...words.matchAll(/[\p{Script=Han}A-Za-z]+/gu)].map((m) => m[0]).find((w) => lexicon.namesCountedNoun(w));
         if (noun) {
           metric = `${metric}${noun.replace(/(稳步增长|增长|发展|落地).*$/, '').slice(-16)}`;
           break;

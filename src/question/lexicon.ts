@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,7 +35,7 @@ export type AttributeId =
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
   | 'content' | 'case' | 'subfield' | 'serial'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
-  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation';
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
@@ -143,4 +144,11 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
     qualifiers: read('qualifiers.tsv').map((f) => ({ qualifier: f[0], phrases: words(f[1]) })),
     values: read('values.tsv').map((f) => ({ table: f[0], attribute: f[1] as AttributeId, value: f[2], aliases: words(f[3]) })),
   };
+}
+
+/** sha256 of the lexicon folder (every file's name and text): an index built with other lexicons is stale. */
+export function lexiconSha256(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) hash.update(`${name}\n${readFileSync(join(dir, name), 'utf8')}\n`);
+  return hash.digest('hex');
 }

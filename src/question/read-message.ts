@@ -45,7 +45,7 @@ export function normalizeMessage(raw: string, maxChars: number): string {
 }
 
 const SUBJECT_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'domain', 'row', 'title']);
-const SUBJECT_PRIORITY: Record<string, number> = { region: 0, city: 1, cluster: 2, group: 3, row: 4, organization: 5, domain: 6, title: 7, value: 8 };
+const SUBJECT_PRIORITY: Record<string, number> = { region: 0, city: 1, cluster: 2, group: 3, organization: 4, row: 5, domain: 6, title: 7, value: 8 };
 const DATE_ATTRIBUTES = new Set<AttributeId>(['founded', 'published', 'date']);
 const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'money']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
@@ -110,9 +110,8 @@ function standsAlone(piece: Token[]): boolean {
 
 function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
   const entities = cuesOf(token, 'entity').map((c) => lexicon.entities.get(c.entity)).filter((e): e is Entity => Boolean(e));
-  return entities.filter((e) => SUBJECT_KINDS.has(e.kind) || e.kind === 'group')
-    .sort((a, b) => SUBJECT_PRIORITY[a.kind] - SUBJECT_PRIORITY[b.kind])
-    .map((entity) => ({ entity, text: token.text }));
+  const sorted = entities.filter((e) => SUBJECT_KINDS.has(e.kind) || e.kind === 'group').sort((a, b) => SUBJECT_PRIORITY[a.kind] - SUBJECT_PRIORITY[b.kind]);
+  return sorted.map((entity, i) => ({ entity, text: token.text, ...(i === 0 && sorted.length > 1 ? { alternatives: sorted.slice(1) } : {}) }));
 }
 
 function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit'> {
@@ -127,7 +126,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
   const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !/^(里|中|当中|里面|之中|里头|的企业里)/.test(tokens.slice(i + 1, i + 3).map((n) => n.text).join('')));
   const several = subjects.length >= 2;
-  const textual = attributes.every((a) => !QUANTITY_ATTRIBUTES.has(a) && !DATE_ATTRIBUTES.has(a));
+  // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
+  const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
   if (ops.has('define') && !quantity && textual) return { operation: 'define' };
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
@@ -301,6 +301,18 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length)?.start ?? -1;
   const counted = nouns.filter((n) => !n.asked);
   const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  // 「多少个平台」: a word that is the counted noun is not also the asked attribute (平台 as a 项目平台 column).
+  const countedTokens = tokens.filter((t) => cuesOf(t, 'noun').length && cuesOf(t, 'attribute').length);
+  if (quantity && countedTokens.length) {
+    for (const token of countedTokens) {
+      for (const cue of cuesOf(token, 'attribute')) {
+        const at = attributes.indexOf(cue.attribute);
+        if (at >= 0 && !QUANTITY_ATTRIBUTES.has(cue.attribute) && !DATE_ATTRIBUTES.has(cue.attribute) && !['province', 'region', 'city'].includes(cue.attribute)) attributes.splice(at, 1);
+      }
+    }
+  }
+  // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
+  if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');

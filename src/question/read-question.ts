@@ -55,9 +55,9 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
   } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
-  } else if ((pointed || several) && previousAnswer) {
+  } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
-    const named = answerSubjects(previousAnswer, previous, context);
+    const named = previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     const all = message.plural || several;
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
@@ -70,8 +70,10 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     }
   }
   if (current.attributes.length) next.attributes = current.attributes;
-  if (current.noun && current.noun !== previous.noun && !current.subjects.length) next.noun = current.noun;
-  else if (current.noun) next.noun = current.noun;
+  if (current.noun) {
+    next.noun = current.noun;
+    next.inheritedNoun = false;
+  } else if (previous.noun) next.inheritedNoun = true;
   if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
     next.operation = current.operation;
     next.rank = current.rank;
@@ -150,7 +152,13 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
   const follows = message.followUpCue || message.pronoun || isFragment(first)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined));
-  if (!follows) return base;
+  if (!follows) {
+    // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
+    if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {
+      return { ...base, parts: [{ ...first, noun: before.noun, inheritedNoun: true }, ...rest] };
+    }
+    return base;
+  }
   const updated = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
   const understood = describe(updated, message.text);
   return {

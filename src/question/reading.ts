@@ -22,6 +22,8 @@ export interface Subject {
   entity: Entity;
   /** The words that named it (「粤」 for 广东). */
   text: string;
+  /** Other things the same words name (浪潮 the company, and 浪潮软件集团有限公司 the row of 表8-1). */
+  alternatives?: Entity[];
 }
 
 /** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
@@ -38,6 +40,8 @@ export interface Part {
   groups: Subject[];
   /** What is counted or asked about (企业, 产业园, 政策 …), as a noun class. */
   noun?: string;
+  /** The noun was carried over from an earlier turn, not said in this one (a preference, not a requirement). */
+  inheritedNoun?: boolean;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;

@@ -103,6 +103,15 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     const comparison = /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
     if (claim(period.start, period.end)) tokens.push({ start: period.start, end: period.end, text: period.text, type: 'period', period, comparison });
   }
+  // 「2020.02.25」「2020-2」 as tables print dates.
+  each(/(?<![\d.])(20\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.])/g, (m) => {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    const from = Number(m[1]) * 100 + month;
+    const label = `${m[1]}年${month}月${m[3] ? `${Number(m[3])}日` : ''}`;
+    return { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label, from, to: from,
+      ...(m[3] ? { day: Number(m[3]) } : {}) } };
+  });
   each(MONTH, (m) => {
     const month = CN_NUMBER(m[1]);
     const from = REPORT_YEAR * 100 + month;

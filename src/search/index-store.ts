@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { Chunk, Fact } from '../types';
 import { writeFileAtomic } from '../write-file-atomic';
+import type { KnowledgeData } from '../facts/knowledge-data';
 import type { Bm25Data } from './bm25-index';
 
 /** Bumped whenever the layout of index/ changes; a mismatch refuses to start. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
-export const INDEX_FILES = { chunks: 'chunks.json', bm25: 'bm25.json', vectors: 'vectors.hnsw', facts: 'facts.json' } as const;
+export const INDEX_FILES = { chunks: 'chunks.json', bm25: 'bm25.json', vectors: 'vectors.hnsw', facts: 'facts.json', knowledge: 'knowledge.json' } as const;
 
 export interface IndexManifest {
   formatVersion: number;
   corpus: { file: string; sha256: string };
   embedder: { id: string; dimensions: number };
+  /** sha256 of the question lexicons the index was built with (src/question/lexicon). */
+  lexicon: { sha256: string };
   counts: { sections: number; paragraphs: number; tables: number; chunks: number; facts: number; terms: number };
   /** sha256 of every artefact, so a damaged file is caught at start-up. */
   files: Record<string, string>;
@@ -26,6 +29,7 @@ export interface StoredIndex {
   chunks: Chunk[];
   bm25: Bm25Data;
   facts: Fact[];
+  knowledge: KnowledgeData;
   vectorsPath: string;
 }
 
@@ -39,7 +43,7 @@ export function toJson(value: unknown): string {
 }
 
 /** Writes the JSON artefacts atomically and returns their hashes (the vector file is written by its builder). */
-export function writeIndexFiles(dir: string, parts: { chunks: Chunk[]; bm25: Bm25Data; facts: Fact[] }): Record<string, string> {
+export function writeIndexFiles(dir: string, parts: { chunks: Chunk[]; bm25: Bm25Data; facts: Fact[]; knowledge: KnowledgeData }): Record<string, string> {
   const files: Record<string, string> = {};
   const write = (name: string, text: string) => {
     writeFileAtomic(join(dir, name), text);
@@ -48,6 +52,7 @@ export function writeIndexFiles(dir: string, parts: { chunks: Chunk[]; bm25: Bm2
   write(INDEX_FILES.chunks, toJson(parts.chunks));
   write(INDEX_FILES.bm25, toJson(parts.bm25));
   write(INDEX_FILES.facts, toJson(parts.facts));
+  write(INDEX_FILES.knowledge, toJson(parts.knowledge));
   return files;
 }
 
@@ -62,7 +67,7 @@ export function writeManifest(dir: string, manifest: IndexManifest): void {
  * @throws AppError index_missing (no or unreadable manifest/file, hash mismatch) or index_stale
  *   (format version, corpus sha256 or embedder differ, a required file not listed).
  */
-export function readIndex(dir: string, expected: { corpusSha256: string; embedderId: string; files?: readonly string[] }): StoredIndex {
+export function readIndex(dir: string, expected: { corpusSha256: string; embedderId: string; lexiconSha256?: string; files?: readonly string[] }): StoredIndex {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new AppError('index_missing', `no manifest at ${manifestPath}; run npm run build-index`);
   let manifest: IndexManifest;
@@ -83,6 +88,9 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
   if (manifest.embedder?.id !== expected.embedderId) {
     throw new AppError('index_stale', `index embedder ${manifest.embedder?.id} != configured ${expected.embedderId}; run npm run build-index`);
   }
+  if (expected.lexiconSha256 && manifest.lexicon?.sha256 !== expected.lexiconSha256) {
+    throw new AppError('index_stale', 'index was built with other question lexicons (src/question/lexicon changed); run npm run build-index');
+  }
   const read = (name: string): Buffer => {
     const path = join(dir, name);
     if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('index_missing', `missing ${path}; run npm run build-index`);
@@ -95,12 +103,13 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
   }
   // Files only checked here (the model is opened by its engine, the vectors by hnswlib), before anything reads them.
   for (const name of Object.keys(manifest.files)) {
-    if (name !== INDEX_FILES.chunks && name !== INDEX_FILES.bm25 && name !== INDEX_FILES.facts) read(name);
+    if (!([INDEX_FILES.chunks, INDEX_FILES.bm25, INDEX_FILES.facts, INDEX_FILES.knowledge] as string[]).includes(name)) read(name);
   }
   const chunks = JSON.parse(read(INDEX_FILES.chunks).toString('utf8')) as Chunk[];
   const bm25 = JSON.parse(read(INDEX_FILES.bm25).toString('utf8')) as Bm25Data;
   const facts = JSON.parse(read(INDEX_FILES.facts).toString('utf8')) as Fact[];
-  return { manifest, chunks, bm25, facts, vectorsPath: join(dir, INDEX_FILES.vectors) };
+  const knowledge = JSON.parse(read(INDEX_FILES.knowledge).toString('utf8')) as KnowledgeData;
+  return { manifest, chunks, bm25, facts, knowledge, vectorsPath: join(dir, INDEX_FILES.vectors) };
 }
 
 function isManifestShape(value: unknown): value is IndexManifest {

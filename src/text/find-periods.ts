@@ -9,6 +9,8 @@ export interface PeriodSpan {
   /** First and last month covered, as yyyymm (a stock figure 截至… covers only its end month). */
   from: number;
   to: number;
+  /** A single day of the month `from` (2020.02.25), when one is named. */
+  day?: number;
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */

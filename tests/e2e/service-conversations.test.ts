@@ -57,7 +57,7 @@ const CONVERSATIONS: { name: string; turns: Turn[] }[] = [
     { user: '四川有多少家区块链企业？', expect: ['44'] },
     { user: '重庆呢？', expect: ['48'] }] },
   { name: 'Hunan count then share (表6-1)', turns: [
-    { user: '湖南有多少家区块链企业？', expect: ['22'] },
+    { user: '湘有几家区块链企业', expect: ['22'] },
     { user: '比例是多少？', expect: ['1.68%'] }] },
   { name: 'finance sub-fields (672)', turns: [
     { user: '金融领域中信贷融资落地了多少个项目？', expect: ['20'] },
