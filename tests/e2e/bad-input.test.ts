@@ -7,7 +7,10 @@
  * Built as data: a route added later is one line in ROUTES (its wrong methods, origins, paths,
  * headers and, for a POST route, bodies are generated from it).
  */
+import { mkdtempSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemporaryDist, startCompiledService, type ServiceProcess } from '../support/compiled-service';
 import { rawRequest, type RawResponse } from '../support/raw-http';
@@ -34,8 +37,9 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/', guarded: false },
   { method: 'GET', path: '/no/such/route', guarded: false },
   { method: 'POST', path: '/api/no-such-endpoint', body: 'json', guarded: true },
-  // Later: { method: 'POST', path: '/api/feedback', body: 'json', guarded: true },
-  //        { method: 'GET', path: '/admin', guarded: false }, { method: 'GET', path: '/api/admin/records.csv', guarded: true },
+  { method: 'POST', path: '/api/feedback', body: 'json', guarded: true },
+  { method: 'GET', path: '/admin', guarded: false },
+  { method: 'GET', path: '/api/admin/records.csv', guarded: true },
 ];
 
 interface Case {
@@ -248,7 +252,9 @@ let dist: Awaited<ReturnType<typeof buildTemporaryDist>>;
 
 beforeAll(async () => {
   dist = await buildTemporaryDist();
-  service = await startCompiledService(dist.outdir, { QA_ALLOWED_ORIGINS: ALLOWED, QA_MAX_BODY_BYTES: String(MAX_BODY),
+  // A store that records and an owner's token: the feedback and admin routes are mounted only then.
+  service = await startCompiledService(dist.outdir, { QA_DATA_DIR: mkdtempSync(join(tmpdir(), 'report-qa-bad-input-')), QA_RECORD: '1', QA_ADMIN_TOKEN: 'owner-token-for-tests',
+    QA_ALLOWED_ORIGINS: ALLOWED, QA_MAX_BODY_BYTES: String(MAX_BODY),
     QA_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), QA_LOG_LEVEL: 'info', QA_MAX_QUESTION_CHARS: '500', QA_MAX_MESSAGES: '20' });
   host = new URL(service.url).host;
 });
