@@ -1,6 +1,6 @@
 // `npm run build`: compiles the service (src/cli/main.ts and what it imports) into dist/ with esbuild,
-// so production starts with plain `node` (one process, no TypeScript loader). Dependencies stay in
-// node_modules (not bundled). dist/build-info.json records a sha256 of every source file bundled,
+// so production starts with plain `node` (one process, no TypeScript loader). Pure-JS dependencies of
+// the serving path are bundled; the rest stay in node_modules (see EXTERNAL). dist/build-info.json records a sha256 of every source file bundled,
 // which scripts/start.mjs compares to decide whether dist/ is older than src/.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,10 @@ export async function buildDist({ root = ROOT, outdir = join(root, 'dist') } = {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
+      // Pure-JS dependencies of the serving path are bundled (zod alone took ~100 ms to resolve and load
+      // file by file at start-up); native addons, the wasm segmenter (loads its .wasm beside itself) and the
+      // packages loaded only on demand (transformers.js, LangChain, the dev tools) stay in node_modules.
+      external: EXTERNAL,
       metafile: true,
       logLevel: 'silent',
       plugins: [sourceFolders(join(root, 'src'), outdir)],
@@ -47,6 +50,9 @@ export async function buildDist({ root = ROOT, outdir = join(root, 'dist') } = {
     await stop();
   }
 }
+
+const EXTERNAL = ['better-sqlite3', 'hnswlib-node', 'jieba-wasm', '@huggingface/transformers', 'onnxruntime-node', '@langchain/*',
+  'openai', 'esbuild', 'tsx', 'autocannon', 'playwright-core', '@sparticuz/chromium', 'axe-core', 'vitest', 'cli-progress'];
 
 function sha256(data) {
   return createHash('sha256').update(data).digest('hex');

@@ -22,7 +22,7 @@ import { compactForm } from './text/compact-form';
 import { domainWords } from './text/domain-words';
 import { createJiebaSegmenter } from './text/jieba-segmenter';
 import type { Pipeline, ReportDocument, Table } from './types';
-import { suggestFollowUps } from './answer/suggest-follow-ups';
+import { createFollowUpSuggester } from './answer/suggest-follow-ups';
 import { sectionLabel } from './chunk/section-label';
 import { memoizeRecent } from './memoize-recent';
 
@@ -65,7 +65,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
   const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
-  const embedder = await openEmbedder(config, segmenter);
+  const embedder = await openEmbedder(config, segmenter, index.readFile);
   checkEmbedderDimensions(index.manifest, embedder.dimensions);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);
@@ -84,6 +84,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
   const answerer = createAnswerer({ knowledge, retrieval, read });
   const rawTables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));
+  const suggestFollowUps = createFollowUpSuggester({ chunks: index.chunks, facts: index.facts, tables: document.tables });
   // The LangChain/OpenAI client is loaded only when a chat model is configured.
   const llm = config.llm ? await openLlmAnswerer(config, logger) : null;
   logger.info('pipeline_ready', { chunks: index.chunks.length, embedder: embedder.id, llm: Boolean(llm) });
@@ -94,7 +95,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
       const result = await answerer.answer(messages);
       // Suggested next questions ride on every answer (the widget shows them as buttons).
       const withSuggestions = (answer: typeof result.answer) => ({ ...answer,
-        suggestions: suggestFollowUps(answer, { chunks: index.chunks, facts: index.facts, tables: document.tables }) });
+        suggestions: suggestFollowUps(answer) });
       if (!llm || result.reading.kind !== 'question') return withSuggestions(result.answer);
       const question = result.reading.standalone;
       const hits = await search.search(question, 6);

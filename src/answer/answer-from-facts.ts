@@ -51,7 +51,7 @@ function formsOf(knowledge: Knowledge, subject: Subject): string[] {
   return knowledge.lexicon.formsOf(subject.entity.id).filter((f) => f.length >= 2);
 }
 
-function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge): number {
+function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge, forms: readonly string[]): number {
   if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
   const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((e) => e.id)];
   const id = ids.find((i) => fact.entities.includes(i) || fact.mentions.includes(i)) ?? subject.entity.id;
@@ -59,8 +59,8 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
   if (fact.entities.length) return 0;
   if (fact.mentions.includes(id)) return 0.75;
-  const quote = compactForm(fact.quote);
-  if (formsOf(knowledge, subject).some((f) => quote.includes(f))) return 0.55;
+  const quote = knowledge.facts.quoteForm(fact);
+  if (forms.some((f) => quote.includes(f))) return 0.55;
   return 0;
 }
 
@@ -115,10 +115,11 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const candidates: Candidate[] = [];
   // A part that names nothing and says nothing of its own (「几家」 alone) cannot pick a figure.
   if (!terms.length && !subject && !figures.length && !relaxed) return candidates;
+  const forms = subject ? formsOf(knowledge, subject) : [];
   for (const fact of knowledge.facts.facts) {
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
-    const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge);
+    const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge, forms);
     if (!entity) continue;
     const time = relaxed ? 1 : periodFactor(fact, period);
     if (!time) continue;

@@ -24,7 +24,9 @@ export interface Passage {
 
 interface ChunkTerms {
   context: Set<string>;
-  pieces: { text: string; line: number; order: number; terms: Set<string> }[];
+  /** Section title and source, compact (where a name may stand instead of the sentence). */
+  heading: string;
+  pieces: { text: string; form: string; line: number; order: number; terms: Set<string> }[];
 }
 
 // Chunks never change while an index is served: their analysed sentences are computed once.
@@ -42,7 +44,8 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
   if (!cached) {
     cached = {
       context: new Set(retrieval.analyze(`${chunk.section} ${chunk.source ?? ''} ${chunk.kind === 'prose' ? chunk.context : ''}`)),
-      pieces: piecesOf(chunk).map((p) => ({ ...p, terms: new Set(retrieval.analyze(p.text)) })),
+      heading: compactForm(`${chunk.section}${chunk.source ?? ''}`),
+      pieces: piecesOf(chunk).map((p) => ({ ...p, form: compactForm(p.text), terms: new Set(retrieval.analyze(p.text)) })),
     };
     termCache.set(chunk, cached);
   }
@@ -78,13 +81,12 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const figures = part.figures.map(compactForm);
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
-    const { context, pieces } = termsOf(hit.chunk, retrieval);
-    const heading = compactForm(`${hit.chunk.section}${hit.chunk.source ?? ''}`);
+    const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
     for (const piece of pieces) {
       let matched = 0;
       for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
       const coverage = matched / total;
-      const text = compactForm(piece.text);
+      const text = piece.form;
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing;

@@ -24,11 +24,24 @@ export function columnFor(table: TypedTable, attribute: AttributeId): number {
   return -1;
 }
 
+const rowsByEntity = new WeakMap<TypedTable, Map<string, TypedRow[]>>();
+
+/** The table's rows keyed by the entities their cells name (built once per table). */
+function entityRows(table: TypedTable): Map<string, TypedRow[]> {
+  let index = rowsByEntity.get(table);
+  if (!index) {
+    index = new Map();
+    for (const row of table.rows) for (const id of new Set(row.entities)) index.set(id, [...(index.get(id) ?? []), row]);
+    rowsByEntity.set(table, index);
+  }
+  return index;
+}
+
 /** The rows of a table a subject names (a row entity, a cell naming it). */
 export function rowsOf(table: TypedTable, subject: Subject): TypedRow[] {
   for (const entity of [subject.entity, ...(subject.alternatives ?? [])]) {
     const rows = entity.kind === 'row' ? (entity.table === table.id ? (entity.rows ?? []).map((i) => table.rows[i]).filter(Boolean) : [])
-      : table.rows.filter((row) => row.entities.includes(entity.id));
+      : entityRows(table).get(entity.id) ?? [];
     if (rows.length) return rows;
   }
   return [];
@@ -49,6 +62,16 @@ export function numericColumn(table: TypedTable, attributes: AttributeId[]): num
 
 const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据']);
 const printedText = new WeakMap<TypedTable, string>();
+const captionForms = new WeakMap<TypedTable, string>();
+
+function captionForm(table: TypedTable): string {
+  let form = captionForms.get(table);
+  if (form === undefined) {
+    form = compactForm(table.caption);
+    captionForms.set(table, form);
+  }
+  return form;
+}
 
 /** Everything a table prints (caption, columns, cells), compact: to check a question's words against. */
 function tableText(table: TypedTable): string {
@@ -75,6 +98,7 @@ export interface TableChoice {
  */
 export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | null {
   let best: TableChoice | null = null;
+  const wordForms = part.words.map(compactForm);
   for (const table of knowledge.tables.values()) {
     if (!table.columns.some((c) => c.attribute)) continue;
     const explicit = part.table === table.id;
@@ -88,8 +112,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const values = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id).length;
     const foreignValues = part.filters.filter((f) => f.kind === 'value' && f.entity.table !== table.id).length;
     const dates = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0).length;
-    const caption = compactForm(table.caption);
-    const topics = part.words.filter((w) => table.topics.includes(w) || caption.includes(compactForm(w))).length;
+    const caption = captionForm(table);
+    const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i])).length;
     const grouping = part.groupBy && columnFor(table, part.groupBy) >= 0 ? 1 : 0;
     const asksValue = part.attributes.filter((a) => !ROW_COUNTS.has(a));
     // A value the table cannot give (「估值」 of a company, 「定位」 of a fund) leaves the question to the prose.

@@ -15,41 +15,73 @@ const NOT_A_MEASURE = /序号|时间|日期|年份|编号/;
 /** Clause openings that lean on the previous clause for their subject. */
 const DANGLING = /^(其次|其中|约为|约|共|分别|仅|占|为|是|达|较|比|同比|环比|相比|这|该|上述)/;
 
+/** What depends only on the report, prepared once: each table's row names and measures, each section's clause questions. */
+interface TablePlan {
+  table: Table;
+  rowSubject: Map<number, string>;
+  measures: string[];
+  subjectColumn: string;
+}
+interface ProseQuestion {
+  fact: Fact;
+  question: string;
+}
+
 /**
- * Two or three short Chinese questions to ask next, derived from what `answer` cites: for a table
+ * Two or three short Chinese questions to ask next, derived from what an answer cites: for a table
  * row, the same column for the neighbouring rows and the table's top entries; for a prose sentence,
  * the other figures of its section. Pure: the same answer and report give the same suggestions.
  * Empty for an answer the report does not support (`grounded: false`) or one that cites nothing.
+ * Everything that depends only on the report is prepared here, once; a call does small loops.
  */
-export function suggestFollowUps(answer: Answer, report: FollowUpSource): string[] {
-  if (!answer.grounded || answer.citations.length === 0) return [];
+export function createFollowUpSuggester(report: FollowUpSource): (answer: Answer) => string[] {
   const chunks = new Map(report.chunks.map((chunk) => [chunk.id, chunk]));
-  const cited = answer.citations.map((citation) => chunks.get(citation.chunkId)).filter((chunk): chunk is Chunk => !!chunk);
-  const quoted = new Set(cited.map((chunk) => chunk.id));
-  const out: string[] = [];
-  const add = (question: string | undefined) => {
-    if (!question || question.length > MAX_CHARS || out.includes(question)) return;
-    out.push(question);
-  };
-  for (const chunk of cited) {
-    const table = chunk.tableId ? report.tables.find((each) => each.id === chunk.tableId) : undefined;
-    if (table && chunk.rows?.length) {
-      for (const question of tableQuestions(table, chunk.rows, report.facts, answer.answer)) add(question);
-    } else if (chunk.kind === 'prose') {
-      for (const question of proseQuestions(chunk, report.facts, quoted, answer.answer)) add(question);
-    }
-    if (out.length >= MAX_SUGGESTIONS) break;
+  const plans = new Map(report.tables.map((table) => [table.id, planTable(table, report.facts.filter((fact) => fact.tableId === table.id))]));
+  const bySection = new Map<string, ProseQuestion[]>();
+  for (const fact of report.facts) {
+    if (fact.tableId || fact.offset === undefined || fact.value === null) continue;
+    const question = clauseQuestion(fact);
+    if (!question) continue;
+    const section = fact.chunkId.slice(1, fact.chunkId.indexOf('#'));
+    bySection.set(section, [...(bySection.get(section) ?? []), { fact, question }]);
   }
-  return out.slice(0, MAX_SUGGESTIONS);
+  return (answer) => {
+    if (!answer.grounded || answer.citations.length === 0) return [];
+    const cited = answer.citations.map((citation) => chunks.get(citation.chunkId)).filter((chunk): chunk is Chunk => !!chunk);
+    const quoted = new Set(cited.map((chunk) => chunk.id));
+    const out: string[] = [];
+    const add = (question: string | undefined) => {
+      if (!question || question.length > MAX_CHARS || out.includes(question)) return;
+      out.push(question);
+    };
+    for (const chunk of cited) {
+      const plan = chunk.tableId ? plans.get(chunk.tableId) : undefined;
+      if (plan && chunk.rows?.length) {
+        for (const question of tableQuestions(plan, chunk.rows, answer.answer)) add(question);
+      } else if (chunk.kind === 'prose') {
+        for (const question of proseQuestions(bySection.get(chunk.sectionId) ?? [], quoted, answer.answer)) add(question);
+      }
+      if (out.length >= MAX_SUGGESTIONS) break;
+    }
+    return out.slice(0, MAX_SUGGESTIONS);
+  };
 }
 
-/** Questions about the rows around the cited ones, and the table's top entries by its measure. */
-function tableQuestions(table: Table, rows: number[], facts: readonly Fact[], answerText: string): string[] {
-  const tableFacts = facts.filter((fact) => fact.tableId === table.id);
+/** One-off form of {@link createFollowUpSuggester} (prepares the report on every call). */
+export function suggestFollowUps(answer: Answer, report: FollowUpSource): string[] {
+  return createFollowUpSuggester(report)(answer);
+}
+
+function planTable(table: Table, tableFacts: readonly Fact[]): TablePlan {
   const rowSubject = new Map<number, string>();
   for (const fact of tableFacts) if (fact.row !== undefined && fact.subject && !rowSubject.has(fact.row)) rowSubject.set(fact.row, fact.subject);
   const measures = measureColumns(table, tableFacts);
   const subjectColumn = table.columns.find((column) => !NOT_A_MEASURE.test(column) && !measures.includes(column)) ?? '';
+  return { table, rowSubject, measures, subjectColumn };
+}
+
+/** Questions about the rows around the cited ones, and the table's top entries by its measure. */
+function tableQuestions({ table, rowSubject, measures, subjectColumn }: TablePlan, rows: number[], answerText: string): string[] {
   // Rows in facts are 1-based; chunk rows are 0-based indexes.
   const citedRows = new Set(rows.map((row) => row + 1));
   const neighbours: string[] = [];
@@ -85,14 +117,11 @@ function measureColumns(table: Table, facts: readonly Fact[]): string[] {
  * The section's other stated figures, each asked as its own clause with the figure replaced by
  * 「多少」: 「其中参与的高校已有 33 所」 → 「其中参与的高校已有多少所？」.
  */
-function proseQuestions(chunk: Chunk, facts: readonly Fact[], quoted: Set<string>, answerText: string): string[] {
+function proseQuestions(candidates: readonly ProseQuestion[], quoted: Set<string>, answerText: string): string[] {
   const questions: string[] = [];
   const seen = new Set<string>();
-  for (const fact of facts) {
-    if (fact.tableId || fact.offset === undefined || fact.value === null || quoted.has(fact.chunkId)) continue;
-    if (!fact.chunkId.startsWith(`s${chunk.sectionId}#`) || answerText.includes(fact.text) || seen.has(fact.quote)) continue;
-    const question = clauseQuestion(fact);
-    if (!question) continue;
+  for (const { fact, question } of candidates) {
+    if (quoted.has(fact.chunkId) || answerText.includes(fact.text) || seen.has(fact.quote)) continue;
     seen.add(fact.quote);
     questions.push(question);
     if (questions.length >= MAX_SUGGESTIONS) break;

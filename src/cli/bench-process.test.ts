@@ -19,6 +19,14 @@ describe('serviceCommand', () => {
     expect(serviceCommand(root, 'serve', 'tsx').label).toBe('node --import tsx src/cli/main.ts serve');
   });
 
+  it('passes the variables npm start sets before node (MALLOC_ARENA_MAX=2) as its environment', () => {
+    packageWithStart('MALLOC_ARENA_MAX=2 node --heap-growing-percent=50 dist/cli/main.js serve');
+    const command = serviceCommand(root);
+    expect(command.argv).toEqual([process.execPath, '--heap-growing-percent=50', 'dist/cli/main.js', 'serve']);
+    expect(command.env).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(command.label).toBe('MALLOC_ARENA_MAX=2 node --heap-growing-percent=50 dist/cli/main.js serve');
+  });
+
   it('falls back to tsx when npm start is not a plain node command', () => {
     packageWithStart('npm run build && node dist/cli/main.js serve');
     expect(serviceCommand(root).label).toBe('node --import tsx src/cli/main.ts serve');

@@ -18,6 +18,8 @@ export interface BenchServer {
 /** How to start a process: argv[0] is the program. */
 export interface Command {
   argv: string[];
+  /** Variables the start script sets before `node` (MALLOC_ARENA_MAX=2). */
+  env?: Record<string, string>;
   /** Shown in the report ('node --import tsx src/cli/main.ts serve'). */
   label: string;
 }
@@ -96,11 +98,15 @@ export function freePort(): Promise<number> {
 export function serviceCommand(root: string, subcommand = 'serve', mode: 'npm' | 'tsx' = 'npm'): Command {
   if (mode === 'npm') {
     const script = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.start ?? '';
-    const words = script.trim().split(/\s+/);
+    const all = script.trim().split(/\s+/);
+    // Leading assignments (MALLOC_ARENA_MAX=2 node …) are the environment npm start gives node.
+    const assignments = all.slice(0, all.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w)));
+    const words = all.slice(assignments.length);
     const entry = words.find((w, i) => i > 0 && /\.[cm]?js$|\.ts$/.test(w));
     if (words[0] === 'node' && words.at(-1) === 'serve' && entry && existsSync(resolve(root, entry))) {
       const argv = [...words.slice(1, -1), subcommand];
-      return { argv: [process.execPath, ...argv], label: `node ${argv.join(' ')}` };
+      const env = Object.fromEntries(assignments.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+      return { argv: [process.execPath, ...argv], label: `${assignments.map((a) => `${a} `).join('')}node ${argv.join(' ')}`, ...(assignments.length ? { env } : {}) };
     }
   }
   const argv = ['--import', 'tsx', 'src/cli/main.ts', subcommand];
@@ -125,7 +131,7 @@ export async function startBenchServer(root: string, command: Command, env: Reco
   const child = spawn(command.argv[0], command.argv.slice(1), {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, ...command.env, PORT: String(port), HOST: '127.0.0.1', ...env },
   });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });

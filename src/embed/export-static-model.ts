@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { writeFileAtomic } from '../write-file-atomic';
 import { PAD_TOKEN, UNK_TOKEN, type StaticModel } from './train-static-model';
+import { gatherTableLayout } from './read-static-model';
 
 const { onnx } = onnxProto;
 
@@ -85,10 +86,20 @@ function encodeGatherModel(vectors: Float32Array, rows: number, dimensions: numb
   for (let i = 0; i < vectors.length; i++) view.setFloat32(i * 4, vectors[i], true);
 
   const dim = (name: string) => ({ dimParam: name });
+  // The model's doc string is padded until the table's raw data starts at a multiple of 4 bytes, so a
+  // reader on a little-endian host can view it as a Float32Array without copying it.
+  for (let pad = 0; ; pad++) {
+    const bytes = encodeModel(raw, rows, dimensions, dim, ' '.repeat(pad));
+    if (gatherTableLayout(bytes, 'model.onnx').raw.byteOffset % 4 === 0 || pad === 8) return bytes;
+  }
+}
+
+function encodeModel(raw: Uint8Array, rows: number, dimensions: number, dim: (name: string) => { dimParam: string }, padding: string): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: 8,
     opsetImport: [{ domain: '', version: 13 }],
     producerName: 'report-qa static-lsa',
+    docString: `Static embedding: last_hidden_state = Gather(embeddings, input_ids).${padding}`,
     graph: {
       name: 'static_embedding',
       node: [

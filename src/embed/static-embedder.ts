@@ -10,6 +10,8 @@ export interface StaticEmbedderOptions {
   id: string;
   /** Text preparation used at training time (`createStaticTextPreparer`). */
   prepareText: (text: string) => string;
+  /** Reads the model's files (default: from disk); the pipeline passes the bytes it verified at start-up. */
+  readFile?: (path: string) => Buffer;
 }
 
 /** The tokenizer's added tokens, which it splits out of the text before splitting on whitespace. */
@@ -25,7 +27,7 @@ const ADDED_TOKENS = new RegExp(`(${[PAD_TOKEN, UNK_TOKEN].map((token) => token.
  * @throws Error when the folder is not an exported static model.
  */
 export function createStaticEmbedder(options: StaticEmbedderOptions): Embedder {
-  const { vocabulary, vectors, dimensions } = readStaticModel(options.folder);
+  const { vocabulary, vectors, dimensions } = readStaticModel(options.folder, options.readFile);
   const ids = new Map(vocabulary.map((term, id) => [term, id]));
   const unknown = ids.get(UNK_TOKEN)!;
 

@@ -34,6 +34,8 @@ export interface FactStore {
   /** Terms of a question's words, in the facts' analysis. */
   termsOf: Termizer;
   termMap(fact: StoredFact): ReadonlyMap<string, number>;
+  /** The fact's sentence in compact form (matched against names on every request, so prepared once). */
+  quoteForm(fact: StoredFact): string;
 }
 
 function mentionsIn(text: string, lexicon: Lexicon): string[] {
@@ -109,9 +111,10 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
 /** Wraps stored facts for requests: term maps and an idf over the facts' terms. */
 export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer): FactStore {
   const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
+  const quotes = new Map<StoredFact, string>(facts.map((f) => [f, compactForm(f.quote)]));
   const frequency = new Map<string, number>();
   for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   // A word no figure contains cannot tell figures apart: weight 0.
   const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
-  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)! };
+  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, quoteForm: (fact) => quotes.get(fact) ?? compactForm(fact.quote) };
 }

@@ -1,3 +1,4 @@
+import { memoizeRecent } from '../memoize-recent';
 import { normalizeText } from '../text/normalize-text';
 
 /** Result of {@link checkNumbers}. */
@@ -11,10 +12,17 @@ const CITATION_MARK = /\[\d+\]/g;
 const LIST_NUMBER = /^\s*\d+[.、)）]\s*/gm;
 const NUMBER = /\d+(?:\.\d+)?/g;
 
-/** Numbers an answer states, ignoring citation markers [n] and list numbering. */
-export function numbersIn(answer: string): string[] {
-  const body = normalizeText(answer.replace(CITATION_MARK, ' ').replace(LIST_NUMBER, ' '));
+function readNumbers(text: string): readonly string[] {
+  const body = normalizeText(text.replace(CITATION_MARK, ' ').replace(LIST_NUMBER, ' '));
   return [...new Set(body.match(NUMBER) ?? [])];
+}
+// The supporting texts are the report's own sentences, checked again on every answer that cites them:
+// sized to hold a report's sentences, so a request reads each number once.
+const cachedNumbers = memoizeRecent(readNumbers, 8192);
+
+/** Numbers an answer states, ignoring citation markers [n] and list numbering. */
+export function numbersIn(answer: string): readonly string[] {
+  return cachedNumbers(answer);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface Lexicon {
   isFunctionWord(word: string, cls?: FunctionClass): boolean;
   /** All surface forms of an entity (its name first). */
   formsOf(entityId: string): string[];
+  /** The first row or titled document whose name contains a quoted title (《…》 as the user typed it, compact). */
+  titled(form: string): Entity | undefined;
 }
 
 /**
@@ -126,6 +128,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+  const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
   return {
     files,
     entities,
@@ -152,5 +155,6 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       return Boolean(classes && (!cls || classes.has(cls)));
     },
     formsOf: (id) => forms.get(id) ?? [],
+    titled: (form) => named.find((n) => n.form.includes(form))?.entity,
   };
 }

@@ -213,7 +213,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'figure': figures.push(token.figure); break;
       case 'title': {
         const wanted = compactForm(token.title);
-        const match = [...lexicon.entities.values()].find((e) => (e.kind === 'row' || e.kind === 'title') && compactForm(e.name).includes(wanted));
+        const match = lexicon.titled(wanted);
         if (match) subjects.push({ entity: match, text: token.text });
         else words.push(token.title);
         break;

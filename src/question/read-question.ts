@@ -117,6 +117,9 @@ function describe(part: Part, message: string): string {
   return subject && !rest.includes(subject) ? `${subject} ${rest}` : rest;
 }
 
+/** User turns read for context: the question and the four before it. */
+const MAX_TURNS_READ = 5;
+
 /**
  * Reads a conversation once: the last user message, its kind, and the parts it asks. A follow-up
  * (「那江苏呢？」「它占多少？」「第二名呢？」「哪年建的？」) updates the previous turn's reading — the
@@ -130,7 +133,8 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
   }
   let previous: { reading: Reading; answer: string } | null = null;
   let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false, mentioned: [] };
-  for (const turn of turns) {
+  // Follow-up chains run a few turns; reading only the last ones keeps a long conversation as cheap as a short one.
+  for (const turn of turns.slice(-MAX_TURNS_READ)) {
     const message = readMessage(turn.text, context);
     reading = resolve(message, previous, context);
     const named = reading.parts.flatMap((p) => p.subjects);

@@ -126,15 +126,22 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   each(FIGURE, (m) => (m[2] || m[3] ? { ...span(m), type: 'figure', figure: m[0] } : null));
 
   // Word boundaries for one-character short forms (粤, 苏): jieba cuts them out as words of their own.
-  const boundaries = new Set<number>([0, text.length]);
-  let offset = 0;
-  for (const piece of segmentKnown(text)) {
-    offset += piece.length;
-    boundaries.add(offset);
-  }
+  // Cut only when a one-character form is met: most questions have none.
+  let cut: Set<number> | null = null;
+  const boundary = (at: number) => {
+    if (!cut) {
+      cut = new Set<number>([0, text.length]);
+      let offset = 0;
+      for (const piece of segmentKnown(text)) {
+        offset += piece.length;
+        cut.add(offset);
+      }
+    }
+    return cut.has(at);
+  };
   // 「粤苏浙鲁」「京沪」: a run of one-character short forms reads as a list of them.
   const short = (at: number) => at >= 0 && at < text.length && Boolean(lexicon.longestAt(text[at], 0, () => true)?.cues.some((c) => c.type === 'entity'));
-  const standalone = (at: number) => (boundaries.has(at) && boundaries.has(at + 1)) || (short(at) && (short(at - 1) || short(at + 1)));
+  const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1)));
 
   let word = -1;
   const flushWord = (end: number) => {

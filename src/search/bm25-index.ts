@@ -57,6 +57,8 @@ export function createBm25Index(data: Bm25Data, params: Partial<Bm25Params> = {}
     const df = list.length / 2;
     return Math.log(1 + (data.documentCount - df + 0.5) / (df + 0.5));
   };
+  // Each document's length normalisation depends only on the index: computed once.
+  const norms = Float64Array.from(data.lengths, (length) => p.k1 * (1 - p.b + (p.b * length) / data.averageLength));
   return {
     data,
     idf,
@@ -71,8 +73,7 @@ export function createBm25Index(data: Bm25Data, params: Partial<Bm25Params> = {}
         for (let i = 0; i < list.length; i += 2) {
           const doc = list[i];
           const tf = list[i + 1];
-          const norm = p.k1 * (1 - p.b + (p.b * data.lengths[doc]) / data.averageLength);
-          scores[doc] += weight * ((tf * (p.k1 + 1)) / (tf + norm) + p.delta);
+          scores[doc] += weight * ((tf * (p.k1 + 1)) / (tf + norms[doc]) + p.delta);
           matched[doc]++;
         }
       }
@@ -80,7 +81,7 @@ export function createBm25Index(data: Bm25Data, params: Partial<Bm25Params> = {}
       const known = unique.filter((t) => data.postings[t]).length || 1;
       for (let doc = 0; doc < scores.length; doc++) {
         if (!matched[doc]) continue;
-        results.push({ doc, score: scores[doc] * Math.pow(matched[doc] / known, p.coverage) });
+        results.push({ doc, score: matched[doc] === known ? scores[doc] : scores[doc] * Math.pow(matched[doc] / known, p.coverage) });
       }
       results.sort((a, b) => b.score - a.score || a.doc - b.doc);
       return results.slice(0, limit);

@@ -35,8 +35,10 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   return {
     async search(query, limit, mode = 'hybrid') {
       const bm25Results = mode === 'dense' ? [] : bm25.search(analyze(query), candidates * 2).filter((r) => searchable(r.doc)).slice(0, candidates);
-      const denseResults = mode === 'bm25' ? [] : vectors.search(await embedder.embedQuery(query), candidates * 2)
-        .filter((r) => searchable(r.doc)).slice(0, options.denseCandidates ?? 20);
+      // The dense arm contributes its top few only: asking HNSW for more (k near the index size) costs a full scan.
+      const dense = options.denseCandidates ?? 20;
+      const denseResults = mode === 'bm25' ? [] : vectors.search(await embedder.embedQuery(query), mode === 'dense' ? candidates * 2 : dense * 2)
+        .filter((r) => searchable(r.doc)).slice(0, mode === 'dense' ? candidates : dense);
       const weight = mode === 'bm25' ? 1 : mode === 'dense' ? 0 : options.bm25Weight;
       const perTable = new Map<string, number>();
       const hits: Hit[] = [];

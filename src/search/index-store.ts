@@ -31,6 +31,11 @@ export interface StoredIndex {
   facts: Fact[];
   knowledge: KnowledgeData;
   vectorsPath: string;
+  /**
+   * Reads a file of the index (an absolute path) as verified at start-up, without reading it again
+   * (the static model's 13 MB were read twice); other paths are read from disk.
+   */
+  readFile(path: string): Buffer;
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -102,14 +107,23 @@ export function readIndex(dir: string, expected: { corpusSha256: string; embedde
     if (!(name in manifest.files)) throw new AppError('index_stale', `manifest does not list ${name}; run npm run build-index`);
   }
   // Files only checked here (the model is opened by its engine, the vectors by hnswlib), before anything reads them.
+  const verified = new Map<string, Buffer>();
   for (const name of Object.keys(manifest.files)) {
-    if (!([INDEX_FILES.chunks, INDEX_FILES.bm25, INDEX_FILES.facts, INDEX_FILES.knowledge] as string[]).includes(name)) read(name);
+    if (!([INDEX_FILES.chunks, INDEX_FILES.bm25, INDEX_FILES.facts, INDEX_FILES.knowledge, INDEX_FILES.vectors] as string[]).includes(name)) {
+      verified.set(join(dir, name), read(name));
+    } else if (name === INDEX_FILES.vectors) read(name);
   }
   const chunks = JSON.parse(read(INDEX_FILES.chunks).toString('utf8')) as Chunk[];
   const bm25 = JSON.parse(read(INDEX_FILES.bm25).toString('utf8')) as Bm25Data;
   const facts = JSON.parse(read(INDEX_FILES.facts).toString('utf8')) as Fact[];
   const knowledge = JSON.parse(read(INDEX_FILES.knowledge).toString('utf8')) as KnowledgeData;
-  return { manifest, chunks, bm25, facts, knowledge, vectorsPath: join(dir, INDEX_FILES.vectors) };
+  // Handed out once: the buffers are not kept beyond the reader that asks for them.
+  const readFile = (path: string) => {
+    const data = verified.get(path);
+    verified.delete(path);
+    return data ?? readFileSync(path);
+  };
+  return { manifest, chunks, bm25, facts, knowledge, vectorsPath: join(dir, INDEX_FILES.vectors), readFile };
 }
 
 function isManifestShape(value: unknown): value is IndexManifest {

@@ -5,7 +5,7 @@ const { HierarchicalNSW } = hnswlib;
 /** HNSW parameters; fixed seed and single-threaded inserts keep the file byte-identical run to run. */
 const M = 16;
 const EF_CONSTRUCTION = 200;
-const EF_SEARCH = 128;
+const EF_SEARCH = 64;
 const SEED = 42;
 
 export interface VectorIndex {
