@@ -79,6 +79,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     lexicon, tables: new Map(tables.map((t) => [t.id, t])), chunks: index.chunks, chunk: (id) => chunkById.get(id), sections,
     sectionLabel: (id) => sectionLabel(sections.get(id)),
     facts: createFactStore(index.knowledge.facts, termsOf),
+    figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '',
   };
   const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };

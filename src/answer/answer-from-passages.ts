@@ -169,26 +169,3 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   }));
   return answered(claims);
 }
-
-/**
- * Where the report discusses a topic: the sections whose heading names it first, then those whose
- * sentences cover it best, each with one cited sentence.
- */
-export async function answerWhere(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
-  const ranked = await rankPassages(part, reading, knowledge, retrieval, 12);
-  const topic = [...part.subjects.flatMap((s) => knowledge.lexicon.formsOf(s.entity.id)), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
-  const bySection = new Map<string, Passage>();
-  for (const passage of ranked) {
-    if (passage.coverage < PASSAGES.minCoverage * 0.75) continue;
-    if (!bySection.has(passage.chunk.sectionId)) bySection.set(passage.chunk.sectionId, passage);
-  }
-  const headingNames = (p: Passage) => topic.some((t) => compactForm(p.chunk.section).includes(t));
-  const sections = [...bySection.values()].sort((a, b) => Number(headingNames(b)) - Number(headingNames(a)) || b.score - a.score).slice(0, 3);
-  if (!sections.length) return null;
-  const claims: Claim[] = sections.map((passage, i) => {
-    const where = passage.chunk.source ? `${passage.chunk.source}（${passage.chunk.section}）` : `「${passage.chunk.section}」`;
-    const lead = i === 0 ? `主要见${where}` : `${where}也有涉及`;
-    return { text: `${lead}：${trim(passage.text, topic)}`, sources: [sourceOf(passage)], end: i === sections.length - 1 ? '。' : '；' };
-  });
-  return answered(claims);
-}

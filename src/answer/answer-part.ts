@@ -1,7 +1,8 @@
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import { answerFromFacts, factClaim, nearestFact, rankFacts } from './answer-from-facts';
-import { answerFromPassages, answerWhere, rankPassages, type Retrieval } from './answer-from-passages';
+import { answerFromPassages, rankPassages, type Retrieval } from './answer-from-passages';
+import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable } from './choose-table';
 import { missing, type Claim, type PartAnswer } from './claims';
@@ -67,15 +68,7 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
  * answered 「报告中没有提到…」 with the nearest thing it does state.
  */
 export async function answerPart(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
-  if (part.operation === 'where') {
-    const table = part.noun ? chooseTable({ ...part, operation: 'list' }, knowledge) : null;
-    if (table && !part.subjects.length && part.words.every((w) => compactForm(table.table.caption).includes(compactForm(w)) || w === part.noun)) {
-      return { status: 'answered', facts: [], claims: [{ text: `见${table.table.id}（${table.table.caption.replace(/\s+/g, '')}），在「${knowledge.sectionLabel(table.table.sectionId)}」`,
-        sources: [{ chunkId: table.table.rows[0].chunkId, quote: knowledge.chunk(table.table.rows[0].chunkId)!.text, line: table.table.rows[0].line,
-          section: knowledge.sectionLabel(table.table.sectionId), source: `${table.table.id} ${table.table.caption}` }] }] };
-    }
-    return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
-  }
+  if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);

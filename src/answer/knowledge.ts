@@ -1,5 +1,5 @@
 import type { Lexicon } from '../question/build-lexicon';
-import type { Chunk, Section } from '../types';
+import type { Chunk, Figure, Section } from '../types';
 import type { FactStore } from '../facts/fact-store';
 import type { TypedTable } from '../facts/typed-tables';
 import type { Source } from './claims';
@@ -14,6 +14,9 @@ export interface Knowledge {
   /** Display heading path of a section ('六、（二）企业分布阶梯化明显'). */
   sectionLabel(sectionId: string): string;
   facts: FactStore;
+  figures: readonly Figure[];
+  /** A line of the report as printed (1-based): what a heading or caption citation quotes. */
+  lineText(line: number): string;
 }
 
 /** A table row as a citation source. */

@@ -50,3 +50,20 @@ export const PASSAGES = {
   /** Longest quoted clause window of a sentence (characters). */
   maxClauseChars: 150,
 };
+
+/** Where-in-the-report answers (answer-where.ts). */
+export const WHERE = {
+  /** Chunks retrieved to find sections whose sentences cover the topic. */
+  passages: 12,
+  /** A section found by its sentences counts this share of their coverage (its own heading counts fully). */
+  contentWeight: 0.7,
+  /** Least score (topic coverage of a heading or caption) for a place to be named at all. */
+  minScore: 0.5,
+  /** A table whose cells name the topic scores this share of their coverage (「出入通在哪几张表」). */
+  rowsNamingTopic: 0.9,
+  /** Words at least this rare (BM25 idf) are the ones looked for in table cells (a few chunks use them). */
+  rareIdf: 3,
+  /** Further places are named when they score at least this share of the best one. */
+  keepShare: 0.8,
+  maxPlaces: 3,
+};

@@ -327,8 +327,23 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   return {
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, condition, filters, qualifiers: [...qualifiers], periods, table,
-    section, figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
+}
+
+const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');
+
+/** The kind of place a where-question asks for, from its where-words and the word after them: 哪张表/表几 → table, 哪张图 → figure. */
+function placeAsked(tokens: Token[]): 'table' | 'figure' | 'section' {
+  const said = tokens.flatMap((t, i) => (isWhereCue(t) ? [t.text, ...tokens.slice(i + 1, i + 3).map((n) => n.text)] : [])).join('');
+  return said.includes('表') ? 'table' : said.includes('图') ? 'figure' : 'section';
+}
+
+/** What a where-question is about, in its own words: the clause without its where-words, function words and punctuation. */
+function topicOf(tokens: Token[], lexicon: Lexicon): string {
+  // 「标准相关的内容」: 相关, 内容, 报告 say nothing of where to look, even where a word also names a column (内容).
+  return tokens.filter((t) => t.type !== 'punctuation' && !isWhereCue(t) && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function'))
+    && !(lexicon.isFunctionWord(t.text) && !cuesOf(t, 'entity').length)).map((t) => t.text).join(' ');
 }
 
 /** Clauses that ask nothing (「我想了解杭州的产业园，」) frame the next one; a clause naming nothing inherits the one before. */

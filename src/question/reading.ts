@@ -62,6 +62,10 @@ export interface Part {
   table?: string;
   /** The chapter or section it names (第六章 → '6'), if any. */
   section?: string;
+  /** For a where-question, the kind of place asked for: 哪张表 → table, 哪张图 → figure, else section. */
+  place?: 'table' | 'figure' | 'section';
+  /** For a where-question, what it is about in the user's words (the clause without its where-words). */
+  topic?: string;
   /** Figures the question itself states (「那个10亿的基金」), as printed. */
   figures: string[];
   /** Content words outside the lexicon, plus report words of the synonyms it used. */

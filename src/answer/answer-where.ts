@@ -1,0 +1,152 @@
+import type { Part, Reading } from '../question/reading';
+import { compactForm } from '../text/compact-form';
+import type { Section } from '../types';
+import { rowsOf } from './choose-table';
+import { answered, type Claim, type PartAnswer, type Source } from './claims';
+import type { Knowledge } from './knowledge';
+import { rankPassages, type Retrieval } from './answer-from-passages';
+import { WHERE } from './thresholds';
+
+/** A place of the report that a where-question is answered with: a section, a table or a figure. */
+interface Place {
+  kind: 'section' | 'table' | 'figure';
+  sectionId: string;
+  /** 「第二章「…」的「（四）…」」, 「表3-3「…」」. */
+  label: string;
+  source: Source;
+  score: number;
+}
+
+const CHAPTER_NUMBERS = '一二三四五六七八九十';
+
+/** 「二、」 → 「第二章」. */
+function chapterName(chapter: Section): string {
+  const number = chapter.number.replace(/[、.．\s]/g, '');
+  return CHAPTER_NUMBERS.includes(number) ? `第${number}章` : chapter.heading;
+}
+
+const plain = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, (s, at: number, whole: string) => (/[A-Za-z0-9]/.test(whole[at - 1] ?? '') && /[A-Za-z0-9]/.test(whole[at + s.length] ?? '') ? ' ' : '')).trim();
+
+/**
+ * 「第二章「2020年上半年我国区块链产业发展现状」的「（四）产业园区发展逐渐成熟，竞争力不断增强」」, with
+ * the heading lines it prints a figure of (a year in a chapter title) as sources, so the number guard sees them.
+ */
+function sectionPath(knowledge: Knowledge, sectionId: string): { label: string; sources: Source[] } {
+  const chain: Section[] = [];
+  for (let section = knowledge.sections.get(sectionId); section; section = section.parentId ? knowledge.sections.get(section.parentId) : undefined) chain.unshift(section);
+  if (!chain.length) return { label: `「${knowledge.sectionLabel(sectionId)}」`, sources: [] };
+  const [chapter, ...rest] = chain;
+  const head = chapter.kind === 'chapter' ? `${chapterName(chapter)}「${plain(chapter.title)}」` : `「${plain(chapter.heading)}」`;
+  const sources = chain.filter((s) => /\d/.test(s.title)).map((s) => headingSource(knowledge, s)).filter((s): s is Source => s !== null);
+  return { label: [head, ...rest.map((s) => `「${plain(s.heading)}」`)].join('的'), sources };
+}
+
+/** A section's heading line as a citation, filed under the section's first chunk. */
+function headingSource(knowledge: Knowledge, section: Section): Source | null {
+  const chunkId = chunkOf(knowledge, section.id, section.line);
+  return chunkId ? { chunkId, quote: lineQuote(knowledge, section.line), line: section.line, section: knowledge.sectionLabel(section.id) } : null;
+}
+
+/** The report's text of a line as a quote (a heading without its markdown). */
+function lineQuote(knowledge: Knowledge, line: number): string {
+  return knowledge.lineText(line).replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+}
+
+/** A chunk to file a heading's or caption's citation under: the first one of the section or below it. */
+function chunkOf(knowledge: Knowledge, sectionId: string, line: number): string | undefined {
+  const inside = knowledge.chunks.filter((c) => c.sectionId === sectionId || c.sectionId.startsWith(`${sectionId}.`));
+  return (inside.find((c) => c.lineStart <= line && c.lineEnd >= line) ?? inside[0])?.id;
+}
+
+// Headings, captions and table cells never change while an index is served: analysed once.
+const analysed = new Map<string, Set<string>>();
+
+/** idf-weighted share of the topic's terms a text contains. */
+function coverage(key: string, text: string, weights: ReadonlyMap<string, number>, total: number, retrieval: Retrieval): number {
+  if (!total) return 0;
+  let terms = analysed.get(key);
+  if (!terms) {
+    terms = new Set(retrieval.analyze(text));
+    analysed.set(key, terms);
+  }
+  let covered = 0;
+  for (const [term, weight] of weights) if (terms.has(term)) covered += weight;
+  return covered / total;
+}
+
+/**
+ * Answers 「…在报告哪一章/哪张表/哪张图」 with places of the report: sections whose heading covers
+ * the topic (or whose sentences do, the heading counting more), tables whose caption covers it or
+ * whose cells name it, figures by their caption. Each place is named by its chapter and section
+ * path and cited at its heading or caption line; a table or figure inside a named section is named
+ * with it. Null when nothing fits.
+ */
+export async function answerWhere(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  const forms = part.subjects.flatMap((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2)).map(compactForm);
+  const topic = part.topic || [...part.subjects.map((s) => s.entity.name), ...part.words, part.noun ?? ''].join(' ');
+  // Each word analysed on its own: a bigram across two of them (省 分布 → 省分) is no word of the topic.
+  const terms = new Set(topic.split(/\s+/).filter(Boolean).flatMap((word) => retrieval.analyze(word)));
+  const weights = new Map([...terms].map((t) => [t, retrieval.idf(t)] as const).filter(([, w]) => w > 0));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const rare = new Map([...weights].filter(([, w]) => w >= WHERE.rareIdf));
+  const rareTotal = [...rare.values()].reduce((a, b) => a + b, 0);
+  // A subject named by any of its forms (DCEP → 央行数字货币) places a heading or caption outright.
+  const named = (text: string) => forms.some((f) => compactForm(text).includes(f));
+  const places: Place[] = [];
+
+  const content = new Map<string, number>();
+  for (const passage of await rankPassages(part, reading, knowledge, retrieval, WHERE.passages)) {
+    if (passage.chunk.kind !== 'prose') continue;
+    content.set(passage.chunk.sectionId, Math.max(content.get(passage.chunk.sectionId) ?? 0, passage.coverage));
+  }
+  for (const section of knowledge.sections.values()) {
+    if (!['chapter', 'section', 'item'].includes(section.kind)) continue;
+    const heading = Math.max(coverage(`s:${section.id}`, section.title, weights, total, retrieval), named(section.title) ? 1 : 0);
+    const score = Math.max(heading, WHERE.contentWeight * (content.get(section.id) ?? 0));
+    const source = score >= WHERE.minScore ? headingSource(knowledge, section) : null;
+    if (!source) continue;
+    places.push({ kind: 'section', sectionId: section.id, label: sectionPath(knowledge, section.id).label, score, source });
+  }
+  for (const table of knowledge.tables.values()) {
+    const caption = Math.max(coverage(`t:${table.id}`, `${table.caption} ${table.topics.join(' ')}`, weights, total, retrieval), named(table.caption) ? 1 : 0);
+    // 「出入通出现在哪几张表」: rows that name the topic place the table too.
+    // Only the topic's rare words count in cells: a long table contains every common one.
+    const cells = table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ');
+    const rows = WHERE.rowsNamingTopic * Math.max(rareTotal ? coverage(`c:${table.id}`, cells, rare, rareTotal, retrieval) : 0,
+      part.subjects.some((s) => rowsOf(table, s).length > 0) ? 1 : 0);
+    const score = Math.max(caption, rows);
+    if (score < WHERE.minScore) continue;
+    places.push({ kind: 'table', sectionId: table.sectionId, label: `${table.id}「${plain(table.caption)}」`, score,
+      source: { chunkId: table.rows[0].chunkId, quote: lineQuote(knowledge, table.line), line: table.line, section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` } });
+  }
+  for (const figure of knowledge.figures) {
+    const score = Math.max(coverage(`f:${figure.id}`, figure.caption, weights, total, retrieval), named(figure.caption) ? 1 : 0);
+    const chunkId = chunkOf(knowledge, figure.sectionId, figure.line);
+    if (score < WHERE.minScore || !chunkId) continue;
+    places.push({ kind: 'figure', sectionId: figure.sectionId, label: `${figure.id}「${plain(figure.caption)}」`, score,
+      source: { chunkId, quote: lineQuote(knowledge, figure.line), line: figure.line, section: knowledge.sectionLabel(figure.sectionId), source: `${figure.id} ${figure.caption}` } });
+  }
+  const byScore = (a: Place, b: Place) => b.score - a.score || a.source.line - b.source.line;
+  // What was asked for is named first (哪张表 → tables); sections otherwise, with the tables and figures inside them.
+  const wanted = places.filter((p) => p.kind === (part.place ?? 'section')).sort(byScore);
+  const sections = places.filter((p) => p.kind === 'section').sort(byScore);
+  const main = wanted.length ? wanted : sections.length ? sections : [...places].sort(byScore);
+  if (!main.length) return null;
+  const chosen: Place[] = [];
+  for (const place of main) {
+    if (place.score < main[0].score * WHERE.keepShare || chosen.length >= WHERE.maxPlaces) break;
+    // A section inside one already named (or around it) adds nothing.
+    if (chosen.some((c) => c.kind === 'section' && place.kind === 'section' && (place.sectionId.startsWith(`${c.sectionId}.`) || c.sectionId.startsWith(`${place.sectionId}.`)))) continue;
+    chosen.push(place);
+  }
+  const claims: Claim[] = chosen.map((place, i) => {
+    const lead = i === 0 ? '在' : '另见';
+    const path = sectionPath(knowledge, place.sectionId);
+    const others = path.sources.filter((s) => s.line !== place.source.line);
+    if (place.kind !== 'section') return { text: `${lead}${place.label}（在${path.label}）`, sources: [place.source, ...others], end: '；' };
+    const inside = places.filter((p) => p.kind !== 'section' && p.sectionId === place.sectionId && p.score >= WHERE.minScore).sort(byScore).slice(0, 2);
+    return { text: `${lead}${place.label}${inside.length ? `，见${inside.map((p) => p.label).join('、')}` : ''}`, sources: [place.source, ...others, ...inside.map((p) => p.source)], end: '；' };
+  });
+  claims[claims.length - 1].end = '。';
+  return answered(claims);
+}
