@@ -15,6 +15,9 @@ export interface Candidate {
 }
 
 type Kind = StoredFact['kind'];
+/** 「在这 44 家区块链产业园中」 refers back to a figure stated before; the sentence that states it answers better. */
+const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
+const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
 // Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
@@ -116,6 +119,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // A part that names nothing and says nothing of its own (「几家」 alone) cannot pick a figure.
   if (!terms.length && !subject && !figures.length && !relaxed) return candidates;
   const forms = subject ? formsOf(knowledge, subject) : [];
+  // A count of everything (no subject, condition, qualifier or period: 「一共有多少个产业园」), not of a scope.
+  const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
   for (const fact of knowledge.facts.facts) {
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
@@ -138,7 +143,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
-    const score = fit * kind * entity * time * noun * qualifier;
+    // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
+    const whole = asksWhole ? (TOTAL.test(fact.window) ? 1 : FACT_MATCH.partOfWhole) : 1;
+    const score = fit * kind * entity * time * noun * qualifier * whole * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
   return candidates.sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
@@ -242,7 +249,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
       && c.fact.nouns.length > 0 && c.fact.nouns.join() === pick.best.fact.nouns.join() && c.coverage >= 0.8 * pick.best.coverage
       && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period)
-      && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window)));
+      && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window))
+      // A whole count's other scope is another total (新成立 8129 家), not a part of the whole (17 家为政企合作).
+      && (pick.subject || part.operation !== 'count' || part.qualifiers.length > 0 || part.periods.length > 0 || TOTAL.test(c.fact.window)
+        || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0)));
     if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
   }
   if (chosen.length >= 2 && ['sum', 'difference', 'compare'].includes(part.operation)) {

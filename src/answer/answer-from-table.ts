@@ -20,6 +20,10 @@ interface TableContext {
 }
 
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
+/** Most rows named across the groups of a group-by answer; beyond it each group is given by its count. */
+const MAX_NAMED_IN_GROUPS = 8;
+/** Rows a ranking asked for without a number (「排名情况」) lists. */
+const DEFAULT_TOP = 5;
 
 /** A row's name; a long case text is cut at a clause boundary (never inside a figure). */
 function label(row: TypedRow, table: TypedTable): string {
@@ -128,7 +132,9 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   }
   // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
   if (['count', 'list'].includes(part.operation)) {
-    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2)) {
+    // The counted noun itself (项目, 标准) names what the rows are, not which of them.
+    const nounForms = new Set(context.knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun || table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)));
+    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
       if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word)) {
@@ -306,6 +312,8 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
         ...listClaim(context, rows, shown, noun(table))], context);
     }
   }
+  // 「企业数量排名」 with no subject asks for the ranking itself.
+  if (part.operation === 'position' && !part.subjects.length) return ranking({ ...context, part: { ...part, operation: 'topk', rank: DEFAULT_TOP } }, choice);
   if (part.operation === 'position') {
     const subject = part.subjects[0];
     const row = subject ? choice.subjectRows[0]?.[0] : undefined;
@@ -359,7 +367,8 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const column = part.groupBy ? columnFor(table, part.groupBy) : -1;
   if (column < 0) return null;
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
-  const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order });
+  const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
+    ...(part.groupUnit ? { unit: part.groupUnit } : {}) });
   if (result.operation !== 'group' || !result.groups.length) return null;
   const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
   const size = result.groups[Math.min(k, result.groups.length) - 1].rows.length;
@@ -370,8 +379,12 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, MAX_LISTED_ROWS);
-    claims.push({ text: `${group.key}（${group.rows.length}个：${rows.map((r) => label(r, table)).join('、')}）`,
-      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(group.rows.length)], end: i === chosen.length - 1 ? '。' : '；' });
+    // Names only while they stay readable: several large groups are given by their counts.
+    const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
+    claims.push({ text: named ? `${group.key}（${group.rows.length}个：${rows.map((r) => label(r, table)).join('、')}${rows.length < group.rows.length ? '等' : ''}）` : `${group.key}（${group.rows.length}个）`,
+      // A date's year or month (2018年 from 2018.04) is read from the cited cells, as the count is.
+      sources: group.rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(group.rows.length), ...(table.columns[column].kind === 'date' ? group.key.match(/\d+/g) ?? [] : [])],
+      end: i === chosen.length - 1 ? '。' : '；' });
   });
   return finish(claims, context);
 }
@@ -450,10 +463,14 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {
-    case 'count': return count(context, choice);
+    // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
+    case 'count': return !effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
+      && table.columns.some((c) => c.kind === 'count') ? lookup(context, choice) ?? count(context, choice) : count(context, choice);
     case 'list': return effective.subjects.length && !effective.filters.length && choice.subjectRows.some((r) => r.length) ? lookup(context, choice) : count(context, choice);
     case 'max': case 'min': case 'topk': case 'rank':
-      if (groupColumn >= 0 && groupColumn !== table.label && !hasNumeric) return groupCount(context, choice);
+      // 「哪一年发布的最多」: grouped by a date, what is counted is rows, not the latest date.
+      if (groupColumn >= 0 && groupColumn !== table.label && (!hasNumeric || (table.columns[groupColumn].kind === 'date'
+        && !effective.attributes.some((a) => ['share', 'money', 'growth'].includes(a))))) return groupCount(context, choice);
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
     case 'sum': case 'difference': case 'compare':

@@ -33,6 +33,10 @@ export const FACT_MATCH = {
   subjectBase: 0.4,
   /** Without a named subject, a figure must cover at least this share of the question's words. */
   coverageWithoutSubject: 0.35,
+  /** A clause that refers back to a figure (「在这 44 家…中」) counts this share. */
+  anaphoric: 0.6,
+  /** Asked for a whole count (no subject, no condition), a figure that is not a total counts this share. */
+  partOfWhole: 0.5,
 };
 
 /** Passages (answer-from-passages.ts). */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { numbersIn } from '../facts/number-guard';
+import { numbersIn, supportedNumbers } from '../facts/number-guard';
 import { playConversation } from '../play-conversation';
 import type { Answer, Pipeline } from '../types';
 import { bankSplit, type BankSplit } from './bank-split';
@@ -51,7 +51,7 @@ export function checkTurn(turn: BankTurn, answer: Answer, capability: string): s
     if (answer.answer.length > limit) problems.push(`long ${answer.answer.length}`);
   }
   for (const banned of turn.must_not ?? []) if (normalizeForMatch(banned) && text.includes(normalizeForMatch(banned))) problems.push(`contains ${banned}`);
-  const support = new Set([turn.user, ...answer.citations.flatMap((c) => [c.quote, c.section, c.source ?? ''])].flatMap(numbersIn));
+  const support = new Set([turn.user, ...answer.citations.flatMap((c) => [c.quote, c.section, c.source ?? ''])].flatMap(supportedNumbers));
   support.add(String(answer.citations.length));
   // Arithmetic the answer shows on supported operands supports its result (「多30家（100−70=30）」).
   for (const match of answer.answer.matchAll(/(\d+(?:\.\d+)?(?:\s*[+\-−×÷]\s*\d+(?:\.\d+)?)+)\s*[=＝]\s*(\d+(?:\.\d+)?)/g)) {

@@ -26,6 +26,18 @@ export function numbersIn(answer: string): readonly string[] {
 }
 
 /**
+ * Numbers a supporting text states: its numbers, and the year and month of a date printed with dots
+ * (a table's 2018.04 states 2018年 and 4月 too).
+ */
+export function supportedNumbers(text: string): string[] {
+  const numbers = [...numbersIn(text)];
+  for (const date of text.matchAll(/(?<![\d.])((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})(?:\s*[.\-/]\s*(\d{1,2}))?(?![\d.])/g)) {
+    numbers.push(date[1], String(Number(date[2])), ...(date[3] ? [String(Number(date[3]))] : []));
+  }
+  return numbers;
+}
+
+/**
  * The number guard: every number in `answer` must appear in one of the supporting texts
  * (cited quotes, their section and caption, the user's question) or be an explicitly derived
  * value whose inputs are cited (`derived`). An answer that fails is never sent.
@@ -33,7 +45,7 @@ export function numbersIn(answer: string): readonly string[] {
  * and a date like 2020.03.13 matches itself.
  */
 export function checkNumbers(answer: string, support: string[], derived: string[] = []): NumberCheck {
-  const allowed = new Set([...support.flatMap((text) => numbersIn(text)), ...derived.map((d) => normalizeText(d))]);
+  const allowed = new Set([...support.flatMap((text) => supportedNumbers(text)), ...derived.map((d) => normalizeText(d))]);
   const unsupported = numbersIn(answer).filter((n) => !allowed.has(n));
   return { ok: unsupported.length === 0, unsupported };
 }

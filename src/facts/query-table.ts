@@ -19,7 +19,8 @@ export type TableQuery =
   | { operation: 'count'; filters: RowFilter[] }
   | { operation: 'order'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; k: number; offset?: number }
   | { operation: 'position'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; row: number }
-  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc' }
+  /** `unit`: dates group by year (default) or by month. */
+  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; unit?: 'year' | 'month' }
   | { operation: 'sum'; filters: RowFilter[]; column: number };
 
 /** Rows in ranking order with their place (ties share a place: 1, 2, 2, 4). */
@@ -105,8 +106,10 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
       const groups = new Map<string, TypedRow[]>();
       for (const row of rows) {
         const cell = row.cells[query.column];
-        const keys = cell?.parts.length ? cell.parts : cell?.value !== null && cell?.value !== undefined && /^\d{8}$/.test(String(cell.value))
-          ? [String(Math.floor(cell.value / 10_000))] : [cell?.bare ?? ''];
+        const date = cell?.value !== null && cell?.value !== undefined && /^\d{8}$/.test(String(cell.value)) ? cell.value : null;
+        // A date printing only its year (2019) has no month to group by.
+        const month = date !== null && Math.floor(date / 100) % 100 > 0 ? `${Math.floor(date / 10_000)}年${Math.floor(date / 100) % 100}月` : '';
+        const keys = cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
         for (const key of keys.filter(Boolean)) groups.set(key, [...(groups.get(key) ?? []), row]);
       }
       const sorted = [...groups].map(([key, members]) => ({ key, rows: members }))

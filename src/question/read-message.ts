@@ -124,7 +124,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
-  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !/^(里|中|当中|里面|之中|里头|的企业里)/.test(tokens.slice(i + 1, i + 3).map((n) => n.text).join('')));
+  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !/^(里|中|当中|里面|之中|里头|的企业里)/.test(tokens.slice(i + 1, i + 3).map((n) => n.text).join(''))
+    && (!t.which || ops.has('max') || ops.has('min')));
   const several = subjects.length >= 2;
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
@@ -137,12 +138,15 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('sum') && several) return { operation: 'sum' };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
-  if (ops.has('rank') && subjects.length) return { operation: 'position' };
+  // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
+  if (ops.has('rank')) return { operation: 'position' };
   if (ops.has('max')) return { operation: 'max', order: 'desc' };
   if (ops.has('min')) return { operation: 'min', order: 'asc' };
   if (ops.has('earliest')) return { operation: 'earliest', order: 'asc' };
   if (ops.has('latest')) return { operation: 'latest', order: 'desc' };
   if (ops.has('explain') && !quantity && textual) return { operation: 'explain' };
+  // 「一共有多少个产业园」: a total of a counted noun, no subjects to add up, is a count.
+  if (ops.has('sum') && !subjects.length && hasNoun && attributes.every((a) => a === 'count')) return { operation: 'count' };
   if (ops.has('sum')) return { operation: 'sum' };
   if (ops.has('list') && (!quantity || !subjects.length)) return { operation: 'list' };
   if (ops.has('count') && hasNoun && !subjects.length) return { operation: 'count' };
@@ -171,7 +175,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groups: Subject[] = [];
   const filters: Filter[] = [];
   const attributes: AttributeId[] = [];
-  const nouns: { noun: string; at: number; asked: boolean }[] = [];
+  const nouns: { noun: string; at: number; end: number; asked: boolean }[] = [];
   const periods: PeriodSpan[] = [];
   const qualifiers = new Set<string>();
   const words: string[] = [];
@@ -255,7 +259,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           if (QUANTITY_ATTRIBUTES.has(cue.attribute) || DATE_ATTRIBUTES.has(cue.attribute)) quantity = true;
         }
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, asked: cuesOf(token, 'attribute').length > 0 });
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
@@ -299,7 +303,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
   const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length)?.start ?? -1;
-  const counted = nouns.filter((n) => !n.asked);
+  // 「地方专项政策」「园区的企业」: of two nouns in a row (的 between at most) the second is the head, the first a modifier.
+  const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
+    && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
   const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
   // 「多少个平台」: a word that is the counted noun is not also the asked attribute (平台 as a 项目平台 column).
   const countedTokens = tokens.filter((t) => cuesOf(t, 'noun').length && cuesOf(t, 'attribute').length);
@@ -323,10 +329,19 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     attributes.push('count');
     quantity = true;
   }
-  const groupBy = ['max', 'min', 'topk', 'rank'].includes(operation.operation) ? attributes.find((a) => GROUPABLE.has(a)) : undefined;
+  // 「表5-7总条数」「带聚龙链的有几项」: a count of no named subject, of a table or a counted noun, counts rows.
+  if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table)) {
+    operation = { operation: 'count', explicit: false };
+  }
+  const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
+  // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
+  const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
+  const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
+  const groupBy = ranked ? attributes.find((a) => GROUPABLE.has(a)) ?? (byMonth || byYear ? 'date' : undefined) : undefined;
+  const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   return {
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, condition, filters, qualifiers: [...qualifiers], periods, table,
+    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}), condition, filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
 }

@@ -41,6 +41,14 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   return kept.map((f) => ({ entity: f.entity, text: f.text }));
 }
 
+/** A category value named like a noun (企业, 高校) in a table whose rows are `rowNoun`, if any. */
+function categoryValue(rowNoun: string, name: string, context: ReadContext): Entity | undefined {
+  for (const entity of context.lexicon.entities.values()) {
+    if (entity.kind === 'value' && entity.name === name && entity.table && context.lexicon.tables.get(entity.table)?.rowNouns.includes(rowNoun)) return entity;
+  }
+  return undefined;
+}
+
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
 function updatePart(previous: Part, current: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
@@ -70,7 +78,18 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     }
   }
   if (current.attributes.length) next.attributes = current.attributes;
-  if (current.noun) {
+  // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
+  // it does not count something else.
+  const dropped: string[] = [];
+  const category = current.noun && previous.noun && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
+    ? categoryValue(previous.noun, current.noun, context) : undefined;
+  if (category) {
+    const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
+    const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
+    next.filters = [...next.filters.filter((f) => !sameColumn(f)), { kind: 'value', entity: category, text: current.noun! }];
+    // The category's name is a filter, not a word the rows must print (nor is the one it replaces).
+    dropped.push(...replaced, category.name);
+  } else if (current.noun) {
     next.noun = current.noun;
     next.inheritedNoun = false;
   } else if (previous.noun) next.inheritedNoun = true;
@@ -99,8 +118,9 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
-  next.words = [...new Set([...current.words, ...previous.words])];
   const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
+  // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
+  next.words = (explaining && current.words.length ? current.words : [...new Set([...current.words, ...previous.words])]).filter((w) => !dropped.includes(w));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
   next.quantity = current.quantity || (previous.quantity && !explaining) || next.attributes.some((a) => QUANTITY.has(a));

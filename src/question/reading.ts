@@ -52,6 +52,8 @@ export interface Part {
   order?: 'asc' | 'desc';
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
+  /** Grouping by a date: by year (哪一年) or by month (哪个月). */
+  groupUnit?: 'year' | 'month';
   condition?: Condition;
   filters: Filter[];
   /** 新成立/新增: figures of what is new in the period, not the stock. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBank } from '../../src/cli/eval-bank';
 import { loadConfig } from '../../src/config';
-import { numbersIn } from '../../src/facts/number-guard';
+import { numbersIn, supportedNumbers } from '../../src/facts/number-guard';
 import { createPipeline } from '../../src/pipeline';
 import { playConversation } from '../../src/play-conversation';
 import type { Answer } from '../../src/types';
@@ -31,7 +31,7 @@ function expectTraceable(answer: Answer, question: string): void {
   }
   // Table cells are separate figures: '1309 100%' is 1309 and 100, not 1309100.
   const cells = (c: Answer['citations'][number]) => (/#[rg]\d+$/.test(c.chunkId) ? c.quote.replace(/(\d)\s+(?=\d)/g, '$1｜') : c.quote);
-  const support = [question, ...answer.citations.flatMap((c) => [cells(c), c.section, c.source ?? ''])].flatMap(numbersIn);
+  const support = [question, ...answer.citations.flatMap((c) => [cells(c), c.section, c.source ?? ''])].flatMap(supportedNumbers);
   // A number the answer computes is shown with its arithmetic on cited operands (「多12家（354−342=12）」), or counts the cited rows.
   for (const match of answer.answer.matchAll(/(\d+(?:\.\d+)?(?:\s*[+−×÷-]\s*\d+(?:\.\d+)?)+)\s*=\s*(\d+(?:\.\d+)?%?)/g)) {
     // Operands are cited figures, or counts of cited rows (a share of rows: 「6÷26=23.08%」 with every row cited).
