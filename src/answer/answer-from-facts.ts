@@ -15,6 +15,8 @@ export interface Candidate {
 }
 
 type Kind = StoredFact['kind'];
+/** The kinds of entity a ranking grouped by an attribute ranks (哪个省 → regions). */
+const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'] };
 /** 「在这 44 家区块链产业园中」 refers back to a figure stated before; the sentence that states it answers better. */
 const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
 const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
@@ -289,7 +291,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
  * figures ordered by value, ties kept.
  */
 export function rankFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
-  const candidates = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null);
+  // 「专利最多的是哪个省」 ranks places, not the companies ranked in the same section.
+  const kinds = GROUP_KINDS[part.groupBy ?? ''];
+  const candidates = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null
+    && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? '')));
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = `${candidate.fact.chunkId}|${candidate.fact.unit}|${candidate.fact.kind}`;

@@ -20,6 +20,8 @@ interface TableContext {
 }
 
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
+/** Currencies a question can name (qualifiers.tsv); amounts in different ones are never added or ranked together. */
+const CURRENCIES = ['人民币', '美元'];
 /** Most rows named across the groups of a group-by answer; beyond it each group is given by its count. */
 const MAX_NAMED_IN_GROUPS = 8;
 /** Rows a ranking asked for without a number (「排名情况」) lists. */
@@ -142,6 +144,10 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
       }
     }
   }
+  // 「美元融资的」: one currency named selects the rows whose amount is in it.
+  const currencies = part.qualifiers.filter((q) => CURRENCIES.includes(q));
+  const moneyColumn = table.columns.findIndex((c) => c.kind === 'money');
+  if (currencies.length === 1 && moneyColumn >= 0) filters.push({ column: moneyColumn, kind: 'currency', value: currencies[0] });
   // 「5月份出专项政策的」「2018年的园区」: a period the part asks about selects rows by the table's date.
   const dateColumn = table.columns.findIndex((c) => c.kind === 'date');
   const asksDate = part.attributes.some((a) => ['founded', 'published', 'date'].includes(a));
@@ -278,10 +284,19 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
 /** Count (and list) the rows that pass the part's filters. */
 function count(context: TableContext, choice: TableChoice): PartAnswer {
   const { part, table } = context;
+  // 「人民币和美元各有几家」: a count for each currency named.
+  const currencies = part.qualifiers.filter((q) => CURRENCIES.includes(q));
+  if (currencies.length > 1 && table.columns.some((c) => c.kind === 'money')) {
+    const answers = currencies.map((currency) => count({ ...context, part: { ...part, qualifiers: [currency] } }, choice));
+    return { status: 'answered', facts: answers.flatMap((a) => a.facts),
+      claims: answers.flatMap((a, i) => a.claims.filter((c, j) => i === 0 || j > 0).map((c) => ({ ...c, end: c.end === '。' ? '；' : c.end }))) };
+  }
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];
-  const what = `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length || !part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  const currency = part.qualifiers.find((q) => CURRENCIES.includes(q));
+  const what = currency && filters.length === 1 ? `以${currency}计的${noun(table)}`
+    : `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length || !part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
   if (!rows.length) {
     claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
     return finish(claims, context);
@@ -305,9 +320,9 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const shown = [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label);
   if (table.columns[column].kind === 'money') {
     // Amounts in different currencies are not ranked as one unit.
-    const currencies = new Set(table.rows.map((r) => r.cells[column]?.currency).filter(Boolean));
+    const rows = filterRows(table, filters);
+    const currencies = new Set(rows.map((r) => r.cells[column]?.currency).filter(Boolean));
     if (currencies.size > 1) {
-      const rows = filterRows(table, filters);
       return finish([framing(context, false), { text: `${table.id}的金额分别以人民币和美元计（部分只给出量级），报告没有给出汇率，无法统一排序`, sources: [], end: '：' },
         ...listClaim(context, rows, shown, noun(table))], context);
     }
@@ -358,6 +373,13 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     const tie = part.operation === 'topk' && result.ranked.some((other) => other !== entry && other.place === entry.place) ? '（并列）' : '';
     claims.push({ ...rowClaim(context, entry.row, shown), text: `${rowClaim(context, entry.row, shown).text}${tie}`, end: i === result.ranked.length - 1 ? '。' : '；' });
   });
+  // 「数千万人民币」 gives only an order of magnitude: such rows may rank anywhere, and the answer says so.
+  const vague = table.columns[column].kind === 'money' ? filterRows(table, filters).filter((r) => r.cells[column]?.approximate) : [];
+  if (vague.length) {
+    claims[claims.length - 1].end = '；';
+    claims.push({ text: `另有${vague.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}只给出量级，无法参与比较`,
+      sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [], end: '。' });
+  }
   return finish(claims, context);
 }
 

@@ -101,7 +101,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     fallback = fromTable;
   }
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
-    const fromFacts = RANKINGS.has(part.operation) && !part.subjects.length ? rankFacts(part, knowledge) ?? answerFromFacts(part, knowledge) : answerFromFacts(part, knowledge);
+    // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.
+    const fromFacts = RANKINGS.has(part.operation) && !part.subjects.length
+      ? rankFacts(part, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
   if (fallback) return fallback;

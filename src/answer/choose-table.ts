@@ -125,6 +125,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));
     // 「链湾入驻了多少家企业」: a named row asked to count something else than what the table's rows are.
     const otherNoun = Boolean(part.noun) && !noun && !columns.length;
+    // 「top10里美元融资的」: a word only this table's topics use (top10), or a currency of its amounts, names the table.
+    const ownWord = part.words.some((w) => table.requires.includes(w) && table.topics.includes(w));
+    const currency = part.qualifiers.some((q) => ['人民币', '美元'].includes(q)) && table.columns.some((c) => c.kind === 'money');
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
@@ -141,6 +144,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (!eligible && !part.noun && matched > 0 && matched === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
       // A category value only this table prints (天使轮, 政府主导) names the table.
       if (!eligible && values > 0 && !part.noun) eligible = true;
+      if (!eligible && !part.noun && (ownWord || currency) && part.operation !== 'explain') eligible = true;
       if (part.noun && !noun) eligible = false;
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
@@ -164,7 +168,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')))) eligible = false;
     }
     if (!eligible) continue;
-    const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun)
+    const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)
       + TABLE_CHOICE.topic * topics + TABLE_CHOICE.grouping * grouping
       + TABLE_CHOICE.ranking * Number(['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))

@@ -53,6 +53,8 @@ export function checkTurn(turn: BankTurn, answer: Answer, capability: string): s
   for (const banned of turn.must_not ?? []) if (normalizeForMatch(banned) && text.includes(normalizeForMatch(banned))) problems.push(`contains ${banned}`);
   const support = new Set([turn.user, ...answer.citations.flatMap((c) => [c.quote, c.section, c.source ?? ''])].flatMap(supportedNumbers));
   support.add(String(answer.citations.length));
+  // A count of rows is supported by the rows its own sentence cites (「共7个：…[1]…[7]」), as the traceability test reads it.
+  for (const sentence of answer.answer.split(/(?<=[。；])/)) support.add(String((sentence.match(/\[\d+\]/g) ?? []).length));
   // Arithmetic the answer shows on supported operands supports its result (「多30家（100−70=30）」).
   for (const match of answer.answer.matchAll(/(\d+(?:\.\d+)?(?:\s*[+\-−×÷]\s*\d+(?:\.\d+)?)+)\s*[=＝]\s*(\d+(?:\.\d+)?)/g)) {
     const operands = match[1].split(/[+\-−×÷]/).map((n) => n.trim());

@@ -10,6 +10,8 @@ export type RowFilter =
   | { column: number; kind: 'part'; value: string }
   /** A date cell inside [from, to] (yyyymmdd, inclusive). */
   | { column: number; kind: 'date'; from: number; to: number }
+  /** A money cell in this currency (人民币, 美元). */
+  | { column: number; kind: 'currency'; value: string }
   /** A numeric cell compared with a value. */
   | { column: number; kind: 'compare'; op: '>' | '>=' | '<' | '<=' | '='; value: number };
 
@@ -47,6 +49,7 @@ function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow)
     case 'entity': return filter.entities.some((id) => cell.entities.includes(id));
     case 'part': return cell.bare === filter.value || cell.parts.includes(filter.value);
     case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
+    case 'currency': return cell.currency === filter.value;
     case 'compare': {
       if (cell.value === null) return false;
       const v = cell.value;

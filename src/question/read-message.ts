@@ -198,6 +198,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
 
   tokens.forEach((token, position) => {
     switch (token.type) {
+      case 'top': {
+        // 「top10里」「前十中」 names a list (表2-2's top10), a topic word rather than a ranking asked for.
+        if (/^(里|中|当中|里面|之中|里头)/.test(tokens.slice(position + 1, position + 3).map((n) => n.text).join(''))) words.push(token.text);
+        break;
+      }
       case 'period':
         if (token.comparison) break;
         // 「最近投资时间在2020年3月」: a date attribute, then the period it must fall in.
@@ -330,7 +335,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     quantity = true;
   }
   // 「表5-7总条数」「带聚龙链的有几项」: a count of no named subject, of a table or a counted noun, counts rows.
-  if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table)) {
+  if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
