@@ -133,6 +133,9 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   const ranked = await rankPassages(part, reading, knowledge, retrieval);
   const best = ranked[0];
   if (!best || best.coverage < PASSAGES.minCoverage) return null;
+  // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
+  const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
+  if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
   const explain = ['explain', 'define'].includes(part.operation) || reading.elaborate;
   const limit = reading.elaborate ? 4 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;

@@ -10,6 +10,8 @@ import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
 
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
+/** The last month the report's figures cover (2020 H1), as yyyymm. */
+const REPORT_END = 202006;
 const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
 
 /** The kind of figure a part asks for, as the report prints it. */
@@ -81,7 +83,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     if (total) return total;
   }
   let fallback: PartAnswer | null = null;
-  const choice = chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
+  // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
+  const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     if (fromTable?.status === 'answered') {
@@ -107,6 +111,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     if (fromFacts) return fromFacts;
   }
   if (fallback) return fallback;
+  // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
+  if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);

@@ -23,9 +23,11 @@ describe('the lexicon files', () => {
     }
   });
 
-  it('name every province-level region once, with its short forms', () => {
-    expect(files.regions).toHaveLength(34);
-    expect(new Set(files.regions.map((r) => r.name)).size).toBe(34);
+  it('name every province-level region once, with its short forms, and the countries people ask about apart from them', () => {
+    const provinces = files.regions.filter((r) => r.kind !== 'country');
+    expect(provinces).toHaveLength(34);
+    expect(new Set(provinces.map((r) => r.name)).size).toBe(34);
+    expect(files.regions.filter((r) => r.kind === 'country').map((r) => r.name)).toContain('美国');
     expect(files.regions.find((r) => r.name === '广东')?.aliases).toContain('粤');
   });
 
