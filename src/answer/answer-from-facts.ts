@@ -159,8 +159,9 @@ function periodPrefix(fact: StoredFact): string {
   // A period carried from an earlier sentence is not stated by the cited one: it is left out rather than left unsupported.
   const stated = compactForm(fact.quote);
   if ((fact.period.match(/\d+/g) ?? []).some((n) => !stated.includes(n))) return '';
-  const window = compactForm(fact.window);
-  const label = compactForm(fact.period);
+  // 「2020 上半年」 in the clause states 「2020年上半年」 too.
+  const window = compactForm(fact.window).replace(/(\d{4})年/g, '$1');
+  const label = compactForm(fact.period).replace(/(\d{4})年/g, '$1');
   if (window.includes(label) || window.includes(label.replace(/^截至/, '')) || /^\d{4}年\d{1,2}月(\d{1,2}日)?$/.test(label) && fact.kind === 'date') return '';
   return `${fact.period}，`;
 }
@@ -183,6 +184,10 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const window = compactForm(fact.window);
   const unsaid = knowledge.lexicon.files.qualifiers.some((q) => fact.qualifiers.includes(q.qualifier) && !q.phrases.some((p) => window.includes(compactForm(p))));
   const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : '';
+  // 「金融、政务服务和司法领域的落地项目分别有 46、42 和 18 个」: the subject's own figure first, the clause after it.
+  if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
+    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}（原文：${fact.window}）${scopeNote}`, sources };
+  }
   return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
 }
 
@@ -242,6 +247,13 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     const key = `${pick.best.fact.chunkId}@${pick.best.fact.line}:${pick.best.fact.window}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // 「分别有 12、10 个」 answering two subjects: each one's figure, then the clause once.
+    const sharing = chosen.filter((p) => p.best.fact !== pick.best.fact && p.best.fact.window === pick.best.fact.window && p.best.fact.line === pick.best.fact.line);
+    if (sharing.length && /分别/.test(pick.best.fact.window)) {
+      const figures = [pick, ...sharing].map((p) => factClaim(p.best.fact, knowledge).text.replace(/（原文：[^）]*）$/, ''));
+      claims.push({ text: `${figures.join('，')}（原文：${pick.best.fact.window}）`, sources: factClaim(pick.best.fact, knowledge).sources, end: '；' });
+      continue;
+    }
     claims.push({ ...factClaim(pick.best.fact, knowledge), end: '；' });
   }
   if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {

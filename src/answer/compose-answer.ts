@@ -41,7 +41,8 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   const cited = new Set<string>();
   const claims: Claim[] = parts.flatMap((part) => part.claims).filter((claim) => {
     const keys = claim.sources.map((s) => keyOf(s.chunkId, s.line, s.quote));
-    const numbers = numbersIn(claim.text);
+    // A clause quoted after a figure (「（原文：…分别有 12、10 个）」) states no figure of this claim's own.
+    const numbers = numbersIn(claim.text.replace(/（原文：[^）]*）/g, ''));
     const repeated = said.has(claim.text) || (keys.length > 0 && keys.every((k) => cited.has(k)) && numbers.length > 0 && numbers.every((n) => stated.has(n)));
     said.add(claim.text);
     for (const k of keys) cited.add(k);
