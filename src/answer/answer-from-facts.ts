@@ -332,6 +332,33 @@ export function rankFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
       text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
 }
 
+/**
+ * The place of a subject in a ranking the prose states figure by figure (「广东省数量最多，共100家；其次是江苏省71家；
+ * 浙江省和山东省并列第三」): a second ranking beside a table's (新成立 vs all). Cites the sentences of the subject and of
+ * those ahead of it, so the place is the count of what its sentence cites. Null when the prose ranks no such group.
+ */
+export function proseRankOf(part: Part, subject: Subject, knowledge: Knowledge): Claim | null {
+  const candidates = scoreFacts({ ...part, subjects: [], operation: 'max' }, knowledge, null, part.periods[0])
+    .filter((c) => c.fact.entities.length === 1 && c.fact.value !== null && c.fact.kind === 'count');
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.fact.chunkId}|${candidate.fact.unit}`;
+    const list = groups.get(key) ?? [];
+    if (!list.some((c) => c.fact.entities[0] === candidate.fact.entities[0])) list.push(candidate);
+    groups.set(key, list);
+  }
+  const group = [...groups.values()].find((g) => g.length >= 3 && g.some((c) => c.fact.entities[0] === subject.entity.id));
+  if (!group) return null;
+  const own = group.find((c) => c.fact.entities[0] === subject.entity.id)!;
+  const ahead = group.filter((c) => c.fact.value! > own.fact.value!);
+  const place = ahead.length + 1;
+  const tied = group.filter((c) => c !== own && c.fact.value === own.fact.value);
+  const scope = own.fact.qualifiers.includes('new') ? '新成立' : '';
+  const sentences = [...new Map([...ahead, own].map((c) => [`${c.fact.chunkId}@${c.fact.line}@${c.fact.quote}`, c.fact])).values()];
+  return { text: `另据正文，按${own.fact.period ? `${own.fact.period}` : ''}${scope}${own.fact.nouns[0] ?? ''}数量，${subject.entity.name}${factValue(own.fact)}，排第${place}${tied.length ? `（与${tied.map((c) => c.fact.subject).join('、')}并列）` : ''}`,
+    sources: sentences.map((f) => sentenceSource(knowledge, f.chunkId, f.quote, f.line)), derived: [String(place)] };
+}
+
 /** The figure the report gives that comes closest to what was asked (for a 「not in the report」 answer). */
 export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null {
   const relaxed = scoreFacts(part, knowledge, part.subjects[0] ?? null, undefined, true);

@@ -1,6 +1,7 @@
+import { numbersIn } from '../facts/number-guard';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
-import { answerFromFacts, factClaim, nearestFact, rankFacts } from './answer-from-facts';
+import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts } from './answer-from-facts';
 import { answerFromPassages, rankPassages, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
@@ -81,6 +82,15 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
   if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table) {
     const total = answerFromFacts(part, knowledge);
+    // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
+    const whole = !part.periods.length && !part.qualifiers.length;
+    const choice = total && whole ? chooseTable(part, knowledge) : null;
+    const printed = choice && choice.table.rows.some((r) => r.total) ? answerFromTable(part, choice, knowledge) : null;
+    const said = new Set(total?.claims.flatMap((c) => numbersIn(c.text)) ?? []);
+    if (total && printed?.status === 'answered' && printed.facts.some((f) => f.value !== null && !said.has(String(f.value)))) {
+      return { ...total, claims: [...total.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...printed.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
+        facts: [...total.facts, ...printed.facts] };
+    }
     if (total) return total;
   }
   let fallback: PartAnswer | null = null;
@@ -89,6 +99,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
+    // 「江苏排第几」: the table's place (all firms) and, when the prose ranks the same places too (新成立), that place as well.
+    if (fromTable?.status === 'answered' && part.operation === 'position' && part.subjects.length === 1) {
+      const prose = proseRankOf(part, part.subjects[0], knowledge);
+      return prose ? { ...fromTable, claims: [...fromTable.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), { ...prose, end: '。' }] } : fromTable;
+    }
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
       if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition) {

@@ -51,14 +51,18 @@ export function checkTurn(turn: BankTurn, answer: Answer, capability: string): s
     if (answer.answer.length > limit) problems.push(`long ${answer.answer.length}`);
   }
   for (const banned of turn.must_not ?? []) if (normalizeForMatch(banned) && text.includes(normalizeForMatch(banned))) problems.push(`contains ${banned}`);
-  const support = new Set([turn.user, ...answer.citations.flatMap((c) => [c.quote, c.section, c.source ?? ''])].flatMap(supportedNumbers));
+  // Table cells are separate figures: '1309 100%' is 1309 and 100, not 1309100 (as the composer and the traceability test read them).
+  const cells = (c: Answer['citations'][number]) => (/#[rg]\d+$/.test(c.chunkId) ? c.quote.replace(/(\d)\s+(?=\d)/g, '$1｜') : c.quote);
+  const support = new Set([turn.user, ...answer.citations.flatMap((c) => [cells(c), c.section, c.source ?? ''])].flatMap(supportedNumbers));
   support.add(String(answer.citations.length));
   // A count of rows is supported by the rows its own sentence cites (「共7个：…[1]…[7]」), as the traceability test reads it.
   for (const sentence of answer.answer.split(/(?<=[。；])/)) support.add(String((sentence.match(/\[\d+\]/g) ?? []).length));
   // Arithmetic the answer shows on supported operands supports its result (「多30家（100−70=30）」).
   for (const match of answer.answer.matchAll(/(\d+(?:\.\d+)?(?:\s*[+\-−×÷]\s*\d+(?:\.\d+)?)+)\s*[=＝]\s*(\d+(?:\.\d+)?)/g)) {
     const operands = match[1].split(/[+\-−×÷]/).map((n) => n.trim());
-    if (operands.every((n) => support.has(n))) support.add(match[2]);
+    // An operand may count cited rows (「4÷9」 with the nine rows cited), as the traceability test reads it.
+    const counted = (n: string) => Number.isInteger(Number(n)) && Number(n) <= answer.citations.length;
+    if (operands.every((n) => support.has(n) || counted(n))) for (const n of [match[2], ...operands]) support.add(n);
   }
   const unsupported = numbersIn(answer.answer).filter((n) => !support.has(n));
   if (unsupported.length) problems.push(`unsupported ${unsupported.join(',')}`);
