@@ -65,7 +65,7 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (fact.entities.length) return 0;
   if (fact.mentions.includes(id)) return 0.75;
   const quote = knowledge.facts.quoteForm(fact);
-  if (forms.some((f) => quote.includes(f))) return 0.55;
+  if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
   return 0;
 }
 
@@ -143,6 +143,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const covered = terms.length ? coverage(terms, fact, knowledge) : 0.5;
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
+    if (subject && entity === FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.

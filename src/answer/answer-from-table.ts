@@ -390,7 +390,7 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   if (column < 0) return null;
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
-    ...(part.groupUnit ? { unit: part.groupUnit } : {}) });
+    ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}) });
   if (result.operation !== 'group' || !result.groups.length) return null;
   const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
   const size = result.groups[Math.min(k, result.groups.length) - 1].rows.length;
@@ -403,11 +403,23 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
     const rows = group.rows.slice(0, MAX_LISTED_ROWS);
     // Names only while they stay readable: several large groups are given by their counts.
     const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
-    claims.push({ text: named ? `${group.key}（${group.rows.length}个：${rows.map((r) => label(r, table)).join('、')}${rows.length < group.rows.length ? '等' : ''}）` : `${group.key}（${group.rows.length}个）`,
+    // A value the user named otherwise (政企合作 for 政府、企业) keeps their word beside the table's.
+    const said = part.among?.find((a) => a.name === group.key && compactForm(a.said) !== compactForm(a.name))?.said;
+    const key = said ? `${said}（${group.key}）` : group.key;
+    claims.push({ text: named ? `${key}（${group.rows.length}个：${rows.map((r) => label(r, table)).join('、')}${rows.length < group.rows.length ? '等' : ''}）` : `${key}（${group.rows.length}个）`,
       // A date's year or month (2018年 from 2018.04) is read from the cited cells, as the count is.
       sources: group.rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(group.rows.length), ...(table.columns[column].kind === 'date' ? group.key.match(/\d+/g) ?? [] : [])],
       end: i === chosen.length - 1 ? '。' : '；' });
   });
+  // 「有 17 家产业园为政府与企业合作」: the prose stating the same count of the same group is quoted beside the rows.
+  const top = chosen[0];
+  const words = (top.key.split(/[、，,]/).concat(part.among?.find((a) => a.name === top.key)?.said ?? [])).map(compactForm).filter((w) => w.length >= 2);
+  const stated = context.knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === top.rows.length && (!f.nouns.length || f.nouns.some((n) => table.rowNouns.includes(n)))
+    && words.some((w) => compactForm(f.window).includes(w)));
+  if (stated) {
+    claims[claims.length - 1].end = '。';
+    claims.push({ text: `正文也写道：${stated.window}`, sources: [sentenceSource(context.knowledge, stated.chunkId, stated.quote, stated.line)], end: '。' });
+  }
   return finish(claims, context);
 }
 

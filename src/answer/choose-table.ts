@@ -163,7 +163,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const printed = tableText(table);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w))
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w));
-      if (foreignWords.length && !noun) eligible = false;
+      // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
+      if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')))) eligible = false;
     }

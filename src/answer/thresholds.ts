@@ -16,6 +16,8 @@ export const TABLE_CHOICE = {
   /** A ranking asked of a table with figures to rank by. */
   ranking: 1.5,
   unmatchedSubject: 0.5,
+  /** A word the table never prints with at least this idf among the prose figures is another topic (专利). */
+  foreignTopicIdf: 2,
   /** Below this a table is not chosen (the prose answers). */
   minimum: 3,
 };
@@ -35,6 +37,8 @@ export const FACT_MATCH = {
   coverageWithoutSubject: 0.35,
   /** A clause that refers back to a figure (「在这 44 家…中」) counts this share. */
   anaphoric: 0.6,
+  /** Subject factor of a figure whose sentence names the subject only as text (no entity of its own or mentioned). */
+  subjectInText: 0.55,
   /** Asked for a whole count (no subject, no condition), a figure that is not a total counts this share. */
   partOfWhole: 0.5,
 };

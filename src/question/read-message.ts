@@ -124,7 +124,7 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
-  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !/^(里|中|当中|里面|之中|里头|的企业里)/.test(tokens.slice(i + 1, i + 3).map((n) => n.text).join(''))
+  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
     && (!t.which || ops.has('max') || ops.has('min')));
   const several = subjects.length >= 2;
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
@@ -139,7 +139,7 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
-  if (ops.has('rank')) return { operation: 'position' };
+  if (ops.has('rank') && (subjects.length || !quantity)) return { operation: 'position' };
   if (ops.has('max')) return { operation: 'max', order: 'desc' };
   if (ops.has('min')) return { operation: 'min', order: 'asc' };
   if (ops.has('earliest')) return { operation: 'earliest', order: 'asc' };
@@ -200,7 +200,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     switch (token.type) {
       case 'top': {
         // 「top10里」「前十中」 names a list (表2-2's top10), a topic word rather than a ranking asked for.
-        if (/^(里|中|当中|里面|之中|里头)/.test(tokens.slice(position + 1, position + 3).map((n) => n.text).join(''))) words.push(token.text);
+        if (namesList(tokens, position)) words.push(token.text);
         break;
       }
       case 'period':
@@ -342,13 +342,29 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
-  const groupBy = ranked ? attributes.find((a) => GROUPABLE.has(a)) ?? (byMonth || byYear ? 'date' : undefined) : undefined;
+  // 「政府主导、企业主导、政企合作哪种最多」: several values of one column, ranked, are what the rows are grouped into.
+  const valueColumns = new Map<string, Map<string, string>>();
+  for (const f of filters) if (f.kind === 'value' && f.entity.table && f.entity.column !== undefined) {
+    const key = `${f.entity.table}\u0000${f.entity.column}`;
+    valueColumns.set(key, (valueColumns.get(key) ?? new Map()).set(f.entity.name, f.text));
+  }
+  const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
+  const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
+  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a)) ?? (byMonth || byYear ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   return {
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}), condition, filters, qualifiers: [...qualifiers], periods, table,
+    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
+    ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), condition,
+    filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
+}
+
+/** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */
+function namesList(tokens: Token[], position: number): boolean {
+  const after = tokens.slice(position + 1, position + 5).map((n) => n.text).join('');
+  return /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
 }
 
 const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');

@@ -52,6 +52,8 @@ export interface Part {
   order?: 'asc' | 'desc';
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
+  /** 「政府主导、企业主导、政企合作哪种最多」: the category values a group-by compares, by name (they select no rows). */
+  among?: { name: string; said: string }[];
   /** Grouping by a date: by year (哪一年) or by month (哪个月). */
   groupUnit?: 'year' | 'month';
   condition?: Condition;

@@ -19,6 +19,9 @@ export function bareCell(cell: string): string {
   return cell.replace(/\s*[（(]\s*\d+\s*[)）]\s*$/g, '').replace(/\s*[（(]\s*\d+\s*[)）]\s*/g, '').replace(/^《|》$/g, '').trim();
 }
 
+/** Most mentions in the report of a company's short form that still names the company (海尔: 3). */
+const COMPANY_FORM_MENTIONS = 6;
+
 /** Short forms of an organisation or company name: '青岛海尔股份有限公司' → 青岛海尔, 海尔. */
 function companyForms(name: string): string[] {
   const forms: string[] = [];
@@ -116,7 +119,10 @@ export function deriveReportLexicon(document: ReportDocument, files: LexiconFile
           const parts = attribute === 'enterprise' ? cell.split(/[、，,]/).map((p) => p.replace(/等$/, '').trim()).filter(Boolean) : [cell];
           for (const part of parts) {
             const named = attribute === 'platform' || (attribute === 'title' && schema.rowNouns.some((n) => n === '产业园' || n === '研究机构'));
-            const short = attribute === 'enterprise' ? companyForms(part) : named ? coreForms(part, places, corpus) : [];
+            // A company's short form the report uses far more often than the name (工业互联网 from 中电工业互联网有限公司) names a topic, not it.
+            const mentions = (text: string) => corpus.split(compactForm(text)).length - 1;
+            const short = attribute === 'enterprise' ? companyForms(part).filter((f) => mentions(f) <= Math.max(COMPANY_FORM_MENTIONS, 2 * mentions(part)))
+              : named ? coreForms(part, places, corpus) : [];
             // One entity per name however it is spaced (「“密码+区块链”孵化器 (CNBI)」 is printed in two rows).
             entity({ id: `row:${table.id}:${compactForm(part)}`, kind: 'row', name: part, table: table.id, column, rows: [index] },
               [...short, ...latinForms(part), ...quotedForms(part), ...acronym(part)]);

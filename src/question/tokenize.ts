@@ -31,7 +31,8 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
-const TOP = new RegExp(`(?:前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小)的(${NUMERAL})(?:个|家|名|位|项|所)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
+// 「目前一共」「之前」: 前 inside a word is no top-k.
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小)的(${NUMERAL})(?:个|家|名|位|项|所)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
 const CONDITION = new RegExp([
   String.raw`(?:只有|仅有|正好|恰好|刚好|为|是|等于)(?<eq>\d+)(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
