@@ -61,7 +61,7 @@ function hasFunction(token: Token, cls: FunctionClass): boolean {
   return cuesOf(token, 'function').some((c) => c.function === cls);
 }
 
-const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是/;
+const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是|干嘛|咋|多大|多久|多长|多高/;
 
 /**
  * A clause asks something when it has a question word (alone or inside an attribute or operation
@@ -391,22 +391,20 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    const part = readPart([...frame, ...clause], context);
+    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1)));
     frame = [];
-    const previous = parts.at(-1);
-    if (previous && !part.subjects.length && !part.table) {
-      part.subjects = previous.subjects;
-      part.groups = previous.groups;
-      part.noun ??= previous.noun;
-      part.table = previous.table;
-      if (!part.periods.length) part.periods = previous.periods;
-      if (!part.filters.length) part.filters = previous.filters;
-      part.words = [...new Set([...part.words, ...previous.words])];
-    }
-    parts.push(part);
   }
-  if (frame.length) parts.push(readPart(frame, context));
+  // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
+  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1)));
   return parts;
+}
+
+/** A part naming nothing of its own asks about what the part before it named. */
+function inherit(part: Part, previous: Part | undefined): Part {
+  if (!previous || part.subjects.length || part.table) return part;
+  return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+    periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
+    words: [...new Set([...part.words, ...previous.words])] };
 }
 
 function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
