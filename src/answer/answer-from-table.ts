@@ -179,6 +179,39 @@ function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[]
   return filters;
 }
 
+const COMPARISON_WORDS: Record<string, string> = { '>': '超过', '>=': '不少于', '<': '少于', '<=': '不超过', '=': '为' };
+
+/**
+ * The rows a count or list selects, in words: 「牵头人为政府的研究机构」「成立时间在2018年以前的产业园」「含“聚龙链”的标准」,
+ * from the filters applied (subjects by name). 「符合条件的」 only when a filter cannot be put in words.
+ */
+function describeRows(context: TableContext, filters: RowFilter[]): string {
+  const { table, part, labels } = context;
+  const column = (i: number) => columnLabel(table.columns[i], labels);
+  const said: string[] = [];
+  let unsaid = false;
+  for (const filter of filters) {
+    if (filter.kind === 'entity') {
+      const subject = part.subjects.find((s) => filter.entities.includes(s.entity.id));
+      const value = part.filters.find((f) => f.kind === 'value' && filter.entities.includes(f.entity.id));
+      if (subject) said.push(subject.entity.name);
+      else if (value?.kind === 'value') said.push(`${column(filter.column)}为${value.entity.name}`);
+      else unsaid = true;
+    } else if (filter.kind === 'part') said.push(`${column(filter.column)}含${filter.value}`);
+    else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
+    else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
+    else if (filter.kind === 'compare') said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else {
+      const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
+      const period = dated?.kind === 'period' ? dated.period.label + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.label;
+      if (period) said.push(`${column(filter.column)}在${period}`);
+      else unsaid = true;
+    }
+  }
+  if (unsaid || !said.length) return `${said.length ? `${said.join('、')}中` : ''}符合条件的${noun(table)}`;
+  return `${said.join('、')}的${noun(table)}`;
+}
+
 /** A subject the table does not list, with the nearest row it does (a city's province). */
 function notListed(context: TableContext, subject: Subject): Claim {
   const { table, knowledge } = context;
@@ -244,10 +277,10 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       claims.push(rowClaim(context, total, columns));
     } else {
       const rows = filterRows(table, filters);
-      if (!rows.length) return missing([{ text: `${table.id}中没有符合条件的${noun(table)}`, sources: [] }]);
+      if (!rows.length) return missing([{ text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }]);
       found++;
       claims[0] = framing(context, false);
-      claims.push(...listClaim(context, rows, part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0), `符合条件的${noun(table)}`));
+      claims.push(...listClaim(context, rows, part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0), describeRows(context, filters)));
     }
   }
   if (!found) return missing(claims.slice(1));
@@ -273,7 +306,7 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
   if (!rows.length) return null;
   const all = table.rows.filter((row) => !row.total);
   const share = formatNumber((100 * rows.length) / all.length);
-  const what = `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  const what = describeRows(context, filters);
   // Every row is cited: those counted first, then the rest, so both counts of the division can be checked.
   const others = all.filter((row) => !rows.includes(row));
   return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
@@ -294,9 +327,7 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];
-  const currency = part.qualifiers.find((q) => CURRENCIES.includes(q));
-  const what = currency && filters.length === 1 ? `以${currency}计的${noun(table)}`
-    : `${part.subjects.map((s) => s.entity.name).join('、')}${filters.length > part.subjects.length || !part.subjects.length ? '符合条件的' : '的'}${noun(table)}`;
+  const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;
   if (!rows.length) {
     claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
     return finish(claims, context);

@@ -155,7 +155,11 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     if (!explicit && !namedRow && table.requires.length) {
       const said = [part.text, ...part.words].join(' ');
       const required = table.requires.some((w) => said.includes(w)) || (table.requires.includes('新增') && part.qualifiers.includes('new'))
-        || (matched > 0 && part.subjects.some((s, i) => subjectRows[i].length && ['region', 'city'].includes(s.entity.kind) && table.requires.includes('地方')));
+        || (matched > 0 && part.subjects.some((s, i) => subjectRows[i].length && ['region', 'city'].includes(s.entity.kind) && table.requires.includes('地方')))
+        // 「工信部发了几份政策」: an organisation the table's rows name is what the table is about.
+        || part.subjects.some((s, i) => subjectRows[i].length && s.entity.kind === 'organization')
+        // 「政府牵头的研究机构在哪些城市」: a category value of this table, of the rows it counts; the caption then says its scope.
+        || (values > 0 && noun);
       if (!required) eligible = false;
     }
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
