@@ -111,7 +111,8 @@ function listClaim(context: TableContext, rows: TypedRow[], columns: number[], l
   const named = rows.length > MAX_LISTED_ROWS ? rows.slice(0, 3) : long && rows.length > 4 ? rows.slice(0, 3) : rows;
   const more = rows.length > named.length ? '等' : '';
   const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
-  return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length)], end: '：' },
+  // The lead restates what the question selected (成立时间在2017年以前): its numbers are the question's, read by the question stage.
+  return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length), ...(lead.match(/\d+(?:\.\d+)?/g) ?? [])], end: '：' },
     { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources }];
 }
 
@@ -136,7 +137,8 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   if (['count', 'list'].includes(part.operation)) {
     // The counted noun itself (项目, 标准) names what the rows are, not which of them.
     const nounForms = new Set(context.knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun || table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)));
-    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w))) {
+    // 「一个」「两家」 count, they name nothing a row prints.
+    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w) && !/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
       if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word)) {
@@ -154,16 +156,18 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   if (!filters.some((f) => f.kind === 'date') && part.periods.length && dateColumn >= 0 && !asksDate) {
     const period = part.periods[0];
     // The table's own period (表1-1 is 2020年上半年) selects every row; only a narrower one filters.
-    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period) });
+    // 「到2020年6月底」 is a stock as of then: every row dated up to it.
+    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period, period.asOf ? 'asOf' : undefined) });
   }
   return filters;
 }
 
 /** yyyymmdd bounds of a period; a cell printing only its year (2019-0) counts in January's year too. */
-function dateRange(period: { from: number; to: number; day?: number }, relation?: 'before' | 'after'): { from: number; to: number } {
+function dateRange(period: { from: number; to: number; day?: number }, relation?: 'before' | 'after' | 'asOf'): { from: number; to: number } {
   const from = period.day ? period.from * 100 + period.day : period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
   const to = period.day ? from : period.to * 100 + 99;
   if (relation === 'before') return { from: 0, to: from - 1 };
+  if (relation === 'asOf') return { from: 0, to };
   if (relation === 'after') return { from: to + 1, to: 99_999_999 };
   return { from, to };
 }
@@ -190,6 +194,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
   const column = (i: number) => columnLabel(table.columns[i], labels);
   const said: string[] = [];
   let unsaid = false;
+  const stated = (n: string) => compactForm(part.text).includes(n);
   for (const filter of filters) {
     if (filter.kind === 'entity') {
       const subject = part.subjects.find((s) => filter.entities.includes(s.entity.id));
@@ -200,13 +205,14 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     } else if (filter.kind === 'part') said.push(`${column(filter.column)}含${filter.value}`);
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
-    else if (filter.kind === 'compare') said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
-    else {
+    // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
+    else if (filter.kind === 'compare' && stated(formatNumber(filter.value))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
-      const period = dated?.kind === 'period' ? dated.period.label + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.label;
-      if (period) said.push(`${column(filter.column)}在${period}`);
+      const period = dated?.kind === 'period' ? dated.period.text + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.text;
+      if (period) said.push(`${column(filter.column)}在${period.replace(/\s+/g, '')}`);
       else unsaid = true;
-    }
+    } else unsaid = true;
   }
   if (unsaid || !said.length) return `${said.length ? `${said.join('、')}中` : ''}符合条件的${noun(table)}`;
   return `${said.join('、')}的${noun(table)}`;

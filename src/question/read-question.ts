@@ -41,10 +41,11 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   return kept.map((f) => ({ entity: f.entity, text: f.text }));
 }
 
-/** A category value named like a noun (企业, 高校) in a table whose rows are `rowNoun`, if any. */
-function categoryValue(rowNoun: string, name: string, context: ReadContext): Entity | undefined {
+/** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
+function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, context: ReadContext): Entity | undefined {
   for (const entity of context.lexicon.entities.values()) {
-    if (entity.kind === 'value' && entity.name === name && entity.table && context.lexicon.tables.get(entity.table)?.rowNouns.includes(rowNoun)) return entity;
+    if (entity.kind !== 'value' || entity.name !== name || !entity.table) continue;
+    if (table ? entity.table === table : rowNoun && context.lexicon.tables.get(entity.table)?.rowNouns.includes(rowNoun)) return entity;
   }
   return undefined;
 }
@@ -81,8 +82,8 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
   // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
   // it does not count something else.
   const dropped: string[] = [];
-  const category = current.noun && previous.noun && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
-    ? categoryValue(previous.noun, current.noun, context) : undefined;
+  const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
+    ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));

@@ -102,7 +102,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     const after = text.slice(period.end, period.end + 5);
     // 「比2019年增长了多少」「与2019年相比」: a period compared with, not the period asked about.
     const comparison = /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
-    if (claim(period.start, period.end)) tokens.push({ start: period.start, end: period.end, text: period.text, type: 'period', period, comparison });
+    // 「到2020年6月底」「截至6月」: a stock as of then.
+    const asOf = /(到|截至|截止|截止到|至)$/.test(before) || /^截[至止]/.test(period.text);
+    if (claim(period.start, period.end)) tokens.push({ start: period.start, end: period.end, text: period.text, type: 'period', period: asOf ? { ...period, asOf } : period, comparison });
   }
   // 「2020.02.25」「2020-2」 as tables print dates.
   each(/(?<![\d.])(20\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.])/g, (m) => {

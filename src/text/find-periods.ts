@@ -11,6 +11,8 @@ export interface PeriodSpan {
   to: number;
   /** A single day of the month `from` (2020.02.25), when one is named. */
   day?: number;
+  /** Said as a point a stock is counted up to (「到2020年6月底」「截至6月」), not a span things happened in. */
+  asOf?: boolean;
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */
