@@ -333,6 +333,16 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];
+  // 「产业园分布在多少个城市」: how many different values a column takes over the rows, each cited by its first row.
+  const spread = part.attributes.map((a) => columnFor(table, a)).find((c) => c >= 0 && c !== table.label && ['city', 'province', 'region'].includes(table.columns[c].attribute ?? ''));
+  if (spread !== undefined && rows.length) {
+    const first = new Map<string, TypedRow>();
+    for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key && !first.has(key)) first.set(key, row);
+    const name = columnLabel(table.columns[spread], context.labels);
+    claims.push({ text: `${filters.length ? describeRows(context, filters) : noun(table)}分布在${first.size}个${name === '省份' || name === '地区' ? '省级地区' : name}`, sources: [], derived: [String(first.size)], end: '：' },
+      { text: [...first.keys()].join('、'), sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
+    return finish(claims, context);
+  }
   const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;
   if (!rows.length) {
     claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
@@ -460,6 +470,27 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   return finish(claims, context);
 }
 
+/** 「2018年成立的产业园比2017年多几家」: the rows of the asked period and of the compared one, counted, and the difference with its formula. */
+function periodDifference(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const dated = part.filters.find((f) => f.kind === 'period');
+  if (dated?.kind !== 'period' || !part.versus?.length) return null;
+  const counted = [dated.period, part.versus[0]].map((period) => {
+    const asked = { ...part, filters: part.filters.map((f) => (f === dated ? { ...dated, period } : f)), versus: undefined };
+    const rows = filterRows(table, [...subjectFilters(context, choice), ...filtersOf({ ...context, part: asked }, -1)]);
+    return { period, rows };
+  });
+  const [a, b] = counted;
+  const difference = Math.abs(a.rows.length - b.rows.length);
+  const label = columnLabel(table.columns[columnFor(table, dated.attribute)] ?? table.columns[0], context.labels);
+  const claims: Claim[] = [framing(context, false), ...counted.map(({ period, rows }) => ({
+    text: `${label}在${period.text.replace(/\s+/g, '')}的${noun(table)}${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)),
+    derived: [String(rows.length)], end: '；' }))];
+  claims.push({ text: `${a.period.text.replace(/\s+/g, '')}${a.rows.length >= b.rows.length ? '多' : '少'}${difference}个（${Math.max(a.rows.length, b.rows.length)}−${Math.min(a.rows.length, b.rows.length)}=${difference}）`,
+    sources: [], derived: [String(difference)], end: '。' });
+  return finish(claims, context);
+}
+
 /** Sum, difference or comparison of the subjects' values in one column (never across currencies or units); row counts when the table has no figures. */
 function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
@@ -545,6 +576,7 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
     case 'sum': case 'difference': case 'compare':
+      if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
       return arithmetic(context, choice);
     default:

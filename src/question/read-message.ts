@@ -176,6 +176,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const filters: Filter[] = [];
   const attributes: AttributeId[] = [];
   const nouns: { noun: string; at: number; end: number; asked: boolean }[] = [];
+  const versus: PeriodSpan[] = [];
   const periods: PeriodSpan[] = [];
   const qualifiers = new Set<string>();
   const words: string[] = [];
@@ -204,7 +205,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       }
       case 'period':
-        if (token.comparison) break;
+        // 「比2017年多几家」: the period compared with, kept apart from the one asked about.
+        if (token.comparison) {
+          versus.push(token.period);
+          break;
+        }
         // 「最近投资时间在2020年3月」: a date attribute, then the period it must fall in.
         if (lastDate && token.start - lastDate.end <= 2 && /^(在|是|为|于)?$/.test(tokens.slice(0, position).filter((t) => t.start >= lastDate!.end).map((t) => t.text).join(''))) {
           const index = attributes.indexOf(lastDate.attribute);
@@ -355,7 +360,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   return {
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
-    ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), condition,
+    ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };

@@ -62,6 +62,8 @@ export interface Part {
   qualifiers: string[];
   /** Periods the part asks about (not those it compares with). */
   periods: PeriodSpan[];
+  /** Periods it compares with (「比2017年多几家」). */
+  versus?: PeriodSpan[];
   /** The table it names (表6-1), if any. */
   table?: string;
   /** The chapter or section it names (第六章 → '6'), if any. */
