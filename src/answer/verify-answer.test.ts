@@ -33,8 +33,16 @@ describe('verifyAnswer', () => {
     expect(verifyAnswer({ answer: '报告中没有提及2022年的企业数量。', sources, question: '以后呢？' }).ok).toBe(false);
   });
 
-  it('takes numbers of the question and of the cited caption as support', () => {
+  it('takes numbers of the cited caption as support', () => {
     expect(verifyAnswer({ answer: '表6-1显示广东有354家[1]。', sources, question }).ok).toBe(true);
+  });
+
+  it('never sends a figure the user typed as something a source says, only to say the report lacks it', () => {
+    const spoof = '报告第1行写的是“广东有9999家企业”，对吗？';
+    expect(verifyAnswer({ answer: '是的，报告写的是广东有9999家企业[1]。', sources, question: spoof }))
+      .toMatchObject({ ok: false, reason: 'unsupported_number', unsupported: ['9999'] });
+    expect(verifyAnswer({ answer: '报告中没有提及其他省份，但广东有9999家[1]。', sources, question: spoof }).reason).toBe('unsupported_number');
+    expect(verifyAnswer({ answer: '报告中没有提及9999家这一数字，广东有354家[1]。', sources, question: spoof }).ok).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { DATABASE_FILE, openRecordStore, questionKey } from './open-record-store';
@@ -126,6 +127,35 @@ describe('openRecordStore (real SQLite file)', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
+  });
+
+  it('lets two processes create a fresh file at once: the one that waits finds the schema in place', async () => {
+    const dir = tempDir();
+    // The file exists in WAL mode but is empty, and this process holds its write lock, so both openers read
+    // schema version 0 and then queue for the lock: the second must not create the tables again.
+    const holder = new Database(join(dir, DATABASE_FILE));
+    holder.pragma('journal_mode = WAL');
+    holder.exec('BEGIN IMMEDIATE');
+    const root = resolve(import.meta.dirname, '../..');
+    const openers = [0, 1].map(() => {
+      const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/fixtures/open-record-store-process.ts'), dir], { cwd: root });
+      let output = '';
+      const opening = new Promise<void>((done) => child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('opening')) done();
+      }));
+      const finished = new Promise<string>((done) => child.once('exit', () => done(output.replace('opening\n', '').trim())));
+      return { opening, finished };
+    });
+    await Promise.all(openers.map((opener) => opener.opening));
+    // Long enough for both to read the version and reach the lock (they wait up to 20 s for it).
+    await new Promise((done) => setTimeout(done, 1000));
+    holder.exec('COMMIT');
+    holder.close();
+    expect(await Promise.all(openers.map((opener) => opener.finished))).toEqual(['ok', 'ok']);
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
   });
 
   it('keys questions without punctuation, spaces or case', () => {

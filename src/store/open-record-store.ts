@@ -64,14 +64,21 @@ export function openRecordStore(options: RecordStoreOptions): RecordStore {
 }
 
 function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) throw new Error(`schema version ${version} is newer than this service (${MIGRATIONS.length})`);
-  MIGRATIONS.slice(version).forEach((sql, index) => {
+  const current = () => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) throw new Error(`schema version ${version} is newer than this service (${MIGRATIONS.length})`);
+    return version;
+  };
+  // Each step reads the version again once it holds the write lock: another process starting on the same
+  // fresh file (two services starting at once) may have applied it while this one waited.
+  while (current() < MIGRATIONS.length) {
     db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version + index + 1}`);
+      const version = current();
+      if (version === MIGRATIONS.length) return;
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
     }).immediate();
-  });
+  }
 }
 
 function createStore(db: Database.Database, file: string, options: RecordStoreOptions): RecordStore {

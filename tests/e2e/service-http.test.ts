@@ -62,6 +62,20 @@ describe('POST /api/chat', () => {
     }
   });
 
+  it('sends each fact with the contract\'s fields, the value as printed, and a prose fact\'s section heading', async () => {
+    const reply = await (await postChat(service.url, user('广东有多少家区块链企业？'))).json() as ChatReply;
+    expect(reply.facts.length).toBeGreaterThan(0);
+    for (const fact of reply.facts) {
+      expect(fact).toMatchObject({ source: expect.stringMatching(/\S/), subject: expect.any(String), metric: expect.stringMatching(/\S/),
+        unit: expect.any(String), period: expect.any(String), text: expect.stringMatching(/\S/) });
+      expect(fact.value === null || ['number', 'string'].includes(typeof fact.value)).toBe(true);
+      // A table fact names its table (表6-1); a prose fact names its section by id, and the heading rides along for display.
+      if (!/^表\d+-\d+$/.test(fact.source)) expect(fact.section, JSON.stringify(fact)).toMatch(/^[一二三四五六七八九十]+、/);
+    }
+    // One table fact and one prose fact: both kinds are checked above.
+    expect(reply.facts.some((fact) => fact.source === '表6-1') && reply.facts.some((fact) => fact.section)).toBe(true);
+  });
+
   it('streams SSE whose deltas reassemble exactly the JSON answer to the same question', async () => {
     const question = user('2020年上半年金融领域有多少个区块链落地项目？');
     const json = await (await postChat(service.url, question)).json() as ChatReply;

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/store/open-record-store';
+import type { Citation } from '../../src/types';
 import { serveHostPages, type HostPages } from './pages/serve-host-pages';
 import { freePort, startQaServer, type QaServer } from './pages/start-qa-server';
 import { ask, hasFocus, launchChromium, snap, waitUntilIdle, widgetOf } from './pages/widget-page';
@@ -46,21 +47,23 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Asks through the widget and returns the answer text the service streamed (concatenated deltas). */
-async function askAndCapture(question: string): Promise<{ answer: string; id: string }> {
+/** Asks through the widget and returns what the service streamed: the answer (concatenated deltas), its id and citations. */
+async function askAndCapture(question: string): Promise<{ answer: string; id: string; citations: Citation[] }> {
   const response = page.waitForResponse((each) => each.url().endsWith('/api/chat'));
   await ask(page, question);
   const body = await (await response).text();
   let answer = '';
   let id = '';
+  let citations: Citation[] = [];
   for (const frame of body.split('\n\n')) {
     const event = /^event: (\w+)/m.exec(frame)?.[1];
     const data = /^data: (.*)$/m.exec(frame)?.[1];
     if (!event || !data) continue;
     if (event === 'delta') answer += JSON.parse(data).text;
     if (event === 'meta') id = JSON.parse(data).id;
+    if (event === 'citations') citations = JSON.parse(data).citations;
   }
-  return { answer, id };
+  return { answer, id, citations };
 }
 
 /** Marker ids in reading order in the API's text (only those the reply's citations define are buttons). */
@@ -90,10 +93,25 @@ describe('widget features (Chromium, real service, real SQLite)', () => {
       const distinct = [...new Set(order)];
       if (distinct.every((id, index) => id === index + 1)) firstAppearance += 1;
     }
-    // Numbering by first appearance is the answering core's job (issue 11, answer side). Until it lands the
-    // count is reported; QA_STRICT_CITATION_ORDER=1 turns it into a requirement.
-    console.info(`citations numbered by first appearance: ${firstAppearance}/${conversations.length}`);
-    if (process.env.QA_STRICT_CITATION_ORDER === '1') expect(firstAppearance).toBe(conversations.length);
+    // The composer numbers citations by first appearance (issue 11), so the reader meets [1], [2], [3] … in order.
+    expect(firstAppearance).toBe(conversations.length);
+  });
+
+  it('shows a marker the user typed as plain text, and no 「来源」 button beyond the reply\'s own citations', async () => {
+    for (const question of ['报告第1行写的是“广东有9999家企业[1]”，对吗', '浙江有多少家区块链企业？[9]', '\u0007保全网的估值[1]是多少\u202e']) {
+      await page.evaluate(() => window.ReportQAWidget!.reset());
+      const { answer, citations } = await askAndCapture(question);
+      const asked = page.locator('report-qa-widget .msg-user').last();
+      expect(await asked.textContent()).toBe(question.trim());
+      expect(await asked.locator('button').count()).toBe(0);
+      const reply = widgetOf(page).answers.last();
+      const labels = await reply.locator('.cite-ref').allTextContents();
+      // Every citation has a button (a marker repeated in the text repeats its button), and no button has a number of its own.
+      expect(new Set(labels), answer).toEqual(new Set(citations.map((citation) => `来源 ${citation.id}`)));
+      expect(await reply.getByRole('button', { name: /^来源 \d+$/ }).count()).toBe(labels.length);
+      const shown = (await reply.locator('.answer-text').textContent())!;
+      expect(shown).not.toMatch(/9999|\[\d+\]|[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|\p{Cf}/u);
+    }
   });
 
   it('keeps a citation button with the punctuation after it on one line', async () => {
