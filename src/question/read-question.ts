@@ -131,11 +131,24 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
 }
 
 /** How a follow-up was understood, in words: subjects, what is counted, what is asked. */
-function describe(part: Part, message: string): string {
+/** How an operation reads in an `understood` note. */
+const OPERATION_WORDS: Partial<Record<Part['operation'], string>> = {
+  count: '有多少', sum: '合计多少', difference: '相差多少', compare: '比较', position: '排第几', max: '哪个最多', min: '哪个最少',
+  earliest: '最早的', latest: '最新的', list: '有哪些', explain: '的情况', define: '是什么', where: '在报告哪里讲', yesno: '是否如此',
+};
+
+/**
+ * The follow-up as the reading resolved it, in the reading's own words only (names, labels, periods):
+ * 「江苏 区块链企业 数量」. The user's text is never repeated, so nothing typed can come back looking like the service's.
+ */
+function describe(part: Part, context: ReadContext): string {
   const names = part.groups.length ? part.groups.map((g) => g.entity.name) : part.subjects.map((s) => s.entity.name);
-  const rest = message.replace(/^(那么|那|还有|另外|其中|那个|这个)/, '').replace(/[?？。!！]+$/, '');
-  const subject = names.join('、');
-  return subject && !rest.includes(subject) ? `${subject} ${rest}` : rest;
+  const period = [...part.periods.map((p) => p.label), ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period.label] : []))].join('、');
+  const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []));
+  const attributes = part.attributes.map((a) => context.lexicon.attributes.get(a)?.label ?? '').filter(Boolean);
+  const operation = part.operation === 'rank' || part.operation === 'topk' ? `${part.operation === 'topk' ? '前' : '第'}${part.rank ?? ''}${part.operation === 'rank' ? '名' : ''}`
+    : part.attributes.length && part.operation === 'lookup' ? '' : OPERATION_WORDS[part.operation] ?? '';
+  return [period, names.join('、'), values.join('、'), part.noun ?? '', attributes.join('、'), operation].filter(Boolean).join(' ');
 }
 
 /** User turns read for context: the question and the four before it. */
@@ -185,7 +198,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
     return base;
   }
   const updated = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
-  const understood = describe(updated, message.text);
+  const understood = describe(updated, context);
   return {
     ...base,
     parts: [updated, ...rest.map((part) => (part.subjects.length ? part : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun }))],
