@@ -425,6 +425,19 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
   return null;
 }
 
+/** A clause without the citation markers typed into it (「[」「1」「]」 as tokens). */
+function withoutMarkers(tokens: Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text === '[' && /^\d+$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.text === ']') {
+      i += 2;
+      continue;
+    }
+    kept.push(tokens[i]);
+  }
+  return kept;
+}
+
 /**
  * Reads one message: its kind (a question, or a request the report cannot serve), with clauses
  * carrying instructions removed, and the parts it asks, each with its slots filled from the lexicon.
@@ -438,10 +451,14 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     sentences[sentences.length - 1].push(token);
     if (token.type === 'punctuation') sentences.push([]);
   }
-  // Citation markers typed by the user ([1]) make their own text look like the report's: such clauses are dropped too.
-  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection'))
-    || /\[\d+\]/.test(s.map((t) => t.text).join('')));
-  if (injected.length) tokens = sentences.filter((s) => !injected.includes(s)).flat();
+  // Citation markers typed by the user ([1]) beside a figure of their own make their text look like the report's: such
+  // clauses are dropped too. Markers beside no figure (「广东有多少家区块链企业[1]？」) are only removed.
+  const marked = (s: Token[]) => /\[\d+\]/.test(s.map((t) => t.text).join(''));
+  const figureBesideMarkers = (s: Token[]) => s.some((t) => t.type === 'figure')
+    || /\d|[一二三四五六七八九十两百千万亿]+(家|个|项|所|条|件|笔|亿|万)/.test(s.map((t) => t.text).join('').replace(/\[\d+\]/g, ''));
+  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (marked(s) && figureBesideMarkers(s)));
+  const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
+  if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
   const remaining = tokens.map((t) => t.text).join('');
   const kind = kindOf(tokens, remaining, context.lexicon);
   const first = tokens.find((t) => t.type !== 'punctuation');
