@@ -1,3 +1,4 @@
+import { seededUnitRandom } from '../embed/seeded-random';
 import type { ReportDocument, Table, TableRow } from '../types';
 
 /** One load question and what in the report it is about. */
@@ -194,17 +195,8 @@ function proseQuestions(document: ReportDocument, pick: Pick): [string, string, 
   return out;
 }
 
-/** mulberry32: a small, fast, seeded generator in [0, 1) (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator on [0, 1): question order and phrasing are the same run to run. */
+export const seededRandom = seededUnitRandom;
 
 /** Fisher–Yates with the given generator (a new array). */
 export function shuffle<T>(items: T[], random: () => number): T[] {

@@ -5,12 +5,12 @@
  * its process group is signalled.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemporaryDist, ROOT, spawnService } from '../support/compiled-service';
+import { inFlightChat } from '../support/in-flight-request';
 
 let dist: Awaited<ReturnType<typeof buildTemporaryDist>>;
 const scratch = mkdtempSync(join(tmpdir(), 'report-qa-faults-'));
@@ -101,21 +101,8 @@ describe('the production start (node scripts/start.mjs serve)', () => {
     const service = spawnService(['scripts/start.mjs', 'serve'], { QA_LOG_LEVEL: 'info' });
     const url = new URL(await service.started);
     expect(childrenOf(service.child.pid!)).toEqual([]);
-    const body = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: '江苏有多少家区块链企业？' }] }));
-    const reply = new Promise<{ status: number; text: string }>((done, fail) => {
-      const request = httpRequest({ host: url.hostname, port: url.port, path: '/api/chat', method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (response) => {
-        let text = '';
-        response.setEncoding('utf8').on('data', (part: string) => { text += part; }).on('end', () => done({ status: response.statusCode ?? 0, text }));
-      });
-      request.on('error', fail);
-      // Headers and half the body: the request is in flight when the signal arrives.
-      request.write(body.subarray(0, 10));
-      setTimeout(() => {
-        process.kill(-service.child.pid!, 'SIGTERM');
-        setTimeout(() => request.end(body.subarray(10)), 300);
-      }, 100);
-    });
+    // The request is in flight (headers and half the body sent) when the signal arrives.
+    const reply = inFlightChat(url, '江苏有多少家区块链企业？', () => process.kill(-service.child.pid!, 'SIGTERM'));
     const { status, text } = await reply;
     expect(status).toBe(200);
     expect(JSON.parse(text)).toMatchObject({ grounded: true, mode: 'extractive' });

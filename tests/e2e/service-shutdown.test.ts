@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inFlightChat } from '../support/in-flight-request';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -39,21 +39,8 @@ describe('serve', () => {
   it('finishes the in-flight request after SIGTERM, refuses new connections, then exits 0', async () => {
     const url = new URL(await startChild());
     const exited = new Promise<number | null>((done) => child!.once('exit', (code) => done(code)));
-    const body = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: '江苏有多少家区块链企业？' }] }));
-    // Send the headers and half the body: the request is in flight when the signal arrives.
-    const reply = new Promise<{ status: number; text: string }>((done, fail) => {
-      const request = httpRequest({ host: url.hostname, port: url.port, path: '/api/chat', method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (response) => {
-        let text = '';
-        response.setEncoding('utf8').on('data', (part: string) => { text += part; }).on('end', () => done({ status: response.statusCode ?? 0, text }));
-      });
-      request.on('error', fail);
-      request.write(body.subarray(0, 10));
-      setTimeout(() => {
-        child!.kill('SIGTERM');
-        setTimeout(() => request.end(body.subarray(10)), 300);
-      }, 100);
-    });
+    // The request is in flight (headers and half the body sent) when the signal arrives.
+    const reply = inFlightChat(url, '江苏有多少家区块链企业？', () => child!.kill('SIGTERM'));
     const { status, text } = await reply;
     expect(status).toBe(200);
     expect(JSON.parse(text)).toMatchObject({ mode: 'extractive', grounded: expect.any(Boolean) });
