@@ -1,3 +1,4 @@
+import { createQuotedLines } from './answer/quoted-lines';
 import type { Config } from './config';
 import { createAnswerer } from './answer/answer-question';
 import type { Retrieval } from './answer/answer-from-passages';
@@ -79,7 +80,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     lexicon, tables: new Map(tables.map((t) => [t.id, t])), chunks: index.chunks, chunk: (id) => chunkById.get(id), sections,
     sectionLabel: (id) => sectionLabel(sections.get(id)),
     facts: createFactStore(index.knowledge.facts, termsOf),
-    figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '',
+    figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '', quotedLines: createQuotedLines(document.lines),
   };
   const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };

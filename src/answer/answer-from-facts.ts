@@ -123,6 +123,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const forms = subject ? formsOf(knowledge, subject) : [];
   // A count of everything (no subject, condition, qualifier or period: 「一共有多少个产业园」), not of a scope.
   const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
+  const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
+  const said = part.after ? compactForm(part.after) : '';
   for (const fact of knowledge.facts.facts) {
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
@@ -140,7 +142,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     }
     const asksNew = part.qualifiers.includes('new');
     const qualifier = asksNew ? (fact.qualifiers.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
-    const covered = terms.length ? coverage(terms, fact, knowledge) : 0.5;
+    // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
+    const quoted = previous?.has(fact.line) ?? false;
+    const covered = quoted ? 1 : terms.length ? coverage(terms, fact, knowledge) : 0.5;
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
@@ -149,7 +153,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
     const whole = asksWhole ? (TOTAL.test(fact.window) ? 1 : FACT_MATCH.partOfWhole) : 1;
-    const score = fit * kind * entity * time * noun * qualifier * whole * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
+    // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
+    const continues = quoted && !said.includes(printedNumber(fact)) ? FACT_MATCH.previousLine : 1;
+    const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
   return candidates.sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);

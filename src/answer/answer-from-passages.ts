@@ -79,6 +79,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
+  const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
@@ -89,7 +90,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const text = piece.form;
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
-      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing;
+      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
+        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
@@ -129,10 +131,10 @@ function sourceOf(passage: Passage) {
  * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
  * enough of the part.
  */
-export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage): Promise<PartAnswer | null> {
   const ranked = await rankPassages(part, reading, knowledge, retrieval);
   const best = ranked[0];
-  if (!best || best.coverage < PASSAGES.minCoverage) return null;
+  if (!best || best.coverage < minCoverage) return null;
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
   if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
@@ -171,4 +173,21 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     sources: [sourceOf(passage)],
   }));
   return answered(claims);
+}
+
+/**
+ * The deepest section whose heading names every subject of the part (「区块链为啥适合搞金融」 →
+ * 「四、（一）金融领域应用更加成熟」): where a why/how question is answered when no sentence covers
+ * its everyday words.
+ */
+export function sectionNaming(part: Part, knowledge: Knowledge): string | undefined {
+  if (!part.subjects.length) return undefined;
+  const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2));
+  let found: { id: string; level: number } | undefined;
+  for (const section of knowledge.sections.values()) {
+    const heading = compactForm(section.title);
+    if (section.level < 1 || !forms.every((f) => f.some((form) => heading.includes(form)))) continue;
+    if (!found || section.level > found.level) found = { id: section.id, level: section.level };
+  }
+  return found?.id;
 }

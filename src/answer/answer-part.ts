@@ -2,7 +2,7 @@ import { numbersIn } from '../facts/number-guard';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts } from './answer-from-facts';
-import { answerFromPassages, rankPassages, type Retrieval } from './answer-from-passages';
+import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable } from './choose-table';
@@ -77,7 +77,12 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
-    return (await answerFromPassages(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
+    const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+    if (fromPassages) return fromPassages;
+    // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
+    const section = part.section ? undefined : sectionNaming(part, knowledge);
+    const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
+    return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
   if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table) {

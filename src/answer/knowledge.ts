@@ -17,6 +17,8 @@ export interface Knowledge {
   figures: readonly Figure[];
   /** A line of the report as printed (1-based): what a heading or caption citation quotes. */
   lineText(line: number): string;
+  /** The report lines an earlier answer quoted, found from its text (quoted-lines.ts). */
+  quotedLines(answer: string): ReadonlySet<number>;
 }
 
 /** A table row as a citation source. */

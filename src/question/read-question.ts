@@ -124,7 +124,9 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
   next.words = (explaining && current.words.length ? current.words : [...new Set([...current.words, ...previous.words])]).filter((w) => !dropped.includes(w));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
-  next.quantity = current.quantity || (previous.quantity && !explaining) || next.attributes.some((a) => QUANTITY.has(a));
+  // 「谁发的」 after 「哪天发的」: an attribute of its own that is no quantity (a name, a category) asks for no figure.
+  const ownAttribute = current.attributes.length > 0;
+  next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute) || next.attributes.some((a) => QUANTITY.has(a));
   // 它 / 那家 with a new attribute asks that of the previous answer's subject, not the previous ranking again.
   if (pointed && next.subjects !== previous.subjects && AGGREGATES.has(next.operation) && !current.explicit) next.operation = 'lookup';
   return next;
@@ -150,6 +152,9 @@ function describe(part: Part, context: ReadContext): string {
     : part.attributes.length && part.operation === 'lookup' ? '' : OPERATION_WORDS[part.operation] ?? '';
   return [period, names.join('、'), values.join('、'), part.noun ?? '', attributes.join('、'), operation].filter(Boolean).join(' ');
 }
+
+/** Enough of a previous answer to find the lines it quoted (answers are a few sentences). */
+const MAX_AFTER_CHARS = 1200;
 
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
@@ -189,7 +194,10 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
   const [first, ...rest] = message.parts;
   const follows = message.followUpCue || message.pronoun || isFragment(first)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
-    || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined));
+    || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
+    // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
+    || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
+      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)));
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
     if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {
@@ -197,7 +205,8 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
     }
     return base;
   }
-  const updated = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  const updated: Part = { ...updatePart(before, first, message, previous.answer, context, previous.reading.mentioned),
+    ...(previous.answer ? { after: previous.answer.slice(0, MAX_AFTER_CHARS) } : {}) };
   const understood = describe(updated, context);
   return {
     ...base,

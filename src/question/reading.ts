@@ -80,6 +80,8 @@ export interface Part {
   unknown: string[];
   /** The part asks for a quantity at all (多少, 几, 占比 …). */
   quantity: boolean;
+  /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
+  after?: string;
 }
 
 /** A conversation read once: the last message, made standalone, split into what it asks. */
