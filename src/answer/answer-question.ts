@@ -20,7 +20,9 @@ const SCOPE = '我只能回答《中国区块链发展现状与展望（上半�
 function decline(reading: Reading): Answer {
   const text = {
     injection: `抱歉，我不能执行消息中的指令，也不会透露内部设定。${SCOPE}，${EXAMPLES}`,
-    'off-topic': `抱歉，这超出了本报告的范围。${SCOPE}，${EXAMPLES}`,
+    'off-topic': reading.cue === 'document'
+      ? `抱歉，其他报告或文件的内容不在本报告中。${SCOPE}，${EXAMPLES}`
+      : `抱歉，这超出了本报告的范围。${SCOPE}，${EXAMPLES}`,
     task: reading.cue === 'advice' || reading.cue === 'evasion'
       ? `抱歉，我不提供投资、交易或规避监管方面的建议。${SCOPE}，${EXAMPLES}`
       : `抱歉，我不能完成写作、编程或翻译等任务。${SCOPE}，${EXAMPLES}`,

@@ -412,11 +412,34 @@ function inherit(part: Part, previous: Part | undefined): Part {
     words: [...new Set([...part.words, ...previous.words])] };
 }
 
+/** Tokens between a period and the document noun it qualifies (出的 那份 区块链 年度 …). */
+const DOCUMENT_QUALIFIER_SPAN = 5;
+
+/**
+ * A period qualifying the document noun at `at` that is not the report's own (within 2020, overlapping
+ * its first half). What stands between describes the document; a counted noun or an attribute there
+ * (「2019年的专利在报告里」) means the period belongs to it instead.
+ */
+function otherPeriodBefore(tokens: Token[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 1 - DOCUMENT_QUALIFIER_SPAN); i--) {
+    const token = tokens[i];
+    if (token.type === 'punctuation' || (token.type === 'word' && token.text.length > 3)) return false;
+    if (token.type === 'cue' && token.cues.some((c) => ['noun', 'attribute', 'operation'].includes(c.type))) return false;
+    if (token.type !== 'period') continue;
+    const { from, to } = token.period;
+    const within2020 = Math.floor(from / 100) === 2020 && Math.floor(to / 100) === 2020;
+    return !(within2020 && from <= 202006);
+  }
+  return false;
+}
+
 function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
   const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
     if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
   }
+  // 「2021年的报告」「2019-2020年度报告」: a document of another period is another document, whose content this one does not hold.
+  if (tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'document') && otherPeriodBefore(tokens, i))) return { kind: 'off-topic', cue: 'document' };
   // Only greetings, thanks and punctuation: nothing to answer.
   const content = tokens.filter((t) => t.type !== 'punctuation' && !cuesOf(t, 'kind').some((c) => c.kind === 'chitchat')
     && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function')) && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
