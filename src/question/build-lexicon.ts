@@ -141,8 +141,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
         if (!text.startsWith(surface, at)) continue;
         const found = cues.get(surface)!;
         if (surface.length === 1) {
-          // A one-character form is a short form of a place only where it stands as a word (「粤有几家」, not 「粤港澳」).
-          const kept = found.filter((cue) => cue.type !== 'entity' || standalone(at));
+          // A one-character form is a cue only where it stands as a word: a place's short form (「粤有几家」, not
+          // 「粤港澳」), an operation (「广东比北京多」, not 「比特币」).
+          const kept = found.filter(() => standalone(at));
           if (!kept.length) continue;
           return { surface, cues: kept };
         }
