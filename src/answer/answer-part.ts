@@ -31,7 +31,9 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote).replace(/[图表]\d+-\d+/g, '')));
   const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => quotes.some((q) => q.includes(f))));
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
-  const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : quotes.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
+  // Without a kind asked, any figure but a date (「2019 年全国…排名前五的省份」 states no quantity).
+  const undated = quotes.map((q) => q.replace(/(19|20)\d{2}(年|\.|-)?(\d{1,2}月?)?(\d{1,2}日)?|\d{1,2}月(\d{1,2}日)?/g, ''));
+  const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : undated.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
   const period = part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
   return named && figure && period;
 }

@@ -285,7 +285,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         words.push(word);
         // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
         // never as an everyday word around the question (「编委会的顾问都有谁」).
-        if (/^\p{Script=Han}{2,}$/u.test(word) && !context.known(word) && asksAbout(tokens, position)) unknown.push(word);
+        // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
+        const stem = word.replace(/[了过着是]+$/u, '');
+        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem) && asksAbout(tokens, position)) unknown.push(word);
         break;
       }
       default: break;
