@@ -241,7 +241,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'cue': {
         const found = subjectOf(token, lexicon);
         const group = found.find((s) => s.entity.kind === 'group');
-        if (group) {
+        // 「占金融领域的比例」: what follows 占 is the whole a share is taken of, not the thing measured; it narrows
+        // which sentence states the share (a word), and the part asks about what it or the part before it named.
+        if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
+          words.push(token.text);
+          if (!attributes.includes('share')) attributes.push('share');
+          quantity = true;
+        } else if (group) {
           groups.push(group);
           for (const id of group.entity.members ?? []) {
             const member = lexicon.entities.get(id);
