@@ -131,8 +131,10 @@ function sourceOf(passage: Passage) {
  * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
  * enough of the part.
  */
-export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage): Promise<PartAnswer | null> {
-  const ranked = await rankPassages(part, reading, knowledge, retrieval);
+export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage,
+  within?: ReadonlySet<number>): Promise<PartAnswer | null> {
+  // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
+  const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
   const best = ranked[0];
   if (!best || best.coverage < minCoverage) return null;
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.

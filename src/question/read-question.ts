@@ -176,6 +176,14 @@ function describe(part: Part, context: ReadContext): string {
 /** Enough of a previous answer to find the lines it quoted (answers are a few sentences). */
 const MAX_AFTER_CHARS = 1200;
 
+/**
+ * The answers a follow-up chain has given, the last first (「南沙那个…」 after 「深圳那个…」 picks a line the answer
+ * before the previous one quoted): where the chain has stood so far.
+ */
+function chainAfter(answer: string, earlier: string | undefined): string {
+  return (earlier ? `${answer}\n${earlier}` : answer).slice(0, MAX_AFTER_CHARS);
+}
+
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
 
@@ -226,7 +234,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
     return base;
   }
   const updated: Part = { ...updatePart(before, first, message, previous.answer, context, previous.reading.mentioned),
-    ...(previous.answer ? { after: previous.answer.slice(0, MAX_AFTER_CHARS) } : {}) };
+    ...(previous.answer ? { after: chainAfter(previous.answer, before.after) } : {}) };
   const understood = describe(updated, context);
   return {
     ...base,
