@@ -131,8 +131,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       ? rankFacts(part, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
-  // A follow-up about one of the rows the previous answer quoted (「深圳那个跟谁合作」 after three 电子票据 cases): where the
-  // table has no column that holds the subject, the quoted line that names it is the thing asked about (follow-up).
+  // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where
+  // the table has no column that holds the subject, the quoted line that names it is the thing asked about.
   if (fallback && part.after && part.subjects.length) {
     // Among those lines the subject decides, whatever share of the follow-up's own words they cover.
     const fromQuoted = await answerFromPassages(part, reading, knowledge, retrieval, 0, knowledge.quotedLines(part.after));

@@ -241,8 +241,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'cue': {
         const found = subjectOf(token, lexicon);
         const group = found.find((s) => s.entity.kind === 'group');
-        // 「占金融领域的比例」: what follows 占 is the whole a share is taken of, not the thing measured; it narrows
-        // which sentence states the share (a word), and the part asks about what it or the part before it named.
+        // multi-part and follow-up: 「占X的比重」 — what follows 占 is the whole a share is taken of, not the thing measured;
+        // it narrows which sentence states the share (a word), and the part asks about what it or the part before it named.
         if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
           words.push(token.text);
           if (!attributes.includes('share')) attributes.push('share');

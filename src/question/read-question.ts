@@ -10,7 +10,7 @@ const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk'])
 const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'published', 'date']);
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
-/** 「第一」「第二」 as words of a topic (第一阶梯), not ordinals of a ranking asked for. */
+/** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
 
@@ -82,8 +82,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
       next.subjects = all ? named : [named[0]];
       next.groups = [];
-      // 「第一梯队有哪些」→「它们分别多少家」: the words that described the set listed or ranked are spent once its
-      // members are named; carried over, they would ask for the set's sentence again instead of each member's figure.
+      // follow-up: after a list or a ranking, the words that described the set are spent once a pronoun names its
+      // members; carried over, they would ask for the set's sentence again instead of each member's figure.
       spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
     }
   }
@@ -103,8 +103,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.noun = current.noun;
     next.inheritedNoun = false;
   } else if (previous.noun) next.inheritedNoun = true;
-  // 「第一阶梯是哪几个」→「第三呢」: where the previous topic was itself numbered (第一阶梯, 第二梯队) and no ranking was
-  // asked, a bare ordinal names the next such topic (第三阶梯), not the third of a ranking.
+  // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
+  // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.
   const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));
   const renumbered = current.operation === 'rank' && current.explicit && current.rank !== undefined && current.rank <= ORDINAL_DIGITS.length
     && !current.subjects.length && !current.attributes.length && !current.words.length && numbered.length > 0 && !RANKINGS.has(previous.operation);
@@ -121,7 +121,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.groupBy = current.groupBy ?? previous.groupBy;
   } else if (next.subjects !== previous.subjects || current.attributes.length) {
     // A new subject or a new attribute asks for a value, not the previous ranking again.
-    // After 「有哪些」 too: 「它们分别多少家」 asks each named member's figure, not the list again.
+    // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
     if ((AGGREGATES.has(previous.operation) || previous.operation === 'list') && next.subjects.length) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
@@ -139,7 +139,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
   const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
-  // 「第二阶梯呢」 after 「第一阶梯是哪几个」: a numbered topic of its own replaces the previous number, not joins it.
+  // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
   const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
   next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])]).filter((w) => !dropped.includes(w));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
@@ -177,8 +177,8 @@ function describe(part: Part, context: ReadContext): string {
 const MAX_AFTER_CHARS = 1200;
 
 /**
- * The answers a follow-up chain has given, the last first (「南沙那个…」 after 「深圳那个…」 picks a line the answer
- * before the previous one quoted): where the chain has stood so far.
+ * The answers a follow-up chain has given, the last first: where the chain has stood so far (follow-up: the second of
+ * several rows an earlier answer listed is picked after the first one was asked about).
  */
 function chainAfter(answer: string, earlier: string | undefined): string {
   return (earlier ? `${answer}\n${earlier}` : answer).slice(0, MAX_AFTER_CHARS);
