@@ -119,6 +119,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
     if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) next.subjects = [];
     next.groupBy = current.groupBy ?? previous.groupBy;
+    // follow-up: 「第k名呢」 after a share of counted things ranks them by their number, the share beside it (the
+    // places are the same; the number is what a place in the ranking is said with).
+    if (RANKINGS.has(current.operation) && !current.attributes.length && next.noun && next.attributes.includes('share') && !next.attributes.includes('count')) {
+      next.attributes = ['count', ...next.attributes];
+    }
   } else if (next.subjects !== previous.subjects || current.attributes.length) {
     // A new subject or a new attribute asks for a value, not the previous ranking again.
     // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
