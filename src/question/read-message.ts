@@ -415,7 +415,9 @@ function inherit(part: Part, previous: Part | undefined): Part {
   if (!previous || part.subjects.length || part.table) return part;
   return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
-    words: [...new Set([...part.words, ...previous.words])] };
+    // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) keeps its own words; the
+    // words that described the thing before would point it to that thing's table or sentence.
+    words: part.noun && previous.noun && part.noun !== previous.noun ? part.words : [...new Set([...part.words, ...previous.words])] };
 }
 
 function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
