@@ -109,7 +109,7 @@ function trim(text: string, words: string[]): string {
       length += clauses[to].length;
       if (length > PASSAGES.maxClauseChars && to > from) break;
       const window = clauses.slice(from, to + 1).join('');
-      // A figure with its counter or unit (8 个领域, 33 项) answers more than a date or a serial number does.
+      // A figure with its counter or unit (「12 个」「5 项」) answers more than a date or a serial number does.
       const score = words.filter((w) => window.includes(w)).length * 10 + (/\d\s*(个|家|项|所|条|件|笔|亿|万|%)/.test(window) ? 3 : /\d/.test(window) ? 2 : 0) - (to - from) * 0.1;
       if (score > best.score) best = { score, from, to: to + 1 };
     }
