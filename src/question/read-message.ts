@@ -402,22 +402,27 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1)));
+    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon));
     frame = [];
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
-  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1)));
+  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
   return parts;
 }
 
 /** A part naming nothing of its own asks about what the part before it named. */
-function inherit(part: Part, previous: Part | undefined): Part {
+/** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
+function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
+  return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
+}
+
+function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
   if (!previous || part.subjects.length || part.table) return part;
   return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
-    // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) keeps its own words; the
-    // words that described the thing before would point it to that thing's table or sentence.
-    words: part.noun && previous.noun && part.noun !== previous.noun ? part.words : [...new Set([...part.words, ...previous.words])] };
+    // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
+    // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
+    words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
 }
 
 function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
