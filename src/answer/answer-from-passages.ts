@@ -109,7 +109,9 @@ function trim(text: string, words: string[]): string {
       length += clauses[to].length;
       if (length > PASSAGES.maxClauseChars && to > from) break;
       const window = clauses.slice(from, to + 1).join('');
-      const score = words.filter((w) => window.includes(w)).length * 10 + (/\d/.test(window) ? 2 : 0) - (to - from) * 0.1;
+      // A figure with its counter or unit (「12 个」「5 项」) answers more than a date or a serial number does; words are
+      // compared in compact form (「p3801」), the quote keeps the report's own case and spacing.
+      const score = words.filter((w) => compactForm(window).includes(compactForm(w))).length * 10 + (/\d\s*(个|家|项|所|条|件|笔|亿|万|%)/.test(window) ? 3 : /\d/.test(window) ? 2 : 0) - (to - from) * 0.1;
       if (score > best.score) best = { score, from, to: to + 1 };
     }
   }
@@ -131,8 +133,10 @@ function sourceOf(passage: Passage) {
  * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
  * enough of the part.
  */
-export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage): Promise<PartAnswer | null> {
-  const ranked = await rankPassages(part, reading, knowledge, retrieval);
+export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage,
+  within?: ReadonlySet<number>): Promise<PartAnswer | null> {
+  // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
+  const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
   const best = ranked[0];
   if (!best || best.coverage < minCoverage) return null;
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
@@ -167,7 +171,9 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score) chosen.push(candidate);
   }
   chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
-  const words = [...part.subjects.map((s) => s.entity.name), ...part.words];
+  // The attribute asked (牵头, 主导) marks the clause that answers it as much as the topic's words do.
+  const asked = part.attributes.flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).filter((w) => w.length >= 2 && !/[谁哪啥什么多少几吗]/.test(w));
+  const words = [...part.subjects.map((s) => s.entity.name), ...part.words, ...asked];
   const claims: Claim[] = chosen.map((passage) => ({
     text: chosen.length === 1 && !explain ? trim(passage.text, words) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words) : passage.text,
     sources: [sourceOf(passage)],

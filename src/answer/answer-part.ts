@@ -133,6 +133,13 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       ? rankFacts(part, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
+  // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where
+  // the table has no column that holds the subject, the quoted line that names it is the thing asked about.
+  if (fallback && part.after && part.subjects.length) {
+    // Among those lines the subject decides, whatever share of the follow-up's own words they cover.
+    const fromQuoted = await answerFromPassages(part, reading, knowledge, retrieval, 0, knowledge.quotedLines(part.after));
+    if (fromQuoted) return fromQuoted;
+  }
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);

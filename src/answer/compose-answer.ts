@@ -39,7 +39,12 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   const said = new Set<string>();
   const stated = new Set<string>();
   const cited = new Set<string>();
-  const claims: Claim[] = parts.flatMap((part) => part.claims).filter((claim) => {
+  const all = parts.flatMap((part) => part.claims);
+  // multi-part: a later part quoting more of the same sentence (its clause window widened to the attribute it asks, 牵头)
+  // says what the earlier claim said and more; the wider quote stands in the earlier one's place.
+  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim())
+    && other.sources.some((s) => claim.sources.some((c) => c.chunkId === s.chunkId && c.line === s.line)));
+  const claims: Claim[] = all.map((claim) => wider(claim) ?? claim).filter((claim) => {
     const keys = claim.sources.map((s) => keyOf(s.chunkId, s.line, s.quote));
     // A clause quoted after a figure (「（原文：…分别有 12、10 个）」) states no figure of this claim's own.
     const numbers = numbersIn(claim.text.replace(/（原文：[^）]*）/g, ''));

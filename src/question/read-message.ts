@@ -241,7 +241,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'cue': {
         const found = subjectOf(token, lexicon);
         const group = found.find((s) => s.entity.kind === 'group');
-        if (group) {
+        // multi-part and follow-up: 「占X的比重」 — what follows 占 is the whole a share is taken of, not the thing measured;
+        // it narrows which sentence states the share (a word), and the part asks about what it or the part before it named.
+        if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
+          words.push(token.text);
+          if (!attributes.includes('share')) attributes.push('share');
+          quantity = true;
+        } else if (group) {
           groups.push(group);
           for (const id of group.entity.members ?? []) {
             const member = lexicon.entities.get(id);
@@ -398,20 +404,27 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1)));
+    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon));
     frame = [];
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
-  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1)));
+  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
   return parts;
 }
 
 /** A part naming nothing of its own asks about what the part before it named. */
-function inherit(part: Part, previous: Part | undefined): Part {
+/** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
+function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
+  return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
+}
+
+function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
   if (!previous || part.subjects.length || part.table) return part;
   return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
-    words: [...new Set([...part.words, ...previous.words])] };
+    // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
+    // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
+    words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
 }
 
 /** Tokens between a period and the document noun it qualifies (出的 那份 区块链 年度 …). */

@@ -9,6 +9,10 @@ export type { ReadContext } from './read-message';
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk']);
 const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'published', 'date']);
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
+const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
+/** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
+const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
+const ORDINAL_DIGITS = '一二三四五六七八九十';
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
 function isFragment(part: Part): boolean {
@@ -51,11 +55,13 @@ function categoryValue(rowNoun: string | undefined, table: string | undefined, n
 }
 
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
-function updatePart(previous: Part, current: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
+function updatePart(previous: Part, said: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
+  let current = said;
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
     figures: current.figures.length ? current.figures : previous.figures };
   const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
+  let spent = false;
   if (current.subjects.length && message.addition) {
     // 「再算上上海呢」: the new subject joins the ones asked about.
     next.subjects = [...previous.subjects, ...current.subjects.filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id))];
@@ -76,6 +82,9 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
       next.subjects = all ? named : [named[0]];
       next.groups = [];
+      // follow-up: after a list or a ranking, the words that described the set are spent once a pronoun names its
+      // members; carried over, they would ask for the set's sentence again instead of each member's figure.
+      spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
     }
   }
   if (current.attributes.length) next.attributes = current.attributes;
@@ -94,6 +103,14 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     next.noun = current.noun;
     next.inheritedNoun = false;
   } else if (previous.noun) next.inheritedNoun = true;
+  // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
+  // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.
+  const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));
+  const renumbered = current.operation === 'rank' && current.explicit && current.rank !== undefined && current.rank <= ORDINAL_DIGITS.length
+    && !current.subjects.length && !current.attributes.length && !current.words.length && numbered.length > 0 && !RANKINGS.has(previous.operation);
+  if (renumbered) {
+    current = { ...current, operation: previous.operation, explicit: false, rank: undefined, words: [`第${ORDINAL_DIGITS[current.rank! - 1]}`] };
+  }
   if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
     next.operation = current.operation;
     next.rank = current.rank;
@@ -102,9 +119,15 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
     if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) next.subjects = [];
     next.groupBy = current.groupBy ?? previous.groupBy;
+    // follow-up: 「第k名呢」 after a share of counted things ranks them by their number, the share beside it (the
+    // places are the same; the number is what a place in the ranking is said with).
+    if (RANKINGS.has(current.operation) && !current.attributes.length && next.noun && next.attributes.includes('share') && !next.attributes.includes('count')) {
+      next.attributes = ['count', ...next.attributes];
+    }
   } else if (next.subjects !== previous.subjects || current.attributes.length) {
     // A new subject or a new attribute asks for a value, not the previous ranking again.
-    if (AGGREGATES.has(previous.operation) && next.subjects.length) next.operation = 'lookup';
+    // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
+    if ((AGGREGATES.has(previous.operation) || previous.operation === 'list') && next.subjects.length) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
@@ -121,7 +144,9 @@ function updatePart(previous: Part, current: Part, message: MessageReading, prev
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
   const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
-  next.words = (explaining && current.words.length ? current.words : [...new Set([...current.words, ...previous.words])]).filter((w) => !dropped.includes(w));
+  // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
+  const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
+  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])]).filter((w) => !dropped.includes(w));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
   // 「谁发的」 after 「哪天发的」: an attribute of its own that is no quantity (a name, a category) asks for no figure.
@@ -155,6 +180,14 @@ function describe(part: Part, context: ReadContext): string {
 
 /** Enough of a previous answer to find the lines it quoted (answers are a few sentences). */
 const MAX_AFTER_CHARS = 1200;
+
+/**
+ * The answers a follow-up chain has given, the last first: where the chain has stood so far (follow-up: the second of
+ * several rows an earlier answer listed is picked after the first one was asked about).
+ */
+function chainAfter(answer: string, earlier: string | undefined): string {
+  return (earlier ? `${answer}\n${earlier}` : answer).slice(0, MAX_AFTER_CHARS);
+}
 
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
@@ -206,7 +239,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
     return base;
   }
   const updated: Part = { ...updatePart(before, first, message, previous.answer, context, previous.reading.mentioned),
-    ...(previous.answer ? { after: previous.answer.slice(0, MAX_AFTER_CHARS) } : {}) };
+    ...(previous.answer ? { after: chainAfter(previous.answer, before.after) } : {}) };
   const understood = describe(updated, context);
   return {
     ...base,
