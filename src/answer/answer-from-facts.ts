@@ -245,7 +245,36 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
  * another period), and for several subjects their sum, difference or comparison with the formula.
  * Null when no figure fits well enough.
  */
+/**
+ * 「上半年比2019年多了多少家」: the figure of the asked period and the one of the period it is compared
+ * with (same kind, unit and counted noun), and their difference with the formula.
+ */
+function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const then = part.versus![0];
+  const subject = part.subjects[0] ?? null;
+  const now = scoreFacts(part, knowledge, subject, part.periods[0])[0];
+  if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
+  const before = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).find((c) => c.fact !== now.fact && c.fact.value !== null
+    && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from);
+  if (!before || before.score < FACT_MATCH.minimum) return null;
+  const label = (fact: StoredFact, asked?: PeriodSpan) => asked?.label ?? fact.period;
+  const difference = now.fact.value! - before.fact.value!;
+  const unit = now.fact.unit === '%' ? '个百分点' : now.fact.unit;
+  const more = difference >= 0 ? '多' : '少';
+  const claims: Claim[] = [{ ...factClaim(now.fact, knowledge), end: '；' }];
+  // Both figures may stand in one clause (「303 家，与 2019 年的 81 家」): it is quoted once.
+  if (before.fact.window !== now.fact.window || before.fact.line !== now.fact.line) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
+  claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
+    sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
+  return answered(claims, [now, before].map((c) => ({ source: c.fact.source, subject: subject?.entity.name ?? c.fact.subject, metric: c.fact.metric,
+    value: c.fact.value!, unit: c.fact.unit, period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
+}
+
 export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.versus?.length && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1) {
+    const difference = periodDifference(part, knowledge);
+    if (difference) return difference;
+  }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
   const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null);
   if (!chosen) return null;

@@ -126,7 +126,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
   const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
     && (!t.which || ops.has('max') || ops.has('min')));
-  const several = subjects.length >= 2;
+  // 「今年上半年比2019年多几家」: a period compared with counts as a second thing compared.
+  const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison));
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
@@ -279,7 +280,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
-        if (/多少|几/.test(token.text) && hasFunction(token, 'question')) quantity = true;
+        // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
+        if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
         if (!found.length && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
         break;

@@ -72,6 +72,14 @@ describe('the extractive answerer on the real report', () => {
     expectTraceable(answer, question);
   });
 
+  it('computes a difference between two periods from the prose with both figures cited and the formula', async () => {
+    const question = '有投入产出的区块链企业，今年上半年比2019年多出几家';
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('303−81=222');
+    expectTraceable(answer, question);
+  });
+
   it('answers a list question with every item of the enumeration', async () => {
     const answer = await ask('新基建包括哪三类基础设施');
     for (const item of ['信息基础设施', '融合基础设施', '创新基础设施']) expect(answer.answer).toContain(item);
