@@ -547,6 +547,67 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
 }
 
 /**
+ * 「top10里美元融资加起来多少」「前五名加起来一共多少家」 (table-sum): the values of the rows a condition or a top-k
+ * selects, added per unit — amounts in different currencies are never added, amounts given only as an order of
+ * magnitude (数千万) are named and left out — each sum with its formula. Null when nothing selects rows.
+ */
+function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const currency = part.qualifiers.some((q) => CURRENCIES.includes(q));
+  // A figure asked besides the count (「加起来占比多少」) is what is added.
+  const figure = part.attributes.filter((a) => a !== 'count');
+  const column = currency ? table.columns.findIndex((c) => c.kind === 'money') : numericColumn(table, figure.length ? figure : part.attributes);
+  if (column < 0 || !['count', 'money', 'percent'].includes(table.columns[column].kind ?? '')) return null;
+  const filters = [...subjectFilters(context, choice), ...filtersOf(context, column)];
+  // With no condition the printed total row, where there is one, is the answer (lookup).
+  if (!filters.length && !part.rank && table.rows.some((row) => row.total)) return null;
+  let rows: TypedRow[];
+  let what: string;
+  if (part.rank) {
+    const order = part.order ?? 'desc';
+    const result = queryTable(table, { operation: 'order', filters, column, order, k: part.rank });
+    if (result.operation !== 'order' || !result.ranked.length) return null;
+    rows = result.ranked.map((r) => r.row);
+    const tie = rows.length > part.rank ? `（含并列，共${rows.length}个）` : '';
+    what = `${filters.length ? describeRows(context, filters) : ''}${columnLabel(table.columns[column], context.labels)}${order === 'asc' ? '最少' : '排名'}前${part.rank}的${noun(table)}${tie}`;
+  } else {
+    rows = filterRows(table, filters);
+    what = filters.length ? describeRows(context, filters) : `表中${noun(table)}`;
+  }
+  if (!rows.length) return null;
+  const exact = new Map<string, TypedRow[]>();
+  const vague: TypedRow[] = [];
+  for (const row of rows) {
+    const cell = row.cells[column];
+    if (!cell || cell.value === null || cell.approximate) vague.push(row);
+    else exact.set(cell.unit, [...(exact.get(cell.unit) ?? []), row]);
+  }
+  if (!exact.size) return null;
+  const kind = table.columns[column].kind;
+  const claims: Claim[] = [framing(context, false)];
+  const printed = (row: TypedRow) => (row.cells[column].bare.match(/\d+(\.\d+)?/) ?? [''])[0];
+  const groups = [...exact];
+  if (groups.length > 1) claims.push({ text: `${what}的金额币种不同，分别相加`, sources: [], end: '：' });
+  groups.forEach(([unit, members], i) => {
+    const total = Number(members.reduce((sum, row) => sum + (row.cells[column].value as number), 0).toFixed(4));
+    const show = `${formatNumber(total)}${kind === 'percent' ? '%' : unit}`;
+    for (const row of members) context.facts.push(cellFact(table.id, label(row, table), table.columns[column], row.cells[column], table.period));
+    const named = members.length <= MAX_NAMED_IN_GROUPS ? members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、') : '';
+    const formula = members.length > 1 ? `${members.map(printed).join('+')}=${formatNumber(total)}` : '';
+    const detail = [named, formula].filter(Boolean).join('；');
+    const lead = groups.length === 1 ? what : '';
+    const scope = groups.length > 1 ? `以${unit.replace(/^[万亿千百]+/, '')}计的${members.length}个` : '';
+    claims.push({ text: `${lead}${scope}合计${show}${detail ? `（${detail}）` : ''}`,
+      sources: members.map((row) => rowSource(context.knowledge, row.chunkId)), derived: [formatNumber(total), String(members.length)], end: '；' });
+  });
+  if (vague.length) {
+    claims.push({ text: `另有${vague.map((row) => `${label(row, table)}（${cellText(row.cells[column], table.columns[column])}）`).join('、')}只给出量级，未计入`,
+      sources: vague.map((row) => rowSource(context.knowledge, row.chunkId)) });
+  }
+  return finish(claims, context);
+}
+
+/**
  * Answers a part from one typed table with the query algebra: look up the subjects' rows (every
  * column asked), count or list the rows that pass its filters, rank by a numeric or date column
  * (ties kept), group and count by a column, or add/compare the subjects' values with the formula —
@@ -577,6 +638,10 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
     case 'sum': case 'difference': case 'compare':
       if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
+      if (!effective.subjects.length && effective.operation === 'sum') {
+        const sum = sumOfRows(context, choice);
+        if (sum) return sum;
+      }
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
       return arithmetic(context, choice);
     default:

@@ -136,6 +136,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   if (ops.has('compare') && several) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
+  // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
+  if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
