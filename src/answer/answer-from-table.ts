@@ -556,7 +556,9 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
   const currency = part.qualifiers.some((q) => CURRENCIES.includes(q));
   // A figure asked besides the count (「加起来占比多少」) is what is added.
   const figure = part.attributes.filter((a) => a !== 'count');
-  const column = currency ? table.columns.findIndex((c) => c.kind === 'money') : numericColumn(table, figure.length ? figure : part.attributes);
+  // 「人民币的一共几家」: a count of rows the table has no column for is a count, not a sum.
+  if (!figure.length && part.attributes.includes('count') && columnFor(table, 'count') < 0) return null;
+  const column = figure.length ? numericColumn(table, figure) : currency ? table.columns.findIndex((c) => c.kind === 'money') : numericColumn(table, part.attributes);
   if (column < 0 || !['count', 'money', 'percent'].includes(table.columns[column].kind ?? '')) return null;
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, column)];
   // With no condition the printed total row, where there is one, is the answer (lookup).

@@ -51,6 +51,8 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
 const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
+/** Qualifiers that name a currency (qualifiers.tsv). */
+const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
 const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '这个', '那个', '此', '上述', '前者', '后者', '他们', '她']);
 const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
 
@@ -334,6 +336,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
+  // 「美元融资加起来多少」 (currency, table-sum): a currency named and a total asked, with nothing else asked, adds amounts.
+  if (!attributes.length && [...qualifiers].some((q) => CURRENCY_QUALIFIERS.has(q)) && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'sum'))) {
+    attributes.push('money');
+    quantity = true;
+  }
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
