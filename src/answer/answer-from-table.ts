@@ -395,7 +395,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
   const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
   if (result.operation !== 'order' || !result.ranked.length) return null;
-  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排名靠前的')
+  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
   const tied = part.operation !== 'topk' && result.ranked.length > 1;

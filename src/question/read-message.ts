@@ -341,6 +341,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     attributes.push('money');
     quantity = true;
   }
+  // 「最早的三家」「最晚成立的两个」 (table-topk): the top-k is by a date, the date asked if none is named.
+  const dated = tokens.some((t) => t.type === 'top' && t.dated);
+  if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
@@ -364,7 +367,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
-  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a)) ?? (byMonth || byYear ? 'date' : undefined) : undefined;
+  // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
+  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   return {
     text: tokens.map((t) => t.text).join(''),
