@@ -348,7 +348,9 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
     return finish(claims, context);
   }
-  const columns = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
+  const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
   claims.push(...listClaim(context, rows, columns, what));
   return finish(claims, context);
 }

@@ -355,6 +355,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };
   }
+  // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
+  // asked, asks for the rows it selects.
+  if (!operation.explicit && operation.operation === 'explain' && table && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+    operation = { operation: 'list', explicit: false };
+  }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
