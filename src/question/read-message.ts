@@ -333,6 +333,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
   if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
+  // 「项目数」「企业数」 (table-count): a counted noun followed by 数 asks for its count.
+  if (!attributes.includes('count') && tokens.some((t, i) => t.text === '数' && i > 0 && cuesOf(tokens[i - 1], 'noun').length)) {
+    attributes.push('count');
+    quantity = true;
+  }
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
