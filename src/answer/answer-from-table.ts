@@ -404,7 +404,10 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   if (tied) {
     // 「并列最少的是宁夏、青海、西藏，均为0家」.
     const value = cellText(result.ranked[0].row.cells[column], table.columns[column]);
-    claims.push({ text: `并列${what}是${result.ranked.map((r) => label(r.row, table)).join('、')}，均为${value}`,
+    // 「最晚出政策的是哪些地方」: rows named by the place asked (each row cited).
+    const place = part.attributes.map((a) => columnFor(table, a)).find((i) => i >= 0 && i !== table.label && table.columns[i].kind === 'place');
+    const name = (row: TypedRow) => (place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table));
+    claims.push({ text: `并列${what}是${result.ranked.map((r) => name(r.row)).join('、')}，均为${value}`,
       sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
     for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
     return finish(claims, context);

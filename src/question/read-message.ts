@@ -272,8 +272,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           if (DATE_ATTRIBUTES.has(cue.attribute)) lastDate = { attribute: cue.attribute, end: token.end };
           if (QUANTITY_ATTRIBUTES.has(cue.attribute) || DATE_ATTRIBUTES.has(cue.attribute)) quantity = true;
         }
+        // 「是哪些地方」「有哪几个省市」 (table-extreme, table-filter-list): places right after a which-word are what is asked.
+        const which = position > 0 && (hasFunction(tokens[position - 1], 'question') || cuesOf(tokens[position - 1], 'operation').some((c) => c.operation === 'list'));
+        const askedPlace = which && !cuesOf(token, 'attribute').length && cuesOf(token, 'noun').some((c) => c.noun === '地区');
+        if (askedPlace && !attributes.includes('region')) attributes.push('region');
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 });
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
