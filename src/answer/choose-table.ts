@@ -8,6 +8,8 @@ import { TABLE_CHOICE } from './thresholds';
 const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   province: ['region'], region: ['province'], date: ['founded', 'published'], founded: ['date', 'published'],
   published: ['date', 'founded'],
+  // 「做什么的」 of a project (表8-1) is its application type; of a standard (表5-6) its content.
+  positioning: ['apptype', 'content'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
 
