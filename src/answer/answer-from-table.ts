@@ -518,9 +518,11 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     values.push({ subject, rows: [rows[0]], value: cell?.value ?? 0, unit: cell?.unit ?? '', printed: (cell?.bare.match(/\d+(\.\d+)?/) ?? [''])[0],
       approximate: !cell || cell.value === null || Boolean(cell.approximate) });
   });
+  // Names only while they stay readable, as in a group-by: many rows are given by their counts (each row still cited).
+  const nameRows = values.reduce((n, v) => n + v.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
   for (const v of values) {
     claims.push(column < 0
-      ? { text: `${v.subject.entity.name}${v.rows.length}个（${v.rows.map((r) => label(r, table)).join('、')}）`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
+      ? { text: `${v.subject.entity.name}${v.rows.length}个${nameRows ? `（${v.rows.map((r) => label(r, table)).join('、')}）` : ''}`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
         derived: [String(v.rows.length)], end: '；' }
       : { ...rowClaim(context, v.rows[0], [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label)), end: '；' });
   }
