@@ -348,7 +348,9 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
     return finish(claims, context);
   }
-  const columns = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
+  const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
   claims.push(...listClaim(context, rows, columns, what));
   return finish(claims, context);
 }
@@ -395,14 +397,17 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
   const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
   if (result.operation !== 'order' || !result.ranked.length) return null;
-  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (order === 'asc' ? '最少的几个' : '排名靠前的')
+  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
   const tied = part.operation !== 'topk' && result.ranked.length > 1;
   if (tied) {
     // 「并列最少的是宁夏、青海、西藏，均为0家」.
     const value = cellText(result.ranked[0].row.cells[column], table.columns[column]);
-    claims.push({ text: `并列${what}是${result.ranked.map((r) => label(r.row, table)).join('、')}，均为${value}`,
+    // 「最晚出政策的是哪些地方」: rows named by the place asked (each row cited).
+    const place = part.attributes.map((a) => columnFor(table, a)).find((i) => i >= 0 && i !== table.label && table.columns[i].kind === 'place');
+    const name = (row: TypedRow) => (place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table));
+    claims.push({ text: `并列${what}是${result.ranked.map((r) => name(r.row)).join('、')}，均为${value}`,
       sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
     for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
     return finish(claims, context);
@@ -513,9 +518,11 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     values.push({ subject, rows: [rows[0]], value: cell?.value ?? 0, unit: cell?.unit ?? '', printed: (cell?.bare.match(/\d+(\.\d+)?/) ?? [''])[0],
       approximate: !cell || cell.value === null || Boolean(cell.approximate) });
   });
+  // Names only while they stay readable, as in a group-by: many rows are given by their counts (each row still cited).
+  const nameRows = values.reduce((n, v) => n + v.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
   for (const v of values) {
     claims.push(column < 0
-      ? { text: `${v.subject.entity.name}${v.rows.length}个（${v.rows.map((r) => label(r, table)).join('、')}）`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
+      ? { text: `${v.subject.entity.name}${v.rows.length}个${nameRows ? `（${v.rows.map((r) => label(r, table)).join('、')}）` : ''}`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
         derived: [String(v.rows.length)], end: '；' }
       : { ...rowClaim(context, v.rows[0], [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label)), end: '；' });
   }
@@ -542,6 +549,69 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const less = more === a ? b : a;
     const verdict = a.value === b.value ? `${a.subject.entity.name}与${b.subject.entity.name}相同` : `${more.subject.entity.name}比${less.subject.entity.name}多${show(difference)}`;
     claims.push({ text: `${verdict}（${more.printed}−${less.printed}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)] });
+  }
+  return finish(claims, context);
+}
+
+/**
+ * 「top10里美元融资加起来多少」「前五名加起来一共多少家」 (table-sum): the values of the rows a condition or a top-k
+ * selects, added per unit — amounts in different currencies are never added, amounts given only as an order of
+ * magnitude (数千万) are named and left out — each sum with its formula. Null when nothing selects rows.
+ */
+function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const currency = part.qualifiers.some((q) => CURRENCIES.includes(q));
+  // A figure asked besides the count (「加起来占比多少」) is what is added.
+  const figure = part.attributes.filter((a) => a !== 'count');
+  // 「人民币的一共几家」: a count of rows the table has no column for is a count, not a sum.
+  if (!figure.length && part.attributes.includes('count') && columnFor(table, 'count') < 0) return null;
+  const column = figure.length ? numericColumn(table, figure) : currency ? table.columns.findIndex((c) => c.kind === 'money') : numericColumn(table, part.attributes);
+  if (column < 0 || !['count', 'money', 'percent'].includes(table.columns[column].kind ?? '')) return null;
+  const filters = [...subjectFilters(context, choice), ...filtersOf(context, column)];
+  // With no condition the printed total row, where there is one, is the answer (lookup).
+  if (!filters.length && !part.rank && table.rows.some((row) => row.total)) return null;
+  let rows: TypedRow[];
+  let what: string;
+  if (part.rank) {
+    const order = part.order ?? 'desc';
+    const result = queryTable(table, { operation: 'order', filters, column, order, k: part.rank });
+    if (result.operation !== 'order' || !result.ranked.length) return null;
+    rows = result.ranked.map((r) => r.row);
+    const tie = rows.length > part.rank ? `（含并列，共${rows.length}个）` : '';
+    what = `${filters.length ? describeRows(context, filters) : ''}${columnLabel(table.columns[column], context.labels)}${order === 'asc' ? '最少' : '排名'}前${part.rank}的${noun(table)}${tie}`;
+  } else {
+    rows = filterRows(table, filters);
+    what = filters.length ? describeRows(context, filters) : `表中${noun(table)}`;
+  }
+  if (!rows.length) return null;
+  const exact = new Map<string, TypedRow[]>();
+  const vague: TypedRow[] = [];
+  for (const row of rows) {
+    const cell = row.cells[column];
+    if (!cell || cell.value === null || cell.approximate) vague.push(row);
+    else exact.set(cell.unit, [...(exact.get(cell.unit) ?? []), row]);
+  }
+  if (!exact.size) return null;
+  const kind = table.columns[column].kind;
+  const claims: Claim[] = [framing(context, false)];
+  const printed = (row: TypedRow) => (row.cells[column].bare.match(/\d+(\.\d+)?/) ?? [''])[0];
+  const groups = [...exact];
+  if (groups.length > 1) claims.push({ text: `${what}的金额币种不同，分别相加`, sources: [], end: '：' });
+  groups.forEach(([unit, members], i) => {
+    const total = Number(members.reduce((sum, row) => sum + (row.cells[column].value as number), 0).toFixed(4));
+    const show = `${formatNumber(total)}${kind === 'percent' ? '%' : unit}`;
+    for (const row of members) context.facts.push(cellFact(table.id, label(row, table), table.columns[column], row.cells[column], table.period));
+    const named = members.length <= MAX_NAMED_IN_GROUPS ? members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、') : '';
+    const formula = members.length > 1 ? `${members.map(printed).join('+')}=${formatNumber(total)}` : '';
+    const detail = [named, formula].filter(Boolean).join('；');
+    const lead = groups.length === 1 ? what : '';
+    const scope = groups.length > 1 ? `以${unit.replace(/^[万亿千百]+/, '')}计的${members.length}个` : '';
+    claims.push({ text: `${lead}${scope}合计${show}${detail ? `（${detail}）` : ''}`,
+      sources: members.map((row) => rowSource(context.knowledge, row.chunkId)), derived: [formatNumber(total), String(members.length)], end: '；' });
+  });
+  if (vague.length) {
+    claims.push({ text: `另有${vague.map((row) => `${label(row, table)}（${cellText(row.cells[column], table.columns[column])}）`).join('、')}只给出量级，未计入`,
+      sources: vague.map((row) => rowSource(context.knowledge, row.chunkId)) });
   }
   return finish(claims, context);
 }
@@ -577,6 +647,10 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
     case 'sum': case 'difference': case 'compare':
       if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
+      if (!effective.subjects.length && effective.operation === 'sum') {
+        const sum = sumOfRows(context, choice);
+        if (sum) return sum;
+      }
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
       return arithmetic(context, choice);
     default:

@@ -8,6 +8,8 @@ import { TABLE_CHOICE } from './thresholds';
 const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   province: ['region'], region: ['province'], date: ['founded', 'published'], founded: ['date', 'published'],
   published: ['date', 'founded'],
+  // 「做什么的」 of a project (表8-1) is its application type; of a standard (表5-6) its content.
+  positioning: ['apptype', 'content'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
 
@@ -145,6 +147,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       // A category value only this table prints (天使轮, 政府主导) names the table.
       if (!eligible && values > 0 && !part.noun) eligible = true;
       if (!eligible && !part.noun && (ownWord || currency) && part.operation !== 'explain') eligible = true;
+      // 「前五名加起来一共多少家」 (table-sum): the top rows of a table holding the asked figure, added up.
+      if (!eligible && !part.noun && part.operation === 'sum' && part.rank && columns.some((a) => ['count', 'money', 'percent'].includes(table.columns[columnFor(table, a)].kind ?? ''))) eligible = true;
       if (part.noun && !noun) eligible = false;
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
@@ -176,7 +180,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)
       + TABLE_CHOICE.topic * topics + TABLE_CHOICE.grouping * grouping
-      + TABLE_CHOICE.ranking * Number(['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))
+      + TABLE_CHOICE.ranking * Number((['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) || (part.operation === 'sum' && Boolean(part.rank))) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))
       - TABLE_CHOICE.unmatchedSubject * (part.subjects.length - matched);
     if (!best || score > best.score) best = { table, score, subjectRows };
   }

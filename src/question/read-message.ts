@@ -51,6 +51,8 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
 const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
+/** Qualifiers that name a currency (qualifiers.tsv). */
+const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
 const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '这个', '那个', '此', '上述', '前者', '后者', '他们', '她']);
 const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
 
@@ -137,6 +139,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   if (ops.has('compare') && several) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
+  // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
+  if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
@@ -275,8 +279,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           if (DATE_ATTRIBUTES.has(cue.attribute)) lastDate = { attribute: cue.attribute, end: token.end };
           if (QUANTITY_ATTRIBUTES.has(cue.attribute) || DATE_ATTRIBUTES.has(cue.attribute)) quantity = true;
         }
+        // 「是哪些地方」「有哪几个省市」 (table-extreme, table-filter-list): places right after a which-word are what is asked.
+        const which = position > 0 && (hasFunction(tokens[position - 1], 'question') || cuesOf(tokens[position - 1], 'operation').some((c) => c.operation === 'list'));
+        const askedPlace = which && !cuesOf(token, 'attribute').length && cuesOf(token, 'noun').some((c) => c.noun === '地区');
+        if (askedPlace && !attributes.includes('region')) attributes.push('region');
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 });
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
@@ -339,9 +347,22 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
   if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
+  // 「项目数」「企业数」 (table-count): a counted noun followed by 数 asks for its count.
+  if (!attributes.includes('count') && tokens.some((t, i) => t.text === '数' && i > 0 && cuesOf(tokens[i - 1], 'noun').length)) {
+    attributes.push('count');
+    quantity = true;
+  }
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
+  // 「美元融资加起来多少」 (currency, table-sum): a currency named and a total asked, with nothing else asked, adds amounts.
+  if (!attributes.length && [...qualifiers].some((q) => CURRENCY_QUALIFIERS.has(q)) && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'sum'))) {
+    attributes.push('money');
+    quantity = true;
+  }
+  // 「最早的三家」「最晚成立的两个」 (table-topk): the top-k is by a date, the date asked if none is named.
+  const dated = tokens.some((t) => t.type === 'top' && t.dated);
+  if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
@@ -352,6 +373,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「表5-7总条数」「带聚龙链的有几项」: a count of no named subject, of a table or a counted noun, counts rows.
   if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };
+  }
+  // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
+  // asked, asks for the rows it selects.
+  if (!operation.explicit && operation.operation === 'explain' && table && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+    operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
@@ -365,7 +391,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
-  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a)) ?? (byMonth || byYear ? 'date' : undefined) : undefined;
+  // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
+  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   return {
     text: tokens.map((t) => t.text).join(''),

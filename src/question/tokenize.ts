@@ -17,7 +17,8 @@ export type Token = Span & (
   | { type: 'table'; table: string }
   | { type: 'section'; section: string }
   | { type: 'ordinal'; rank: number; reverse: boolean }
-  | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean }
+  /** `dated`: 「最早的三家」 ranks by a date, not by a figure. */
+  | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean }
   | { type: 'condition'; condition: Condition }
   | { type: 'title'; title: string }
   | { type: 'standard'; code: string }
@@ -32,7 +33,7 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小)的(${NUMERAL})(?:个|家|名|位|项|所)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
 const CONDITION = new RegExp([
   String.raw`(?:只有|仅有|正好|恰好|刚好|为|是|等于)(?<eq>\d+)(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
@@ -121,7 +122,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${REPORT_YEAR}年${month}月`, from, to: from } } : null;
   });
   // 「哪两个省最多」: 哪 + a number is a top-k only beside 最多/最少 (the question stage checks); alone it is a which.
-  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4]), order: m[2] ? (/[少低小]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}) }));
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4]), order: m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
+    ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);
     return rank > 0 ? { ...span(m), type: 'ordinal', rank, reverse: Boolean(m[1]) || m[4] === '少' } : null;
