@@ -24,6 +24,8 @@ const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
 const CURRENCIES = ['人民币', '美元'];
 /** Most rows named across the groups of a group-by answer; beyond it each group is given by its count. */
 const MAX_NAMED_IN_GROUPS = 8;
+/** …and while their names together stay short (park and policy names run to 15–30 characters each). */
+const MAX_NAMED_CHARS = 60;
 /** Rows a ranking asked for without a number (「排名情况」) lists. */
 const DEFAULT_TOP = 5;
 
@@ -454,7 +456,8 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, MAX_LISTED_ROWS);
     // Names only while they stay readable: several large groups are given by their counts.
-    const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
+    const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= MAX_NAMED_IN_GROUPS
+      && chosen.reduce((n, g) => n + g.rows.reduce((m, r) => m + label(r, table).length, 0), 0) <= MAX_NAMED_CHARS;
     // A value the user named otherwise (政企合作 for 政府、企业) keeps their word beside the table's.
     const said = part.among?.find((a) => a.name === group.key && compactForm(a.said) !== compactForm(a.name))?.said;
     const key = said ? `${said}（${group.key}）` : group.key;
@@ -641,7 +644,8 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
     case 'list': return effective.subjects.length && !effective.filters.length && choice.subjectRows.some((r) => r.length) ? lookup(context, choice) : count(context, choice);
     case 'max': case 'min': case 'topk': case 'rank':
       // 「哪一年发布的最多」: grouped by a date, what is counted is rows, not the latest date.
-      if (groupColumn >= 0 && groupColumn !== table.label && (!hasNumeric || (table.columns[groupColumn].kind === 'date'
+      // 「哪个轮次的企业最多」: grouped by a category with no amount asked, what is counted is rows too.
+      if (groupColumn >= 0 && groupColumn !== table.label && (!hasNumeric || ((table.columns[groupColumn].kind === 'date' || table.columns[groupColumn].kind === 'category')
         && !effective.attributes.some((a) => ['share', 'money', 'growth'].includes(a))))) return groupCount(context, choice);
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
