@@ -109,6 +109,13 @@ describe('readQuestion: follow-ups', () => {
     expect(reading.understood).toContain('浙江');
   });
 
+  it('after an extreme within a place, 它 is the member the answer named, not the place that scoped the set', () => {
+    const reading = read(['杭州有几个区块链产业园', '最早的是哪个', '它是谁主导的'],
+      ['杭州的产业园共6个。', '最早的是杭州西溪谷区块链产业园，成立时间为2017.04，城市为杭州。']);
+    expect(names(reading.parts[0])).toEqual(['杭州西溪谷区块链产业园']);
+    expect(reading.parts[0].attributes).toContain('leader');
+  });
+
   it('turns 第二名呢 into the second place of the same ranking, and 它占多少 into the share of what the answer named', () => {
     const second = read(['哪个省区块链企业最多？', '第二名呢？']);
     expect(second.parts[0]).toMatchObject({ operation: 'rank', rank: 2, noun: '企业' });

@@ -26,7 +26,9 @@ function isFragment(part: Part): boolean {
 function answerSubjects(answer: string, part: Part, context: ReadContext): Subject[] {
   const text = compactForm(answer.replace(/\[\d+\]/g, ''));
   const found: { entity: Entity; at: number; text: string }[] = [];
-  const wanted = part.subjects.length ? new Set(part.subjects.map((s) => s.entity.kind)) : null;
+  // After 「杭州最早的是哪个」 the answer is about a member of the set (a park), not the place that scoped it.
+  const aggregate = AGGREGATES.has(part.operation);
+  const wanted = part.subjects.length && !aggregate ? new Set(part.subjects.map((s) => s.entity.kind)) : null;
   for (const [id, entity] of context.lexicon.entities) {
     if (entity.kind === 'value' || entity.kind === 'group' || entity.kind === 'title') continue;
     if (wanted && !wanted.has(entity.kind) && !(PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k)))) continue;
@@ -42,7 +44,8 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州).
   found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
   const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length));
-  return kept.map((f) => ({ entity: f.entity, text: f.text }));
+  const members = aggregate ? kept.filter((f) => !part.subjects.some((s) => s.entity.id === f.entity.id)) : kept;
+  return (members.length ? members : kept).map((f) => ({ entity: f.entity, text: f.text }));
 }
 
 /** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
