@@ -284,7 +284,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const askedPlace = which && !cuesOf(token, 'attribute').length && cuesOf(token, 'noun').some((c) => c.noun === '地区');
         if (askedPlace && !attributes.includes('region')) attributes.push('region');
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace });
+        // 「专利最多的公司是哪家」: a noun the which-word right after it asks about is the answer's kind too.
+        const next = tokens.slice(position + 1).find((t) => !['是', '为', '的'].includes(t.text));
+        const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
