@@ -36,6 +36,12 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   return named && figure && period;
 }
 
+/** Some quoted sentence names every year of the part's periods. */
+function statesPeriod(answer: PartAnswer, part: Part): boolean {
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  return part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
+}
+
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
 export function missingTopic(part: Part, knowledge: Knowledge): string {
   const names = part.groups.length ? part.groups.map((g) => g.entity.name) : part.subjects.map((s) => s.entity.name);
@@ -135,6 +141,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+  // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
+  if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);
