@@ -29,9 +29,15 @@ const FIGURE_OF: Record<string, RegExp> = {
 function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   // 「如图 3-2 所示」 states no figure.
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote).replace(/[图表]\d+-\d+/g, '')));
-  const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => quotes.some((q) => q.includes(f))));
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
-  const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : quotes.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
+  const statesKind = (text: string) => (kinds.length ? kinds.some((k) => FIGURE_OF[k].test(text)) : /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(text));
+  // 「带动天津、山东、河北…」「包括行政审批、电子证照、数据共享…」 (near-miss): a subject only listed among others, in a clause
+  // stating no figure, is not what the sentence's figure is about.
+  const clauses = quotes.flatMap((q) => q.split(/[，,；;。：:]/));
+  const listed = (clause: string, form: string) => [...clause.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))]
+    .every((m) => /[、]/.test(clause[m.index! - 1] ?? '') || /[、]/.test(clause[m.index! + form.length] ?? ''));
+  const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => clauses.some((c) => c.includes(f) && (statesKind(c) || !listed(c, f)))));
+  const figure = quotes.some(statesKind);
   const period = part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
   return named && figure && period;
 }
