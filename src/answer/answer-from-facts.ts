@@ -145,6 +145,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
     const covered = quoted ? 1 : terms.length ? coverage(terms, fact, knowledge) : 0.5;
+    // 「第二批11个创新应用中，有几个是…」 (near-miss): the figure the question itself states is what it counts within, never the count it asks for.
+    if (part.quantity && part.operation !== 'yesno' && figures.includes(compactForm(fact.text))) continue;
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.

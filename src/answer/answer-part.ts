@@ -28,7 +28,9 @@ const FIGURE_OF: Record<string, RegExp> = {
 /** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
 function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   // 「如图 3-2 所示」 states no figure.
-  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote).replace(/[图表]\d+-\d+/g, '')));
+  // The figures the question itself states (「第二批11个创新应用中，有几个…」) are not the one it asks for.
+  const own = part.figures.map(compactForm).filter((f) => /\d/.test(f));
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => own.reduce((q, f) => q.split(f).join('·'), compactForm(s.quote).replace(/[图表]\d+-\d+/g, ''))));
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
   const statesKind = (text: string) => (kinds.length ? kinds.some((k) => FIGURE_OF[k].test(text)) : /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(text));
   // 「带动天津、山东、河北…」「包括行政审批、电子证照、数据共享…」 (near-miss): a subject only listed among others, in a clause
