@@ -80,6 +80,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
+  // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it.
+  const defines = part.operation === 'define' ? required.flat() : [];
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
@@ -91,11 +93,17 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
-        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0);
+        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
+        + (defines.some((f) => definition(text, f)) ? PASSAGES.definitionBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
+function definition(text: string, form: string): boolean {
+  return (text.startsWith(form) && /^(是|指|即|就是|作为|，是)/.test(text.slice(form.length))) || text.includes(`所谓${form}`) || text.includes(`${form}是指`);
 }
 
 /** Keeps the clause window of a long sentence that holds the most of the part's words (whole clauses, verbatim). */
