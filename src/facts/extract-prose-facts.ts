@@ -78,7 +78,8 @@ export function extractProseFacts(document: ReportDocument, chunks: Chunk[], lex
         facts.push({
           id: `${chunk.id}@${paragraph.lineStart}+${sentence.start + q.start}${duplicate ? `~${i}` : ''}`, source: paragraph.sectionId, subject: q.subject, metric,
           text: q.text.trim(), value: q.value, unit: q.unit, period: q.period, ...(q.qualifier ? { qualifier: q.qualifier } : {}),
-          quote: sentence.text, offset: q.start, line, chunkId: chunk.id,
+          // A sentence broken by a page break is cited at the line that prints its figure (prose-figure).
+          quote: sentence.text, offset: q.start, line: lineAt(paragraph.lines, sentence.start + q.start), chunkId: chunk.id,
         });
       });
     }
