@@ -181,6 +181,9 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)
     && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市)$/, '')) ? `${fact.subject}：` : '';
   const sources = [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)];
+  // prose-figure: a sentence a page break splits is cited at its start and, for the figure, at the line that prints it.
+  const printed = fact.printed ? fact.quote.slice(fact.printed.offset).trim() : '';
+  if (fact.printed && printed) sources.push(sentenceSource(knowledge, fact.chunkId, printed, fact.printed.line));
   let prefix = periodPrefix(fact);
   // A period carried from an earlier sentence of the passage (「其次是江苏省71家」 counts 2020 H1's new firms): that sentence is cited for it.
   const stated = compactForm(fact.quote);
