@@ -160,7 +160,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
+  // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
+  // is its own account; an overview's 「分别有 46、42 和 18 个」 only repeats it.
+  const own = (fact: StoredFact) => (forms.length && forms.some((f) => f.length >= 2 && compactForm(knowledge.sections.get(fact.source)?.title ?? '').includes(f)) ? 1 : 0);
+  return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || a.fact.line - b.fact.line);
 }
 
 /** 「2020年上半年，」 unless the quoted clause already states the period. */
