@@ -56,7 +56,9 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
 export function partQuery(part: Part, reading: Reading): string {
   const names = part.subjects.map((s) => s.entity.name);
   // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
-  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, part.text];
+  // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
+  const clause = part.operation === 'where' && part.topic ? part.topic : part.text;
+  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   const query = words.filter(Boolean).join(' ');
   return query.length >= 2 ? query : reading.standalone;
 }
