@@ -329,6 +329,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
   if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
+  // 「北京、广东、上海等地区块链企业…的原因」: the region of regions is no question (explain); 地区 there only names them.
+  if (attributes.includes('region') && uniqueSubjects.length && uniqueSubjects.every((s) => s.entity.kind === 'region')) attributes.splice(attributes.indexOf('region'), 1);
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
