@@ -186,6 +186,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let section: string | undefined;
   let condition: Part['condition'];
   let quantity = false;
+  let asksMembers = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
@@ -242,6 +243,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const found = subjectOf(token, lexicon);
         const group = found.find((s) => s.entity.kind === 'group');
         if (group) {
+          // 「分布于哪四大聚集区」: 哪 before a group asks which its members are (list).
+          const before = tokens[position - 1];
+          if (before && hasFunction(before, 'question') && /哪/.test(before.text)) asksMembers = true;
           groups.push(group);
           for (const id of group.entity.members ?? []) {
             const member = lexicon.entities.get(id);
@@ -335,6 +339,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };
