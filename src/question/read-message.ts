@@ -284,6 +284,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       }
       case 'word': {
         const word = token.text;
+        // 「百度区块链专利数？」: 数 right after a counted noun asks its count (prose-figure, near-miss).
+        if (word === '数' && position > 0 && cuesOf(tokens[position - 1], 'noun').length) {
+          if (!attributes.includes('count')) attributes.push('count');
+          quantity = true;
+          break;
+        }
         if (/^[\p{P}\p{S}\s]+$/u.test(word) || lexicon.isFunctionWord(word)) break;
         if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
         words.push(word);
