@@ -127,7 +127,9 @@ function trim(text: string, words: string[]): string {
   return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
 }
 
-const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*$/;
+/** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
+const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
 
 function sourceOf(passage: Passage) {
@@ -163,8 +165,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     const items = piecesOf(best.chunk).filter((p) => p.order > best.order);
     let next = best.order + 1;
     for (const item of items) {
-      if (chosen.length >= 8 || item.order > next + 1) break;
-      if (!ENUMERATION_ITEM.test(item.text) && !/[：:]\s*$/.test(best.text)) continue;
+      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(best.text) && LABEL.test(item.text))) break;
+      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(best.text)) continue;
       const passage = ranked.find((p) => same(p) && p.order === item.order) ?? { chunk: best.chunk, ...item, coverage: 0, score: 0 };
       if (!chosen.includes(passage)) chosen.push(passage);
       next = item.order + 1;
