@@ -63,6 +63,26 @@ export function missingTopic(part: Part, knowledge: Knowledge): string {
   return phrase.replace(/\[\d+\]/g, '').slice(0, 24) || '这一问题';
 }
 
+const PLACES = new Set(['region', 'city']);
+
+/**
+ * 「上海在数字人民币试点名单里吗」 (list, yesno): the sentence that answers the rest of the part lists other places and
+ * not the one asked about — that list is the answer, and the place is not in it.
+ */
+async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  if (!['list', 'yesno'].includes(part.operation) || part.quantity) return null;
+  const places = part.subjects.filter((s) => PLACES.has(s.entity.kind));
+  const rest = part.subjects.filter((s) => !PLACES.has(s.entity.kind));
+  if (places.length !== 1 || !rest.length) return null;
+  const answer = await answerFromPassages({ ...part, subjects: rest }, reading, knowledge, retrieval);
+  const quotes = answer?.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote))) ?? [];
+  if (!answer || quotes.some((q) => knowledge.lexicon.formsOf(places[0].entity.id).some((f) => f.length >= 2 && q.includes(f)))) return null;
+  const others = [...knowledge.lexicon.entities.values()].filter((e) => PLACES.has(e.kind) && e.id !== places[0].entity.id
+    && quotes.some((q) => knowledge.lexicon.formsOf(e.id).some((f) => f.length >= 2 && q.includes(f))));
+  if (others.length < 2) return null;
+  return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -148,7 +168,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
-  const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+  const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
