@@ -143,6 +143,8 @@ export interface Fact {
   /** Caption of the table a table fact comes from ('我国区块链企业各地区分布数量及比例'). */
   caption?: string;
   line: number;
+  /** A sentence a page break splits, the figure printed after the break: that line and where it starts in `quote`. */
+  printed?: { line: number; offset: number };
   chunkId: string;
   tableId?: string;
   row?: number;

@@ -145,6 +145,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
     const covered = quoted ? 1 : terms.length ? coverage(terms, fact, knowledge) : 0.5;
+    // 「第二批11个创新应用中，有几个是…」 (near-miss): the figure the question itself states is what it counts within, never the count it asks for.
+    if (part.quantity && part.operation !== 'yesno' && figures.includes(compactForm(fact.text))) continue;
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
@@ -158,7 +160,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
+  // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
+  // is its own account; an overview's 「分别有 46、42 和 18 个」 only repeats it.
+  const own = (fact: StoredFact) => (forms.length && forms.some((f) => f.length >= 2 && compactForm(knowledge.sections.get(fact.source)?.title ?? '').includes(f)) ? 1 : 0);
+  return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || a.fact.line - b.fact.line);
 }
 
 /** 「2020年上半年，」 unless the quoted clause already states the period. */
@@ -179,6 +184,9 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)
     && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市)$/, '')) ? `${fact.subject}：` : '';
   const sources = [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)];
+  // prose-figure: a sentence a page break splits is cited at its start and, for the figure, at the line that prints it.
+  const printed = fact.printed ? fact.quote.slice(fact.printed.offset).trim() : '';
+  if (fact.printed && printed) sources.push(sentenceSource(knowledge, fact.chunkId, printed, fact.printed.line));
   let prefix = periodPrefix(fact);
   // A period carried from an earlier sentence of the passage (「其次是江苏省71家」 counts 2020 H1's new firms): that sentence is cited for it.
   const stated = compactForm(fact.quote);

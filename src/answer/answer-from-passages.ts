@@ -56,7 +56,9 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
 export function partQuery(part: Part, reading: Reading): string {
   const names = part.subjects.map((s) => s.entity.name);
   // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
-  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, part.text];
+  // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
+  const clause = part.operation === 'where' && part.topic ? part.topic : part.text;
+  const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   const query = words.filter(Boolean).join(' ');
   return query.length >= 2 ? query : reading.standalone;
 }
@@ -80,6 +82,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
+  // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it.
+  const defines = part.operation === 'define' ? required.flat() : [];
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
@@ -91,11 +95,17 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
-        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0);
+        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
+        + (defines.some((f) => definition(text, f)) ? PASSAGES.definitionBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
+function definition(text: string, form: string): boolean {
+  return (text.startsWith(form) && /^(是|指|即|就是|作为|，是)/.test(text.slice(form.length))) || text.includes(`所谓${form}`) || text.includes(`${form}是指`);
 }
 
 /** Keeps the clause window of a long sentence that holds the most of the part's words (whole clauses, verbatim). */
@@ -119,7 +129,9 @@ function trim(text: string, words: string[]): string {
   return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
 }
 
-const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*$/;
+/** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
+const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
 
 function sourceOf(passage: Passage) {
@@ -157,8 +169,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     const items = piecesOf(best.chunk).filter((p) => p.order > best.order);
     let next = best.order + 1;
     for (const item of items) {
-      if (chosen.length >= 8 || item.order > next + 1) break;
-      if (!ENUMERATION_ITEM.test(item.text) && !/[：:]\s*$/.test(best.text)) continue;
+      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(best.text) && LABEL.test(item.text))) break;
+      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(best.text)) continue;
       const passage = ranked.find((p) => same(p) && p.order === item.order) ?? { chunk: best.chunk, ...item, coverage: 0, score: 0 };
       if (!chosen.includes(passage)) chosen.push(passage);
       next = item.order + 1;

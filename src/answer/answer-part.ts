@@ -28,14 +28,28 @@ const FIGURE_OF: Record<string, RegExp> = {
 /** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
 function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   // 「如图 3-2 所示」 states no figure.
-  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote).replace(/[图表]\d+-\d+/g, '')));
-  const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => quotes.some((q) => q.includes(f))));
+  // The figures the question itself states (「第二批11个创新应用中，有几个…」) are not the one it asks for.
+  const own = part.figures.map(compactForm).filter((f) => /\d/.test(f));
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => own.reduce((q, f) => q.split(f).join('·'), compactForm(s.quote).replace(/[图表]\d+-\d+/g, ''))));
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
   // Without a kind asked, any figure but a date (「2019 年全国…排名前五的省份」 states no quantity).
-  const undated = quotes.map((q) => q.replace(/(19|20)\d{2}(年|\.|-)?(\d{1,2}月?)?(\d{1,2}日)?|\d{1,2}月(\d{1,2}日)?/g, ''));
-  const figure = kinds.length ? kinds.some((k) => quotes.some((q) => FIGURE_OF[k].test(q))) : undated.some((q) => /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(q));
+  const undated = (text: string) => text.replace(/(19|20)\d{2}(年|\.|-)?(\d{1,2}月?)?(\d{1,2}日)?|\d{1,2}月(\d{1,2}日)?/g, '');
+  const statesKind = (text: string) => (kinds.length ? kinds.some((k) => FIGURE_OF[k].test(text)) : /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(undated(text)));
+  // 「带动天津、山东、河北…」「包括行政审批、电子证照、数据共享…」 (near-miss): a subject only listed among others, in a clause
+  // stating no figure, is not what the sentence's figure is about.
+  const clauses = quotes.flatMap((q) => q.split(/[，,；;。：:]/));
+  const listed = (clause: string, form: string) => [...clause.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))]
+    .every((m) => /[、]/.test(clause[m.index! - 1] ?? '') || /[、]/.test(clause[m.index! + form.length] ?? ''));
+  const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => clauses.some((c) => c.includes(f) && (statesKind(c) || !listed(c, f)))));
+  const figure = quotes.some(statesKind);
   const period = part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
   return named && figure && period;
+}
+
+/** Some quoted sentence names every year of the part's periods. */
+function statesPeriod(answer: PartAnswer, part: Part): boolean {
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  return part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
 }
 
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
@@ -49,6 +63,26 @@ export function missingTopic(part: Part, knowledge: Knowledge): string {
   const phrase = `${period}${subject}${subject && what ? '的' : ''}${what}`;
   // Only what the lexicon resolved, at most a few words, no digits but a period's year.
   return phrase.replace(/\[\d+\]/g, '').slice(0, 24) || '这一问题';
+}
+
+const PLACES = new Set(['region', 'city']);
+
+/**
+ * 「上海在数字人民币试点名单里吗」 (list, yesno): the sentence that answers the rest of the part lists other places and
+ * not the one asked about — that list is the answer, and the place is not in it.
+ */
+async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  if (!['list', 'yesno'].includes(part.operation) || part.quantity) return null;
+  const places = part.subjects.filter((s) => PLACES.has(s.entity.kind));
+  const rest = part.subjects.filter((s) => !PLACES.has(s.entity.kind));
+  if (places.length !== 1 || !rest.length) return null;
+  const answer = await answerFromPassages({ ...part, subjects: rest }, reading, knowledge, retrieval);
+  const quotes = answer?.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote))) ?? [];
+  if (!answer || quotes.some((q) => knowledge.lexicon.formsOf(places[0].entity.id).some((f) => f.length >= 2 && q.includes(f)))) return null;
+  const others = [...knowledge.lexicon.entities.values()].filter((e) => PLACES.has(e.kind) && e.id !== places[0].entity.id
+    && quotes.some((q) => knowledge.lexicon.formsOf(e.id).some((f) => f.length >= 2 && q.includes(f))));
+  if (others.length < 2) return null;
+  return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
 }
 
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
@@ -143,7 +177,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
-  const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+  const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
+  // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
+  if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);

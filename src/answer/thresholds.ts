@@ -65,6 +65,8 @@ export const PASSAGES = {
   maxClauseChars: 150,
   /** Within the section whose heading names the subject, the share of a why/how part's words a sentence must cover. */
   sectionCoverage: 0.25,
+  /** Score added, for a definition asked, to a sentence that says what the subject is (「X是…」「所谓X」). Bank: define tune 9→10/11, sealed unchanged; flat from 0.15 to 0.6. */
+  definitionBonus: 0.3,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */
   previousLine: 0.15,
 };

@@ -1,6 +1,6 @@
 import { lineAt } from '../chunk/line-at';
 import { splitSentences } from '../chunk/split-sentences';
-import type { Chunk, Fact, ReportDocument } from '../types';
+import type { Chunk, Fact, LineOffset, ReportDocument } from '../types';
 import type { EntityLexicon } from './entity-lexicon';
 import { sentenceQuantities } from './sentence-quantities';
 
@@ -78,10 +78,16 @@ export function extractProseFacts(document: ReportDocument, chunks: Chunk[], lex
         facts.push({
           id: `${chunk.id}@${paragraph.lineStart}+${sentence.start + q.start}${duplicate ? `~${i}` : ''}`, source: paragraph.sectionId, subject: q.subject, metric,
           text: q.text.trim(), value: q.value, unit: q.unit, period: q.period, ...(q.qualifier ? { qualifier: q.qualifier } : {}),
-          quote: sentence.text, offset: q.start, line, chunkId: chunk.id,
+          quote: sentence.text, offset: q.start, line, ...printedAt(paragraph.lines, sentence.start, q.start, line), chunkId: chunk.id,
         });
       });
     }
   }
   return facts;
+}
+
+/** A figure printed after a page break inside its sentence (…已颁|布实施的…有 26 项): the line that prints it, where that line starts in the sentence. */
+function printedAt(lines: readonly LineOffset[], start: number, at: number, line: number): { printed?: { line: number; offset: number } } {
+  const entry = [...lines].reverse().find((e) => e.offset <= start + at);
+  return entry && entry.line !== line && entry.offset > start ? { printed: { line: entry.line, offset: entry.offset - start } } : {};
 }

@@ -191,6 +191,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let section: string | undefined;
   let condition: Part['condition'];
   let quantity = false;
+  let asksMembers = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
@@ -253,6 +254,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           if (!attributes.includes('share')) attributes.push('share');
           quantity = true;
         } else if (group) {
+          // 「分布于哪四大聚集区」: 哪 before a group asks which its members are (list).
+          const before = tokens[position - 1];
+          if (before && hasFunction(before, 'question') && /哪/.test(before.text)) asksMembers = true;
           groups.push(group);
           for (const id of group.entity.members ?? []) {
             const member = lexicon.entities.get(id);
@@ -350,11 +354,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
   if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
-  // 「项目数」「企业数」 (table-count): a counted noun followed by 数 asks for its count.
+  // 「项目数」「百度区块链专利数」 (table-count, prose-figure): a counted noun followed by 数 asks for its count.
   if (!attributes.includes('count') && tokens.some((t, i) => t.text === '数' && i > 0 && cuesOf(tokens[i - 1], 'noun').length)) {
     attributes.push('count');
     quantity = true;
   }
+  // 「北京、广东、上海等地区块链企业…的原因」: the region of regions is no question (explain); 地区 there only names them.
+  if (attributes.includes('region') && uniqueSubjects.length && uniqueSubjects.every((s) => s.entity.kind === 'region')) attributes.splice(attributes.indexOf('region'), 1);
   // 「有几家」「多少个」 ask for a count even where the count is read as the operation.
   if (tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count')) && !attributes.includes('count')
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
@@ -367,6 +373,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const dated = tokens.some((t) => t.type === 'top' && t.dated);
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };
