@@ -134,7 +134,8 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
   if (!main.length) return null;
   const chosen: Place[] = [];
   for (const place of main) {
-    if (place.score < main[0].score * WHERE.keepShare || chosen.length >= WHERE.maxPlaces) break;
+    // The best place is always named; the others only while they score near it.
+    if (chosen.length && (place.score < main[0].score * WHERE.keepShare || chosen.length >= WHERE.maxPlaces)) break;
     // A section inside one already named (or around it) adds nothing.
     if (chosen.some((c) => c.kind === 'section' && place.kind === 'section' && (place.sectionId.startsWith(`${c.sectionId}.`) || c.sectionId.startsWith(`${place.sectionId}.`)))) continue;
     chosen.push(place);

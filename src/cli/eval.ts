@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { createPipeline } from '../pipeline';
 import type { SearchMode } from '../search/hybrid-search';
 import { readBank, scoreBank } from './eval-bank';
+import { sweepThresholds } from './eval-sweep';
 import { readQaSet, type RetrievalItem } from './qa-sets';
 
 /** recall@1, recall@5 and MRR of one retrieval mode over the QA set. */
@@ -74,5 +75,6 @@ export async function runEval(config: Config, flags: Record<string, string | tru
   }
   // Only the tune half is ever shown item by item: the sealed half stays unseen.
   if (verbose) for (const f of scores.tune.failures) out(`  fail ${f.id}#${f.turn} ${f.user} → ${f.answer.replace(/\n/g, ' ').slice(0, 160)} (${f.problems.join('; ')})`);
+  if (flags.sweep === true) await sweepThresholds(pipeline, bank, out);
   return 0;
 }
