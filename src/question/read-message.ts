@@ -443,12 +443,19 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon));
+    const part = inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon);
+    parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
     frame = [];
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
   if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
   return parts;
+}
+
+/** The clause ends in 呢 (「广州呢」「那2016年呢」): it names what changes, the question is the one before. */
+function endsInNe(clause: Token[]): boolean {
+  const last = [...clause].reverse().find((t) => t.type !== 'punctuation');
+  return Boolean(last && /呢$/.test(last.text));
 }
 
 /** A part naming nothing of its own asks about what the part before it named. */

@@ -219,7 +219,31 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
   return reading;
 }
 
+/**
+ * multi-part: a clause that only names what changes (「杭州有几个产业园？广州呢？」「2019年规模多少？2016年呢？」) asks the
+ * clause before's question of it: it updates that part as a follow-up turn would (slots it names replace, the rest carry over).
+ */
+function resolveEchoes(parts: Part[], message: MessageReading, context: ReadContext): Part[] {
+  const resolved: Part[] = [];
+  for (const part of parts) {
+    const before = resolved.at(-1);
+    if (!part.echo || !before) {
+      resolved.push(part);
+      continue;
+    }
+    const clause: MessageReading = { ...message, text: part.text, parts: [part], pronoun: false, plural: false, addition: false, followUpCue: true, elaborate: false };
+    const updated = updatePart(before, part, clause, '', context, []);
+    resolved.push(before.after ? { ...updated, after: before.after } : updated);
+  }
+  return resolved;
+}
+
 function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
+  const reading = resolveTurn(message, previous, context);
+  return reading.parts.some((p) => p.echo) ? { ...reading, parts: resolveEchoes(reading.parts, message, context) } : reading;
+}
+
+function resolveTurn(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
   const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;

@@ -82,6 +82,11 @@ export interface Part {
   quantity: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
+  /**
+   * multi-part: a clause after another that only names what changes and ends in 呢 (「杭州有几个产业园？广州呢？」):
+   * it asks the clause before's question again, resolved like a follow-up turn.
+   */
+  echo?: boolean;
 }
 
 /** A conversation read once: the last message, made standalone, split into what it asks. */
