@@ -404,7 +404,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
+  const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   return {
+    ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,

@@ -34,18 +34,27 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
     if (wanted && !wanted.has(entity.kind) && !(PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k)))) continue;
     for (const form of context.lexicon.formsOf(id)) {
       if (form.length < 2) continue;
-      const at = text.indexOf(form);
-      if (at >= 0) {
+      // Every place the name stands: 杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list.
+      let seen = false;
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
         found.push({ entity, at, text: form });
-        break;
+        seen = true;
       }
+      if (seen) break;
     }
   }
-  // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州).
+  // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州); each entity counts where it first stands alone.
   found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
-  const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length));
+  const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length))
+    .filter((f, i, all) => all.findIndex((o) => o.entity.id === f.entity.id) === i);
   const members = aggregate ? kept.filter((f) => !part.subjects.some((s) => s.entity.id === f.entity.id)) : kept;
   return (members.length ? members : kept).map((f) => ({ entity: f.entity, text: f.text }));
+}
+
+/** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
+function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
+  return answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
+    .filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id));
 }
 
 /** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
@@ -106,6 +115,28 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.noun = current.noun;
     next.inheritedNoun = false;
   } else if (previous.noun) next.inheritedNoun = true;
+  // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
+  // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
+  const listed = current.ordinal !== undefined && !current.subjects.length && previousAnswer
+    && (['list', 'count'].includes(previous.operation) || (previous.operation === 'lookup' && previous.attributes.includes('count')))
+    ? listedMembers(previousAnswer, previous, context) : [];
+  // After a pick (「第三个是谁主导的」→「第五个呢」) the list is still the one picked from.
+  const members = listed.length >= 2 ? listed : current.ordinal !== undefined && !current.subjects.length ? previous.pickedFrom ?? [] : [];
+  const sameSubjects = next.subjects.length === previous.subjects.length && next.subjects.every((s, i) => s.entity.id === previous.subjects[i].entity.id);
+  if (!sameSubjects) delete next.pickedFrom;
+  if (current.ordinal !== undefined && members.length >= Math.max(2, current.ordinal)) {
+    next.pickedFrom = members;
+    const picked = current.operation === 'rank';
+    current = { ...current, subjects: [members[current.ordinal - 1]], groupBy: undefined,
+      ...(picked ? { operation: current.attributes.length ? 'lookup' : 'explain', explicit: false, rank: undefined, order: undefined } : {}) };
+    next.subjects = current.subjects;
+    next.groups = [];
+    // What counted the list (「有几个」) is not asked of its member; what was asked of the member before (「谁主导的」) is.
+    if (listed.length >= 2) next.attributes = next.attributes.filter((a) => a !== 'count');
+    const asked = current.attributes.length > 0 || next.attributes.length > 0;
+    next.operation = current.operation === 'define' || (current.operation === 'explain' && current.explicit) || !asked ? (current.operation === 'define' ? 'define' : 'explain') : 'lookup';
+    next.groupBy = undefined;
+  }
   // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
   // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.
   const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));

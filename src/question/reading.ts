@@ -49,6 +49,10 @@ export interface Part {
   explicit: boolean;
   /** k of 前k / 第k / 倒数第k. */
   rank?: number;
+  /** 第k个 / 第k家 said without a ranking word, whatever the operation: after a list, the k-th member it named. */
+  ordinal?: number;
+  /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */
+  pickedFrom?: Subject[];
   order?: 'asc' | 'desc';
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
