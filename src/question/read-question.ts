@@ -57,6 +57,12 @@ function listedMembers(answer: string, previous: Part, context: ReadContext): Su
     .filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id));
 }
 
+/** The one member whose name holds every piece said (广州 + 城投 → 广州城投中关村e谷区块链孵园), if exactly one does. */
+function memberNamed(members: Subject[], pieces: string[], context: ReadContext): Subject | undefined {
+  const holds = members.filter((m) => [m.entity.name, ...context.lexicon.formsOf(m.entity.id)].map(compactForm).some((name) => pieces.every((p) => name.includes(p))));
+  return holds.length === 1 ? holds[0] : undefined;
+}
+
 /** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
 function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, context: ReadContext): Entity | undefined {
   for (const entity of context.lexicon.entities.values()) {
@@ -74,6 +80,15 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
+  // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
+  // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
+  const pieces = message.pronoun ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
+  const listedBefore = pieces.length && previousAnswer ? listedMembers(previousAnswer, previous, context) : [];
+  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : undefined;
+  if (named) {
+    current = { ...current, subjects: [named], words: current.words.filter((w) => !pieces.includes(compactForm(w))) };
+    next.pickedFrom = listedBefore;
+  }
   if (current.subjects.length && message.addition) {
     // 「再算上上海呢」: the new subject joins the ones asked about.
     next.subjects = [...previous.subjects, ...current.subjects.filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id))];
