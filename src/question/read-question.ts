@@ -94,6 +94,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.subjects = [...previous.subjects, ...current.subjects.filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id))];
     next.groups = [];
     if (!several && previous.subjects.length) next.operation = previous.operation;
+  } else if (current.subjects.length && several && current.subjects.length === 1 && previous.subjects.length
+    && !previous.subjects.some((p) => p.entity.id === current.subjects[0].entity.id)) {
+    // 「比辽宁多几家」「和上海加起来呢」 after a turn about 天津: a difference, sum or comparison naming one subject sets it
+    // against (or adds it to) the one the conversation is about.
+    next.subjects = [...previous.subjects, ...current.subjects];
+    next.groups = [];
   } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
@@ -299,6 +305,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   }
   const [first, ...rest] = message.parts;
   const follows = message.followUpCue || message.pronoun || isFragment(first)
+    // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
+    // subject the conversation is about.
+    || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
+      && before.subjects.length > 0 && !first.table)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
