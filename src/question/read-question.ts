@@ -105,8 +105,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.groups = current.groups;
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
-    const named = previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     const all = message.plural || several;
+    // follow-up: after a list or a count that named its members (「山东有哪些产业园」), 它们 are those members, not the
+    // places that scoped the list.
+    const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
+      || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
+    const named = members.length >= 2 ? members : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
     if (all && named.length < 2 && recent.length >= 2) {
@@ -183,6 +187,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // A new subject or a new attribute asks for a value, not the previous ranking again.
     // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
     if ((AGGREGATES.has(previous.operation) || previous.operation === 'list') && next.subjects.length) next.operation = 'lookup';
+    // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
+    // one's value, not a count again.
+    if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
