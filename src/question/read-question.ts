@@ -53,8 +53,11 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
 
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
-  return answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
+  const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
     .filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id));
+  // Members of a list are things of one kind (rows of one table); names of mixed kinds are mentions inside listed texts
+  // (a case's bank, city and province), not a list of members.
+  return members.every((m) => m.entity.kind === members[0].entity.kind && m.entity.table === members[0].entity.table) ? members : [];
 }
 
 /** The one member whose name holds every piece said (广州 + 城投 → 广州城投中关村e谷区块链孵园), if exactly one does. */
