@@ -404,7 +404,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
+  const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   return {
+    ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
@@ -443,12 +445,19 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    parts.push(inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon));
+    const part = inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon);
+    parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
     frame = [];
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
   if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
   return parts;
+}
+
+/** The clause ends in 呢 (「广州呢」「那2016年呢」): it names what changes, the question is the one before. */
+function endsInNe(clause: Token[]): boolean {
+  const last = [...clause].reverse().find((t) => t.type !== 'punctuation');
+  return Boolean(last && /呢$/.test(last.text));
 }
 
 /** A part naming nothing of its own asks about what the part before it named. */

@@ -136,6 +136,49 @@ describe('readQuestion: follow-ups', () => {
     expect(names(read(['北京和广东各有几家', '再算上上海呢']).parts[0])).toEqual(['北京', '广东', '上海']);
   });
 
+  it('picks the k-th member a previous list named (第二个…), and keeps picking from that list (第四个呢)', () => {
+    const list = '据表3-3，湖南的产业园共3个：湖南娄底国家级区块链研究和应用示范区暨娄底市区块链产业园、星沙区块链产业园、长沙区块链产业园[1][2][3]。';
+    const pick = read(['湖南都有啥产业园', '第三个哪年建的'], [list]);
+    expect(names(pick.parts[0])).toEqual(['长沙区块链产业园']);
+    expect(pick.parts[0]).toMatchObject({ operation: 'lookup', attributes: ['founded'] });
+    const again = read(['湖南都有啥产业园', '第三个哪年建的', '第二个呢'], [list, '长沙区块链产业园成立时间为2018.11[1]。']);
+    expect(names(again.parts[0])).toEqual(['星沙区块链产业园']);
+    expect(again.parts[0].attributes).toEqual(['founded']);
+  });
+
+  it('finds a listed name where it stands alone, not inside a longer one named before it', () => {
+    const list = '杭州的产业园共3个：中国杭州区块链产业园、经略新创产业区块链孵化器、杭州区块链产业园[1][2][3]。';
+    expect(names(read(['杭州都有哪些园区', '第三个是谁主导的'], [list]).parts[0])).toEqual(['杭州区块链产业园']);
+  });
+
+  it('resolves a piece of a member name beside 那个 to that member of the previous list', () => {
+    const list = '广州的产业园共3个：广州越秀区国际区块链产业园、广州城投中关村e谷区块链孵园、蚁米区块链众创空间[1][2][3]。';
+    expect(names(read(['广州有哪些园区', '越秀那个是谁主导的'], [list]).parts[0])).toEqual(['广州越秀区国际区块链产业园']);
+  });
+
+  it('reads 它们 after a list as its members, each asked the new attribute', () => {
+    const list = '主导机构为政府的研究机构共2个：数字福州区块链研究院、内蒙古区块链研究院[1][2]。';
+    const reading = read(['新增研究机构里政府牵头的有几家', '它们各在哪个城市'], [list]);
+    expect(names(reading.parts[0])).toEqual(['数字福州区块链研究院', '内蒙古区块链研究院']);
+    expect(reading.parts[0]).toMatchObject({ operation: 'lookup', attributes: ['city'] });
+  });
+
+  it('sets a one-subject difference against the subject the conversation is about (比X多几家)', () => {
+    const reading = read(['湖北有几家区块链企业', '比福建多几家']);
+    expect(reading.parts[0].operation).toBe('difference');
+    expect(names(reading.parts[0])).toEqual(['湖北', '福建']);
+  });
+
+  it('asks a later X呢 clause of a message the question of the clause before', () => {
+    const reading = read(['宁波有几个区块链产业园？嘉兴呢？']);
+    expect(reading.parts).toHaveLength(2);
+    expect(names(reading.parts[1])).toEqual(['嘉兴']);
+    expect(reading.parts[1]).toMatchObject({ noun: '产业园', attributes: ['count'] });
+    const years = read(['2019年的区块链市场规模有多大，2016年呢']);
+    expect(years.parts[1].attributes).toEqual(years.parts[0].attributes);
+    expect(years.parts[1].periods.map((p) => p.label)).toEqual(['2016年']);
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

@@ -34,18 +34,36 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
     if (wanted && !wanted.has(entity.kind) && !(PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k)))) continue;
     for (const form of context.lexicon.formsOf(id)) {
       if (form.length < 2) continue;
-      const at = text.indexOf(form);
-      if (at >= 0) {
+      // Every place the name stands: 杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list.
+      let seen = false;
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
         found.push({ entity, at, text: form });
-        break;
+        seen = true;
       }
+      if (seen) break;
     }
   }
-  // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州).
+  // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州); each entity counts where it first stands alone.
   found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
-  const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length));
+  const kept = found.filter((f, i) => !found.some((o, j) => j !== i && o.at <= f.at && o.at + o.text.length >= f.at + f.text.length && o.text.length > f.text.length))
+    .filter((f, i, all) => all.findIndex((o) => o.entity.id === f.entity.id) === i);
   const members = aggregate ? kept.filter((f) => !part.subjects.some((s) => s.entity.id === f.entity.id)) : kept;
   return (members.length ? members : kept).map((f) => ({ entity: f.entity, text: f.text }));
+}
+
+/** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
+function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
+  const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
+    .filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id));
+  // Members of a list are things of one kind (rows of one table); names of mixed kinds are mentions inside listed texts
+  // (a case's bank, city and province), not a list of members.
+  return members.every((m) => m.entity.kind === members[0].entity.kind && m.entity.table === members[0].entity.table) ? members : [];
+}
+
+/** The one member whose name holds every piece said (广州 + 城投 → 广州城投中关村e谷区块链孵园), if exactly one does. */
+function memberNamed(members: Subject[], pieces: string[], context: ReadContext): Subject | undefined {
+  const holds = members.filter((m) => [m.entity.name, ...context.lexicon.formsOf(m.entity.id)].map(compactForm).some((name) => pieces.every((p) => name.includes(p))));
+  return holds.length === 1 ? holds[0] : undefined;
 }
 
 /** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
@@ -65,18 +83,37 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
+  // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
+  // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
+  const pieces = message.pronoun ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
+  const listedBefore = pieces.length && previousAnswer ? listedMembers(previousAnswer, previous, context) : [];
+  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : undefined;
+  if (named) {
+    current = { ...current, subjects: [named], words: current.words.filter((w) => !pieces.includes(compactForm(w))) };
+    next.pickedFrom = listedBefore;
+  }
   if (current.subjects.length && message.addition) {
     // 「再算上上海呢」: the new subject joins the ones asked about.
     next.subjects = [...previous.subjects, ...current.subjects.filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id))];
     next.groups = [];
     if (!several && previous.subjects.length) next.operation = previous.operation;
+  } else if (current.subjects.length && several && current.subjects.length === 1 && previous.subjects.length
+    && !previous.subjects.some((p) => p.entity.id === current.subjects[0].entity.id)) {
+    // 「比辽宁多几家」「和上海加起来呢」 after a turn about 天津: a difference, sum or comparison naming one subject sets it
+    // against (or adds it to) the one the conversation is about.
+    next.subjects = [...previous.subjects, ...current.subjects];
+    next.groups = [];
   } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
-    const named = previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     const all = message.plural || several;
+    // follow-up: after a list or a count that named its members (「山东有哪些产业园」), 它们 are those members, not the
+    // places that scoped the list.
+    const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
+      || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
+    const named = members.length >= 2 ? members : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
     if (all && named.length < 2 && recent.length >= 2) {
@@ -106,6 +143,28 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.noun = current.noun;
     next.inheritedNoun = false;
   } else if (previous.noun) next.inheritedNoun = true;
+  // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
+  // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
+  const listed = current.ordinal !== undefined && !current.subjects.length && previousAnswer
+    && (['list', 'count'].includes(previous.operation) || (previous.operation === 'lookup' && previous.attributes.includes('count')))
+    ? listedMembers(previousAnswer, previous, context) : [];
+  // After a pick (「第三个是谁主导的」→「第五个呢」) the list is still the one picked from.
+  const members = listed.length >= 2 ? listed : current.ordinal !== undefined && !current.subjects.length ? previous.pickedFrom ?? [] : [];
+  const sameSubjects = next.subjects.length === previous.subjects.length && next.subjects.every((s, i) => s.entity.id === previous.subjects[i].entity.id);
+  if (!sameSubjects) delete next.pickedFrom;
+  if (current.ordinal !== undefined && members.length >= Math.max(2, current.ordinal)) {
+    next.pickedFrom = members;
+    const picked = current.operation === 'rank';
+    current = { ...current, subjects: [members[current.ordinal - 1]], groupBy: undefined,
+      ...(picked ? { operation: current.attributes.length ? 'lookup' : 'explain', explicit: false, rank: undefined, order: undefined } : {}) };
+    next.subjects = current.subjects;
+    next.groups = [];
+    // What counted the list (「有几个」) is not asked of its member; what was asked of the member before (「谁主导的」) is.
+    if (listed.length >= 2) next.attributes = next.attributes.filter((a) => a !== 'count');
+    const asked = current.attributes.length > 0 || next.attributes.length > 0;
+    next.operation = current.operation === 'define' || (current.operation === 'explain' && current.explicit) || !asked ? (current.operation === 'define' ? 'define' : 'explain') : 'lookup';
+    next.groupBy = undefined;
+  }
   // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
   // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.
   const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));
@@ -131,6 +190,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // A new subject or a new attribute asks for a value, not the previous ranking again.
     // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
     if ((AGGREGATES.has(previous.operation) || previous.operation === 'list') && next.subjects.length) next.operation = 'lookup';
+    // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
+    // one's value, not a count again.
+    if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
@@ -219,7 +281,31 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
   return reading;
 }
 
+/**
+ * multi-part: a clause that only names what changes (「杭州有几个产业园？广州呢？」「2019年规模多少？2016年呢？」) asks the
+ * clause before's question of it: it updates that part as a follow-up turn would (slots it names replace, the rest carry over).
+ */
+function resolveEchoes(parts: Part[], message: MessageReading, context: ReadContext): Part[] {
+  const resolved: Part[] = [];
+  for (const part of parts) {
+    const before = resolved.at(-1);
+    if (!part.echo || !before) {
+      resolved.push(part);
+      continue;
+    }
+    const clause: MessageReading = { ...message, text: part.text, parts: [part], pronoun: false, plural: false, addition: false, followUpCue: true, elaborate: false };
+    const updated = updatePart(before, part, clause, '', context, []);
+    resolved.push(before.after ? { ...updated, after: before.after } : updated);
+  }
+  return resolved;
+}
+
 function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
+  const reading = resolveTurn(message, previous, context);
+  return reading.parts.some((p) => p.echo) ? { ...reading, parts: resolveEchoes(reading.parts, message, context) } : reading;
+}
+
+function resolveTurn(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
   const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
@@ -229,6 +315,10 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
   }
   const [first, ...rest] = message.parts;
   const follows = message.followUpCue || message.pronoun || isFragment(first)
+    // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
+    // subject the conversation is about.
+    || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
+      && before.subjects.length > 0 && !first.table)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.

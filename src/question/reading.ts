@@ -49,6 +49,10 @@ export interface Part {
   explicit: boolean;
   /** k of 前k / 第k / 倒数第k. */
   rank?: number;
+  /** 第k个 / 第k家 said without a ranking word, whatever the operation: after a list, the k-th member it named. */
+  ordinal?: number;
+  /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */
+  pickedFrom?: Subject[];
   order?: 'asc' | 'desc';
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
@@ -82,6 +86,11 @@ export interface Part {
   quantity: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
+  /**
+   * multi-part: a clause after another that only names what changes and ends in 呢 (「杭州有几个产业园？广州呢？」):
+   * it asks the clause before's question again, resolved like a follow-up turn.
+   */
+  echo?: boolean;
 }
 
 /** A conversation read once: the last message, made standalone, split into what it asks. */

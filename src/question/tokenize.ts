@@ -16,7 +16,7 @@ export type Token = Span & (
   | { type: 'period'; period: PeriodSpan; comparison: boolean }
   | { type: 'table'; table: string }
   | { type: 'section'; section: string }
-  | { type: 'ordinal'; rank: number; reverse: boolean }
+  | { type: 'ordinal'; rank: number; reverse: boolean; /** 第二个 / 第二家 / 第二: a position in a list, said without a ranking word (名, 多, 强 …). */ plain: boolean }
   /** `dated`: 「最早的三家」 ranks by a date, not by a figure. */
   | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean }
   | { type: 'condition'; condition: Condition }
@@ -126,7 +126,7 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);
-    return rank > 0 ? { ...span(m), type: 'ordinal', rank, reverse: Boolean(m[1]) || m[4] === '少' } : null;
+    return rank > 0 ? { ...span(m), type: 'ordinal', rank, reverse: Boolean(m[1]) || m[4] === '少', plain: !m[1] && (!m[4] || /[个家]/.test(m[4])) } : null;
   });
   each(CONDITION, (m) => ({ ...span(m), type: 'condition', condition: conditionOf(m) }));
   each(FIGURE, (m) => (m[2] || m[3] ? { ...span(m), type: 'figure', figure: m[0] } : null));

@@ -112,6 +112,22 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('answers the k-th member of a listed set and a one-subject difference through the real pipeline', async () => {
+    const picked = await ask('长沙都有哪些区块链园区', '第二个啥时候成立的');
+    expect(picked.answer).toContain('长沙区块链产业园');
+    expect(picked.answer).toContain('2018.11');
+    const difference = await ask('湖北有几家区块链企业', '比福建多几家');
+    expect(difference.answer).toContain('19');
+    expect(difference.answer).toContain('18');
+    expect(difference.answer).toMatch(/多1家/);
+  });
+
+  it('answers each clause of 「X有几个？Y呢？」 with its own figure', async () => {
+    const answer = await ask('宁波有几个区块链产业园？长沙呢？');
+    expect(answer.answer).toContain('宁波保税区金融科技(区块链)产业园');
+    expect(answer.answer).toContain('星沙区块链产业园');
+  });
+
   it('resolves a follow-up and says how it was understood', async () => {
     const answer = await ask('广东有多少家区块链企业？', '那江苏呢？');
     expect(answer.understood).toContain('江苏');
