@@ -370,7 +370,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「地方专项政策」「园区的企业」: of two nouns in a row (的 between at most) the second is the head, the first a modifier.
   const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
-  const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
+  const classifier = tokens.find((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)$/.test(t.text))?.text.slice(-1);
+  const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
+  const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
+  const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
   // 「多少个平台」: a word that is the counted noun is not also the asked attribute (平台 as a 项目平台 column).
   const countedTokens = tokens.filter((t) => cuesOf(t, 'noun').length && cuesOf(t, 'attribute').length);
   if (quantity && countedTokens.length) {
