@@ -111,6 +111,28 @@ function categoryShare(part: Part, knowledge: Knowledge): PartAnswer | null {
     value: fits[0].fact.value ?? fits[0].fact.text, unit: fits[0].fact.unit, period: fits[0].fact.period, text: fits[0].fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fits[0].fact.source) }]);
 }
 
+/**
+ * 「比特币是谁发明的」「以太坊和比特币有什么区别」 (near-miss, general knowledge): the sentences found name the asked
+ * words only as items of an enumeration (「以比特币、以太坊、EOS 等知名公链为代表」) — they mention the thing, they say
+ * nothing about it. For a list or a comparison the enumeration may be the answer, unless some asked word is not
+ * in the sentences at all (区别: what is asked about them).
+ */
+function onlyListed(answer: PartAnswer, part: Part, needsMissing: boolean): boolean {
+  if (part.subjects.length || part.groups.length || part.filters.length || part.figures.length) return false;
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  const words = part.words.map(compactForm).filter((w) => w.length >= 2);
+  const found = words.filter((w) => quotes.some((q) => q.includes(w)));
+  if (!found.length || (needsMissing && found.length === words.length)) return false;
+  const listed = (q: string, w: string) => {
+    for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
+      const after = q.slice(at + w.length, at + w.length + 2);
+      if (!(q[at - 1] === '、' || /^.?[、等]/.test(after))) return false;
+    }
+    return true;
+  };
+  return found.every((w) => quotes.every((q) => !q.includes(w) || listed(q, w)));
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -140,6 +162,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+    if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
     const section = part.section ? undefined : sectionNaming(part, knowledge);
@@ -211,6 +234,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
+  if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
