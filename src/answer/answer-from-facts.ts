@@ -410,6 +410,11 @@ export function proseRankOf(part: Part, subject: Subject, knowledge: Knowledge):
 
 /** The figure the report gives that comes closest to what was asked (for a 「not in the report」 answer). */
 export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null {
-  const relaxed = scoreFacts(part, knowledge, part.subjects[0] ?? null, undefined, true);
+  const subject = part.subjects[0] ?? null;
+  // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
+  const forms = subject ? formsOf(knowledge, subject) : [];
+  const words = partTerms(part, knowledge).length > 0;
+  const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
+    .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)));
   return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
 }

@@ -337,7 +337,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   });
   // 「产业规模比去年同期涨了多少」「融资金额占比」 (prose-figure, share): beside a growth or share asked, an amount's phrase
   // names the thing measured — its words are the topic the figure's sentence must state, not a second thing asked.
-  if (attributes.some((a) => a === 'growth' || a === 'share')) {
+  const ofAmount = attributes.some((a) => a === 'growth' || a === 'share');
+  // 「2021年产业规模能到多少」: an amount's phrase that names what it measures is a topic word too.
+  if (!ofAmount) for (const m of measured) if (m.text.length >= 3 && !words.includes(m.text)) words.push(m.text);
+  if (ofAmount) {
     for (const m of measured) {
       if (m.attribute === 'growth' || m.attribute === 'share' || m.text.length < 3) continue;
       words.push(m.text);
