@@ -121,6 +121,10 @@ function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
 function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit'> {
   const said = operationSaid(tokens, subjects, attributes, hasNoun, quantity);
   if (said) return { ...said, explicit: true };
+  // 「跨链技术是干啥的」: what a technology or field is for is what it is (define); 定位 is a column of table rows only.
+  if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
+    return { operation: 'define', explicit: false };
+  }
   return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
 }
 
