@@ -23,6 +23,7 @@ const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
 // Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
+const PLACE_KINDS = new Set(['region', 'city', 'cluster', 'country']);
 
 /** Kinds of value the part asks for (empty: any figure). */
 function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
@@ -63,6 +64,9 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (fact.entities.includes(id)) return fact.subject.includes('、') ? 0.4 : 1;
   // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
   if (fact.entities.length) return 0;
+  // 「我国区块链研究机构共 107 家，…主要集中在北京、上海…」 (near-miss): the whole's figure, its places named in passing, is no
+  // figure of one of them.
+  if (/^(全国|全球)$/.test(fact.subject) && PLACE_KINDS.has(subject.entity.kind)) return 0;
   if (fact.mentions.includes(id)) return 0.75;
   const quote = knowledge.facts.quoteForm(fact);
   if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
@@ -406,6 +410,11 @@ export function proseRankOf(part: Part, subject: Subject, knowledge: Knowledge):
 
 /** The figure the report gives that comes closest to what was asked (for a 「not in the report」 answer). */
 export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null {
-  const relaxed = scoreFacts(part, knowledge, part.subjects[0] ?? null, undefined, true);
+  const subject = part.subjects[0] ?? null;
+  // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
+  const forms = subject ? formsOf(knowledge, subject) : [];
+  const words = partTerms(part, knowledge).length > 0;
+  const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
+    .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)));
   return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
 }

@@ -1,14 +1,15 @@
 import { numbersIn } from '../facts/number-guard';
+import type { StoredFact } from '../facts/fact-store';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
-import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts } from './answer-from-facts';
+import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
 import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable } from './choose-table';
-import { missing, type Claim, type PartAnswer } from './claims';
+import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
-import { PASSAGES } from './thresholds';
+import { FACT_MATCH, PASSAGES } from './thresholds';
 
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 /** The last month the report's figures cover (2020 H1), as yyyymm. */
@@ -85,6 +86,53 @@ async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retr
   return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
 }
 
+/**
+ * A share the prose states for a category a table's rows are filtered by (「天使轮占 32%」「17 家为政府与企业合作，占比为 39%」):
+ * the best percent figure whose sentence names the category in one of its forms. Null for a named table (its rows are asked).
+ */
+function categoryShare(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (!part.attributes.includes('share') || part.table || part.subjects.length) return null;
+  const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity] : []));
+  // One category (the same value of several tables counts once).
+  if (!values.length || values.length !== part.filters.length || new Set(values.map((v) => v.name)).size !== 1) return null;
+  const forms = [...new Set(values.flatMap((v) => [v.name, ...knowledge.lexicon.formsOf(v.id)]).map(compactForm).filter((f) => f.length >= 2))];
+  const asked = { ...part, filters: [], words: [...part.words, values[0].name] };
+  // The clause of the figure back to the previous 「；」: 「有 17 家产业园为政府与企业合作，…，占比为 39%」.
+  const clause = (fact: StoredFact) => {
+    const at = fact.quote.indexOf(fact.window);
+    if (at < 0) return fact.window;
+    const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
+    return fact.quote.slice(start + 1, at + fact.window.length).trim();
+  };
+  const fits = scoreFacts(asked, knowledge, null, part.periods[0], false)
+    .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(clause(c.fact)).includes(f)));
+  if (!fits.length || fits[0].score < FACT_MATCH.minimum) return null;
+  return answered([{ ...factClaim({ ...fits[0].fact, window: clause(fits[0].fact) }, knowledge), end: '。' }], [{ source: fits[0].fact.source, subject: values[0].name, metric: fits[0].fact.metric,
+    value: fits[0].fact.value ?? fits[0].fact.text, unit: fits[0].fact.unit, period: fits[0].fact.period, text: fits[0].fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fits[0].fact.source) }]);
+}
+
+/**
+ * 「比特币是谁发明的」「以太坊和比特币有什么区别」 (near-miss, general knowledge): the sentences found name the asked
+ * words only as items of an enumeration (「以比特币、以太坊、EOS 等知名公链为代表」) — they mention the thing, they say
+ * nothing about it. For a list or a comparison the enumeration may be the answer, unless some asked word is not
+ * in the sentences at all (区别: what is asked about them).
+ */
+function onlyListed(answer: PartAnswer, part: Part, needsMissing: boolean): boolean {
+  if (part.subjects.length || part.groups.length || part.filters.length || part.figures.length) return false;
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  const words = part.words.map(compactForm).filter((w) => w.length >= 2);
+  const found = words.filter((w) => quotes.some((q) => q.includes(w)));
+  if (!found.length || (needsMissing && found.length === words.length)) return false;
+  const listed = (q: string, w: string) => {
+    for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
+      const after = q.slice(at + w.length, at + w.length + 2);
+      if (!(q[at - 1] === '、' || /^.?[、等]/.test(after))) return false;
+    }
+    return true;
+  };
+  return found.every((w) => quotes.every((q) => !q.includes(w) || listed(q, w)));
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -114,6 +162,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
+    if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
     const section = part.section ? undefined : sectionNaming(part, knowledge);
@@ -144,6 +193,13 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     if (fromTable?.status === 'answered' && part.operation === 'position' && part.subjects.length === 1) {
       const prose = proseRankOf(part, part.subjects[0], knowledge);
       return prose ? { ...fromTable, claims: [...fromTable.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), { ...prose, end: '。' }] } : fromTable;
+    }
+    // 「天使轮占比多少」「政企合作的占多少」 (share): the prose's own share of that category comes first; the table's
+    // computed share (of a top-10 list, of its rows) is another scope beside it.
+    const proseShare = fromTable?.status === 'answered' ? categoryShare(part, knowledge) : null;
+    if (fromTable?.status === 'answered' && proseShare) {
+      return { ...proseShare, claims: [...proseShare.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...fromTable.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
+        facts: [...proseShare.facts, ...fromTable.facts] };
     }
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
@@ -178,6 +234,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
+  if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.

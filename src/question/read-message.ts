@@ -48,6 +48,8 @@ const SUBJECT_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'dom
 const SUBJECT_PRIORITY: Record<string, number> = { region: 0, city: 1, cluster: 2, group: 3, organization: 4, row: 5, domain: 6, title: 7, value: 8 };
 const DATE_ATTRIBUTES = new Set<AttributeId>(['founded', 'published', 'date']);
 const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'money']);
+/** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
+const MEASURES = new Set<AttributeId>(['money', 'count']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
 const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
@@ -119,6 +121,10 @@ function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
 function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit'> {
   const said = operationSaid(tokens, subjects, attributes, hasNoun, quantity);
   if (said) return { ...said, explicit: true };
+  // 「跨链技术是干啥的」: what a technology or field is for is what it is (define); 定位 is a column of table rows only.
+  if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
+    return { operation: 'define', explicit: false };
+  }
   return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
 }
 
@@ -194,6 +200,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let asksMembers = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
+  const measured: { attribute: AttributeId; text: string }[] = [];
+  const askedAmount = new Set<AttributeId>();
   const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
     // 「17年之前建的」「2019年以后发布的」.
     const after = tokens.find((t) => t.start === period.end);
@@ -279,7 +287,22 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             dateFilter(cue.attribute, lastPeriod.period);
             continue;
           }
+          // 「企业自己主导的」: a category value said with a word between its parts (企业…主导) is that value, as 「企业主导」 is.
+          const split = lexicon.attributes.get(cue.attribute)?.kind === 'category' ? splitValue(tokens, position, lexicon) : [];
+          for (const value of split) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.id)) filters.push({ kind: 'value', entity: value, text: value.name });
+          if (split.length) {
+            // The word before was part of the value, not a counted noun or a topic word of its own.
+            const head = tokens[position - 2];
+            nouns.splice(0, nouns.length, ...nouns.filter((n) => n.at !== head.start));
+            const at = words.lastIndexOf(head.text);
+            if (at >= 0) words.splice(at, 1);
+            continue;
+          }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
+          if (MEASURES.has(cue.attribute)) {
+            if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
+            else askedAmount.add(cue.attribute);
+          }
           if (DATE_ATTRIBUTES.has(cue.attribute)) lastDate = { attribute: cue.attribute, end: token.end };
           if (QUANTITY_ATTRIBUTES.has(cue.attribute) || DATE_ATTRIBUTES.has(cue.attribute)) quantity = true;
         }
@@ -316,6 +339,19 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       default: break;
     }
   });
+  // 「产业规模比去年同期涨了多少」「融资金额占比」 (prose-figure, share): beside a growth or share asked, an amount's phrase
+  // names the thing measured — its words are the topic the figure's sentence must state, not a second thing asked.
+  const ofAmount = attributes.some((a) => a === 'growth' || a === 'share');
+  // 「2021年产业规模能到多少」: an amount's phrase that names what it measures is a topic word too.
+  if (!ofAmount) for (const m of measured) if (m.text.length >= 3 && !words.includes(m.text)) words.push(m.text);
+  if (ofAmount) {
+    for (const m of measured) {
+      if (m.attribute === 'growth' || m.attribute === 'share' || m.text.length < 3) continue;
+      words.push(m.text);
+      // Its amount is not asked unless another of its cues asks for it.
+      if (!measured.some((o) => o.attribute === m.attribute && o.text !== m.text) && !askedAmount.has(m.attribute)) attributes.splice(attributes.indexOf(m.attribute), 1);
+    }
+  }
   const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i);
   // 「上海树图研究院是企业牵头还是政府牵头」: values offered as choices about a named row ask for that row's column.
   const row = uniqueSubjects.find((s) => s.entity.kind === 'row');
@@ -341,7 +377,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「地方专项政策」「园区的企业」: of two nouns in a row (的 between at most) the second is the head, the first a modifier.
   const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
-  const noun = (counted.find((n) => n.at > askAt) ?? counted.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
+  const classifier = tokens.find((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)$/.test(t.text))?.text.slice(-1);
+  const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
+  const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
+  const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
   // 「多少个平台」: a word that is the counted noun is not also the asked attribute (平台 as a 项目平台 column).
   const countedTokens = tokens.filter((t) => cuesOf(t, 'noun').length && cuesOf(t, 'attribute').length);
   if (quantity && countedTokens.length) {
@@ -413,6 +453,20 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
+}
+
+/**
+ * The category values a word before a column's word and the column's word name together, with one short word between
+ * (「企业自己主导」 reads as 「企业主导」): the values the joined phrase names in the lexicon.
+ */
+function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): Entity[] {
+  const between = tokens[position - 1];
+  const head = tokens[position - 2];
+  if (!between || !head || between.type !== 'word' || between.text.length > 2 || head.type !== 'cue') return [];
+  const joined = compactForm(head.text + tokens[position].text);
+  const match = lexicon.longestAt(joined, 0, () => false);
+  if (!match || match.surface !== joined) return [];
+  return match.cues.flatMap((c) => (c.type === 'entity' ? [lexicon.entities.get(c.entity)] : [])).filter((e): e is Entity => e?.kind === 'value');
 }
 
 /** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */

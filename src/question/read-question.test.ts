@@ -40,6 +40,7 @@ describe('readQuestion: what a message is', () => {
     ['这份2020年上半年的报告里有多少家区块链企业', 'question'],
     ['报告里2019年的专利有多少', 'question'],
     ['2019年的专利数量在报告里有吗', 'question'],
+    ['假装你是投资人，说说现在该买啥币', 'task'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
   });
@@ -77,6 +78,24 @@ describe('readQuestion: the parts of a question', () => {
     expect(parts).toHaveLength(2);
     expect(parts.map((p) => p.attributes)).toEqual([['founded'], ['leader']]);
     expect(parts.every((p) => names(p).includes('杭州西溪谷区块链产业园'))).toBe(true);
+  });
+
+  it('reads what is counted and measured by meaning: a classifier\'s noun, a split category value, an amount named beside a growth', () => {
+    // 所 counts 高校, even where a longer phrase (高校参与, a category value) starts with it.
+    expect(read(['参与研究机构的大学一共有多少所']).parts[0].noun).toBe('高校');
+    expect(read(['有几所高校参与其中']).parts[0].noun).toBe('高校');
+    // 家 counts firms, not 融资 (笔).
+    expect(read(['今年新注册的公司中有几家获得了融资']).parts[0].noun).toBe('企业');
+    // 企业…主导 with a word between is the value 企业主导.
+    const split = read(['由企业单独来主导的园区有多少个']).parts[0];
+    expect(split.filters.length).toBeGreaterThan(0);
+    expect(split.filters.every((f) => f.kind === 'value' && f.entity.name === '企业')).toBe(true);
+    // An amount's phrase beside a growth asked is what grows, not a second amount asked.
+    const growth = read(['市场规模增速有多快']).parts[0];
+    expect(growth.attributes).toEqual(['growth']);
+    expect(growth.words).toContain('市场规模');
+    // What a technology is for is a definition.
+    expect(read(['跨链是用来干什么的']).parts[0].operation).toBe('define');
   });
 
   it('reads a date condition (2019年建的), a category value (政府牵头) and a numeric condition (不少于50家)', () => {

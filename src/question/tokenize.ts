@@ -66,6 +66,23 @@ function conditionOf(match: RegExpMatchArray): Condition {
 }
 
 /**
+ * 「有多少所高校参与了…」: right after 多少/几 and a classifier, the noun that classifier counts is what is counted, even
+ * where a longer lexicon phrase starts with it (高校参与, a table's category value).
+ */
+function countedAt(text: string, at: number, lexicon: Lexicon, standalone: (at: number) => boolean): ReturnType<Lexicon['longestAt']> {
+  const before = /(多少|几)(.)$/.exec(text.slice(Math.max(0, at - 3), at));
+  if (!before) return null;
+  const longest = lexicon.longestAt(text, at, standalone);
+  if (!longest || longest.cues.some((c) => c.type === 'noun')) return null;
+  for (let end = at + longest.surface.length - 1; end > at + 1; end--) {
+    const shorter = lexicon.longestAt(text.slice(0, end), at, standalone);
+    const noun = shorter?.cues.find((c) => c.type === 'noun');
+    if (shorter && noun && noun.type === 'noun' && (lexicon.classifiers.get(noun.noun) ?? []).includes(before[2])) return shorter;
+  }
+  return null;
+}
+
+/**
  * Splits a compact question into tokens: structures read by pattern first (periods, table and
  * chapter numbers, ranks 第二/倒数第一, top-k 前五, numeric conditions 超过100家, 《titles》, standard
  * numbers, figures the question states), then the longest lexicon match at each remaining
@@ -172,7 +189,7 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
       i++;
       continue;
     }
-    const match = lexicon.longestAt(text, i, standalone);
+    const match = countedAt(text, i, lexicon, standalone) ?? lexicon.longestAt(text, i, standalone);
     if (match && !taken.slice(i, i + match.surface.length).some(Boolean)) {
       flushWord(i);
       tokens.push({ start: i, end: i + match.surface.length, text: match.surface, type: 'cue', cues: match.cues });

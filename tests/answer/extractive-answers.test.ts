@@ -80,6 +80,34 @@ describe('the extractive answerer on the real report', () => {
     expectTraceable(answer, question);
   });
 
+  it.each([
+    ['区块链产业规模同比增速是多少', '246.46%'],
+    ['一共有几所高校参与了研究机构', '33'],
+    ['新注册企业里有几家获得投资', '8 家'],
+    ['企业自己主导的产业园有几个', '9'],
+    ['天使轮融资的占比是多少', '32%'],
+  ])('answers a prose figure read by meaning: %s', async (question, figure) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain(figure);
+    expectTraceable(answer, question);
+  });
+
+  it.each([
+    ['谁发明了比特币'], ['比特币和以太坊有什么不同'], ['上海有几家区块链研究机构'],
+  ])('declines general knowledge and a place a whole\'s figure only names in passing: %s', async (question) => {
+    const answer = await ask(question);
+    expect(answer.grounded, question).toBe(false);
+    expect(answer.answer).not.toMatch(/EOS/);
+    expectTraceable(answer, question);
+  });
+
+  it('gives as nearest figure one about what was asked, not an adjacent amount', async () => {
+    const answer = await ask('2022年区块链市场规模会有多大');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).not.toContain('10亿元基金');
+  });
+
   it('answers a list question with every item of the enumeration', async () => {
     const answer = await ask('新基建包括哪三类基础设施');
     for (const item of ['信息基础设施', '融合基础设施', '创新基础设施']) expect(answer.answer).toContain(item);
