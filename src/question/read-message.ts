@@ -524,6 +524,8 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
   if (!previous || part.subjects.length || part.table) return part;
   return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
+    // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
+    qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) ? part.qualifiers : previous.qualifiers,
     // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
     // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
     words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
