@@ -208,7 +208,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
     // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
-    else if (filter.kind === 'compare' && stated(formatNumber(filter.value))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
       const period = dated?.kind === 'period' ? dated.period.text + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.text;
@@ -237,6 +237,24 @@ function finish(claims: Claim[], context: TableContext): PartAnswer {
   const last = claims.at(-1);
   if (last) last.end = '。';
   return answered(claims, context.facts);
+}
+
+/** 「没有数量为10的地区」 with the closest rows below and above the bound (each cited), for a numeric condition no row meets. */
+function nearestRows(context: TableContext, compare: Extract<RowFilter, { kind: 'compare' }>, filters: RowFilter[], lead?: Claim): Claim[] {
+  const { table } = context;
+  const others = filters.filter((f) => f !== compare);
+  const rows = (others.length ? filterRows(table, others) : table.rows).filter((row) => !row.total && typeof row.cells[compare.column]?.value === 'number');
+  const value = (row: TypedRow) => row.cells[compare.column].value as number;
+  const below = rows.filter((r) => value(r) < compare.value).sort((a, b) => value(b) - value(a));
+  const above = rows.filter((r) => value(r) > compare.value).sort((a, b) => value(a) - value(b));
+  const near = [below.filter((r) => value(r) === value(below[0] ?? r)), above.filter((r) => value(r) === value(above[0] ?? r))].flat();
+  const claims: Claim[] = [{ ...(lead ?? { text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }), end: near.length ? '；' : '。' }];
+  if (near.length) {
+    const cell = (r: TypedRow) => `${label(r, table)}${cellText(r.cells[compare.column], table.columns[compare.column])}`;
+    for (const r of near) context.facts.push(cellFact(table.id, label(r, table), table.columns[compare.column], r.cells[compare.column], table.period));
+    claims.push({ text: `最接近的是${near.map(cell).join('、')}`, sources: near.map((r) => rowSource(context.knowledge, r.chunkId)) });
+  }
+  return claims;
 }
 
 /** Lookup: each subject's row(s) with the asked columns; subjects the table does not list are said to be missing. */
@@ -285,7 +303,13 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       claims.push(rowClaim(context, total, columns));
     } else {
       const rows = filterRows(table, filters);
-      if (!rows.length) return missing([{ text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }]);
+      if (!rows.length) {
+        // 「有没有哪个省刚好10家」 (zero rows): a numeric condition over the table's own figures that no row meets is answered
+        // by the table — none — with the rows nearest the bound cited, so the reader sees what there is on either side.
+        const compare = filters.find((f) => f.kind === 'compare');
+        if (compare?.kind === 'compare') return finish([framing(context, false), ...nearestRows(context, compare, filters)], context);
+        return missing([{ text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }]);
+      }
       found++;
       claims[0] = framing(context, false);
       claims.push(...listClaim(context, rows, part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0), describeRows(context, filters)));
@@ -347,7 +371,9 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   }
   const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;
   if (!rows.length) {
-    claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
+    const compare = filters.find((f) => f.kind === 'compare');
+    const none: Claim = { text: `${what}为0个`, sources: [], derived: ['0'] };
+    claims.push(...(compare?.kind === 'compare' ? nearestRows(context, compare, filters, none) : [none]));
     return finish(claims, context);
   }
   const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
