@@ -298,6 +298,9 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     const filters = filtersOf(context, numericColumn(table, part.attributes));
     if (!filters.length) {
       const total = table.rows.find((row) => row.total);
+      // 「哪些城市出了专项政策」: places asked of the whole table are the places its rows name.
+      const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a) && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
+      if (!total && places) return count(context, choice);
       if (!total) return null;
       found++;
       claims.push(rowClaim(context, total, columns));
@@ -364,7 +367,9 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   if (spread !== undefined && rows.length) {
     const first = new Map<string, TypedRow>();
     for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key && !first.has(key)) first.set(key, row);
-    const name = columnLabel(table.columns[spread], context.labels);
+    // The places counted are called by what they are: provinces, cities, or 地方 where a column holds both (表1-2).
+    const kinds = new Set(rows.flatMap((r) => r.cells[spread]?.entities ?? []).map((e) => e.split(':')[0]).filter((k) => k === 'region' || k === 'city'));
+    const name = kinds.size > 1 ? '地方' : kinds.has('city') ? '城市' : kinds.has('region') ? '省级地区' : columnLabel(table.columns[spread], context.labels);
     claims.push({ text: `${filters.length ? describeRows(context, filters) : noun(table)}分布在${first.size}个${name === '省份' || name === '地区' ? '省级地区' : name}`, sources: [], derived: [String(first.size)], end: '：' },
       { text: [...first.keys()].join('、'), sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
     return finish(claims, context);

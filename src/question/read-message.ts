@@ -272,6 +272,18 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const marker = cuesOf(token, 'dateMarker')[0];
         if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && /^(之前|以前|前|之后|以后|后|以来|的)?$/.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
           dateFilter(marker.attribute, lastPeriod.period);
+          // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
+          for (let at = 0; at < token.text.length; at++) {
+            for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
+              const inner = lexicon.longestAt(token.text.slice(0, end), at, () => true);
+              const innerNouns = inner?.cues.filter((c) => c.type === 'noun') ?? [];
+              if (!inner || !innerNouns.length) continue;
+              for (const cue of innerNouns) if (cue.type === 'noun') nouns.push({ noun: cue.noun, at: token.start + at, end: token.start + at + inner.surface.length, asked: false });
+              words.push(inner.surface);
+              at += inner.surface.length - 1;
+              break;
+            }
+          }
           break;
         }
         for (const cue of cuesOf(token, 'attribute')) {
