@@ -359,6 +359,13 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     return { status: 'answered', facts: answers.flatMap((a) => a.facts),
       claims: answers.flatMap((a, i) => a.claims.filter((c, j) => i === 0 || j > 0).map((c) => ({ ...c, end: c.end === '。' ? '；' : c.end }))) };
   }
+  // 「京沪的产业园各有几个」: several places of one column are counted each on its own (their rows never overlap).
+  const listed = part.subjects.filter((_, i) => choice.subjectRows[i]?.length);
+  if (listed.length > 1 && ['lookup', 'count'].includes(part.operation)) {
+    const answers = listed.map((subject) => count({ ...context, part: { ...part, subjects: [subject] } }, { ...choice, subjectRows: [choice.subjectRows[part.subjects.indexOf(subject)]] }));
+    return { status: 'answered', facts: answers.flatMap((a) => a.facts),
+      claims: answers.flatMap((a, i) => a.claims.filter((c, j) => i === 0 || j > 0).map((c) => ({ ...c, end: c.end === '。' ? '；' : c.end }))).map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)) };
+  }
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];

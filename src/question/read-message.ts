@@ -137,7 +137,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
-  if (ops.has('compare') && several) return { operation: 'compare' };
+  // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.
+  const whichMore = tokens.some((t, i) => hasFunction(t, 'question') && /^(谁|哪)/.test(t.text)
+    && tokens.slice(i + 1).some((u) => u.type === 'word' && /^(更|还)?(多|少|高|低|大|小)(一些|一点|些)?$/.test(u.text)));
+  if ((ops.has('compare') || whichMore) && several) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
