@@ -395,6 +395,34 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   return finish(claims, context);
 }
 
+/**
+ * 「融资最多的是谁」 (currency, table-extreme): amounts in 人民币 and 美元 are ranked within each currency, never as one
+ * unit; amounts given only as a magnitude (数千万人民币) are named apart, since they cannot be placed among exact ones.
+ */
+function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: number, order: 'asc' | 'desc', shown: number[]): PartAnswer {
+  const { part, table } = context;
+  const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
+  const claims: Claim[] = [framing(context, false), { text: `${table.id}的金额分别以人民币和美元计，报告没有给出汇率，只能在同一币种内比较`, sources: [], end: '：' }];
+  const cell = (r: TypedRow) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`;
+  const word = order === 'asc' ? '最少' : '最多';
+  for (const currency of CURRENCIES) {
+    const exact = rows.filter((r) => r.cells[column]?.currency === currency && typeof r.cells[column].value === 'number' && !r.cells[column].approximate)
+      .sort((a, b) => (order === 'asc' ? 1 : -1) * ((a.cells[column].value as number) - (b.cells[column].value as number)));
+    if (!exact.length) continue;
+    const bound = exact[Math.min(k, exact.length) - 1].cells[column].value;
+    const chosen = exact.filter((r, i) => i < k || r.cells[column].value === bound);
+    for (const r of chosen) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+    claims.push({ text: `以${currency}计${k > 1 ? `${word}的${chosen.length}个依次是` : `${word}的是`}${chosen.map(cell).join('、')}`,
+      sources: chosen.map((r) => rowSource(context.knowledge, r.chunkId)), end: '；' });
+  }
+  const vague = rows.filter((r) => r.cells[column]?.approximate);
+  if (vague.length) {
+    for (const r of vague) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+    claims.push({ text: `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`, sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)) });
+  }
+  return finish(claims, context);
+}
+
 /** Rankings over a numeric or date column: max/min/earliest/latest, top-k, k-th place, a subject's place. */
 function ranking(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
@@ -411,6 +439,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     // Amounts in different currencies are not ranked as one unit.
     const rows = filterRows(table, filters);
     const currencies = new Set(rows.map((r) => r.cells[column]?.currency).filter(Boolean));
+    if (currencies.size > 1 && ['max', 'min', 'topk'].includes(part.operation)) return rankedPerCurrency(context, rows, column, order, shown);
     if (currencies.size > 1) {
       return finish([framing(context, false), { text: `${table.id}的金额分别以人民币和美元计（部分只给出量级），报告没有给出汇率，无法统一排序`, sources: [], end: '：' },
         ...listClaim(context, rows, shown, noun(table))], context);
