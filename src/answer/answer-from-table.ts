@@ -692,7 +692,8 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
  * (ties kept), group and count by a column, or add/compare the subjects' values with the formula —
  * each row cited, the period sentence cited once. Null when the table cannot answer this operation.
  */
-export function answerFromTable(part: Part, choice: TableChoice, knowledge: Knowledge): PartAnswer | null {
+export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Knowledge): PartAnswer | null {
+  let choice = chosen;
   const labels = new Map([...knowledge.lexicon.attributes.values()].map((a) => [a.id, a.label]));
   const { table } = choice;
   // A named row with 「最近」「最早」 is asked about itself (「复杂美科技最近一次投资是什么时候」).
@@ -700,7 +701,11 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
   // 「项目平台叫什么」: 叫什么 names the asked column, not the row's name.
   const specific = part.attributes.some((a) => a !== 'title' && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
   const attributes = specific ? part.attributes.filter((a) => a !== 'title') : part.attributes;
-  const effective: Part = { ...part, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
+  // 「19年的工业互联网项目一共几个」: a subject that is what the whole table is about (工业互联网 for 表8-1) names the table, not rows of it.
+  const topical = part.subjects.map((s, i) => !choice.subjectRows[i]?.length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w))));
+  const kept = topical.some(Boolean) ? part.subjects.filter((_, i) => !topical[i]) : part.subjects;
+  if (kept !== part.subjects) choice = { ...choice, subjectRows: choice.subjectRows.filter((_, i) => !topical[i]) };
+  const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
