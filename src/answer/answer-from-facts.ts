@@ -248,6 +248,16 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
       chosen.push({ subject, best, others: candidates });
     }
   }
+  // compare, sum, difference: figures of several subjects stated in one sentence (「分别有 46、42 和 18 个」) share one scope
+  // and one period by construction; where they fit about as well as each subject's own best, they are the ones compared.
+  if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum'].includes(part.operation)) {
+    const near = (pick: (typeof chosen)[number], line: number) => pick.others.find((c) => c.fact.line === line && c.score >= pick.best.score * FACT_MATCH.sameSentence);
+    const lines = [...new Set(chosen[0].others.map((c) => c.fact.line))].filter((line) => chosen.every((pick) => near(pick, line)));
+    const shared = lines.find((line) => new Set(chosen.map((pick) => near(pick, line)!.fact)).size === chosen.length);
+    if (shared !== undefined && chosen.some((pick) => pick.best.fact.line !== shared)) {
+      return chosen.map((pick) => ({ ...pick, best: near(pick, shared)! }));
+    }
+  }
   return chosen;
 }
 

@@ -208,7 +208,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
     // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
-    else if (filter.kind === 'compare' && stated(formatNumber(filter.value))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
       const period = dated?.kind === 'period' ? dated.period.text + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.text;
@@ -237,6 +237,24 @@ function finish(claims: Claim[], context: TableContext): PartAnswer {
   const last = claims.at(-1);
   if (last) last.end = '。';
   return answered(claims, context.facts);
+}
+
+/** 「没有数量为10的地区」 with the closest rows below and above the bound (each cited), for a numeric condition no row meets. */
+function nearestRows(context: TableContext, compare: Extract<RowFilter, { kind: 'compare' }>, filters: RowFilter[], lead?: Claim): Claim[] {
+  const { table } = context;
+  const others = filters.filter((f) => f !== compare);
+  const rows = (others.length ? filterRows(table, others) : table.rows).filter((row) => !row.total && typeof row.cells[compare.column]?.value === 'number');
+  const value = (row: TypedRow) => row.cells[compare.column].value as number;
+  const below = rows.filter((r) => value(r) < compare.value).sort((a, b) => value(b) - value(a));
+  const above = rows.filter((r) => value(r) > compare.value).sort((a, b) => value(a) - value(b));
+  const near = [below.filter((r) => value(r) === value(below[0] ?? r)), above.filter((r) => value(r) === value(above[0] ?? r))].flat();
+  const claims: Claim[] = [{ ...(lead ?? { text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }), end: near.length ? '；' : '。' }];
+  if (near.length) {
+    const cell = (r: TypedRow) => `${label(r, table)}${cellText(r.cells[compare.column], table.columns[compare.column])}`;
+    for (const r of near) context.facts.push(cellFact(table.id, label(r, table), table.columns[compare.column], r.cells[compare.column], table.period));
+    claims.push({ text: `最接近的是${near.map(cell).join('、')}`, sources: near.map((r) => rowSource(context.knowledge, r.chunkId)) });
+  }
+  return claims;
 }
 
 /** Lookup: each subject's row(s) with the asked columns; subjects the table does not list are said to be missing. */
@@ -280,12 +298,21 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     const filters = filtersOf(context, numericColumn(table, part.attributes));
     if (!filters.length) {
       const total = table.rows.find((row) => row.total);
+      // 「哪些城市出了专项政策」: places asked of the whole table are the places its rows name.
+      const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a) && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
+      if (!total && places) return count(context, choice);
       if (!total) return null;
       found++;
       claims.push(rowClaim(context, total, columns));
     } else {
       const rows = filterRows(table, filters);
-      if (!rows.length) return missing([{ text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }]);
+      if (!rows.length) {
+        // 「有没有哪个省刚好10家」 (zero rows): a numeric condition over the table's own figures that no row meets is answered
+        // by the table — none — with the rows nearest the bound cited, so the reader sees what there is on either side.
+        const compare = filters.find((f) => f.kind === 'compare');
+        if (compare?.kind === 'compare') return finish([framing(context, false), ...nearestRows(context, compare, filters)], context);
+        return missing([{ text: `${table.id}中没有${describeRows(context, filters)}`, sources: [] }]);
+      }
       found++;
       claims[0] = framing(context, false);
       claims.push(...listClaim(context, rows, part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0), describeRows(context, filters)));
@@ -332,6 +359,13 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     return { status: 'answered', facts: answers.flatMap((a) => a.facts),
       claims: answers.flatMap((a, i) => a.claims.filter((c, j) => i === 0 || j > 0).map((c) => ({ ...c, end: c.end === '。' ? '；' : c.end }))) };
   }
+  // 「京沪的产业园各有几个」: several places of one column are counted each on its own (their rows never overlap).
+  const listed = part.subjects.filter((_, i) => choice.subjectRows[i]?.length);
+  if (listed.length > 1 && ['lookup', 'count'].includes(part.operation)) {
+    const answers = listed.map((subject) => count({ ...context, part: { ...part, subjects: [subject] } }, { ...choice, subjectRows: [choice.subjectRows[part.subjects.indexOf(subject)]] }));
+    return { status: 'answered', facts: answers.flatMap((a) => a.facts),
+      claims: answers.flatMap((a, i) => a.claims.filter((c, j) => i === 0 || j > 0).map((c) => ({ ...c, end: c.end === '。' ? '；' : c.end }))).map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)) };
+  }
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, numericColumn(table, part.attributes))];
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];
@@ -340,20 +374,52 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   if (spread !== undefined && rows.length) {
     const first = new Map<string, TypedRow>();
     for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key && !first.has(key)) first.set(key, row);
-    const name = columnLabel(table.columns[spread], context.labels);
+    // The places counted are called by what they are: provinces, cities, or 地方 where a column holds both (表1-2).
+    const kinds = new Set(rows.flatMap((r) => r.cells[spread]?.entities ?? []).map((e) => e.split(':')[0]).filter((k) => k === 'region' || k === 'city'));
+    const name = kinds.size > 1 ? '地方' : kinds.has('city') ? '城市' : kinds.has('region') ? '省级地区' : columnLabel(table.columns[spread], context.labels);
     claims.push({ text: `${filters.length ? describeRows(context, filters) : noun(table)}分布在${first.size}个${name === '省份' || name === '地区' ? '省级地区' : name}`, sources: [], derived: [String(first.size)], end: '：' },
       { text: [...first.keys()].join('、'), sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
     return finish(claims, context);
   }
   const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;
   if (!rows.length) {
-    claims.push({ text: `${what}为0个`, sources: [], derived: ['0'] });
+    const compare = filters.find((f) => f.kind === 'compare');
+    const none: Claim = { text: `${what}为0个`, sources: [], derived: ['0'] };
+    claims.push(...(compare?.kind === 'compare' ? nearestRows(context, compare, filters, none) : [none]));
     return finish(claims, context);
   }
   const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
   // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
   const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
   claims.push(...listClaim(context, rows, columns, what));
+  return finish(claims, context);
+}
+
+/**
+ * 「融资最多的是谁」 (currency, table-extreme): amounts in 人民币 and 美元 are ranked within each currency, never as one
+ * unit; amounts given only as a magnitude (数千万人民币) are named apart, since they cannot be placed among exact ones.
+ */
+function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: number, order: 'asc' | 'desc', shown: number[]): PartAnswer {
+  const { part, table } = context;
+  const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
+  const claims: Claim[] = [framing(context, false), { text: `${table.id}的金额分别以人民币和美元计，报告没有给出汇率，只能在同一币种内比较`, sources: [], end: '：' }];
+  const cell = (r: TypedRow) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`;
+  const word = order === 'asc' ? '最少' : '最多';
+  for (const currency of CURRENCIES) {
+    const exact = rows.filter((r) => r.cells[column]?.currency === currency && typeof r.cells[column].value === 'number' && !r.cells[column].approximate)
+      .sort((a, b) => (order === 'asc' ? 1 : -1) * ((a.cells[column].value as number) - (b.cells[column].value as number)));
+    if (!exact.length) continue;
+    const bound = exact[Math.min(k, exact.length) - 1].cells[column].value;
+    const chosen = exact.filter((r, i) => i < k || r.cells[column].value === bound);
+    for (const r of chosen) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+    claims.push({ text: `以${currency}计${k > 1 ? `${word}的${chosen.length}个依次是` : `${word}的是`}${chosen.map(cell).join('、')}`,
+      sources: chosen.map((r) => rowSource(context.knowledge, r.chunkId)), end: '；' });
+  }
+  const vague = rows.filter((r) => r.cells[column]?.approximate);
+  if (vague.length) {
+    for (const r of vague) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+    claims.push({ text: `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`, sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)) });
+  }
   return finish(claims, context);
 }
 
@@ -373,6 +439,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     // Amounts in different currencies are not ranked as one unit.
     const rows = filterRows(table, filters);
     const currencies = new Set(rows.map((r) => r.cells[column]?.currency).filter(Boolean));
+    if (currencies.size > 1 && ['max', 'min', 'topk'].includes(part.operation)) return rankedPerCurrency(context, rows, column, order, shown);
     if (currencies.size > 1) {
       return finish([framing(context, false), { text: `${table.id}的金额分别以人民币和美元计（部分只给出量级），报告没有给出汇率，无法统一排序`, sources: [], end: '：' },
         ...listClaim(context, rows, shown, noun(table))], context);
@@ -625,7 +692,8 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
  * (ties kept), group and count by a column, or add/compare the subjects' values with the formula —
  * each row cited, the period sentence cited once. Null when the table cannot answer this operation.
  */
-export function answerFromTable(part: Part, choice: TableChoice, knowledge: Knowledge): PartAnswer | null {
+export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Knowledge): PartAnswer | null {
+  let choice = chosen;
   const labels = new Map([...knowledge.lexicon.attributes.values()].map((a) => [a.id, a.label]));
   const { table } = choice;
   // A named row with 「最近」「最早」 is asked about itself (「复杂美科技最近一次投资是什么时候」).
@@ -633,7 +701,11 @@ export function answerFromTable(part: Part, choice: TableChoice, knowledge: Know
   // 「项目平台叫什么」: 叫什么 names the asked column, not the row's name.
   const specific = part.attributes.some((a) => a !== 'title' && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
   const attributes = specific ? part.attributes.filter((a) => a !== 'title') : part.attributes;
-  const effective: Part = { ...part, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
+  // 「19年的工业互联网项目一共几个」: a subject that is what the whole table is about (工业互联网 for 表8-1) names the table, not rows of it.
+  const topical = part.subjects.map((s, i) => !choice.subjectRows[i]?.length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w))));
+  const kept = topical.some(Boolean) ? part.subjects.filter((_, i) => !topical[i]) : part.subjects;
+  if (kept !== part.subjects) choice = { ...choice, subjectRows: choice.subjectRows.filter((_, i) => !topical[i]) };
+  const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;

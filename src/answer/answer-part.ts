@@ -6,7 +6,7 @@ import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreF
 import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
-import { chooseTable } from './choose-table';
+import { chooseTable, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { FACT_MATCH, PASSAGES } from './thresholds';
@@ -203,7 +203,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     }
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
-      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition) {
+      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition
+        && !periodSelectsRows(choice.table, part)) {
         // The prose may state the same count with more (杭州 6 家，占全国 14%) or another scope's figure (江苏 71 家新成立).
         const prose = answerFromFacts(part, knowledge);
         const tableValues = new Set([...fromTable.facts.map((f) => String(f.value)), ...fromTable.claims.flatMap((c) => c.derived ?? [])]);

@@ -21,6 +21,11 @@ export function columnFor(table: TypedTable, attribute: AttributeId): number {
     const index = table.columns.findIndex((c) => c.attribute === other);
     if (index >= 0) return index;
   }
+  // 「哪些城市出了专项政策」: a place column naming cities (表1-2's 地方: 苏州市, 南京市 …) holds the city asked for.
+  if (attribute === 'city') {
+    const index = table.columns.findIndex((c, i) => c.kind === 'place' && table.rows.some((r) => r.cells[i]?.entities.some((e) => e.startsWith('city:'))));
+    if (index >= 0) return index;
+  }
   // 「哪家企业」 in a table whose rows are companies: the label column.
   if ((attribute === 'enterprise' && table.rowNouns.includes('企业')) || attribute === 'title') return table.label;
   return -1;
@@ -85,6 +90,26 @@ function tableText(table: TypedTable): string {
   return text;
 }
 
+/**
+ * 「2018年有多少个工业互联网项目」: a period asked of a table that dates its rows selects rows by that date, as a date
+ * condition does — unless it is the table's own period (表1-1 is all of 2020上半年) or a stock as of then.
+ */
+export function periodSelectsRows(table: TypedTable, part: Part): boolean {
+  return table.columns.some((c) => c.kind === 'date') && part.periods.some((p) => !p.asOf && !(table.period ?? '').includes(p.label));
+}
+
+/** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */
+function namesPlaceKind(word: string, knowledge: Knowledge): boolean {
+  const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
+  return match?.surface === compactForm(word) && match.cues.some((c) => c.type === 'noun' && c.noun === '地区');
+}
+
+/** 「出台」「发布」「成立」: a word marking one of the table's own columns (its date of publication) is about the table. */
+function namesOwnColumn(word: string, table: TypedTable, knowledge: Knowledge): boolean {
+  const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
+  return match?.surface === compactForm(word) && match.cues.some((c) => (c.type === 'dateMarker' || c.type === 'attribute') && columnFor(table, c.attribute) >= 0);
+}
+
 export interface TableChoice {
   table: TypedTable;
   score: number;
@@ -113,7 +138,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const columns = part.attributes.filter((a) => columnFor(table, a) >= 0);
     const values = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id).length;
     const foreignValues = part.filters.filter((f) => f.kind === 'value' && f.entity.table !== table.id).length;
-    const dates = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0).length;
+    const dated = periodSelectsRows(table, part);
+    const dates = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0).length + Number(dated);
     const caption = captionForm(table);
     const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i])).length;
     const grouping = part.groupBy && columnFor(table, part.groupBy) >= 0 ? 1 : 0;
@@ -170,7 +196,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     if (eligible && !explicit && !namedRow) {
       const printed = tableText(table);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w))
-        && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w));
+        && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.

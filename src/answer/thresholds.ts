@@ -31,6 +31,8 @@ export const FACT_MATCH = {
   minimum: 0.32,
   /** A second figure of another scope is given when it scores at least this share of the first. */
   secondFigure: 0.55,
+  /** Several subjects compared: one sentence stating all their figures wins when each scores at least this share of its best. */
+  sameSentence: 0.9,
   /** Part of a figure's fit that naming its subject earns before any word matches. */
   subjectBase: 0.4,
   /** Without a named subject, a figure must cover at least this share of the question's words. */

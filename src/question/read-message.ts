@@ -143,7 +143,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
-  if (ops.has('compare') && several) return { operation: 'compare' };
+  // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.
+  const whichMore = tokens.some((t, i) => hasFunction(t, 'question') && /^(谁|哪)/.test(t.text)
+    && tokens.slice(i + 1).some((u) => u.type === 'word' && /^(更|还)?(多|少|高|低|大|小)(一些|一点|些)?$/.test(u.text)));
+  if ((ops.has('compare') || whichMore) && several) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
@@ -280,6 +283,18 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const marker = cuesOf(token, 'dateMarker')[0];
         if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && /^(之前|以前|前|之后|以后|后|以来|的)?$/.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
           dateFilter(marker.attribute, lastPeriod.period);
+          // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
+          for (let at = 0; at < token.text.length; at++) {
+            for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
+              const inner = lexicon.longestAt(token.text.slice(0, end), at, () => true);
+              const innerNouns = inner?.cues.filter((c) => c.type === 'noun') ?? [];
+              if (!inner || !innerNouns.length) continue;
+              for (const cue of innerNouns) if (cue.type === 'noun') nouns.push({ noun: cue.noun, at: token.start + at, end: token.start + at + inner.surface.length, asked: false });
+              words.push(inner.surface);
+              at += inner.surface.length - 1;
+              break;
+            }
+          }
           break;
         }
         for (const cue of cuesOf(token, 'attribute')) {

@@ -203,4 +203,23 @@ describe('readQuestion: follow-ups', () => {
     expect(reading.followUp).toBe(false);
     expect(names(reading.parts[0])).not.toContain('江苏');
   });
+
+  it('reads numeric conditions in Chinese numerals, and 「一个…都没有」 as none with the noun kept', () => {
+    expect(read(['企业只有两家的是哪几个省']).parts[0].condition).toEqual({ op: '=', value: 2 });
+    expect(read(['产业园不到三个的省份']).parts[0].condition).toEqual({ op: '<', value: 3 });
+    const none = read(['哪些省份一家区块链企业也没有']).parts[0];
+    expect(none.condition).toEqual({ op: '=', value: 0 });
+    expect(none.noun).toBe('企业');
+  });
+
+  it('compares things named with a which-word and a comparative further on (谁…多, 哪边…少)', () => {
+    expect(read(['川渝两地谁的区块链企业更多']).parts[0].operation).toBe('compare');
+    expect(read(['江苏浙江哪边的产业园少']).parts[0].operation).toBe('compare');
+  });
+
+  it('keeps the counted noun inside a date marker (五月拿到融资的)', () => {
+    const part = read(['五月拿到融资的是哪几家']).parts[0];
+    expect(part.noun).toBe('融资事件');
+    expect(part.filters).toMatchObject([{ kind: 'period', period: { label: '2020年5月' } }]);
+  });
 });

@@ -34,14 +34,18 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
 // 「目前一共」「之前」: 前 inside a word is no top-k.
 const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
+// A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
+const COUNT = String.raw`\d+(?:\.\d+)?|[一二两三四五六七八九十百]{1,4}(?=[家个项所])`;
 const CONDITION = new RegExp([
-  String.raw`(?:只有|仅有|正好|恰好|刚好|为|是|等于)(?<eq>\d+)(?:家|个|项|所)(?![\d%])`,
+  String.raw`(?:只有|仅有|正好|恰好|刚好|就)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
+  String.raw`(?:为|是|等于)(?<eqDigits>\d+)(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
   String.raw`(?<digits>一位数|两位数|三位数)`,
-  String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>\d+(?:\.\d+)?)(?:家|个|项|所|%)?`,
-  String.raw`(?<bound>\d+(?:\.\d+)?)(?:家|个|项|所|%)?(?<boundWord>及以上|以上|及以下|以下|或以上|或以下)`,
-  String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>\d+(?:\.\d+)?)(?:家|个|项|所|%)?`,
-  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一家都没有|一个都没有|没有一家|没有企业)`,
+  String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>${COUNT})(?:家|个|项|所|%)?`,
+  String.raw`(?<bound>${COUNT})(?:家|个|项|所|%)?(?<boundWord>及以上|以上|及以下|以下|或以上|或以下)`,
+  String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>${COUNT})(?:家|个|项|所|%)?`,
+  // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
+  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
 ].join('|'), 'g');
 const TABLE = /表(\d{1,2})-(\d{1,2})/g;
 // 「5月份」「三月」 without a year: a month of the report's year.
@@ -55,13 +59,14 @@ const PUNCTUATION = /[?？!！;；。,，、:：\n ]/;
 
 function conditionOf(match: RegExpMatchArray): Condition {
   const g = match.groups ?? {};
-  if (g.eq) return { op: '=', value: Number(g.eq) };
+  const number = (text: string) => (/^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0);
+  if (g.eq || g.eqDigits) return { op: '=', value: number(g.eq ?? g.eqDigits) };
   if (g.lo && g.hi) return { op: '>=', value: Number(g.lo), max: Number(g.hi) };
   const digits = g.digits ? { 一位数: [0, 9], 两位数: [10, 99], 三位数: [100, 999] }[g.digits] : undefined;
   if (digits) return { op: '>=', value: digits[0], max: digits[1] };
-  if (g.more) return { op: /不少于|至少|达到|不低于/.test(g.moreWord) ? '>=' : '>', value: Number(g.more) };
-  if (g.bound) return { op: /及以上|或以上/.test(g.boundWord) ? '>=' : /及以下|或以下/.test(g.boundWord) ? '<=' : /以上/.test(g.boundWord) ? '>' : '<', value: Number(g.bound) };
-  if (g.less) return { op: /不超过/.test(g.lessWord) ? '<=' : '<', value: Number(g.less) };
+  if (g.more) return { op: /不少于|至少|达到|不低于/.test(g.moreWord) ? '>=' : '>', value: number(g.more) };
+  if (g.bound) return { op: /及以上|或以上/.test(g.boundWord) ? '>=' : /及以下|或以下/.test(g.boundWord) ? '<=' : /以上/.test(g.boundWord) ? '>' : '<', value: number(g.bound) };
+  if (g.less) return { op: /不超过/.test(g.lessWord) ? '<=' : '<', value: number(g.less) };
   return { op: '=', value: 0 };
 }
 

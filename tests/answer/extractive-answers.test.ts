@@ -161,4 +161,31 @@ describe('the extractive answerer on the real report', () => {
     expect(answer.understood).toContain('江苏');
     expect(answer.answer).toContain('江苏');
   });
+
+  it('answers a numeric condition from the table: none with the nearest rows, or the rows meeting it', async () => {
+    const none = await ask('企业数量正好50家的省份有吗');
+    expect(none.grounded).toBe(true);
+    expect(none.answer).toMatch(/没有|为0个/);
+    expect(none.answer).toContain('重庆48家');
+    expect(none.answer).toContain('山东67家');
+    expectTraceable(none, '企业数量正好50家的省份有吗');
+    const zero = await ask('哪几个省一个区块链企业都没有');
+    for (const place of ['宁夏', '青海', '西藏']) expect(zero.answer).toContain(place);
+  });
+
+  it('ranks amounts within each currency, naming the ones given only as a magnitude apart', async () => {
+    const answer = await ask('top10里哪家拿的钱最多');
+    expect(answer.answer).toContain('CoolBitX Technology（1675万美元）');
+    expect(answer.answer).toContain('潘达动力（3000万人民币）');
+    expect(answer.answer).toContain('只给出量级');
+    expectTraceable(answer, 'top10里哪家拿的钱最多');
+  });
+
+  it('selects a dated table\'s rows by the period asked, and counts several places each on its own', async () => {
+    const projects = await ask('19年的工业互联网项目一共几个');
+    expect(projects.answer).toContain('表8-1');
+    expect(projects.answer).toContain('共5个');
+    const parks = await ask('广东和江西各有多少个产业园');
+    expect(parks.answer).toMatch(/广东的产业园共7个[\s\S]*江西的产业园共2个/);
+  });
 });
