@@ -5,7 +5,7 @@ import type { Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
-import { columnFor, numericColumn, rowsOf, type TableChoice } from './choose-table';
+import { columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 import { MAX_LISTED_ROWS } from './thresholds';
@@ -734,6 +734,14 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   if (kept !== part.subjects) choice = { ...choice, subjectRows: choice.subjectRows.filter((_, i) => !topical[i]) };
   const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
+  // Near-miss (「2019年新增的研究机构有哪些」): a table of one span (表2-1: 2020年; 表2-2: 2020年上半年) says nothing of a
+  // period outside it — not even zero rows; the span it does cover is the nearest thing stated. A stock 截至 a date is left alone.
+  if (part.operation === 'list' && outsideSpan(table, part)) {
+    const asked = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))].map((p) => p.label).join('、');
+    const text = `报告中没有${asked}的${noun(table)}数据，${table.id}只列出${table.period}的`;
+    // The periods are said, not figures of the report: the years and the table's number are what the question and caption print.
+    return missing([{ text, sources: [], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
+  }
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {

@@ -2,6 +2,7 @@ import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
 import { compactForm } from '../text/compact-form';
+import { parsePeriod, periodsOverlap } from '../text/find-periods';
 import type { Knowledge } from './knowledge';
 import { TABLE_CHOICE } from './thresholds';
 
@@ -96,6 +97,14 @@ function tableText(table: TypedTable): string {
  */
 export function periodSelectsRows(table: TypedTable, part: Part): boolean {
   return table.columns.some((c) => c.kind === 'date') && part.periods.some((p) => !p.asOf && !(table.period ?? '').includes(p.label));
+}
+
+/** Some period the part asks of lies wholly outside the span a table covers (not a stock 截至 a date). */
+export function outsideSpan(table: TypedTable, part: Part): boolean {
+  if (!table.period || /截[至止]/.test(table.period)) return false;
+  const span = parsePeriod(table.period);
+  const asked = [...part.periods.filter((p) => !p.asOf), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
+  return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
 }
 
 /** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */
