@@ -149,8 +149,15 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   within?: ReadonlySet<number>): Promise<PartAnswer | null> {
   // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
   const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
-  const best = ranked[0];
+  let best = ranked[0];
   if (!best || best.coverage < minCoverage) return null;
+  // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
+  // enumeration answers 「有哪几类」 better than one that merely mentions the topic.
+  if (part.operation === 'list' && !ENUMERATION_START.test(best.text)) {
+    const opener = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= best.coverage && p.score >= PASSAGES.enumerationShare * best.score
+      && ENUMERATION_START.test(p.text) && !LABEL.test(p.text));
+    if (opener) best = opener;
+  }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
   if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;

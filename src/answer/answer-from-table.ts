@@ -5,7 +5,7 @@ import type { Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
-import { columnFor, numericColumn, rowsOf, type TableChoice } from './choose-table';
+import { columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 import { MAX_LISTED_ROWS } from './thresholds';
@@ -221,6 +221,8 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
 }
 
 /** A subject the table does not list, with the nearest row it does (a city's province). */
+const PLACE_KINDS = new Set(['region', 'city']);
+
 function notListed(context: TableContext, subject: Subject): Claim {
   const { table, knowledge } = context;
   const province = subject.entity.province ? knowledge.lexicon.entities.get(subject.entity.province) : undefined;
@@ -352,6 +354,24 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
 /** Count (and list) the rows that pass the part's filters. */
 function count(context: TableContext, choice: TableChoice): PartAnswer {
   const { part, table } = context;
+  // Near-miss (「天津有几家产业园」): a place the table has none of is declined, never answered with the whole table;
+  // the places the table does cover are the nearest thing it states.
+  const unlisted = part.subjects.filter((s, i) => !choice.subjectRows[i]?.length && PLACE_KINDS.has(s.entity.kind));
+  const places = new Map<string, TypedRow>();
+  for (const row of unlisted.length ? table.rows : []) {
+    if (row.total) continue;
+    const place = row.cells.flatMap((c) => c.entities).find((e) => e.startsWith(`${unlisted[0].entity.kind}:`));
+    if (place && !places.has(place)) places.set(place, row);
+  }
+  // Only where the table is one of such places and nothing else narrows it: otherwise the place may be said of another column.
+  if (unlisted.length && unlisted.length === part.subjects.length && places.size && !part.filters.length && !part.condition) {
+    const claims: Claim[] = unlisted.map((s) => ({ ...notListed(context, s), end: '；' }));
+    if (places.size && !claims.some((c) => c.sources.length)) {
+      claims.push({ text: `${table.id}列出的${noun(table)}在${[...places.keys()].map((id) => id.split(':').slice(1).join(':')).join('、')}`,
+        sources: [...places.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
+    }
+    return missing(claims);
+  }
   // 「人民币和美元各有几家」: a count for each currency named.
   const currencies = part.qualifiers.filter((q) => CURRENCIES.includes(q));
   if (currencies.length > 1 && table.columns.some((c) => c.kind === 'money')) {
@@ -701,12 +721,27 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   // 「项目平台叫什么」: 叫什么 names the asked column, not the row's name.
   const specific = part.attributes.some((a) => a !== 'title' && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
   const attributes = specific ? part.attributes.filter((a) => a !== 'title') : part.attributes;
+  // 「内蒙古新增了哪些研究机构」 (table-filter-list): a province asked of a table that lists cities has the rows of its
+  // cities (包头 in 内蒙古) — otherwise it would be missed, and the table read whole or declined.
+  const inProvince = (row: TypedRow, province: string) => row.cells.some((c) => c.entities.some((e) => knowledge.lexicon.entities.get(e)?.province === province));
+  if (part.subjects.some((s, i) => s.entity.kind === 'region' && !choice.subjectRows[i]?.length)) {
+    choice = { ...choice, subjectRows: part.subjects.map((s, i) => (choice.subjectRows[i]?.length || s.entity.kind !== 'region' ? choice.subjectRows[i] ?? []
+      : table.rows.filter((row) => !row.total && inProvince(row, s.entity.id)))) };
+  }
   // 「19年的工业互联网项目一共几个」: a subject that is what the whole table is about (工业互联网 for 表8-1) names the table, not rows of it.
   const topical = part.subjects.map((s, i) => !choice.subjectRows[i]?.length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w))));
   const kept = topical.some(Boolean) ? part.subjects.filter((_, i) => !topical[i]) : part.subjects;
   if (kept !== part.subjects) choice = { ...choice, subjectRows: choice.subjectRows.filter((_, i) => !topical[i]) };
   const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
+  // Near-miss (「2019年新增的研究机构有哪些」): a table of one span (表2-1: 2020年; 表2-2: 2020年上半年) says nothing of a
+  // period outside it — not even zero rows; the span it does cover is the nearest thing stated. A stock 截至 a date is left alone.
+  if (part.operation === 'list' && outsideSpan(table, part)) {
+    const asked = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))].map((p) => p.label).join('、');
+    const text = `报告中没有${asked}的${noun(table)}数据，${table.id}只列出${table.period}的`;
+    // The periods are said, not figures of the report: the years and the table's number are what the question and caption print.
+    return missing([{ text, sources: [], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
+  }
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {

@@ -2,6 +2,7 @@ import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
 import { compactForm } from '../text/compact-form';
+import { parsePeriod, periodsOverlap } from '../text/find-periods';
 import type { Knowledge } from './knowledge';
 import { TABLE_CHOICE } from './thresholds';
 
@@ -98,6 +99,14 @@ export function periodSelectsRows(table: TypedTable, part: Part): boolean {
   return table.columns.some((c) => c.kind === 'date') && part.periods.some((p) => !p.asOf && !(table.period ?? '').includes(p.label));
 }
 
+/** Some period the part asks of lies wholly outside the span a table covers (not a stock 截至 a date). */
+export function outsideSpan(table: TypedTable, part: Part): boolean {
+  if (!table.period || /截[至止]/.test(table.period)) return false;
+  const span = parsePeriod(table.period);
+  const asked = [...part.periods.filter((p) => !p.asOf), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
+  return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
+}
+
 /** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */
 function namesPlaceKind(word: string, knowledge: Knowledge): boolean {
   const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
@@ -147,7 +156,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // A value the table cannot give (「估值」 of a company, 「定位」 of a fund) leaves the question to the prose.
     const unanswerable = asksValue.length > 0 && columns.filter((a) => !ROW_COUNTS.has(a)).length === 0;
     // Figures of what is new in a period (新成立) are not a table's stock, unless the table lists what is new.
-    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增'));
+    // 「2020年新成立的产业园有哪些」 (table-filter-list): names asked of a year that the table's own dates select are its rows —
+    // a count keeps the prose's figure, which may differ from the table's dated rows.
+    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(part.operation === 'list' && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date'));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
     const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));

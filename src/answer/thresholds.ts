@@ -69,6 +69,9 @@ export const PASSAGES = {
   sectionCoverage: 0.25,
   /** Score added, for a definition asked, to a sentence that says what the subject is (「X是…」「所谓X」). Bank: define tune 9→10/11, sealed unchanged; flat from 0.15 to 0.6. */
   definitionBonus: 0.3,
+  /** For a list asked, a sentence that opens an enumeration (「包括3个方面：一是…」) is read first when it covers as much of the part
+   *  and scores at least this share of the best one (「新型基础设施分成哪几块」). */
+  enumerationShare: 0.9,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */
   previousLine: 0.15,
 };

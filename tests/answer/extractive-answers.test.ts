@@ -188,4 +188,25 @@ describe('the extractive answerer on the real report', () => {
     const parks = await ask('广东和江西各有多少个产业园');
     expect(parks.answer).toMatch(/广东的产业园共7个[\s\S]*江西的产业园共2个/);
   });
+  it('lists filtered rows and prose enumerations, and declines places and periods a table does not cover', async () => {
+    // A place with no rows in the table is declined, not answered with every row (near-miss).
+    const tianjin = await ask('天津那边有多少个区块链园区');
+    expect(tianjin.grounded).toBe(false);
+    expect(tianjin.answer).toContain('没有天津');
+    expect(tianjin.answer).not.toContain('44');
+    // A province asked of a table that lists cities has its cities' rows (包头 is in 内蒙古).
+    const mongolia = await ask('内蒙古今年新增的研究机构叫什么');
+    expect(mongolia.answer).toContain('内蒙古区块链研究院');
+    // Names asked of a year are the rows the table's own dates select.
+    const parks = await ask('20年成立的区块链产业园都有哪些');
+    for (const name of ['重庆市数字经济(区块链)产业园', '山东航信区块链产业园', '云南省区块链中心']) expect(parks.answer).toContain(name);
+    // A list of a period outside a table's span is declined with the span it covers.
+    const earlier = await ask('19年那会儿新增过哪些区块链研究机构');
+    expect(earlier.grounded).toBe(false);
+    expect(earlier.answer).toContain('2020年');
+    expect(earlier.answer).not.toContain('数字福州');
+    // A near-best sentence opening an enumeration answers a list.
+    const kinds = await ask('新型基础设施大致分成哪几块');
+    for (const item of ['信息基础设施', '融合基础设施', '创新基础设施']) expect(kinds.answer).toContain(item);
+  });
 });
