@@ -198,6 +198,14 @@ describe('readQuestion: follow-ups', () => {
     expect(years.parts[1].periods.map((p) => p.label)).toEqual(['2016年']);
   });
 
+  it('reads 去年同期 after a figure of the report\'s half-year as the first half of last year, not the whole year', () => {
+    const reading = read(['专利这块上半年一共公开了几项', '那去年同期呢']);
+    expect(reading.followUp).toBe(true);
+    const [period] = reading.parts[0].periods;
+    expect(period.label).toBe('去年同期');
+    expect([period.from, period.to]).toEqual([201901, 201906]);
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);
