@@ -188,4 +188,11 @@ describe('the extractive answerer on the real report', () => {
     const parks = await ask('广东和江西各有多少个产业园');
     expect(parks.answer).toMatch(/广东的产业园共7个[\s\S]*江西的产业园共2个/);
   });
+
+  it('keeps a table chosen by a subject said in an earlier turn when a follow-up only names a period (X年的有几个)', async () => {
+    const answer = await ask('区块链加工业互联网的项目总共有多少', '那2018年发布的呢');
+    expect(answer.answer).toContain('表8-1');
+    expect(answer.answer).toContain('共7个');
+    expectTraceable(answer, '那2018年发布的呢');
+  });
 });
