@@ -206,6 +206,13 @@ describe('readQuestion: follow-ups', () => {
     expect([period.from, period.to]).toEqual([201901, 201906]);
   });
 
+  it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
+    const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
+      ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);
+    expect(reading.parts[0].operation).toBe('difference');
+    expect(names(reading.parts[0])).toEqual(['广东', '北京']);
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

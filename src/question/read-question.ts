@@ -116,7 +116,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const named = members.length >= 2 ? members : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
-    if (all && named.length < 2 && recent.length >= 2) {
+    // follow-up: 「两者差多少」 after 「最多的是哪」→「第二名呢」: the subjects asked about were named only by the answers, one
+    // each; the earlier answer of the chain (part.after) names the other of the two, not just the last answer's one.
+    const answered = all && named.length === 1 && recent.length < 2 && previous.after
+      ? answerSubjects(previous.after, previous, context).filter((s) => s.entity.kind === named[0].entity.kind && s.entity.id !== named[0].entity.id).slice(0, 1) : [];
+    if (answered.length) {
+      next.subjects = [...answered, named[0]];
+      next.groups = [];
+    } else if (all && named.length < 2 && recent.length >= 2) {
       next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
       next.groups = [];
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
