@@ -213,6 +213,15 @@ describe('readQuestion: follow-ups', () => {
     expect(names(reading.parts[0])).toEqual(['广东', '北京']);
   });
 
+  it('after an explanation of one subject, 它 is that subject: its own words, or an attribute asked of it', () => {
+    const words = read(['央行的数字货币怎么投放的', '它上过哪个榜单'], ['我国央行数字货币采用双层投放体系，推动数字金融发展。']);
+    expect(names(words.parts[0])).toEqual(['数字人民币']);
+    expect(words.parts[0].words).not.toContain('投放');
+    const places = read(['数字人民币是什么', '那它在哪几个城市试点'], ['目前数字人民币研发工作正在稳妥推进，鼓励重点金融机构开展数字金融应用。']);
+    expect(names(places.parts[0])).toEqual(['数字人民币']);
+    expect(places.parts[0].operation).toBe('lookup');
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

@@ -113,7 +113,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // places that scoped the list.
     const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
       || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
-    const named = members.length >= 2 ? members : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
+    // follow-up: after 「数字人民币是什么」 (an explanation of one subject) 它 is that subject, not the first thing of its
+    // kind the explanation happens to mention (数字金融 → 金融).
+    const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
+    const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
     // follow-up: 「两者差多少」 after 「最多的是哪」→「第二名呢」: the subjects asked about were named only by the answers, one
@@ -200,6 +203,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
+    // follow-up: after 「数字人民币是什么」, 「它在哪些地方试点」 asks a value of it (the places), not the definition again.
+    if (['define', 'explain'].includes(previous.operation) && current.operation === 'lookup' && current.attributes.length && next.subjects.length) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
@@ -214,7 +219,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
-  const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
+  // follow-up (它 with words of its own): 「它入选了什么榜单」 after 「央行数字货币用的是什么投放体系」 asks those words of
+  // what 它 names; the previous question's words (投放, 体系) would pull its own sentence back.
+  const ownWords = message.pronoun && !message.plural && !current.attributes.length && !current.subjects.length && current.words.length > 0
+    && current.operation === 'explain' && ['explain', 'define'].includes(previous.operation) && next.subjects.length > 0;
+  if (ownWords) next.operation = 'explain';
+  const explaining = (current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation)) || ownWords;
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
   const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
