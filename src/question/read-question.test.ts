@@ -222,6 +222,14 @@ describe('readQuestion: follow-ups', () => {
     expect(places.parts[0].operation).toBe('lookup');
   });
 
+  it('replaces a topic by a sibling named with a shared piece (密码模块… after 密码算法…), keeping what was asked', () => {
+    const reading = read(['2020年密码算法方面的国家标准新出了几个', '那密码模块测评的标准呢']);
+    expect(reading.followUp).toBe(true);
+    expect(names(reading.parts[0])).toEqual([]);
+    expect(reading.parts[0].words).toEqual(expect.arrayContaining(['模块', '测评']));
+    expect(reading.parts[0].attributes).toEqual(['count']);
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

@@ -51,6 +51,19 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   return (members.length ? members : kept).map((f) => ({ entity: f.entity, text: f.text }));
 }
 
+/**
+ * Whether a follow-up's own words name a sibling of the topic subject carried over: one of its words is a proper piece of
+ * that topic's name (密码 of 密码算法) and others are not in it (模块, 测评) — the same kind of thing, another one.
+ */
+function siblingTopic(previous: Part, current: Part): boolean {
+  if (current.subjects.length || previous.subjects.length !== 1 || previous.subjects[0].entity.kind !== 'domain') return false;
+  const name = compactForm(previous.subjects[0].entity.name);
+  const own = current.words.map(compactForm).filter((w) => w !== current.noun);
+  const shared = own.filter((w) => w.length >= 2 && w !== name && name.includes(w));
+  const other = own.filter((w) => w.length >= 2 && !name.includes(w));
+  return shared.length > 0 && other.length > 0;
+}
+
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
   const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
@@ -106,6 +119,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
+  } else if (!pointed && !several && siblingTopic(previous, current)) {
+    // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same
+    // kind by words that share a piece (密码) with the topic asked before; that topic is replaced, not kept beside them.
+    next.subjects = [];
+    next.groups = [];
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
     const all = message.plural || several;
