@@ -131,6 +131,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // places that scoped the list.
     const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
       || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
+    // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
+    // clause of one message does), not the count again.
+    if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
+      && !current.attributes.includes('count') && !current.noun) next.operation = 'lookup';
     // follow-up: after 「数字人民币是什么」 (an explanation of one subject) 它 is that subject, not the first thing of its
     // kind the explanation happens to mention (数字金融 → 金融).
     const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
@@ -221,6 +225,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
+    // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
+    // clause of one message does), not the count again.
+    if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
+      && !current.attributes.includes('count') && !current.noun) next.operation = 'lookup';
     // follow-up: after 「数字人民币是什么」, 「它在哪些地方试点」 asks a value of it (the places), not the definition again.
     if (['define', 'explain'].includes(previous.operation) && current.operation === 'lookup' && current.attributes.length && next.subjects.length) next.operation = 'lookup';
   }

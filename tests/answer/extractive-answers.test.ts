@@ -195,4 +195,11 @@ describe('the extractive answerer on the real report', () => {
     expect(answer.answer).toContain('共7个');
     expectTraceable(answer, '那2018年发布的呢');
   });
+
+  it('asks a follow-up attribute of the things a count counted (…有几家 → 都落在哪些城市)', async () => {
+    const answer = await ask('今年新成立的区块链研究机构一共几家', '都落在哪些城市呢');
+    expect(answer.answer).toContain('表2-1');
+    for (const city of ['福州', '济南', '包头']) expect(answer.answer).toContain(city);
+    expectTraceable(answer, '都落在哪些城市呢');
+  });
 });
