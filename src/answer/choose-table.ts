@@ -194,7 +194,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
     // answers only a question that says so, names it, or names one of its rows.
     if (!explicit && !namedRow && table.requires.length) {
-      const said = [part.text, ...part.words].join(' ');
+      // follow-up: a subject carried over from an earlier turn (「工业互联网项目一共多少个」→「2018年的有几个」) was said in
+      // that turn's words; its text says what the table is about as much as this turn's own words do.
+      const said = [part.text, ...part.words, ...part.subjects.map((s) => s.text)].join(' ');
       const required = table.requires.some((w) => said.includes(w)) || (table.requires.includes('新增') && part.qualifiers.includes('new'))
         || (matched > 0 && part.subjects.some((s, i) => subjectRows[i].length && ['region', 'city'].includes(s.entity.kind) && table.requires.includes('地方')))
         // 「工信部发了几份政策」: an organisation the table's rows name is what the table is about.

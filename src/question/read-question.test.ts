@@ -198,6 +198,38 @@ describe('readQuestion: follow-ups', () => {
     expect(years.parts[1].periods.map((p) => p.label)).toEqual(['2016年']);
   });
 
+  it('reads 去年同期 after a figure of the report\'s half-year as the first half of last year, not the whole year', () => {
+    const reading = read(['专利这块上半年一共公开了几项', '那去年同期呢']);
+    expect(reading.followUp).toBe(true);
+    const [period] = reading.parts[0].periods;
+    expect(period.label).toBe('去年同期');
+    expect([period.from, period.to]).toEqual([201901, 201906]);
+  });
+
+  it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
+    const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
+      ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);
+    expect(reading.parts[0].operation).toBe('difference');
+    expect(names(reading.parts[0])).toEqual(['广东', '北京']);
+  });
+
+  it('after an explanation of one subject, 它 is that subject: its own words, or an attribute asked of it', () => {
+    const words = read(['央行的数字货币怎么投放的', '它上过哪个榜单'], ['我国央行数字货币采用双层投放体系，推动数字金融发展。']);
+    expect(names(words.parts[0])).toEqual(['数字人民币']);
+    expect(words.parts[0].words).not.toContain('投放');
+    const places = read(['数字人民币是什么', '那它在哪几个城市试点'], ['目前数字人民币研发工作正在稳妥推进，鼓励重点金融机构开展数字金融应用。']);
+    expect(names(places.parts[0])).toEqual(['数字人民币']);
+    expect(places.parts[0].operation).toBe('lookup');
+  });
+
+  it('replaces a topic by a sibling named with a shared piece (密码模块… after 密码算法…), keeping what was asked', () => {
+    const reading = read(['2020年密码算法方面的国家标准新出了几个', '那密码模块测评的标准呢']);
+    expect(reading.followUp).toBe(true);
+    expect(names(reading.parts[0])).toEqual([]);
+    expect(reading.parts[0].words).toEqual(expect.arrayContaining(['模块', '测评']));
+    expect(reading.parts[0].attributes).toEqual(['count']);
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

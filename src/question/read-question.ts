@@ -51,6 +51,19 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   return (members.length ? members : kept).map((f) => ({ entity: f.entity, text: f.text }));
 }
 
+/**
+ * Whether a follow-up's own words name a sibling of the topic subject carried over: one of its words is a proper piece of
+ * that topic's name (密码 of 密码算法) and others are not in it (模块, 测评) — the same kind of thing, another one.
+ */
+function siblingTopic(previous: Part, current: Part): boolean {
+  if (current.subjects.length || previous.subjects.length !== 1 || previous.subjects[0].entity.kind !== 'domain') return false;
+  const name = compactForm(previous.subjects[0].entity.name);
+  const own = current.words.map(compactForm).filter((w) => w !== current.noun);
+  const shared = own.filter((w) => w.length >= 2 && w !== name && name.includes(w));
+  const other = own.filter((w) => w.length >= 2 && !name.includes(w));
+  return shared.length > 0 && other.length > 0;
+}
+
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
   const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
@@ -106,6 +119,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   } else if (current.subjects.length) {
     next.subjects = current.subjects;
     next.groups = current.groups;
+  } else if (!pointed && !several && siblingTopic(previous, current)) {
+    // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same
+    // kind by words that share a piece (密码) with the topic asked before; that topic is replaced, not kept beside them.
+    next.subjects = [];
+    next.groups = [];
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
     const all = message.plural || several;
@@ -113,10 +131,24 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // places that scoped the list.
     const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
       || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
-    const named = members.length >= 2 ? members : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
+    // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
+    // clause of one message does), not the count again.
+    if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
+      && !current.attributes.includes('count') && !current.noun) next.operation = 'lookup';
+    // follow-up: after 「数字人民币是什么」 (an explanation of one subject) 它 is that subject, not the first thing of its
+    // kind the explanation happens to mention (数字金融 → 金融).
+    const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
+    const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
-    if (all && named.length < 2 && recent.length >= 2) {
+    // follow-up: 「两者差多少」 after 「最多的是哪」→「第二名呢」: the subjects asked about were named only by the answers, one
+    // each; the earlier answer of the chain (part.after) names the other of the two, not just the last answer's one.
+    const answered = all && named.length === 1 && recent.length < 2 && previous.after
+      ? answerSubjects(previous.after, previous, context).filter((s) => s.entity.kind === named[0].entity.kind && s.entity.id !== named[0].entity.id).slice(0, 1) : [];
+    if (answered.length) {
+      next.subjects = [...answered, named[0]];
+      next.groups = [];
+    } else if (all && named.length < 2 && recent.length >= 2) {
       next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
       next.groups = [];
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
@@ -193,6 +225,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
+    // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
+    // clause of one message does), not the count again.
+    if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
+      && !current.attributes.includes('count') && !current.noun) next.operation = 'lookup';
+    // follow-up: after 「数字人民币是什么」, 「它在哪些地方试点」 asks a value of it (the places), not the definition again.
+    if (['define', 'explain'].includes(previous.operation) && current.operation === 'lookup' && current.attributes.length && next.subjects.length) next.operation = 'lookup';
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
@@ -207,7 +245,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
-  const explaining = current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation);
+  // follow-up (它 with words of its own): 「它入选了什么榜单」 after 「央行数字货币用的是什么投放体系」 asks those words of
+  // what 它 names; the previous question's words (投放, 体系) would pull its own sentence back.
+  const ownWords = message.pronoun && !message.plural && !current.attributes.length && !current.subjects.length && current.words.length > 0
+    && current.operation === 'explain' && ['explain', 'define'].includes(previous.operation) && next.subjects.length > 0;
+  if (ownWords) next.operation = 'explain';
+  const explaining = (current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation)) || ownWords;
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
   const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;

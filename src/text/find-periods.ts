@@ -39,8 +39,8 @@ const PERIOD = new RegExp(
     String.raw`(?<halfYear>${Y})\s*年?\s*(?<half>${HALF})`,
     // 2019 年
     String.raw`(?<year>${Y})\s*年(?!\s*\d)`,
-    // 上半年, 今年上半年, 去年 (今年/去年 only when reading questions)
-    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末)|(?<relativeYear>今年|去年|明年)`,
+    // 上半年, 今年上半年, 去年, 去年同期 (今年/去年 only when reading questions)
+    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末)|(?<relativeYear>今年|去年|明年)(?<sameSpan>同期)?`,
   ].join('|'),
   'gu',
 );
@@ -115,6 +115,11 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       range = halfRange(Number(g.year), undefined);
     } else if (g.relativeHalf) {
       range = halfRange(relativeYear(g.relative), g.relativeHalf);
+    } else if (g.relativeYear && g.sameSpan) {
+      // prose-figure (periods in questions): the report covers January to REPORT_MONTH of its year, so 「去年同期」 asked
+      // of it is that same span a year earlier (2019年上半年), not the whole of last year.
+      const year = relativeYear(g.relativeYear);
+      range = [ym(year, 1), ym(year, REPORT_MONTH)];
     } else if (g.relativeYear) {
       range = halfRange(relativeYear(g.relativeYear), undefined);
     }

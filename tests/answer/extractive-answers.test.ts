@@ -209,4 +209,18 @@ describe('the extractive answerer on the real report', () => {
     const kinds = await ask('新型基础设施大致分成哪几块');
     for (const item of ['信息基础设施', '融合基础设施', '创新基础设施']) expect(kinds.answer).toContain(item);
   });
+
+  it('keeps a table chosen by a subject said in an earlier turn when a follow-up only names a period (X年的有几个)', async () => {
+    const answer = await ask('区块链加工业互联网的项目总共有多少', '那2018年发布的呢');
+    expect(answer.answer).toContain('表8-1');
+    expect(answer.answer).toContain('共7个');
+    expectTraceable(answer, '那2018年发布的呢');
+  });
+
+  it('asks a follow-up attribute of the things a count counted (…有几家 → 都落在哪些城市)', async () => {
+    const answer = await ask('今年新成立的区块链研究机构一共几家', '都落在哪些城市呢');
+    expect(answer.answer).toContain('表2-1');
+    for (const city of ['福州', '济南', '包头']) expect(answer.answer).toContain(city);
+    expectTraceable(answer, '都落在哪些城市呢');
+  });
 });
