@@ -42,7 +42,9 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   const all = parts.flatMap((part) => part.claims);
   // multi-part: a later part quoting more of the same sentence (its clause window widened to the attribute it asks, 牵头)
   // says what the earlier claim said and more; the wider quote stands in the earlier one's place.
-  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim())
+  // A label put before the same words (另一口径：, another part's second scope) quotes nothing more: the plain claim stands.
+  const labelled = (other: Claim, claim: Claim) => /：$/.test(other.text.trim().slice(0, other.text.trim().length - claim.text.trim().length)) && other.text.trim().endsWith(claim.text.trim());
+  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim()) && !labelled(other, claim)
     && other.sources.some((s) => claim.sources.some((c) => c.chunkId === s.chunkId && c.line === s.line)));
   const claims: Claim[] = all.map((claim) => wider(claim) ?? claim).filter((claim) => {
     const keys = claim.sources.map((s) => keyOf(s.chunkId, s.line, s.quote));

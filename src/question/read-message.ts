@@ -540,10 +540,18 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
   return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
-    qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) ? part.qualifiers : previous.qualifiers,
+    // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about
+    // another set of the same noun, so it does not take the qualifier (新成立) either.
+    qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) || ownScopeWords(part, lexicon).length ? part.qualifiers : previous.qualifiers,
     // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
     // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
     words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
+}
+
+/** A part's own content words beyond the forms of its noun and the report's topic (区块链). */
+function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
+  const nounForms = part.noun ? formsOfNoun(part.noun, lexicon) : new Set<string>();
+  return part.words.filter((w) => !nounForms.has(compactForm(w)) && w !== '区块链' && !lexicon.isFunctionWord(w));
 }
 
 /** Tokens between a period and the document noun it qualifies (出的 那份 区块链 年度 …). */
