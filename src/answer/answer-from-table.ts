@@ -309,7 +309,7 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       // Only a count or total asked of the whole table (「加起来一共多少家」) is checked; a lookup that merely lands on the total row is not.
       // and only where the question is about the table itself (it names the table, or adds its rows up): a national count
       // answered from prose with the table beside it (「全国有多少家企业」) keeps its two scopes short.
-      const sum = ['count', 'sum'].includes(part.operation) && part.attributes.every((a) => a === 'count') && (part.table || part.operation === 'sum')
+      const sum = ['count', 'sum'].includes(part.operation) && part.attributes.every((a) => a === 'count' || columnFor(table, a) === table.label) && (part.table || part.operation === 'sum')
         ? rowsAgainstTotal(context, total) : null;
       if (sum) {
         claims.push(sum);

@@ -188,4 +188,22 @@ describe('the extractive answerer on the real report', () => {
     const parks = await ask('广东和江西各有多少个产业园');
     expect(parks.answer).toMatch(/广东的产业园共7个[\s\S]*江西的产业园共2个/);
   });
+
+  it('answers a which-one clause about the noun counted before, and gives a table\'s rows added up beside its printed total', async () => {
+    const parks = await ask('上海有几家产业园，哪家成立最早？');
+    expect(parks.answer).toContain('共4个');
+    expect(parks.answer).toContain('最早的是');
+    const total = await ask('把表6-1每个地区的企业数加起来是多少');
+    expect(total.answer).toContain('1309');
+    expect(total.answer).toContain('1308');
+    expectTraceable(total, '把表6-1每个地区的企业数加起来是多少');
+  });
+
+  it('keeps two scopes apart: a national total beside the newly founded, and a clause with its own scope not inheriting 新成立', async () => {
+    const firms = await ask('有投入产出的区块链企业全国共有几家');
+    expect(firms.answer).toContain('1309');
+    const both = await ask('2020年新成立的区块链企业几家，全国工商登记的有多少');
+    expect(both.answer).toContain('8129');
+    expect(both.answer).toContain('四万余家');
+  });
 });
