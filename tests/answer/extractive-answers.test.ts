@@ -193,6 +193,9 @@ describe('the extractive answerer on the real report', () => {
     const parks = await ask('上海有几家产业园，哪家成立最早？');
     expect(parks.answer).toContain('共4个');
     expect(parks.answer).toContain('最早的是');
+    // A clause whose rows an earlier clause already gave leaves no dangling 「据表…」 lead behind.
+    const one = await ask('苏州的产业园有几个，名字叫啥');
+    expect(one.answer.match(/据表3-3/g)).toHaveLength(1);
     const total = await ask('把表6-1每个地区的企业数加起来是多少');
     expect(total.answer).toContain('1309');
     expect(total.answer).toContain('1308');
