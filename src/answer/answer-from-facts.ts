@@ -19,6 +19,8 @@ type Kind = StoredFact['kind'];
 const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'] };
 /** 「在这 44 家区块链产业园中」 refers back to a figure stated before; the sentence that states it answers better. */
 const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
+/** The country named as the scope of a sentence. */
+const NATIONAL = /我国|全国/;
 const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
 // Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -158,7 +160,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
-    const whole = asksWhole ? (TOTAL.test(fact.window) ? 1 : FACT_MATCH.partOfWhole) : 1;
+    // two-figure: a sentence that opens on the country (「最终统计结果显示，我国从事…，具有投入产出的区块链企业 1309 家」) states
+    // a national total even where the figure's own clause says no 共: it is another whole, not a part of one.
+    const before = compactForm(fact.quote).split(compactForm(fact.window))[0] ?? '';
+    const whole = asksWhole ? (TOTAL.test(fact.window) || NATIONAL.test(before) ? 1 : FACT_MATCH.partOfWhole) : 1;
     // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
     const continues = quoted && !said.includes(printedNumber(fact)) ? FACT_MATCH.previousLine : 1;
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);

@@ -267,6 +267,8 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
   const columns = shownColumns(context, part.attributes);
   const claims: Claim[] = [framing(context)];
   let found = 0;
+  // The printed total's check against its rows stands beside the total, which keeps its period sentence.
+  let checked: Claim | null = null;
   // Conditions of the part (a date, a category) narrow each subject's rows (「工信部21年发的」).
   const conditions = filtersOf(context, numericColumn(table, part.attributes));
   part.subjects.forEach((subject, i) => {
@@ -306,6 +308,15 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       if (!total) return null;
       found++;
       claims.push(rowClaim(context, total, columns));
+      // Only a count or total asked of the whole table (「加起来一共多少家」) is checked; a lookup that merely lands on the total row is not.
+      // and only where the question is about the table itself (it names the table, or adds its rows up): a national count
+      // answered from prose with the table beside it (「全国有多少家企业」) keeps its two scopes short.
+      const sum = ['count', 'sum'].includes(part.operation) && part.attributes.every((a) => a === 'count' || columnFor(table, a) === table.label) && (part.table || part.operation === 'sum')
+        ? rowsAgainstTotal(context, total) : null;
+      if (sum) {
+        claims.push(sum);
+        checked = sum;
+      }
     } else {
       const rows = filterRows(table, filters);
       if (!rows.length) {
@@ -322,7 +333,7 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
   }
   if (!found) return missing(claims.slice(1));
   // A count stands on the rows it counts: no period sentence is cited beside them.
-  if (claims.some((c) => c.derived?.length)) claims[0] = framing(context, false);
+  if (claims.some((c) => c.derived?.length && c !== checked)) claims[0] = framing(context, false);
   // Something asked that the table does not give (保全网的投资方, 海尔项目投了多少钱): said for that attribute, the row kept as the nearest.
   const wanted = part.attributes.filter((a) => a !== 'count');
   if (absent.length && (asked.length === absent.length || absent.length === wanted.length) && part.subjects.length) {
@@ -648,6 +659,33 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
  * selects, added per unit — amounts in different currencies are never added, amounts given only as an order of
  * magnitude (数千万) are named and left out — each sum with its formula. Null when nothing selects rows.
  */
+/**
+ * two-figure: the printed total row against its rows added up (表6-1: rows 1308, 总计 1309). Where they differ the table
+ * states two figures for the same whole; both are given, the sum cited by the rows, so the reader sees which is which.
+ */
+function rowsAgainstTotal(context: TableContext, total: TypedRow): Claim | null {
+  const { table } = context;
+  const column = table.columns.findIndex((c) => c.kind === 'count');
+  const printed = total.cells[column];
+  if (column < 0 || typeof printed?.value !== 'number' || printed.approximate) return null;
+  const rows = table.rows.filter((row) => !row.total);
+  if (rows.some((row) => typeof row.cells[column]?.value !== 'number' || row.cells[column].approximate)) return null;
+  const sum = Number(rows.reduce((acc, row) => acc + (row.cells[column].value as number), 0).toFixed(4));
+  if (sum === printed.value) return null;
+  const unit = printed.unit;
+  const gap = Number(Math.abs(printed.value - sum).toFixed(4));
+  // The addition is shown (zeros left out) so the sum stands on the cited figures; the table's group chunks cite every row at
+  // once, keeping the answer short, and the rows themselves are cited only where no group holds them.
+  const formula = `${rows.map((row) => row.cells[column].value as number).filter((v) => v !== 0).map(formatNumber).join('+')}=${formatNumber(sum)}`;
+  const prefix = total.chunkId.replace(/#r\d+$/, '#g');
+  const groups: NonNullable<ReturnType<Knowledge["chunk"]>>[] = [];
+  for (let n = 1; context.knowledge.chunk(`${prefix}${n}`); n++) groups.push(context.knowledge.chunk(`${prefix}${n}`)!);
+  const covered = groups.length > 0 && rows.every((row) => groups.some((g) => g.lineStart <= row.line && row.line <= g.lineEnd));
+  return { text: `各行合计${formatNumber(sum)}${unit}（${formula}），比总计${sum < printed.value ? '少' : '多'}${formatNumber(gap)}${unit}`,
+    sources: covered ? groups.map((g) => rowSource(context.knowledge, g.id)) : rows.map((row) => rowSource(context.knowledge, row.chunkId)),
+    derived: [formatNumber(sum), formatNumber(gap)], end: '。' };
+}
+
 function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
   const currency = part.qualifiers.some((q) => CURRENCIES.includes(q));

@@ -42,8 +42,13 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   const all = parts.flatMap((part) => part.claims);
   // multi-part: a later part quoting more of the same sentence (its clause window widened to the attribute it asks, 牵头)
   // says what the earlier claim said and more; the wider quote stands in the earlier one's place.
-  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim())
+  // A label put before the same words (另一口径：, another part's second scope) quotes nothing more: the plain claim stands.
+  const labelled = (other: Claim, claim: Claim) => /：$/.test(other.text.trim().slice(0, other.text.trim().length - claim.text.trim().length)) && other.text.trim().endsWith(claim.text.trim());
+  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim()) && !labelled(other, claim)
     && other.sources.some((s) => claim.sources.some((c) => c.chunkId === s.chunkId && c.line === s.line)));
+  // Each claim belongs to the part that first says it (a wider quote standing in for an earlier claim takes that claim's part).
+  const partOf = new Map<Claim, number>();
+  parts.forEach((part, i) => { for (const claim of part.claims) { const kept = wider(claim) ?? claim; if (!partOf.has(kept)) partOf.set(kept, i); } });
   const claims: Claim[] = all.map((claim) => wider(claim) ?? claim).filter((claim) => {
     const keys = claim.sources.map((s) => keyOf(s.chunkId, s.line, s.quote));
     // A clause quoted after a figure (「（原文：…分别有 12、10 个）」) states no figure of this claim's own.
@@ -54,6 +59,14 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
     for (const n of numbers) stated.add(n);
     return !repeated;
   });
+  // multi-part: a part's lead-in (「据表3-3（…），截至2020年6月」) whose own claims all repeated an earlier part's is left
+  // dangling; it introduces nothing and is dropped.
+  const leads = (claim: Claim) => claim.end === '，' || claim.end === '：';
+  for (let i = claims.length - 1; i >= 0; i--) {
+    const claim = claims[i];
+    const next = claims[i + 1];
+    if (leads(claim) && partOf.has(claim) && (!next || partOf.get(next) !== partOf.get(claim))) claims.splice(i, 1);
+  }
   claims.forEach((claim, i) => {
     const markers: number[] = [];
     for (const source of claim.sources) {

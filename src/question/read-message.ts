@@ -397,6 +397,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
   const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
   const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  // 「杭州哪家产业园成立最早」: 哪 + the classifier of another counted noun (产业园 takes 家) asks which one of that noun,
+  // not which company (the 企业 column); only with companies counted, or no noun, is 哪家 the company.
+  const whichOne = tokens.find((t) => /^哪(.)$/.test(t.text) && cuesOf(t, 'attribute').some((c) => c.attribute === 'enterprise'));
+  if (whichOne && noun && noun !== '企业' && (lexicon.classifiers.get(noun) ?? []).includes(whichOne.text.slice(-1))) {
+    attributes.splice(attributes.indexOf('enterprise'), 1);
+  }
+  const whichClassifier = whichOne && !noun ? whichOne.text.slice(-1) : undefined;
   // 「多少个平台」: a word that is the counted noun is not also the asked attribute (平台 as a 项目平台 column).
   const countedTokens = tokens.filter((t) => cuesOf(t, 'noun').length && cuesOf(t, 'attribute').length);
   if (quantity && countedTokens.length) {
@@ -463,7 +470,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   return {
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
+    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
@@ -537,13 +544,24 @@ function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
 
 function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
   if (!previous || part.subjects.length || part.table) return part;
-  return { ...part, subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+  // 「杭州有几家产业园，哪家成立最早」: 哪家 after a clause counting 产业园 (which takes 家) asks which 产业园, not which company.
+  const whichOne = !part.noun && previous.noun && previous.noun !== '企业' && part.whichClassifier
+    && (lexicon.classifiers.get(previous.noun) ?? []).includes(part.whichClassifier);
+  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
-    qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) ? part.qualifiers : previous.qualifiers,
+    // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about
+    // another set of the same noun, so it does not take the qualifier (新成立) either.
+    qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) || ownScopeWords(part, lexicon).length ? part.qualifiers : previous.qualifiers,
     // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
     // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
     words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
+}
+
+/** A part's own content words beyond the forms of its noun and the report's topic (区块链). */
+function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
+  const nounForms = part.noun ? formsOfNoun(part.noun, lexicon) : new Set<string>();
+  return part.words.filter((w) => !nounForms.has(compactForm(w)) && w !== '区块链' && !lexicon.isFunctionWord(w));
 }
 
 /** Tokens between a period and the document noun it qualifies (出的 那份 区块链 年度 …). */

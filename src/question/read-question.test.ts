@@ -254,4 +254,12 @@ describe('readQuestion: follow-ups', () => {
     expect(part.noun).toBe('融资事件');
     expect(part.filters).toMatchObject([{ kind: 'period', period: { label: '2020年5月' } }]);
   });
+
+  it('reads 哪家 as which one of a counted noun that takes 家, in the clause or from the one before', () => {
+    expect(read(['广州哪家产业园成立得最早']).parts[0].attributes).not.toContain('enterprise');
+    const parts = read(['广州有几家产业园，哪家最早']).parts;
+    expect(parts[1].noun).toBe('产业园');
+    expect(parts[1].attributes).not.toContain('enterprise');
+    expect(read(['专利最多的是哪家']).parts[0].attributes).toContain('enterprise');
+  });
 });

@@ -42,6 +42,9 @@ export interface Part {
   noun?: string;
   /** The noun was carried over from an earlier turn, not said in this one (a preference, not a requirement). */
   inheritedNoun?: boolean;
+  /** A bare which-word with a classifier (哪家) read as the company, in a clause counting no noun of its own: a noun
+   *  carried over from the clause before that takes this classifier makes it ask which one of that noun instead. */
+  whichClassifier?: string;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;

@@ -223,4 +223,25 @@ describe('the extractive answerer on the real report', () => {
     for (const city of ['福州', '济南', '包头']) expect(answer.answer).toContain(city);
     expectTraceable(answer, '都落在哪些城市呢');
   });
+
+  it('answers a which-one clause about the noun counted before, and gives a table\'s rows added up beside its printed total', async () => {
+    const parks = await ask('上海有几家产业园，哪家成立最早？');
+    expect(parks.answer).toContain('共4个');
+    expect(parks.answer).toContain('最早的是');
+    // A clause whose rows an earlier clause already gave leaves no dangling 「据表…」 lead behind.
+    const one = await ask('苏州的产业园有几个，名字叫啥');
+    expect(one.answer.match(/据表3-3/g)).toHaveLength(1);
+    const total = await ask('把表6-1每个地区的企业数加起来是多少');
+    expect(total.answer).toContain('1309');
+    expect(total.answer).toContain('1308');
+    expectTraceable(total, '把表6-1每个地区的企业数加起来是多少');
+  });
+
+  it('keeps two scopes apart: a national total beside the newly founded, and a clause with its own scope not inheriting 新成立', async () => {
+    const firms = await ask('有投入产出的区块链企业全国共有几家');
+    expect(firms.answer).toContain('1309');
+    const both = await ask('2020年新成立的区块链企业几家，全国工商登记的有多少');
+    expect(both.answer).toContain('8129');
+    expect(both.answer).toContain('四万余家');
+  });
 });
