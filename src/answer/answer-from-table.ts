@@ -8,7 +8,7 @@ import { answered, missing, type Claim, type PartAnswer, type Source } from './c
 import { columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
-import { MAX_LISTED_ROWS } from './thresholds';
+import { LISTING } from './thresholds';
 
 /** What an answer drawn from one table needs at hand. */
 interface TableContext {
@@ -22,12 +22,6 @@ interface TableContext {
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
 /** Currencies a question can name (qualifiers.tsv); amounts in different ones are never added or ranked together. */
 const CURRENCIES = ['人民币', '美元'];
-/** Most rows named across the groups of a group-by answer; beyond it each group is given by its count. */
-const MAX_NAMED_IN_GROUPS = 8;
-/** …and while their names together stay short (park and policy names run to 15–30 characters each). */
-const MAX_NAMED_CHARS = 60;
-/** Rows a ranking asked for without a number (「排名情况」) lists. */
-const DEFAULT_TOP = 5;
 
 /** A row's name; a long case text is cut at a clause boundary (never inside a figure). */
 function label(row: TypedRow, table: TypedTable): string {
@@ -110,7 +104,7 @@ function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefi
 function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
   // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
   const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
-  const named = rows.length > MAX_LISTED_ROWS ? rows.slice(0, 3) : long && rows.length > 4 ? rows.slice(0, 3) : rows;
+  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 ? rows.slice(0, 3) : rows;
   const more = rows.length > named.length ? '等' : '';
   const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
   // The lead restates what the question selected (成立时间在2017年以前): its numbers are the question's, read by the question stage.
@@ -477,7 +471,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     }
   }
   // 「企业数量排名」 with no subject asks for the ranking itself.
-  if (part.operation === 'position' && !part.subjects.length) return ranking({ ...context, part: { ...part, operation: 'topk', rank: DEFAULT_TOP } }, choice);
+  if (part.operation === 'position' && !part.subjects.length) return ranking({ ...context, part: { ...part, operation: 'topk', rank: LISTING.defaultTop } }, choice);
   if (part.operation === 'position') {
     const subject = part.subjects[0];
     const row = subject ? choice.subjectRows[0]?.[0] : undefined;
@@ -552,10 +546,10 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const columnName = columnLabel(table.columns[column], context.labels);
   claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
   chosen.forEach((group, i) => {
-    const rows = group.rows.slice(0, MAX_LISTED_ROWS);
+    const rows = group.rows.slice(0, LISTING.maxListedRows);
     // Names only while they stay readable: several large groups are given by their counts.
-    const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= MAX_NAMED_IN_GROUPS
-      && chosen.reduce((n, g) => n + g.rows.reduce((m, r) => m + label(r, table).length, 0), 0) <= MAX_NAMED_CHARS;
+    const named = chosen.reduce((n, g) => n + g.rows.length, 0) <= LISTING.maxNamedInGroups
+      && chosen.reduce((n, g) => n + g.rows.reduce((m, r) => m + label(r, table).length, 0), 0) <= LISTING.maxNamedChars;
     // A value the user named otherwise (政企合作 for 政府、企业) keeps their word beside the table's.
     const said = part.among?.find((a) => a.name === group.key && compactForm(a.said) !== compactForm(a.name))?.said;
     const key = said ? `${said}（${group.key}）` : group.key;
@@ -620,7 +614,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
       approximate: !cell || cell.value === null || Boolean(cell.approximate) });
   });
   // Names only while they stay readable, as in a group-by: many rows are given by their counts (each row still cited).
-  const nameRows = values.reduce((n, v) => n + v.rows.length, 0) <= MAX_NAMED_IN_GROUPS;
+  const nameRows = values.reduce((n, v) => n + v.rows.length, 0) <= LISTING.maxNamedInGroups;
   for (const v of values) {
     claims.push(column < 0
       ? { text: `${v.subject.entity.name}${v.rows.length}个${nameRows ? `（${v.rows.map((r) => label(r, table)).join('、')}）` : ''}`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
@@ -729,7 +723,7 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
     const total = Number(members.reduce((sum, row) => sum + (row.cells[column].value as number), 0).toFixed(4));
     const show = `${formatNumber(total)}${kind === 'percent' ? '%' : unit}`;
     for (const row of members) context.facts.push(cellFact(table.id, label(row, table), table.columns[column], row.cells[column], table.period));
-    const named = members.length <= MAX_NAMED_IN_GROUPS ? members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、') : '';
+    const named = members.length <= LISTING.maxNamedInGroups ? members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、') : '';
     const formula = members.length > 1 ? `${members.map(printed).join('+')}=${formatNumber(total)}` : '';
     const detail = [named, formula].filter(Boolean).join('；');
     const lead = groups.length === 1 ? what : '';

@@ -22,8 +22,20 @@ export const TABLE_CHOICE = {
   minimum: 3,
 };
 
-/** Rows listed (and cited) in one answer before the rest are only counted. */
-export const MAX_LISTED_ROWS = 12;
+/** How much a table answer lists (answer-from-table.ts): short answers, every figure still cited. */
+export const LISTING = {
+  /** Rows listed (and cited) in one answer before the rest are only counted. */
+  maxListedRows: 12,
+  /** Most rows named across the groups of a group-by or a multi-subject count; beyond it each is given by its count. */
+  maxNamedInGroups: 8,
+  /**
+   * …and only while their names together stay short (park and policy names run to 15–30 characters each): set
+   * a priori for readability; group-by answers over the bank's 220-character limit for short answers fell from 4 to 0.
+   */
+  maxNamedChars: 60,
+  /** Rows a ranking asked for without a number (「排名情况」) lists. */
+  defaultTop: 5,
+};
 
 /** Prose figures (answer-from-facts.ts). */
 export const FACT_MATCH = {
