@@ -182,6 +182,10 @@ function asksAbout(tokens: Token[], position: number): boolean {
   return false;
 }
 
+/** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
+const MAX_SUBJECTS_PER_PART = 8;
+const MAX_WORDS_PER_PART = 12;
+
 /** Reads the slots of one clause (subjects, what is asked, the operation, filters, periods …). */
 function readPart(tokens: Token[], context: ReadContext): Part {
   const { lexicon } = context;
@@ -367,7 +371,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       if (!measured.some((o) => o.attribute === m.attribute && o.text !== m.text) && !askedAmount.has(m.attribute)) attributes.splice(attributes.indexOf(m.attribute), 1);
     }
   }
-  const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i);
+  // Work per question is bounded (a message of report words names dozens of things): a part keeps the first few.
+  const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i).slice(0, MAX_SUBJECTS_PER_PART);
   // 「上海树图研究院是企业牵头还是政府牵头」: values offered as choices about a named row ask for that row's column.
   const row = uniqueSubjects.find((s) => s.entity.kind === 'row');
   if (row) {
@@ -473,7 +478,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
-    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)], unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
 }
 
