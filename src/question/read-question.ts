@@ -297,6 +297,9 @@ function chainAfter(answer: string, earlier: string | undefined): string {
   return (earlier ? `${answer}\n${earlier}` : answer).slice(0, MAX_AFTER_CHARS);
 }
 
+/** Characters of an earlier user turn read (questions run to a few dozen; a pasted text would cost its length each turn). */
+const MAX_EARLIER_TURN_CHARS = 120;
+
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
 
@@ -314,8 +317,11 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
   let previous: { reading: Reading; answer: string } | null = null;
   let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false, mentioned: [] };
   // Follow-up chains run a few turns; reading only the last ones keeps a long conversation as cheap as a short one.
-  for (const turn of turns.slice(-MAX_TURNS_READ)) {
-    const message = readMessage(turn.text, context);
+  const read = turns.slice(-MAX_TURNS_READ);
+  for (const [i, turn] of read.entries()) {
+    // An earlier turn is read for what a follow-up may refer to: its last clauses (where its question is) suffice.
+    const text = i < read.length - 1 && turn.text.length > MAX_EARLIER_TURN_CHARS ? turn.text.slice(-MAX_EARLIER_TURN_CHARS) : turn.text;
+    const message = readMessage(text, context);
     reading = resolve(message, previous, context);
     const named = reading.parts.flatMap((p) => p.subjects);
     reading.mentioned = [...(previous?.reading.mentioned ?? []).filter((s) => !named.some((n) => n.entity.id === s.entity.id)), ...named].slice(-8);
