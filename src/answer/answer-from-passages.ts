@@ -52,12 +52,15 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
   return cached;
 }
 
+const MAX_CLAUSE_QUERY_CHARS = 80;
+
 /** The text retrieval searches for a part: what it names, its content words, the figures it states. */
 export function partQuery(part: Part, reading: Reading): string {
   const names = part.subjects.map((s) => s.entity.name);
   // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
   // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
-  const clause = part.operation === 'where' && part.topic ? part.topic : part.text;
+  // A question's clause runs to a few dozen characters; a pasted text is cut (retrieval cost grows with the query's terms).
+  const clause = (part.operation === 'where' && part.topic ? part.topic : part.text).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   const query = words.filter(Boolean).join(' ');
   return query.length >= 2 ? query : reading.standalone;

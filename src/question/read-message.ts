@@ -185,6 +185,7 @@ function asksAbout(tokens: Token[], position: number): boolean {
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
 const MAX_SUBJECTS_PER_PART = 8;
 const MAX_WORDS_PER_PART = 12;
+const MAX_FIGURES_PER_PART = 4;
 
 /** Reads the slots of one clause (subjects, what is asked, the operation, filters, periods …). */
 function readPart(tokens: Token[], context: ReadContext): Part {
@@ -478,7 +479,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
-    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures, words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
   };
 }
 
