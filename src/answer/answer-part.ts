@@ -80,9 +80,9 @@ async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retr
   const answer = await answerFromPassages({ ...part, subjects: rest }, reading, knowledge, retrieval);
   const quotes = answer?.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote))) ?? [];
   if (!answer || quotes.some((q) => knowledge.lexicon.formsOf(places[0].entity.id).some((f) => f.length >= 2 && q.includes(f)))) return null;
-  const others = [...knowledge.lexicon.entities.values()].filter((e) => PLACES.has(e.kind) && e.id !== places[0].entity.id
-    && quotes.some((q) => knowledge.lexicon.formsOf(e.id).some((f) => f.length >= 2 && q.includes(f))));
-  if (others.length < 2) return null;
+  const others = new Set(quotes.flatMap((q) => knowledge.lexicon.mentions(q)).filter((m) => PLACES.has(m.entity.kind) && m.entity.id !== places[0].entity.id)
+    .map((m) => m.entity.id));
+  if (others.size < 2) return null;
   return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
 }
 

@@ -38,14 +38,12 @@ export interface FactStore {
   quoteForm(fact: StoredFact): string;
 }
 
+const MENTIONED_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'domain']);
+
+/** The places, organisations and domains a text names, in the lexicon's order. */
 function mentionsIn(text: string, lexicon: Lexicon): string[] {
-  const form = compactForm(text);
-  const found: string[] = [];
-  for (const [id, entity] of lexicon.entities) {
-    if (!['region', 'city', 'cluster', 'organization', 'domain'].includes(entity.kind)) continue;
-    if (lexicon.formsOf(id).some((f) => f.length >= 2 && form.includes(f))) found.push(id);
-  }
-  return found;
+  const named = new Set(lexicon.mentions(compactForm(text)).map((m) => m.entity.id));
+  return [...lexicon.entities.values()].filter((e) => MENTIONED_KINDS.has(e.kind) && named.has(e.id)).map((e) => e.id);
 }
 
 /**

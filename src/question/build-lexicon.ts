@@ -8,6 +8,13 @@ export interface SurfaceMatch {
   cues: Cue[];
 }
 
+/** An entity's form found in a text. */
+export interface EntityMention {
+  entity: Entity;
+  at: number;
+  form: string;
+}
+
 /** The hand lexicon and what the report names, ready for matching (built once at start-up). */
 export interface Lexicon {
   files: LexiconFiles;
@@ -27,6 +34,11 @@ export interface Lexicon {
   isFunctionWord(word: string, cls?: FunctionClass): boolean;
   /** All surface forms of an entity (its name first). */
   formsOf(entityId: string): string[];
+  /**
+   * Every place a form of two characters or more of an entity stands in a compact text, nested ones
+   * included (杭州 inside 中国杭州区块链产业园), in text order: what an answer or a quote names.
+   */
+  mentions(text: string): EntityMention[];
   /** The first row or titled document whose name contains a quoted title (《…》 as the user typed it, compact). */
   titled(form: string): Entity | undefined;
 }
@@ -127,6 +139,13 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(surface);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
+  // Entity forms of two characters or more, by first character, with the entities each names.
+  const entityForms = new Map<string, { form: string; named: Entity[] }[]>();
+  for (const [surface, list] of cues) {
+    const named = list.flatMap((c) => (c.type === 'entity' && entities.has(c.entity) ? [entities.get(c.entity)!] : []));
+    if (surface.length < 2 || !named.length) continue;
+    (entityForms.get(surface[0]) ?? entityForms.set(surface[0], []).get(surface[0])!).push({ form: surface, named });
+  }
 
   const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
   return {
@@ -156,6 +175,15 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       return Boolean(classes && (!cls || classes.has(cls)));
     },
     formsOf: (id) => forms.get(id) ?? [],
+    mentions(text) {
+      const found: EntityMention[] = [];
+      for (let at = 0; at < text.length; at++) {
+        for (const { form, named } of entityForms.get(text[at]) ?? []) {
+          if (text.startsWith(form, at)) for (const entity of named) found.push({ entity, at, form });
+        }
+      }
+      return found;
+    },
     titled: (form) => named.find((n) => n.form.includes(form))?.entity,
   };
 }

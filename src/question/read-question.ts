@@ -29,19 +29,18 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   // After 「杭州最早的是哪个」 the answer is about a member of the set (a park), not the place that scoped it.
   const aggregate = AGGREGATES.has(part.operation);
   const wanted = part.subjects.length && !aggregate ? new Set(part.subjects.map((s) => s.entity.kind)) : null;
-  for (const [id, entity] of context.lexicon.entities) {
-    if (entity.kind === 'value' || entity.kind === 'group' || entity.kind === 'title') continue;
-    if (wanted && !wanted.has(entity.kind) && !(PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k)))) continue;
-    for (const form of context.lexicon.formsOf(id)) {
-      if (form.length < 2) continue;
-      // Every place the name stands: 杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list.
-      let seen = false;
-      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-        found.push({ entity, at, text: form });
-        seen = true;
-      }
-      if (seen) break;
-    }
+  const accepted = (entity: Entity) => entity.kind !== 'value' && entity.kind !== 'group' && entity.kind !== 'title'
+    && (!wanted || wanted.has(entity.kind) || (PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k))));
+  // Every place the name stands (杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list), by the
+  // entity's first form that the answer uses.
+  const byEntity = new Map<string, { entity: Entity; at: number; form: string }[]>();
+  for (const mention of context.lexicon.mentions(text)) {
+    if (accepted(mention.entity)) (byEntity.get(mention.entity.id) ?? byEntity.set(mention.entity.id, []).get(mention.entity.id)!).push(mention);
+  }
+  for (const [id, mentions] of byEntity) {
+    const forms = context.lexicon.formsOf(id);
+    const first = forms.find((form) => mentions.some((m) => m.form === form));
+    for (const mention of mentions) if (mention.form === first) found.push({ entity: mention.entity, at: mention.at, text: mention.form });
   }
   // A longer name found at the same place wins (中国杭州区块链产业园 over 杭州); each entity counts where it first stands alone.
   found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
