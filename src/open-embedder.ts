@@ -34,11 +34,13 @@ export function embedderId(config: Config): string {
  * checks that both give the same vectors.
  * @throws AppError model_missing when the model is not on disk (or does not load) and remote loading is off.
  */
-export async function openEmbedder(config: Config, segmenter: Segmenter, readFile?: (path: string) => Buffer): Promise<Embedder> {
+export async function openEmbedder(config: Config, segmenter: Segmenter,
+  options: { readFile?: (path: string) => Buffer; analyze?: (text: string) => string[] } = {}): Promise<Embedder> {
+  const { readFile, analyze } = options;
   if (config.embedding.model === 'static') {
     const folder = staticModelDir(config.paths.indexDir);
     try {
-      return createStaticEmbedder({ folder, id: STATIC_EMBEDDER_ID, prepareText: createStaticTextPreparer(segmenter), readFile });
+      return createStaticEmbedder({ folder, id: STATIC_EMBEDDER_ID, prepareText: createStaticTextPreparer(segmenter, analyze), readFile });
     } catch (error) {
       throw new AppError('model_missing', `static model in ${folder} does not load: ${(error as Error).message}`, { cause: error });
     }

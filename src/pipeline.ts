@@ -66,7 +66,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const segmenter = createJiebaSegmenter(domainWords(document));
   // Small on purpose: it serves the stages of one request, not repeated questions across requests.
   const analyze = memoizeRecent((text: string) => analyzeText(segmenter, text));
-  const embedder = await openEmbedder(config, segmenter, index.readFile);
+  const embedder = await openEmbedder(config, segmenter, { readFile: index.readFile, analyze });
   checkEmbedderDimensions(index.manifest, embedder.dimensions);
   const bm25 = createBm25Index(index.bm25);
   const vectors = readVectorIndex(index.vectorsPath, index.manifest.embedder.dimensions, index.chunks.length);

@@ -70,7 +70,7 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   // figure of one of them.
   if (/^(全国|全球)$/.test(fact.subject) && PLACE_KINDS.has(subject.entity.kind)) return 0;
   if (fact.mentions.includes(id)) return 0.75;
-  const quote = knowledge.facts.quoteForm(fact);
+  const quote = knowledge.facts.forms(fact).quote;
   if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
   return 0;
 }
@@ -96,18 +96,6 @@ function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number 
 }
 
 /** Coverage of the part's terms by a fact's weighted terms (idf-weighted, 0–1). */
-function coverage(terms: string[], fact: StoredFact, knowledge: Knowledge): number {
-  const map = knowledge.facts.termMap(fact);
-  let total = 0;
-  let covered = 0;
-  for (const term of new Set(terms)) {
-    const weight = knowledge.facts.idf(term);
-    total += weight;
-    covered += weight * (map.get(term) ?? 0);
-  }
-  return total ? covered / total : 0;
-}
-
 /** The matching terms of a part: its content words and counted noun (not its question words). */
 export function partTerms(part: Part, knowledge: Knowledge): string[] {
   return knowledge.facts.termsOf([...part.words, part.noun ?? ''].join(' '));
@@ -121,6 +109,8 @@ export function partTerms(part: Part, knowledge: Knowledge): string[] {
  */
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
   const terms = partTerms(part, knowledge);
+  // The part's distinct terms with their weights, once for all figures.
+  const coverages = terms.length ? knowledge.facts.coverages([...new Set(terms)].map((term) => [term, knowledge.facts.idf(term)] as const)) : null;
   const wanted = wantedKinds(part);
   const figures = part.figures.map(compactForm);
   const candidates: Candidate[] = [];
@@ -131,7 +121,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   const said = part.after ? compactForm(part.after) : '';
-  for (const fact of knowledge.facts.facts) {
+  const { facts } = knowledge.facts;
+  for (let index = 0; index < facts.length; index++) {
+    const fact = facts[index];
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
     const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge, forms);
@@ -150,10 +142,11 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const qualifier = asksNew ? (fact.qualifiers.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
-    const covered = quoted ? 1 : terms.length ? coverage(terms, fact, knowledge) : 0.5;
+    const covered = quoted ? 1 : coverages ? coverages[index] : 0.5;
     // 「第二批11个创新应用中，有几个是…」 (near-miss): the figure the question itself states is what it counts within, never the count it asks for.
-    if (part.quantity && part.operation !== 'yesno' && figures.includes(compactForm(fact.text))) continue;
-    const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
+    const form = knowledge.facts.forms(fact);
+    if (part.quantity && part.operation !== 'yesno' && figures.includes(form.text)) continue;
+    const anchored = figures.some((f) => form.text.includes(f) || form.window.includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
     if (subject && entity === FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
@@ -162,8 +155,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
     // two-figure: a sentence that opens on the country (「最终统计结果显示，我国从事…，具有投入产出的区块链企业 1309 家」) states
     // a national total even where the figure's own clause says no 共: it is another whole, not a part of one.
-    const before = compactForm(fact.quote).split(compactForm(fact.window))[0] ?? '';
-    const whole = asksWhole ? (TOTAL.test(fact.window) || NATIONAL.test(before) ? 1 : FACT_MATCH.partOfWhole) : 1;
+    const whole = asksWhole ? (TOTAL.test(fact.window) || NATIONAL.test(form.before) ? 1 : FACT_MATCH.partOfWhole) : 1;
     // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
     const continues = quoted && !said.includes(printedNumber(fact)) ? FACT_MATCH.previousLine : 1;
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
@@ -171,7 +163,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   }
   // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
   // is its own account; an overview's 「分别有 46、42 和 18 个」 only repeats it.
-  const own = (fact: StoredFact) => (forms.length && forms.some((f) => f.length >= 2 && compactForm(knowledge.sections.get(fact.source)?.title ?? '').includes(f)) ? 1 : 0);
+  const titles = new Map<string, string>();
+  const title = (source: string) => titles.get(source) ?? titles.set(source, compactForm(knowledge.sections.get(source)?.title ?? '')).get(source)!;
+  const own = (fact: StoredFact) => (forms.length && forms.some((f) => f.length >= 2 && title(fact.source).includes(f)) ? 1 : 0);
   return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || a.fact.line - b.fact.line);
 }
 
@@ -430,6 +424,6 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   const forms = subject ? formsOf(knowledge, subject) : [];
   const words = partTerms(part, knowledge).length > 0;
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
-    .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)));
+    .filter((c) => words || forms.some((f) => knowledge.facts.forms(c.fact).quote.includes(f)));
   return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
 }

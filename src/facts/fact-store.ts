@@ -34,8 +34,25 @@ export interface FactStore {
   /** Terms of a question's words, in the facts' analysis. */
   termsOf: Termizer;
   termMap(fact: StoredFact): ReadonlyMap<string, number>;
-  /** The fact's sentence in compact form (matched against names on every request, so prepared once). */
-  quoteForm(fact: StoredFact): string;
+  /**
+   * The weighted share of `weights`' terms each figure contains (position i = facts[i]): one pass over the figures that
+   * hold each term instead of every term looked up in every figure.
+   */
+  coverages(weights: readonly (readonly [string, number])[]): Float64Array;
+  /** The fact's texts in compact form (matched against names and figures for every figure on every request, so prepared once). */
+  forms(fact: StoredFact): FactForms;
+}
+
+/** Compact forms of a fact's texts. */
+export interface FactForms {
+  /** The figure as printed (「1309家」). */
+  text: string;
+  /** Its clause. */
+  window: string;
+  /** Its sentence. */
+  quote: string;
+  /** The sentence before the clause (where a national scope such as 我国 is stated). */
+  before: string;
 }
 
 const MENTIONED_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'domain']);
@@ -109,10 +126,32 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
 /** Wraps stored facts for requests: term maps and an idf over the facts' terms. */
 export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer): FactStore {
   const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
-  const quotes = new Map<StoredFact, string>(facts.map((f) => [f, compactForm(f.quote)]));
+  const forms = new Map<StoredFact, FactForms>(facts.map((f) => [f, formsOf(f)]));
+  const postings = new Map<string, { fact: number; weight: number }[]>();
+  facts.forEach((fact, index) => {
+    for (const [term, weight] of fact.terms) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push({ fact: index, weight });
+    }
+  });
+  const coverages = (weights: readonly (readonly [string, number])[]) => {
+    const covered = new Float64Array(facts.length);
+    const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
+    if (!total) return covered;
+    for (const [term, weight] of weights) for (const posting of postings.get(term) ?? []) covered[posting.fact] += weight * posting.weight;
+    for (let i = 0; i < covered.length; i++) covered[i] /= total;
+    return covered;
+  };
   const frequency = new Map<string, number>();
   for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   // A word no figure contains cannot tell figures apart: weight 0.
   const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
-  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, quoteForm: (fact) => quotes.get(fact) ?? compactForm(fact.quote) };
+  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, forms: (fact) => forms.get(fact) ?? formsOf(fact) };
+}
+
+function formsOf(fact: StoredFact): FactForms {
+  const quote = compactForm(fact.quote);
+  const window = compactForm(fact.window);
+  return { text: compactForm(fact.text), window, quote, before: quote.split(window)[0] ?? '' };
 }

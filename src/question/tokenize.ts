@@ -88,6 +88,19 @@ function countedAt(text: string, at: number, lexicon: Lexicon, standalone: (at: 
 }
 
 /**
+ * Words of each leftover run, in one call of the segmenter: a pasted text leaves dozens of runs, and each call crosses
+ * into jieba's wasm at a fixed cost. jieba cuts the text between line breaks independently, so the runs joined by
+ * line breaks cut exactly as each alone; a run holding a line break itself (normalised messages have none) is cut alone.
+ */
+function cutRuns(text: string, runs: [number, number][], segment: (text: string) => string[]): [number, string[]][] {
+  const parts = runs.map(([start, end]) => text.slice(start, end));
+  if (parts.some((p) => p.includes('\n'))) return runs.map(([start], i) => [start, segment(parts[i])]);
+  const cut: string[][] = [[]];
+  if (parts.length) for (const piece of segment(parts.join('\n'))) piece === '\n' ? cut.push([]) : cut[cut.length - 1].push(piece);
+  return runs.map(([start], i) => [start, cut[i] ?? []]);
+}
+
+/**
  * Splits a compact question into tokens: structures read by pattern first (periods, table and
  * chapter numbers, ranks 第二/倒数第一, top-k 前五, numeric conditions 超过100家, 《titles》, standard
  * numbers, figures the question states), then the longest lexicon match at each remaining
@@ -172,14 +185,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1)));
 
   let word = -1;
+  const leftover: [number, number][] = [];
   const flushWord = (end: number) => {
-    if (word < 0) return;
-    // Leftover text is cut into words; each becomes a token of its own.
-    let at = word;
-    for (const piece of segment(text.slice(word, end))) {
-      if (piece.trim()) tokens.push({ start: at, end: at + piece.length, text: piece, type: 'word' });
-      at += piece.length;
-    }
+    if (word >= 0) leftover.push([word, end]);
     word = -1;
   };
   for (let i = 0; i < text.length;) {
@@ -205,5 +213,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     i++;
   }
   flushWord(text.length);
+  // Leftover text is cut into words; each becomes a token of its own.
+  for (const [start, pieces] of cutRuns(text, leftover, segment)) {
+    let at = start;
+    for (const piece of pieces) {
+      if (piece.trim()) tokens.push({ start: at, end: at + piece.length, text: piece, type: 'word' });
+      at += piece.length;
+    }
+  }
   return tokens.sort((a, b) => a.start - b.start);
 }

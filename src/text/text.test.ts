@@ -51,3 +51,23 @@ describe('analyzeText', () => {
     expect(row.some((t) => question.has(t) && t.startsWith('b:'))).toBe(true);
   });
 });
+
+describe('jieba cuts text between line breaks independently', () => {
+  // The question stage cuts a message's leftover runs in one call, joined by line breaks (tokenize's cutRuns).
+  it('cuts runs joined by line breaks exactly as each run alone', () => {
+    const prose = document.paragraphs.map((p) => p.text.replace(/\s+/g, '')).join('');
+    const odd = ['abc ', ' x', 'ＧＤＰ', '🚀', '２０２０', 'a b', '.com', 'BaaS平台', '区块链 技术'];
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 300; trial++) {
+      const runs = Array.from({ length: 1 + Math.floor(random() * 20) }, () => {
+        const start = Math.floor(random() * (prose.length - 12));
+        const run = prose.slice(start, start + 1 + Math.floor(random() * 10));
+        return random() < 0.2 ? odd[Math.floor(random() * odd.length)] + run : run;
+      });
+      const batched: string[][] = [[]];
+      for (const piece of segmenter.cut(runs.join('\n'))) piece === '\n' ? batched.push([]) : batched[batched.length - 1].push(piece);
+      expect(batched).toEqual(runs.map((run) => segmenter.cut(run)));
+    }
+  });
+});

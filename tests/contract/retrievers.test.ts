@@ -34,3 +34,23 @@ describe('retrieval quality on tests/qa/retrieval.jsonl', () => {
     expect(hybrid.mrr).toBeGreaterThanOrEqual(bm25.mrr - 1e-9);
   });
 });
+
+describe('one request searching the same query twice', () => {
+  // Stages of a request search a part's query with different limits; the ranking is computed once and truncated.
+  it('gets the first hits of the longer list', async () => {
+    const { parts } = await pipeline;
+    const items = readQaSet<RetrievalItem>(ROOT, 'retrieval.jsonl').slice(0, 30);
+    for (const item of items) {
+      const long = await parts.search.search(item.question, 8);
+      const short = await parts.search.search(item.question, 3);
+      expect(short.map((h) => h.chunk.id)).toEqual(long.slice(0, 3).map((h) => h.chunk.id));
+      expect(short.map((h) => h.score)).toEqual(long.slice(0, 3).map((h) => h.score));
+    }
+    // Remembered rankings do not leak into other modes or queries.
+    const [question] = items.map((i) => i.question);
+    const bm25 = await parts.search.search(question, 5, 'bm25');
+    const hybrid = await parts.search.search(question, 5, 'hybrid');
+    expect(bm25.map((h) => h.scores?.dense ?? 0).every((d) => d === 0)).toBe(true);
+    expect(hybrid.some((h) => (h.scores?.dense ?? 0) > 0)).toBe(true);
+  });
+});
