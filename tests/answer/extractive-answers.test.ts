@@ -209,6 +209,14 @@ describe('the extractive answerer on the real report', () => {
     const kinds = await ask('新型基础设施大致分成哪几块');
     for (const item of ['信息基础设施', '融合基础设施', '创新基础设施']) expect(kinds.answer).toContain(item);
   });
+  it('answers what a table of some things prints of a place\'s rows, with the table\'s scope, but not how many there are', async () => {
+    // 表2-1 lists only the research institutes new in 2020: who leads a city's is its rows (a blank city cell continues 济南).
+    const leaders = await ask('济南那边的研究院都是谁领头的');
+    expect(leaders.answer).toContain('表2-1');
+    expect(leaders.answer).toMatch(/安可区块链产业发展研究院（企业）[\s\S]*山东区块链研究院（高校）/);
+    const count = await ask('北京一共有几家区块链研究机构');
+    expect(count.answer).not.toContain('表2-1');
+  });
 
   it('keeps a table chosen by a subject said in an earlier turn when a follow-up only names a period (X年的有几个)', async () => {
     const answer = await ask('区块链加工业互联网的项目总共有多少', '那2018年发布的呢');
