@@ -221,6 +221,21 @@ function notListed(context: TableContext, subject: Subject): Claim {
   const { table, knowledge } = context;
   const province = subject.entity.province ? knowledge.lexicon.entities.get(subject.entity.province) : undefined;
   const rows = province ? rowsOf(table, { entity: province, text: province.name }) : [];
+  if (rows.length && table.columns[table.label]?.kind !== 'place') {
+    // A table of named things (parks) listing none in the city: the province's own, each with its city, are the nearest.
+    const city = table.columns.findIndex((c) => c.attribute === 'city');
+    const asked = context.part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label && table.columns[i].kind !== 'place');
+    const shown = [...new Set([...(city >= 0 ? [city] : []), ...asked])];
+    const named = (row: TypedRow) => {
+      const values = shown.filter((i) => row.cells[i]?.bare).map((i) => {
+        context.facts.push(cellFact(table.id, label(row, table), table.columns[i], row.cells[i], table.period));
+        return cellText(row.cells[i], table.columns[i]);
+      });
+      return `${label(row, table)}${values.length ? `（${values.join('，')}）` : ''}`;
+    };
+    return { text: `${table.id}中没有${subject.entity.name}的${noun(table)}；其所在的${province!.name}共${rows.length}个：${rows.slice(0, rows.length > LISTING.maxListedRows ? 3 : rows.length).map(named).join('、')}${rows.length > LISTING.maxListedRows ? '等' : ''}`,
+      sources: rows.map((row) => rowSource(knowledge, row.chunkId)), derived: [String(rows.length)] };
+  }
   if (rows.length) {
     const columns = shownColumns(context, context.part.attributes);
     return { text: `报告没有单列${subject.entity.name}的数据（${table.id}按${columnLabel(table.columns[table.label], context.labels)}统计），其所在的${province!.name}${describeCells(context, rows[0], columns)}`,

@@ -217,6 +217,16 @@ describe('the extractive answerer on the real report', () => {
     const count = await ask('北京一共有几家区块链研究机构');
     expect(count.answer).not.toContain('表2-1');
   });
+  it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
+    const parks = await ask('绍兴那边有几个区块链园区');
+    expect(parks.grounded).toBe(false);
+    expect(parks.answer).toContain('没有绍兴');
+    expect(parks.answer).toContain('嘉兴区块链产业园（嘉兴）');
+    expect(parks.answer).not.toContain('44');
+    // A table of named things lists the province's own, each with its city (not one row described as the city's).
+    const leaders = await ask('保定的产业园谁主导');
+    expect(leaders.answer).toMatch(/没有保定[\s\S]*曹妃甸大数据区块链产业园（唐山，政府、企业）/);
+  });
 
   it('keeps a table chosen by a subject said in an earlier turn when a follow-up only names a period (X年的有几个)', async () => {
     const answer = await ask('区块链加工业互联网的项目总共有多少', '那2018年发布的呢');
