@@ -5,7 +5,7 @@ import type { Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
-import { columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
+import { captionForm, columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 import { LISTING } from './thresholds';
@@ -137,7 +137,8 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w) && !/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
-      if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word)) {
+      // A word of the caption (「性能测试的标准」 of 表5-8 区块链性能测试标准规范) says which table, not which of its rows.
+      if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word) && !captionForm(table).includes(word)) {
         filters.push({ column: -1, kind: 'text', value: word });
       }
     }

@@ -72,7 +72,8 @@ const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我�
 const printedText = new WeakMap<TypedTable, string>();
 const captionForms = new WeakMap<TypedTable, string>();
 
-function captionForm(table: TypedTable): string {
+/** The table's caption in compact form (its words name the table, not some of its rows). */
+export function captionForm(table: TypedTable): string {
   let form = captionForms.get(table);
   if (form === undefined) {
     form = compactForm(table.caption);

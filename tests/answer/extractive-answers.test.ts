@@ -217,6 +217,12 @@ describe('the extractive answerer on the real report', () => {
     const count = await ask('北京一共有几家区块链研究机构');
     expect(count.answer).not.toContain('表2-1');
   });
+  it('reads words of a table\'s caption as naming the table, not as selecting some of its rows', async () => {
+    const standards = await ask('区块链性能测试方面的标准规范都有啥');
+    expect(standards.answer).toContain('表5-8');
+    expect(standards.answer).toContain('共6个');
+    for (const name of ['许可链测评指南', '区块链系统测评和选型规范']) expect(standards.answer).toContain(name);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
