@@ -560,6 +560,13 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
     : result.groups.filter((g, i) => i < k || g.rows.length === size);
   const claims: Claim[] = [framing(context, false)];
   const columnName = columnLabel(table.columns[column], context.labels);
+  // 「哪个地方的政策最多」 where every place has one: no place has the most; say so rather than name them all as the most.
+  if (k === 1 && result.groups.length > 2 && chosen.length === result.groups.length) {
+    const rows = result.groups.flatMap((g) => g.rows);
+    claims.push({ text: `按${columnName}统计${noun(table)}数量，${result.groups.length}个${columnName}都是${size}个，没有哪个${order === 'asc' ? '更少' : '更多'}：${result.groups.map((g) => g.key).join('、')}`,
+      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(result.groups.length), String(size)], end: '。' });
+    return finish(claims, context);
+  }
   claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);

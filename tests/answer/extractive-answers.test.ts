@@ -223,6 +223,12 @@ describe('the extractive answerer on the real report', () => {
     expect(standards.answer).toContain('共6个');
     for (const name of ['许可链测评指南', '区块链系统测评和选型规范']) expect(standards.answer).toContain(name);
   });
+  it('says no group has the most when every group ties, instead of naming them all as the most', async () => {
+    const policies = await ask('专项政策哪个地方出得最多');
+    expect(policies.answer).toContain('表1-2');
+    expect(policies.answer).toMatch(/12个地区都是1个，没有哪个更多/);
+    expect(policies.answer).not.toContain('最多的是');
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
