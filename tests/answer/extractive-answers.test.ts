@@ -228,6 +228,9 @@ describe('the extractive answerer on the real report', () => {
     expect(policies.answer).toContain('表1-2');
     expect(policies.answer).toMatch(/12个地区都是1个，没有哪个更多/);
     expect(policies.answer).not.toContain('最多的是');
+    // One row ranked first: its name, then its cells.
+    const earliest = await ask('哪个园区成立得最早');
+    expect(earliest.answer).toMatch(/最早的是虹口区新链空间，成立时间为2015\.06/);
   });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
