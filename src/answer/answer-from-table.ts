@@ -549,6 +549,28 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   return finish(claims, context);
 }
 
+/**
+ * 「哪个省的政策最多」 of a table whose places are provinces and cities (表1-2: 湖南省, 长沙市): the groups of one province
+ * together (a city through its province), when every place is known; otherwise the table's own places.
+ */
+function byProvince<G extends { key: string; rows: TypedRow[] }>(groups: G[], knowledge: Knowledge, order: 'asc' | 'desc'): G[] {
+  const provinceOf = (place: string) => {
+    const form = compactForm(place);
+    const entity = knowledge.lexicon.mentions(form).find((m) => m.at === 0 && ['region', 'city'].includes(m.entity.kind))?.entity;
+    if (entity?.kind === 'region') return entity.name;
+    return entity?.province ? knowledge.lexicon.entities.get(entity.province)?.name : undefined;
+  };
+  const provinces = groups.map((g) => provinceOf(g.key));
+  if (provinces.some((p) => !p) || new Set(provinces).size === groups.length) return groups;
+  const merged = new Map<string, G>();
+  groups.forEach((group, i) => {
+    const key = provinces[i]!;
+    const into = merged.get(key);
+    merged.set(key, into ? { ...into, rows: [...into.rows, ...group.rows] } : { ...group, key });
+  });
+  return [...merged.values()].sort((x, y) => (order === 'asc' ? x.rows.length - y.rows.length : y.rows.length - x.rows.length));
+}
+
 /** Group rows by a column and count (「哪个城市的产业园最多」「哪一轮融资的最多」). */
 function groupCount(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
@@ -558,17 +580,18 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
     ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}) });
   if (result.operation !== 'group' || !result.groups.length) return null;
+  const groups = part.groupBy === 'province' ? byProvince(result.groups, context.knowledge, order) : result.groups;
   const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
-  const size = result.groups[Math.min(k, result.groups.length) - 1].rows.length;
-  const chosen = part.operation === 'rank' ? result.groups.filter((g) => g.rows.length === size)
-    : result.groups.filter((g, i) => i < k || g.rows.length === size);
+  const size = groups[Math.min(k, groups.length) - 1].rows.length;
+  const chosen = part.operation === 'rank' ? groups.filter((g) => g.rows.length === size)
+    : groups.filter((g, i) => i < k || g.rows.length === size);
   const claims: Claim[] = [framing(context, false)];
-  const columnName = columnLabel(table.columns[column], context.labels);
+  const columnName = groups !== result.groups ? '省份' : columnLabel(table.columns[column], context.labels);
   // 「哪个地方的政策最多」 where every place has one: no place has the most; say so rather than name them all as the most.
-  if (k === 1 && result.groups.length > 2 && chosen.length === result.groups.length) {
-    const rows = result.groups.flatMap((g) => g.rows);
-    claims.push({ text: `按${columnName}统计${noun(table)}数量，${result.groups.length}个${columnName}都是${size}个，没有哪个${order === 'asc' ? '更少' : '更多'}：${result.groups.map((g) => g.key).join('、')}`,
-      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(result.groups.length), String(size)], end: '。' });
+  if (k === 1 && groups.length > 2 && chosen.length === groups.length) {
+    const rows = groups.flatMap((g) => g.rows);
+    claims.push({ text: `按${columnName}统计${noun(table)}数量，${groups.length}个${columnName}都是${size}个，没有哪个${order === 'asc' ? '更少' : '更多'}：${groups.map((g) => g.key).join('、')}`,
+      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(groups.length), String(size)], end: '。' });
     return finish(claims, context);
   }
   claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });

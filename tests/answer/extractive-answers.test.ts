@@ -228,6 +228,9 @@ describe('the extractive answerer on the real report', () => {
     expect(policies.answer).toContain('表1-2');
     expect(policies.answer).toMatch(/12个地区都是1个，没有哪个更多/);
     expect(policies.answer).not.toContain('最多的是');
+    // Asked by province, a table of provinces and cities counts a city with its province (苏州市 and 南京市 are 江苏's).
+    const provinces = await ask('专项政策哪个省份出得最多');
+    expect(provinces.answer).toMatch(/按省份统计[\s\S]*湖南（2个）[\s\S]*江苏（2个）/);
     // One row ranked first: its name, then its cells.
     const earliest = await ask('哪个园区成立得最早');
     expect(earliest.answer).toMatch(/最早的是虹口区新链空间，成立时间为2015\.06/);
