@@ -212,7 +212,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
     if (eligible && !explicit && !namedRow) {
       const printed = tableText(table);
-      const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w))
+      // The report's form of an everyday word (各地 → 各省市) was added for retrieval; only what the user said can be foreign.
+      const said = compactForm(part.text);
+      const expanded = (w: string) => !said.includes(compactForm(w)) && [...knowledge.lexicon.synonyms.values()].includes(w);
+      const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;

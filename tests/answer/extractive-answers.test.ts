@@ -235,6 +235,11 @@ describe('the extractive answerer on the real report', () => {
     const earliest = await ask('哪个园区成立得最早');
     expect(earliest.answer).toMatch(/最早的是虹口区新链空间，成立时间为2015\.06/);
   });
+  it('does not take the report\'s form of an everyday word (地方 → 各省市) for a word the table never prints', async () => {
+    const places = await ask('4月份出台专项政策的有哪些地方');
+    expect(places.answer).toContain('表1-2');
+    for (const place of ['湖南省', '重庆市']) expect(places.answer).toContain(place);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
