@@ -44,7 +44,9 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   // says what the earlier claim said and more; the wider quote stands in the earlier one's place.
   // A label put before the same words (另一口径：, another part's second scope) quotes nothing more: the plain claim stands.
   const labelled = (other: Claim, claim: Claim) => /：$/.test(other.text.trim().slice(0, other.text.trim().length - claim.text.trim().length)) && other.text.trim().endsWith(claim.text.trim());
+  // A longer list of rows (「A、B、C」 of all the table's standards) is no wider quote of a list of some of them (「A、B」, those in 起草阶段).
   const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim()) && !labelled(other, claim)
+    && other.sources.length <= claim.sources.length
     && other.sources.some((s) => claim.sources.some((c) => c.chunkId === s.chunkId && c.line === s.line)));
   // Each claim belongs to the part that first says it (a wider quote standing in for an earlier claim takes that claim's part).
   const partOf = new Map<Claim, number>();

@@ -240,6 +240,11 @@ describe('the extractive answerer on the real report', () => {
     expect(places.answer).toContain('表1-2');
     for (const place of ['湖南省', '重庆市']) expect(places.answer).toContain(place);
   });
+  it('keeps a later part listing some of the rows an earlier part listed (the subset is its answer, not a repeat)', async () => {
+    const answer = await ask('表5-4里有几项标准？哪几项还在起草阶段？');
+    expect(answer.answer).toContain('共3个');
+    expect(answer.answer).toMatch(/起草阶段的标准共2个：[^。]*智能合约实施规范、[^。]*存证应用指南/);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
