@@ -297,7 +297,7 @@ function chainAfter(answer: string, earlier: string | undefined): string {
 }
 
 /** Characters of an earlier user turn read (questions run to a few dozen; a pasted text would cost its length each turn). */
-const MAX_EARLIER_TURN_CHARS = 120;
+const MAX_EARLIER_TURN_CHARS = 60;
 
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
