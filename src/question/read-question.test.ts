@@ -206,6 +206,21 @@ describe('readQuestion: follow-ups', () => {
     expect([period.from, period.to]).toEqual([201901, 201906]);
   });
 
+  it('reads a two-digit year after 比 as the period compared with (比18年多了多少), as a four-digit one is', () => {
+    const part = read(['2020上半年有投入产出的新公司多少家', '比18年多了多少']).parts[0];
+    expect(part.versus?.map((p) => p.label)).toEqual(['2018年']);
+    expect(part.periods.map((p) => p.label)).toEqual(['2020年上半年']);
+  });
+
+  it('asks a growth after a period was switched (…多少家 → 那2019年呢 → 涨幅多少) between the two periods, the later over the earlier', () => {
+    const part = read(['上半年有投入产出的区块链公司有几家', '那2019年呢', '涨幅多少']).parts[0];
+    expect(part.operation).toBe('difference');
+    expect(part.periods.map((p) => p.label)).toEqual(['上半年']);
+    expect(part.versus?.map((p) => p.label)).toEqual(['2019年']);
+    // A growth asked with a period of its own compares nothing the conversation stood on.
+    expect(read(['上半年有投入产出的区块链公司有几家', '那2019年呢', '2019年的涨幅多少']).parts[0].versus).toBeUndefined();
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -235,7 +235,22 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.periods.length && dated.length && !current.filters.length) {
     // 「2018年成立的有几个？」→「2017年的呢？」: the new period replaces the date condition.
     next.filters = [...previous.filters.filter((f) => f.kind !== 'period'), ...dated.map((f) => ({ ...f, period: current.periods[0] }))];
-  } else if (current.periods.length) next.periods = current.periods;
+  } else if (current.periods.length) {
+    const replaced = previous.periods.filter((p) => !current.periods.some((c) => c.from === p.from && c.to === p.to));
+    if (replaced.length) next.replacedPeriods = replaced;
+    next.periods = current.periods;
+  }
+  if (current.versus?.length) next.versus = current.versus;
+  // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
+  // conversation stood on: the later one's, compared with the earlier.
+  const stood = !current.periods.length && !current.versus?.length && current.attributes.includes('growth') && next.replacedPeriods?.length
+    && next.periods.length === 1 ? [next.periods[0], next.replacedPeriods[0]].sort((a, b) => b.to - a.to || b.from - a.from) : undefined;
+  if (stood && (stood[0].from !== stood[1].from || stood[0].to !== stood[1].to)) {
+    next.periods = [stood[0]];
+    next.versus = [stood[1]];
+    next.operation = 'difference';
+    next.explicit = true;
+  }
   if (current.table) next.table = current.table;
   if (current.section) next.section = current.section;
   if (current.condition) next.condition = current.condition;

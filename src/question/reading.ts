@@ -71,6 +71,11 @@ export interface Part {
   periods: PeriodSpan[];
   /** Periods it compares with (「比2017年多几家」). */
   versus?: PeriodSpan[];
+  /**
+   * follow-up: the periods a follow-up's own period replaced (「2020上半年有多少家」→「2019年呢」: 2020年上半年), so that a
+   * growth asked next (「增长率呢」) compares the two periods the conversation has stood on.
+   */
+  replacedPeriods?: PeriodSpan[];
   /** The table it names (表6-1), if any. */
   table?: string;
   /** The chapter or section it names (第六章 → '6'), if any. */

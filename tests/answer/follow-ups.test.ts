@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Follow-up chains through the real pipeline on the real report, in wordings of our own.
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('follow-up chains on the real report', () => {
+  it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
+    const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
+    expect(answer.answer).toContain('274.07%');
+    expect(answer.grounded).toBe(true);
+  });
+});
