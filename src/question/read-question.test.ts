@@ -221,6 +221,13 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['上半年有投入产出的区块链公司有几家', '那2019年呢', '2019年的涨幅多少']).parts[0].versus).toBeUndefined();
   });
 
+  it('drops the members of a numbered topic when a follow-up names another number of it (第三梯队呢 after 它们…)', () => {
+    const part = read(['企业数量第一梯队是哪几个省', '这俩各有多少家', '那第三梯队呢'], ['以北京、广东数量不相上下，以 300 多家企业位居第一梯队。', '北京有342家，广东有354家。']).parts[0];
+    expect(names(part)).toEqual([]);
+    expect(part.words.join('')).toContain('第三');
+    expect(part.operation).toBe('explain');
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

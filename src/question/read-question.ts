@@ -12,6 +12,8 @@ const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
+/** A word that names a numbered topic, alone or with its noun (第二, 第三梯队, 第二批). */
+const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
@@ -268,6 +270,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
   const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
+  // follow-up: 「第二梯队呢」 after 「第一梯队有哪些」→「它们分别多少家」: a numbered topic (a tier, a batch) names a set of its own;
+  // the members carried over belonged to the one before, and the new one's are to be found, not the old ones asked again.
+  const renumberedTopic = !current.subjects.length && !message.pronoun && !message.plural
+    && current.words.some((w) => NUMBERED_WORD.test(w) && !previous.words.includes(w));
+  if (renumberedTopic && next.subjects === previous.subjects && previous.subjects.length) {
+    next.subjects = [];
+    next.groups = [];
+    if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
+    if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
+  }
   next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])]).filter((w) => !dropped.includes(w));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];

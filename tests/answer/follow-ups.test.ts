@@ -14,4 +14,9 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('274.07%');
     expect(answer.grounded).toBe(true);
   });
+
+  it('answers another numbered tier after the members of the first were asked about', async () => {
+    const answer = await ask('区块链企业第一梯队有谁', '这俩各多少家', '第二梯队呢');
+    for (const name of ['上海', '山东', '四川', '重庆']) expect(answer.answer).toContain(name);
+  });
 });
