@@ -228,6 +228,14 @@ describe('readQuestion: follow-ups', () => {
     expect(part.operation).toBe('explain');
   });
 
+  it('reads a short name with no row in the table asked about as the one row of that table it begins (阿里 in 表8-1)', () => {
+    const [part] = read(['表8-1中海尔用的哪个平台', '阿里的呢']).parts;
+    expect(part.subjects[0].entity.id).toBe('row:表8-1:阿里云计算有限公司');
+    expect(part.subjects[0].alternatives?.map((a) => a.name)).toContain('阿里巴巴');
+    // Without a table, 阿里 is still the company the report names everywhere else.
+    expect(read(['阿里的专利有多少件']).parts[0].subjects[0].entity.name).toBe('阿里巴巴');
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -375,8 +375,32 @@ function resolveEchoes(parts: Part[], message: MessageReading, context: ReadCont
   return resolved;
 }
 
+/**
+ * A subject said by a short name in a part about a table where it has no row of its own (「那阿里呢」 after a question
+ * about 表8-1): the one row of that table whose name begins with what was said (阿里云计算有限公司), if exactly one does.
+ * The thing the name stands for elsewhere (阿里巴巴) stays as the alternative.
+ */
+function rowsOfTable(part: Part, context: ReadContext): Part {
+  if (!part.table || !part.subjects.length) return part;
+  const table = part.table;
+  let changed = false;
+  const subjects = part.subjects.map((subject) => {
+    if (subject.entity.table === table || subject.alternatives?.some((a) => a.table === table) || !['organization', 'row'].includes(subject.entity.kind)) return subject;
+    const said = compactForm(subject.text);
+    if (said.length < 2) return subject;
+    const rows = context.lexicon.rowsOf(table).filter((row) => [row.name, ...context.lexicon.formsOf(row.id)].some((form) => compactForm(form).startsWith(said)));
+    if (rows.length !== 1) return subject;
+    changed = true;
+    return { entity: rows[0], text: subject.text, alternatives: [subject.entity, ...(subject.alternatives ?? [])] };
+  });
+  return changed ? { ...part, subjects } : part;
+}
+
 function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
-  const reading = resolveTurn(message, previous, context);
+  const turn = resolveTurn(message, previous, context);
+  const parts = turn.parts.some((p) => p.table && p.subjects.length) ? turn.parts.map((p) => rowsOfTable(p, context)) : turn.parts;
+  const understood = turn.understood && parts[0] !== turn.parts[0] ? describe(parts[0], context) : turn.understood;
+  const reading = parts === turn.parts ? turn : { ...turn, parts, ...(understood ? { understood, standalone: understood } : {}) };
   return reading.parts.some((p) => p.echo) ? { ...reading, parts: resolveEchoes(reading.parts, message, context) } : reading;
 }
 

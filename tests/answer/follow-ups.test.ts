@@ -19,4 +19,10 @@ describe('follow-up chains on the real report', () => {
     const answer = await ask('区块链企业第一梯队有谁', '这俩各多少家', '第二梯队呢');
     for (const name of ['上海', '山东', '四川', '重庆']) expect(answer.answer).toContain(name);
   });
+
+  it('keeps the table of the turn before for a company said by a short name (阿里 → 阿里云计算有限公司 in 表8-1)', async () => {
+    const answer = await ask('表8-1里面美的那个项目平台叫啥', '那阿里呢');
+    expect(answer.answer).toContain('supET');
+    expect(answer.understood).toContain('阿里云计算有限公司');
+  });
 });
