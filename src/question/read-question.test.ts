@@ -236,6 +236,17 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['阿里的专利有多少件']).parts[0].subjects[0].entity.name).toBe('阿里巴巴');
   });
 
+  it('asks a bare follow-up after a top-k of every member it named (各多少, 分别是谁主导的, 分别有哪些)', () => {
+    const each = read(['哪两个省的区块链公司最多', '各占多少'], ['排名靠前的依次是广东有354家；北京有342家。']).parts[0];
+    expect(names(each)).toEqual(['广东', '北京']);
+    expect(each.attributes).toEqual(['share']);
+    const leaders = read(['最早成立的两个产业园是哪两个', '分别是谁主导的'], ['最早的几个依次是虹口区新链空间成立时间为2015.06；江北新区产业园成立时间为2016.04。']).parts[0];
+    expect(names(leaders)).toEqual(['虹口区新链空间', '江北新区产业园']);
+    expect(leaders.attributes).toEqual(['leader']);
+    const members = read(['园区数量前两名的城市是哪两个', '分别有哪些'], ['最多的是杭州（6个）；广州（5个）。']).parts[0];
+    expect(names(members)).toEqual(['杭州', '广州']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

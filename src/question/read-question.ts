@@ -94,7 +94,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   let current = said;
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
     figures: current.figures.length ? current.figures : previous.figures };
-  const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
+  // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
+  const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
+  const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers);
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
@@ -127,7 +129,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.groups = [];
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
-    const all = message.plural || several;
+    // follow-up: 「各多少」「都是啥时候成立的」 after 「哪两个…最多」 asks of every member the top-k named, not of the first.
+    const all = message.plural || several || (previous.operation === 'topk' && (previous.rank ?? 1) >= 2 && !message.pronoun);
     // follow-up: after a list or a count that named its members (「山东有哪些产业园」), 它们 are those members, not the
     // places that scoped the list.
     const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)

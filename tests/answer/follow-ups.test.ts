@@ -25,4 +25,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('supET');
     expect(answer.understood).toContain('阿里云计算有限公司');
   });
+
+  it('answers an attribute asked after a top-k for each member the answer named', async () => {
+    const answer = await ask('成立时间最早的三个区块链园区是哪几个', '分别谁主导');
+    for (const name of ['虹口区新链空间', '江北新区产业园', '宝山区智力产业园天空区块链孵化基地']) expect(answer.answer).toContain(name);
+    expect(answer.answer).not.toContain('中关村创客小镇');
+  });
 });
