@@ -544,7 +544,7 @@ function endsInNe(clause: Token[]): boolean {
 
 /** A part naming nothing of its own asks about what the part before it named. */
 /** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
-function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
+export function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
   return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
 }
 

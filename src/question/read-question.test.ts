@@ -247,6 +247,20 @@ describe('readQuestion: follow-ups', () => {
     expect(names(members)).toEqual(['杭州', '广州']);
   });
 
+  it('asks what 它 has of a thing of the follow-up\'s own words, not the noun counted before nor its count', () => {
+    const fund = read(['海南的区块链公司有几家', '那它搞的基金有多大']).parts[0];
+    expect(names(fund)).toEqual(['海南']);
+    expect(fund.noun).toBeUndefined();
+    expect(fund.attributes).not.toContain('count');
+    expect(fund.words).toContain('基金');
+    expect(fund.words).not.toContain('公司');
+    const measures = read(['海南的区块链公司有几家', '它出台了什么措施']).parts[0];
+    expect(measures).toMatchObject({ noun: '措施', quantity: false });
+    expect(measures.attributes).not.toContain('count');
+    // 「那产业园呢」 asks the same as before (how many) of another noun.
+    expect(read(['海南的区块链公司有几家', '那产业园呢']).parts[0]).toMatchObject({ noun: '产业园', attributes: ['count'] });
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

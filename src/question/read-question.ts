@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import type { Entity } from './lexicon';
-import { readMessage, type MessageReading, type ReadContext } from './read-message';
+import { formsOfNoun, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
 export type { ReadContext } from './read-message';
@@ -12,6 +12,8 @@ const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
+/** A clause asking what things are (啥, 什么, 哪些), as against 「那产业园呢」, which asks the same as before of another noun. */
+const ASKS_WHAT = /啥|什么|哪些|哪几/;
 /** A word that names a numbered topic, alone or with its noun (第二, 第三梯队, 第二批). */
 const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
@@ -78,6 +80,19 @@ function listedMembers(answer: string, previous: Part, context: ReadContext): Su
 function memberNamed(members: Subject[], pieces: string[], context: ReadContext): Subject | undefined {
   const holds = members.filter((m) => [m.entity.name, ...context.lexicon.formsOf(m.entity.id)].map(compactForm).some((name) => pieces.every((p) => name.includes(p))));
   return holds.length === 1 ? holds[0] : undefined;
+}
+
+/**
+ * A follow-up's own content words name a thing of their own (基金 in 「它设立的基金多大」): a word of two characters or
+ * more the report uses, that is no form of the noun counted before and was not among the previous question's words.
+ */
+function ownThing(previous: Part, current: Part, context: ReadContext): boolean {
+  const nounForms = formsOfNoun(previous.noun!, context.lexicon);
+  const before = new Set(previous.words.map(compactForm));
+  return current.words.some((w) => {
+    const form = compactForm(w);
+    return form.length >= 2 && !nounForms.has(form) && !before.has(form) && !context.lexicon.isFunctionWord(form) && context.known(form);
+  });
 }
 
 /** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
@@ -167,6 +182,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
   // it does not count something else.
   const dropped: string[] = [];
+  let droppedNoun: Set<string> | undefined;
+  let unquantified = false;
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
     ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
   if (category) {
@@ -176,8 +193,27 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // The category's name is a filter, not a word the rows must print (nor is the one it replaces).
     dropped.push(...replaced, category.name);
   } else if (current.noun) {
+    // follow-up: 「它出了啥扶持措施」 after 「海南有多少家企业」: another noun asked with no amount word asks what they are, not
+    // how many; the noun before (企业) is not among its words either.
+    // As in one message (「有园区吗？有新增研究机构吗？」), the words that named the noun before do not carry to another.
+    if (previous.noun && current.noun !== previous.noun) droppedNoun = formsOfNoun(previous.noun, context.lexicon);
+    if (previous.noun && current.noun !== previous.noun && !current.quantity && !current.attributes.length && !message.plural && ASKS_WHAT.test(current.text)) {
+      next.attributes = next.attributes.filter((a) => a !== 'count');
+      if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
+      unquantified = true;
+    }
     next.noun = current.noun;
     next.inheritedNoun = false;
+  } else if (previous.noun && message.pronoun && !message.plural && !current.subjects.length && !current.table && ownThing(previous, current, context)) {
+    // follow-up: 「那它设立的基金多大」 after 「海南有多少家企业」: 它 is 海南, and what is asked of it is a thing of the
+    // follow-up's own words (基金), not the noun counted before (企业), nor its count.
+    const nounForms = formsOfNoun(previous.noun, context.lexicon);
+    next.noun = undefined;
+    next.inheritedNoun = false;
+    next.words = next.words.filter((w) => !nounForms.has(compactForm(w)));
+    if (!current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
+    droppedNoun = nounForms;
+    unquantified = !current.quantity;
   } else if (previous.noun) next.inheritedNoun = true;
   // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
   // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
@@ -283,12 +319,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
   }
-  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])]).filter((w) => !dropped.includes(w));
+  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])])
+    .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
   // 「谁发的」 after 「哪天发的」: an attribute of its own that is no quantity (a name, a category) asks for no figure.
   const ownAttribute = current.attributes.length > 0;
-  next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute) || next.attributes.some((a) => QUANTITY.has(a));
+  next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute && !unquantified) || next.attributes.some((a) => QUANTITY.has(a));
   // 它 / 那家 with a new attribute asks that of the previous answer's subject, not the previous ranking again.
   if (pointed && next.subjects !== previous.subjects && AGGREGATES.has(next.operation) && !current.explicit) next.operation = 'lookup';
   return next;

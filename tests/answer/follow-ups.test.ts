@@ -31,4 +31,10 @@ describe('follow-up chains on the real report', () => {
     for (const name of ['虹口区新链空间', '江北新区产业园', '宝山区智力产业园天空区块链孵化基地']) expect(answer.answer).toContain(name);
     expect(answer.answer).not.toContain('中关村创客小镇');
   });
+
+  it('answers a thing of the follow-up\'s own words about 它, not the count asked before', async () => {
+    const answer = await ask('海南的区块链公司有几家', '那它搞的基金有多大');
+    expect(answer.answer).toContain('10亿元基金');
+    expect(answer.grounded).toBe(true);
+  });
 });
