@@ -261,6 +261,16 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['海南的区块链公司有几家', '那产业园呢']).parts[0]).toMatchObject({ noun: '产业园', attributes: ['count'] });
   });
 
+  it('reads a category of counted rows as a filter only where the conversation said the scope of the table that has it', () => {
+    // 表2-1 lists the 研究机构 new in 2020: after a question about all of them, 高校 is a noun of its own.
+    const all = read(['全国的区块链研究机构总共几家', '其中大学有多少所']).parts[0];
+    expect(all.noun).toBe('高校');
+    expect(all.filters).toEqual([]);
+    const added = read(['今年新增的区块链研究机构几家', '其中大学牵头的呢']).parts[0];
+    expect(added.noun).toBe('研究机构');
+    expect(added.filters).toMatchObject([{ kind: 'value', entity: { name: '高校' } }]);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

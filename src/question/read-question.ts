@@ -95,13 +95,29 @@ function ownThing(previous: Part, current: Part, context: ReadContext): boolean 
   });
 }
 
-/** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
-function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, context: ReadContext): Entity | undefined {
+/**
+ * A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun` and
+ * whose scope the conversation said (表2-1 lists only the 研究机构 new in 2020: 「其中高校有几所」 after 「研究机构一共多少家」
+ * asks about all of them, which the table does not list), if any.
+ */
+function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, said: Part[], context: ReadContext): Entity | undefined {
   for (const entity of context.lexicon.entities.values()) {
     if (entity.kind !== 'value' || entity.name !== name || !entity.table) continue;
-    if (table ? entity.table === table : rowNoun && context.lexicon.tables.get(entity.table)?.rowNouns.includes(rowNoun)) return entity;
+    if (table) {
+      if (entity.table === table) return entity;
+      continue;
+    }
+    const schema = context.lexicon.tables.get(entity.table);
+    if (rowNoun && schema?.rowNouns.includes(rowNoun) && said.some((part) => scopeSaid(schema.requires, part))) return entity;
   }
   return undefined;
+}
+
+/** Whether a part says the scope a table requires (one of its words, or 新成立 for a table of new things). */
+function scopeSaid(requires: string[], part: Part): boolean {
+  if (!requires.length) return true;
+  const said = [part.text, ...part.words].join(' ');
+  return requires.some((w) => said.includes(w)) || (requires.includes('新增') && part.qualifiers.includes('new'));
 }
 
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
@@ -185,7 +201,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   let droppedNoun: Set<string> | undefined;
   let unquantified = false;
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
-    ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
+    ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));

@@ -37,4 +37,9 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('10亿元基金');
     expect(answer.grounded).toBe(true);
   });
+
+  it('answers a category of all research institutes from the prose, not from the table of the new ones', async () => {
+    const answer = await ask('全国的区块链研究机构总共几家', '其中大学有多少所');
+    expect(answer.answer).toContain('33');
+  });
 });
