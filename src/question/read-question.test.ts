@@ -271,6 +271,17 @@ describe('readQuestion: follow-ups', () => {
     expect(added.filters).toMatchObject([{ kind: 'value', entity: { name: '高校' } }]);
   });
 
+  it('reads the scope word of another table of the same things as another set of them (那地方的呢 after 部委的政策)', () => {
+    const local = read(['中央各部委出了几条区块链政策', '那地方上的呢'], ['截至2020年6月底，国家各部委发布与区块链相关的政策共 26 项。']).parts[0];
+    expect(local.noun).toBe('政策');
+    expect(local.words).toContain('地方');
+    expect(local.words).not.toContain('部委');
+    expect(local.after).toBeUndefined();
+    const national = read(['地方政府出台了几条区块链政策', '部委的呢']).parts[0];
+    expect(national.noun).toBe('政策');
+    expect(national.words).not.toContain('地方政府');
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
-import type { Entity } from './lexicon';
+import type { Entity, TableSchema } from './lexicon';
 import { formsOfNoun, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
@@ -113,6 +113,15 @@ function categoryValue(rowNoun: string | undefined, table: string | undefined, n
   return undefined;
 }
 
+/** The table of things of `noun` whose scope words (its `requires`) a follow-up says, if any (地方 → 表1-2 of 政策). */
+function scopeTable(noun: string, current: Part, context: ReadContext): TableSchema | undefined {
+  const said = [current.text, ...current.words].join(' ');
+  for (const table of context.lexicon.tables.values()) {
+    if (table.rowNouns.includes(noun) && table.requires.some((w) => w.length >= 2 && said.includes(w))) return table;
+  }
+  return undefined;
+}
+
 /** Whether a part says the scope a table requires (one of its words, or 新成立 for a table of new things). */
 function scopeSaid(requires: string[], part: Part): boolean {
   if (!requires.length) return true;
@@ -195,11 +204,25 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     }
   }
   if (current.attributes.length) next.attributes = current.attributes;
-  // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
-  // it does not count something else.
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;
   let unquantified = false;
+  // follow-up: 「那地方政府呢」 after 「国家部委发了多少政策」: a noun (政府) said with the scope word of another table of the
+  // same things (表1-2's 地方 beside 表1-1's 部委) names another set of those things, not another thing counted; the
+  // scope words of the set before do not carry.
+  const scope = previous.noun && current.noun !== previous.noun && !current.subjects.length && !current.table
+    ? scopeTable(previous.noun, current, context) : undefined;
+  if (scope && !scopeSaid(scope.requires, previous)) {
+    const others = [...context.lexicon.tables.values()].filter((t) => t !== scope && t.rowNouns.includes(previous.noun!))
+      .flatMap((t) => t.requires).filter((w) => w.length >= 2 && !scope.requires.includes(w));
+    // 国家, 部委 — and 地方政府, which says 地方.
+    dropped.push(...previous.words.filter((w) => others.some((o) => w.includes(o)) && !current.words.includes(w)));
+    current = { ...current, noun: undefined };
+    // The lines the answers before quoted are about the other set: not where this answer stands.
+    next.elsewhere = true;
+  }
+  // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
+  // it does not count something else.
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
     ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
   if (category) {
@@ -425,8 +448,8 @@ function resolveEchoes(parts: Part[], message: MessageReading, context: ReadCont
       continue;
     }
     const clause: MessageReading = { ...message, text: part.text, parts: [part], pronoun: false, plural: false, addition: false, followUpCue: true, elaborate: false };
-    const updated = updatePart(before, part, clause, '', context, []);
-    resolved.push(before.after ? { ...updated, after: before.after } : updated);
+    const { elsewhere, ...updated } = updatePart(before, part, clause, '', context, []);
+    resolved.push(before.after && !elsewhere ? { ...updated, after: before.after } : updated);
   }
   return resolved;
 }
@@ -486,8 +509,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     }
     return base;
   }
-  const updated: Part = { ...updatePart(before, first, message, previous.answer, context, previous.reading.mentioned),
-    ...(previous.answer ? { after: chainAfter(previous.answer, before.after) } : {}) };
+  const { elsewhere, ...resolved } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  const updated: Part = { ...resolved, ...(previous.answer && !elsewhere ? { after: chainAfter(previous.answer, before.after) } : {}) };
+  if (elsewhere) delete updated.after;
   const understood = describe(updated, context);
   return {
     ...base,

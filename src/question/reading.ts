@@ -95,6 +95,11 @@ export interface Part {
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
   /**
+   * follow-up: the part names another set of the things asked before (「那地方政府呢」 after 部委的政策): the lines the
+   * answers before quoted are about the other set, so `after` is not kept (set while resolving only).
+   */
+  elsewhere?: boolean;
+  /**
    * multi-part: a clause after another that only names what changes and ends in 呢 (「杭州有几个产业园？广州呢？」):
    * it asks the clause before's question again, resolved like a follow-up turn.
    */

@@ -42,4 +42,10 @@ describe('follow-up chains on the real report', () => {
     const answer = await ask('全国的区块链研究机构总共几家', '其中大学有多少所');
     expect(answer.answer).toContain('33');
   });
+
+  it('answers the other set of policies when a follow-up switches from the ministries to the local governments', async () => {
+    const local = await ask('中央各部委出了几条区块链政策', '那地方上的呢');
+    expect(local.answer).toContain('120');
+    expect(local.answer).not.toContain('26 项');
+  });
 });
