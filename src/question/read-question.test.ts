@@ -282,6 +282,15 @@ describe('readQuestion: follow-ups', () => {
     expect(national.words).not.toContain('地方政府');
   });
 
+  it('asks the same ranking grouped by another column when a follow-up names only that column (按城市算呢)', () => {
+    const byCity = read(['产业园最多的是哪个省', '那按城市来算呢'], ['按省份统计产业园数量，最多的是浙江（8个）。']).parts[0];
+    expect(byCity).toMatchObject({ operation: 'max', groupBy: 'city', noun: '产业园' });
+    expect(names(byCity)).toEqual([]);
+    const byYear = read(['产业园最多的是哪个城市', '改成按年份统计呢']).parts[0];
+    expect(byYear).toMatchObject({ operation: 'max', groupBy: 'date', groupUnit: 'year' });
+    expect(byYear.words).not.toContain('统计');
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

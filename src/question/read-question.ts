@@ -1,11 +1,12 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import type { Entity, TableSchema } from './lexicon';
-import { formsOfNoun, readMessage, type MessageReading, type ReadContext } from './read-message';
+import { formsOfNoun, GROUPABLE, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
 export type { ReadContext } from './read-message';
 
+const DATE_ATTRIBUTES = new Set(['founded', 'published', 'date']);
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk']);
 const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'published', 'date']);
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
@@ -136,7 +137,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     figures: current.figures.length ? current.figures : previous.figures };
   // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
   const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
-  const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers);
+  // follow-up: 「按城市算呢」「那按主导机构分呢」 after 「哪个省的产业园最多」: only another column to group on asks the same
+  // ranking grouped by it (its place noun, 地区, is the groups' kind, not what is counted).
+  const regrouped = previous.groupBy !== undefined && !current.subjects.length && !current.table && !current.explicit
+    && !message.pronoun && !message.plural && current.attributes.length === 1 && GROUPABLE.has(current.attributes[0]) && current.attributes[0] !== previous.groupBy;
+  if (regrouped) current = { ...current, noun: undefined };
+  const pointed = !regrouped && (message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
@@ -275,6 +281,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const asked = current.attributes.length > 0 || next.attributes.length > 0;
     next.operation = current.operation === 'define' || (current.operation === 'explain' && current.explicit) || !asked ? (current.operation === 'define' ? 'define' : 'explain') : 'lookup';
     next.groupBy = undefined;
+  }
+  if (regrouped) {
+    next.groupBy = current.attributes[0];
+    next.attributes = current.attributes;
+    if (DATE_ATTRIBUTES.has(next.groupBy)) next.groupUnit = previous.groupUnit ?? 'year';
+    else delete next.groupUnit;
   }
   // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
   // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.

@@ -48,4 +48,12 @@ describe('follow-up chains on the real report', () => {
     expect(local.answer).toContain('120');
     expect(local.answer).not.toContain('26 项');
   });
+
+  it('ranks the same things by another grouping when a follow-up names only the column (按城市算呢)', async () => {
+    const byCity = await ask('产业园最多的是哪个省', '那按城市来算呢');
+    expect(byCity.answer).toContain('杭州');
+    expect(byCity.answer).toContain('6');
+    const byYear = await ask('产业园最多的是哪个城市', '改成按年份统计呢');
+    expect(byYear.answer).toContain('2018年');
+  });
 });
