@@ -33,6 +33,8 @@ export interface MessageReading {
   plural: boolean;
   /** Adds to what was asked before (再算上上海). */
   addition: boolean;
+  /** Names the document itself (这报告, 这份报告): a question about the report, not about an earlier answer's subject. */
+  document?: boolean;
   elaborate: boolean;
 }
 
@@ -606,6 +608,13 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
   return null;
 }
 
+/** The token after `at` (a demonstrative: 这, 这份, 本) is the document noun (报告), with at most a classifier between. */
+function namesDocument(tokens: Token[], at: number): boolean {
+  const next = tokens.slice(at + 1, at + 3).filter((t) => t.type !== 'punctuation');
+  const isDocument = (t: Token | undefined) => Boolean(t && cuesOf(t, 'kind').some((c) => c.kind === 'document'));
+  return isDocument(next[0]) || (next[0]?.text.length === 1 && /[份篇个本]/.test(next[0].text) && isDocument(next[1]));
+}
+
 /** A clause without the citation markers typed into it (「[」「1」「]」 as tokens). */
 function withoutMarkers(tokens: Token[]): Token[] {
   const kept: Token[] = [];
@@ -653,10 +662,12 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     ...base,
     kind: 'question',
     parts,
-    followUpCue: Boolean(first && hasFunction(first, 'followup')) || last?.text === '呢' || /呢$/.test(remaining),
+    // 「这报告谁写的」「这份报告…」: a demonstrative before the document noun points at the report, not at an earlier answer.
+    followUpCue: Boolean(first && hasFunction(first, 'followup') && !namesDocument(tokens, tokens.indexOf(first))) || last?.text === '呢' || /呢$/.test(remaining),
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
     elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
     plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural')),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
+    document: tokens.some((t, i) => (hasFunction(t, 'followup') || /^(这|本|该)[份篇个本]?$/.test(t.text)) && namesDocument(tokens, i)),
   };
 }

@@ -291,6 +291,21 @@ describe('readQuestion: follow-ups', () => {
     expect(byYear.words).not.toContain('统计');
   });
 
+  it('after a declined attribute, a noun of the follow-up\'s own is not asked it; a bare subject switch still is', () => {
+    const patents = read(['腾讯的营业额是多少', '那它的专利呢']).parts[0];
+    expect(patents.noun).toBe('专利');
+    expect(patents.attributes).not.toContain('revenue');
+    expect(patents.words).not.toContain('营业额');
+    expect(read(['腾讯的营业额是多少', '那浪潮呢']).parts[0].attributes).toEqual(['revenue']);
+  });
+
+  it('reads a question naming the report itself (这报告…) as a new question, not about the subject before', () => {
+    const reading = read(['宁波有几个区块链园区', '这报告是谁编的']);
+    expect(reading.followUp).toBe(false);
+    expect(names(reading.parts[0])).toEqual([]);
+    expect(read(['宁波有几个区块链园区', '这个是谁主导的']).followUp).toBe(true);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

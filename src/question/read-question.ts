@@ -209,10 +209,19 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
     }
   }
-  if (current.attributes.length) next.attributes = current.attributes;
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;
   let unquantified = false;
+  if (current.attributes.length) next.attributes = current.attributes;
+  // follow-up: 「那它专利呢」 after 「阿里巴巴营收多少」 (declined: the report gives no 营收): a thing counted of the follow-up's
+  // own is not asked the attribute the report never states, which only declined the turn before (「那浪潮呢」 still is).
+  else if (current.noun && current.noun !== previous.noun) {
+    next.attributes = next.attributes.filter((a) => context.lexicon.attributes.get(a)?.kind !== 'absent');
+    if (next.attributes.length < previous.attributes.length) {
+      const absentWords = new Set(previous.attributes.filter((a) => !next.attributes.includes(a)).flatMap((a) => context.lexicon.attributes.get(a)?.phrases ?? []).map(compactForm));
+      dropped.push(...previous.words.filter((w) => absentWords.has(compactForm(w))));
+    }
+  }
   // follow-up: 「那地方政府呢」 after 「国家部委发了多少政策」: a noun (政府) said with the scope word of another table of the
   // same things (表1-2's 地方 beside 表1-1's 部委) names another set of those things, not another thing counted; the
   // scope words of the set before do not carry.
@@ -504,7 +513,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     return { ...previous.reading, text: message.text, elaborate: true, followUp: true, understood: previous.reading.standalone, kind: 'question', injection: message.injection };
   }
   const [first, ...rest] = message.parts;
-  const follows = message.followUpCue || message.pronoun || isFragment(first)
+  // 「这报告谁写的」 after a question about 杭州: a question about the report itself starts anew.
+  const aboutReport = message.document && !message.followUpCue && !message.pronoun && !first.subjects.length;
+  const follows = !aboutReport && (message.followUpCue || message.pronoun || isFragment(first)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
@@ -513,7 +524,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
-      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)));
+      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a))));
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
     if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {

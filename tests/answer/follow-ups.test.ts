@@ -56,4 +56,12 @@ describe('follow-up chains on the real report', () => {
     const byYear = await ask('产业园最多的是哪个城市', '改成按年份统计呢');
     expect(byYear.answer).toContain('2018年');
   });
+
+  it('answers a noun of its own after a declined attribute, and declines the same attribute of another subject', async () => {
+    const patents = await ask('腾讯的营业额是多少', '那它的专利呢');
+    expect(patents.grounded).toBe(true);
+    expect(patents.answer).toContain('872');
+    const other = await ask('腾讯的营业额是多少', '那浪潮呢');
+    expect(other.grounded).toBe(false);
+  });
 });
