@@ -306,6 +306,28 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['宁波有几个区块链园区', '这个是谁主导的']).followUp).toBe(true);
   });
 
+  it('ranks the same set again for another extreme said with 那个 (最早的那个呢 after 最晚), within the scope before', () => {
+    const all = read(['哪家园区建得最晚', '最早的那个呢'], ['最晚的是石家庄数字经济产业园成立时间为2020.07。']).parts[0];
+    expect(all.operation).toBe('earliest');
+    expect(names(all)).toEqual([]);
+    const scoped = read(['杭州哪个园区建得最晚', '最早的那个呢'], ['最晚的是杭州区块链产业园成立时间为2018.11。']).parts[0];
+    expect(scoped.operation).toBe('earliest');
+    expect(names(scoped)).toEqual(['杭州']);
+  });
+
+  it('reads 两个/它们 after two turns that each asked one place as those two, not a place the last answer named in passing', () => {
+    const part = read(['苏有几家区块链企业', '浙呢', '这两个加一块多少'],
+      ['江苏有106家。', '浙江有85家。另据正文，浙江省和山东省并列第三，均有27家区块链企业。']).parts[0];
+    expect(part.operation).toBe('sum');
+    expect(names(part)).toEqual(['江苏', '浙江']);
+  });
+
+  it('does not carry a named table into a follow-up that adds a qualifier of its own (新成立的呢 after 表6-1)', () => {
+    const part = read(['表6-1里浙江有几家', '那上半年新成立的呢']).parts[0];
+    expect(part.table).toBeUndefined();
+    expect(part).toMatchObject({ noun: '企业', qualifiers: ['new'] });
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -198,7 +198,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (answered.length) {
       next.subjects = [...answered, named[0]];
       next.groups = [];
-    } else if (all && named.length < 2 && recent.length >= 2) {
+    // follow-up: 「两个一共多少」 after 「苏有几家」→「浙呢」, where the last answer also named 山东 in passing (「浙江和山东并列第三」):
+    // the two are the subjects the conversation asked about, not what the answer mentioned beside them.
+    } else if (all && recent.length >= 2 && (named.length < 2
+      || (previous.subjects.length === 1 && members.length < 2 && named.some((n) => !recent.some((r) => r.entity.id === n.entity.id))))) {
       next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
       next.groups = [];
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
@@ -311,7 +314,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // 「第二名呢」 after 「最少的」 counts from the bottom too.
     next.order = current.order ?? previous.order;
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
-    if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) next.subjects = [];
+    // Another ranking of no subject of its own ranks the same set again (「最早的那个呢」 after 「哪个园区成立最晚」: not the
+    // member the answer named; after 「杭州哪个园区最晚」 still within 杭州).
+    if (AGGREGATES.has(current.operation) && !current.subjects.length) {
+      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : [];
+      next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
+    }
     next.groupBy = current.groupBy ?? previous.groupBy;
     // follow-up: 「第k名呢」 after a share of counted things ranks them by their number, the share beside it (the
     // places are the same; the number is what a place in the ranking is said with).
@@ -360,6 +368,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
+  // follow-up: 「上半年新成立的呢」 after 「浙江在表6-1里几家」: a qualifier of its own (新成立) asks about another set than the
+  // table named before (a stock as of June); the table is not carried, the answer finds where that set is given.
+  if (!current.table && previous.table && current.qualifiers.some((q) => !previous.qualifiers.includes(q))) {
+    // What the table's rows are stays what is counted.
+    next.noun ??= context.lexicon.tables.get(previous.table)?.rowNouns[0];
+    delete next.table;
+  }
   // follow-up (它 with words of its own): 「它入选了什么榜单」 after 「央行数字货币用的是什么投放体系」 asks those words of
   // what 它 names; the previous question's words (投放, 体系) would pull its own sentence back.
   const ownWords = message.pronoun && !message.plural && !current.attributes.length && !current.subjects.length && current.words.length > 0

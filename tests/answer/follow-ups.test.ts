@@ -64,4 +64,14 @@ describe('follow-up chains on the real report', () => {
     const other = await ask('腾讯的营业额是多少', '那浪潮呢');
     expect(other.grounded).toBe(false);
   });
+
+  it('answers 新成立的呢 after a question about 表6-1 from the figure of the new firms', async () => {
+    const answer = await ask('表6-1里浙江有几家', '那上半年新成立的呢');
+    expect(answer.answer).toContain('27');
+  });
+
+  it('adds up the two places the user asked about, not a third the last answer named in passing', async () => {
+    const answer = await ask('苏有几家区块链企业', '浙呢', '这两个加一块多少');
+    expect(answer.answer).toContain('191');
+  });
 });
