@@ -328,6 +328,15 @@ describe('readQuestion: follow-ups', () => {
     expect(part).toMatchObject({ noun: '企业', qualifiers: ['new'] });
   });
 
+  it('asks a bare noun of the field the turn before was about, where the report has such things of that field', () => {
+    const cases = read(['医疗领域上半年落地了几个区块链项目', '都有哪些例子']);
+    expect(cases.followUp).toBe(true);
+    expect(names(cases.parts[0])).toEqual(['医疗健康']);
+    expect(cases.parts[0].noun).toBe('案例');
+    // No table of 企业 is about 金融: a new question.
+    expect(read(['金融领域落地项目有多少', '一共有几家区块链企业']).followUp).toBe(false);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -96,6 +96,20 @@ function ownThing(previous: Part, current: Part, context: ReadContext): boolean 
   });
 }
 
+/** A table of `noun`s about the field `field` (表4-4 of the 案例 of 医疗健康): one whose scope words name that field. */
+function tableOfField(noun: string, field: Entity, context: ReadContext): boolean {
+  if (field.kind !== 'domain') return false;
+  const forms = [field.name, ...context.lexicon.formsOf(field.id)].map(compactForm);
+  return [...context.lexicon.tables.values()].some((t) => t.rowNouns.includes(noun) && t.requires.some((w) => forms.some((f) => f.includes(compactForm(w)))));
+}
+
+/** A part's content words beyond the forms of its noun (典型案例 ends in 案例): what it says of its own scope. */
+function ownScope(part: Part, context: ReadContext): string[] {
+  const forms = part.noun ? formsOfNoun(part.noun, context.lexicon) : new Set<string>();
+  return part.words.map(compactForm).filter((w) => !forms.has(w) && !context.lexicon.isFunctionWord(w) && w !== '区块链'
+    && ![...forms].some((f) => w.endsWith(f)));
+}
+
 /**
  * A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun` and
  * whose scope the conversation said (表2-1 lists only the 研究机构 new in 2020: 「其中高校有几所」 after 「研究机构一共多少家」
@@ -539,7 +553,11 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
-      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a))));
+      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
+    // 「有啥典型案例」 after 「医疗健康落地几个项目」: only a noun asked about, after a turn about one field, is asked of that
+    // field where the report has such things of it (表4-4 lists the 案例 of 医疗健康).
+    || (!first.subjects.length && !first.table && first.noun !== undefined && !first.periods.length && !first.filters.length
+      && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
     if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {

@@ -74,4 +74,10 @@ describe('follow-up chains on the real report', () => {
     const answer = await ask('苏有几家区块链企业', '浙呢', '这两个加一块多少');
     expect(answer.answer).toContain('191');
   });
+
+  it('lists the cases of the field asked about the turn before', async () => {
+    const answer = await ask('医疗领域上半年落地了几个区块链项目', '都有哪些例子');
+    expect(answer.answer).toContain('表4-4');
+    expect(answer.answer).toContain('昆山');
+  });
 });
