@@ -337,6 +337,12 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['金融领域落地项目有多少', '一共有几家区块链企业']).followUp).toBe(false);
   });
 
+  it('asks 哪个最多/最少 after several places were asked about among those places, not over the whole table', () => {
+    const part = read(['京沪苏各有多少家区块链公司', '谁最少']).parts[0];
+    expect(part).toMatchObject({ operation: 'compare', order: 'asc' });
+    expect(names(part)).toEqual(['北京', '上海', '江苏']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -334,6 +334,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : [];
       next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
     }
+    // follow-up: 「哪个最多」「谁最少」 after 「江苏、浙江、上海各有多少企业」: which of the places asked about, compared.
+    if (['max', 'min'].includes(current.operation) && !current.subjects.length && !current.groupBy && previous.subjects.length >= 2
+      && !AGGREGATES.has(previous.operation) && !message.pronoun) {
+      next.subjects = previous.subjects;
+      next.groups = previous.groups;
+      next.operation = 'compare';
+      next.groupBy = undefined;
+    }
     next.groupBy = current.groupBy ?? previous.groupBy;
     // follow-up: 「第k名呢」 after a share of counted things ranks them by their number, the share beside it (the
     // places are the same; the number is what a place in the ranking is said with).

@@ -80,4 +80,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('表4-4');
     expect(answer.answer).toContain('昆山');
   });
+
+  it('names the extreme among the places asked about before (哪个最多 after three places)', async () => {
+    const answer = await ask('杭州、广州和上海分别有几个区块链园区', '哪个最多');
+    expect(answer.answer).toContain('杭州最多');
+    expect(answer.answer).not.toContain('浙江');
+  });
 });
