@@ -343,6 +343,12 @@ describe('readQuestion: follow-ups', () => {
     expect(names(part)).toEqual(['北京', '上海', '江苏']);
   });
 
+  it('replaces only the subject of the kind a follow-up names, when the question before named a place and a field', () => {
+    const part = read(['区块链金融方面杭州占全国的比重', '那北京呢']).parts[0];
+    expect(names(part)).toEqual(['北京', '金融']);
+    expect(names(read(['杭州有几个产业园', '那北京呢']).parts[0])).toEqual(['北京']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

@@ -180,7 +180,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.subjects = [...previous.subjects, ...current.subjects];
     next.groups = [];
   } else if (current.subjects.length) {
-    next.subjects = current.subjects;
+    // follow-up: 「广州呢」 after 「杭州区块链金融占全国多少」 (a place and a field): a subject of one of the two kinds replaces
+    // the subject of that kind; the other (金融) still scopes what is asked.
+    const classOf = (s: Subject) => (PLACE_KINDS.has(s.entity.kind) ? 'place' : s.entity.kind === 'domain' ? 'field' : 'other');
+    const classes = new Set(previous.subjects.map(classOf));
+    const kept = classes.has('place') && classes.has('field') && !classes.has('other')
+      ? previous.subjects.filter((p) => !current.subjects.some((c) => classOf(c) === classOf(p)) && classOf(p) !== 'other') : [];
+    next.subjects = [...current.subjects, ...kept];
     next.groups = current.groups;
   } else if (!pointed && !several && siblingTopic(previous, current)) {
     // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same

@@ -86,4 +86,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('杭州最多');
     expect(answer.answer).not.toContain('浙江');
   });
+
+  it('keeps the field when only the place changes (那北京呢 after 杭州的区块链金融占比)', async () => {
+    const answer = await ask('区块链金融方面杭州占全国的比重', '那北京呢');
+    expect(answer.answer).toContain('13%');
+    expect(answer.answer).not.toContain('26.15%');
+  });
 });
