@@ -450,6 +450,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     attributes.push('count');
     quantity = true;
   }
+  // 「那个10亿的基金是干啥的」: what a figure the question states is for is told by its sentence (定位 is a column of table rows).
+  if (!operation.explicit && attributes.length && attributes.every((a) => a === 'positioning') && figures.length && !table
+    && !uniqueSubjects.some((s) => s.entity.kind === 'row')) {
+    operation = { operation: 'explain', explicit: true };
+    attributes.length = 0;
+    quantity = false;
+  }
   // 「表5-7总条数」「带聚龙链的有几项」: a count of no named subject, of a table or a counted noun, counts rows.
   if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };

@@ -349,6 +349,14 @@ describe('readQuestion: follow-ups', () => {
     expect(names(read(['杭州有几个产业园', '那北京呢']).parts[0])).toEqual(['北京']);
   });
 
+  it('reads what a figure the question states is for (那个10亿的基金干嘛用的) as an explanation, not a table column', () => {
+    const part = read(['海南拿出了多少钱设基金', '那个10亿的基金干嘛用的']).parts[0];
+    expect(part).toMatchObject({ operation: 'explain', attributes: [], figures: ['10亿'] });
+    expect(names(part)).toEqual(['海南']);
+    // A park's 定位 is still its table column.
+    expect(read(['链湾是干啥的']).parts[0].attributes).toEqual(['positioning']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

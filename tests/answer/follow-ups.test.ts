@@ -92,4 +92,9 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('13%');
     expect(answer.answer).not.toContain('26.15%');
   });
+
+  it('explains a figure the user quotes back by its whole clause, not just the figure', async () => {
+    const answer = await ask('海南拿出了多少钱设基金', '那个10亿的基金干嘛用的');
+    expect(answer.answer).toContain('数字资产交易');
+  });
 });
