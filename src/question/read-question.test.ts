@@ -313,6 +313,8 @@ describe('readQuestion: follow-ups', () => {
     const scoped = read(['杭州哪个园区建得最晚', '最早的那个呢'], ['最晚的是杭州区块链产业园成立时间为2018.11。']).parts[0];
     expect(scoped.operation).toBe('earliest');
     expect(names(scoped)).toEqual(['杭州']);
+    // After a count within a place, the earliest is within that place too.
+    expect(names(read(['长沙有几个区块链园区', '哪个最新'], ['长沙的产业园共2个：星沙区块链产业园、长沙区块链产业园。']).parts[0])).toEqual(['长沙']);
   });
 
   it('reads 两个/它们 after two turns that each asked one place as those two, not a place the last answer named in passing', () => {

@@ -336,9 +336,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
     // Another ranking of no subject of its own ranks the same set again (「最早的那个呢」 after 「哪个园区成立最晚」: not the
     // member the answer named; after 「杭州哪个园区最晚」 still within 杭州).
-    if (AGGREGATES.has(current.operation) && !current.subjects.length) {
+    if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) {
       next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : [];
       next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
+    }
+    // The earliest or latest of things is within the place asked about before (「杭州有几个产业园」→「最早的是哪个」).
+    if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length) {
+      next.subjects = previous.subjects;
+      next.groups = previous.groups;
     }
     // follow-up: 「哪个最多」「谁最少」 after 「江苏、浙江、上海各有多少企业」: which of the places asked about, compared.
     if (['max', 'min'].includes(current.operation) && !current.subjects.length && !current.groupBy && previous.subjects.length >= 2
