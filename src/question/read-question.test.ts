@@ -359,6 +359,14 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['链湾是干啥的']).parts[0].attributes).toEqual(['positioning']);
   });
 
+  it('does not carry the noun counted before into a new definition question (数字人民币是啥 after 专利)', () => {
+    const reading = read(['腾讯区块链专利有几件', '数字人民币是啥']);
+    expect(reading.parts[0].noun).toBeUndefined();
+    expect(reading.parts[0].operation).toBe('define');
+    // A figure asked of another subject still prefers the noun before.
+    expect(read(['金融落地了几个项目', '政务占多少']).parts[0].noun).toBe('项目');
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

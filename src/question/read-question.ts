@@ -579,7 +579,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
       && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
-    if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {
+    // A definition or an explanation (「数字人民币是什么」) asks about the thing itself, not about the things counted before.
+    if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1 && !['define', 'explain', 'where'].includes(first.operation)) {
       return { ...base, parts: [{ ...first, noun: before.noun, inheritedNoun: true }, ...rest] };
     }
     return base;
