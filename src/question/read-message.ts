@@ -463,7 +463,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
-  if (!operation.explicit && operation.operation === 'explain' && table && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+  // 「表5-8里2020年新增的那项是啥」: 是啥 there asks which row it is, not a definition.
+  if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && table && !attributes.length
+    && !uniqueSubjects.length && (periods.length || filters.length)) {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);

@@ -367,6 +367,13 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['金融落地了几个项目', '政务占多少']).parts[0].noun).toBe('项目');
   });
 
+  it('reads 是啥 about a named table narrowed by a period as its rows, and a bare attribute after a one-row list as that row\'s', () => {
+    expect(read(['表5-9里2019年那一项是啥']).parts[0]).toMatchObject({ operation: 'list', table: '表5-9' });
+    const part = read(['表5-8中2020年的那个标准是啥', '哪个月发的'], ['据表5-8，发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）。']).parts[0];
+    expect(part.operation).toBe('lookup');
+    expect(names(part)).toEqual(['区块链系统测评和选型规范']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

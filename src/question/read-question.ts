@@ -156,7 +156,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const regrouped = previous.groupBy !== undefined && !current.subjects.length && !current.table && !current.explicit
     && !message.pronoun && !message.plural && current.attributes.length === 1 && GROUPABLE.has(current.attributes[0]) && current.attributes[0] !== previous.groupBy;
   if (regrouped) current = { ...current, noun: undefined };
-  const pointed = !regrouped && (message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
+  // follow-up: 「几月」 after a list whose answer named one row only (「表5-8里2020年新增的那项是啥」): asked of that row.
+  const single = !current.subjects.length && previous.operation === 'list' && !previous.subjects.length && current.attributes.length > 0
+    && !current.noun && Boolean(previousAnswer) && listedMembers(previousAnswer, previous, context).length === 1;
+  const pointed = !regrouped && (message.pronoun || message.plural || single || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of

@@ -97,4 +97,11 @@ describe('follow-up chains on the real report', () => {
     const answer = await ask('海南拿出了多少钱设基金', '那个10亿的基金干嘛用的');
     expect(answer.answer).toContain('数字资产交易');
   });
+
+  it('answers the month of the one row a filtered table list named', async () => {
+    const answer = await ask('表5-8中2020年的那个标准是啥', '哪个月发的');
+    expect(answer.answer).toContain('区块链系统测评和选型规范');
+    expect(answer.answer).toContain('2020-03');
+    expect(answer.answer).not.toContain('2017-03');
+  });
 });
