@@ -374,6 +374,13 @@ describe('readQuestion: follow-ups', () => {
     expect(names(part)).toEqual(['区块链系统测评和选型规范']);
   });
 
+  it('resolves a piece of a row name beside 那个 to the row of the table the conversation is about, when no list was given', () => {
+    const part = read(['表5-8中2020年的那个标准是啥', '哪个月发的', '许可链那个呢'],
+      ['据表5-8，发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）。', '区块链系统测评和选型规范发布时间为2020-03。']).parts[0];
+    expect(part.subjects[0].entity.id).toBe('row:表5-8:许可链测评指南(v1.0)');
+    expect(part.attributes).toEqual(['published']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

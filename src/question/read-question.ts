@@ -166,10 +166,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
   const pieces = message.pronoun ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
   const listedBefore = pieces.length && previousAnswer ? listedMembers(previousAnswer, previous, context) : [];
-  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : undefined;
+  // …or, where the conversation is about a table named before (「表5-8…」→「许可链那个呢」), a row of that table.
+  const rows = listedBefore.length < 2 && pieces.length && previous.table && !current.table
+    ? context.lexicon.rowsOf(previous.table).map((entity) => ({ entity, text: entity.name })) : [];
+  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : rows.length >= 2 ? memberNamed(rows, pieces, context) : undefined;
   if (named) {
     current = { ...current, subjects: [named], words: current.words.filter((w) => !pieces.includes(compactForm(w))) };
-    next.pickedFrom = listedBefore;
+    if (listedBefore.length >= 2) next.pickedFrom = listedBefore;
   }
   if (current.subjects.length && message.addition) {
     // 「再算上上海呢」: the new subject joins the ones asked about.

@@ -104,4 +104,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('2020-03');
     expect(answer.answer).not.toContain('2017-03');
   });
+
+  it('answers a row of the table asked about named by a piece of its name (许可链那个呢)', async () => {
+    const answer = await ask('表5-8中2020年的那个标准是啥', '哪个月发的', '许可链那个呢');
+    expect(answer.answer).toContain('许可链测评指南');
+    expect(answer.answer).toContain('2018-07');
+  });
 });
