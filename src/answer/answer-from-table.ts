@@ -687,6 +687,12 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const partial = absent.length ? `（不含${absent.map((s) => s.entity.name).join('、')}）` : '';
     const names = part.groups.length && !absent.length ? part.groups.map((g) => g.entity.name).join('、') : values.map((v) => v.subject.entity.name).join('、');
     claims.push({ text: `${names}合计${show(total)}${partial}${formula}`, sources: [], derived: [formatNumber(total)] });
+  } else if (part.operation === 'compare' && values.length > 2) {
+    // follow-up: 「哪个最多」「哪个最少」 of three or more subjects asked before: the extreme among them, ties named together.
+    const extreme = part.order === 'asc' ? Math.min(...values.map((v) => v.value)) : Math.max(...values.map((v) => v.value));
+    const at = values.filter((v) => v.value === extreme);
+    const names = at.map((v) => v.subject.entity.name).join('、');
+    claims.push({ text: `其中${at.length > 1 ? `${names}并列` : names}最${part.order === 'asc' ? '少' : '多'}（${at[0].printed}${kind === 'percent' ? '%' : unit}）`, sources: [] });
   } else {
     const [a, b] = values;
     const difference = Number(Math.abs(a.value - b.value).toFixed(4));

@@ -160,7 +160,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
-  if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
+  if (['explain', 'define'].includes(part.operation) && (!part.figures.length || !part.quantity)) {
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;

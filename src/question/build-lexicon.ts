@@ -34,6 +34,8 @@ export interface Lexicon {
   isFunctionWord(word: string, cls?: FunctionClass): boolean;
   /** All surface forms of an entity (its name first). */
   formsOf(entityId: string): string[];
+  /** The rows of a table the report names, as entities (表8-1 → its companies). */
+  rowsOf(table: string): readonly Entity[];
   /**
    * Every place a form of two characters or more of an entity stands in a compact text, nested ones
    * included (杭州 inside 中国杭州区块链产业园), in text order: what an answer or a quote names.
@@ -148,6 +150,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   }
 
   const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
+  const rows = new Map<string, Entity[]>();
+  for (const entity of entities.values()) if (entity.kind === 'row' && entity.table) (rows.get(entity.table) ?? rows.set(entity.table, []).get(entity.table)!).push(entity);
   return {
     files,
     entities,
@@ -175,6 +179,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       return Boolean(classes && (!cls || classes.has(cls)));
     },
     formsOf: (id) => forms.get(id) ?? [],
+    rowsOf: (table) => rows.get(table) ?? [],
     mentions(text) {
       const found: EntityMention[] = [];
       for (let at = 0; at < text.length; at++) {

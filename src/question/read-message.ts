@@ -33,6 +33,8 @@ export interface MessageReading {
   plural: boolean;
   /** Adds to what was asked before (再算上上海). */
   addition: boolean;
+  /** Names the document itself (这报告, 这份报告): a question about the report, not about an earlier answer's subject. */
+  document?: boolean;
   elaborate: boolean;
 }
 
@@ -51,7 +53,7 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 /** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
 const MEASURES = new Set<AttributeId>(['money', 'count']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
-const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
+export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
 /** Qualifiers that name a currency (qualifiers.tsv). */
 const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
@@ -448,13 +450,22 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     attributes.push('count');
     quantity = true;
   }
+  // 「那个10亿的基金是干啥的」: what a figure the question states is for is told by its sentence (定位 is a column of table rows).
+  if (!operation.explicit && attributes.length && attributes.every((a) => a === 'positioning') && figures.length && !table
+    && !uniqueSubjects.some((s) => s.entity.kind === 'row')) {
+    operation = { operation: 'explain', explicit: true };
+    attributes.length = 0;
+    quantity = false;
+  }
   // 「表5-7总条数」「带聚龙链的有几项」: a count of no named subject, of a table or a counted noun, counts rows.
   if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
-  if (!operation.explicit && operation.operation === 'explain' && table && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+  // 「表5-8里2020年新增的那项是啥」: 是啥 there asks which row it is, not a definition.
+  if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && table && !attributes.length
+    && !uniqueSubjects.length && (periods.length || filters.length)) {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
@@ -544,7 +555,7 @@ function endsInNe(clause: Token[]): boolean {
 
 /** A part naming nothing of its own asks about what the part before it named. */
 /** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
-function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
+export function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
   return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
 }
 
@@ -606,6 +617,13 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
   return null;
 }
 
+/** The token after `at` (a demonstrative: 这, 这份, 本) is the document noun (报告), with at most a classifier between. */
+function namesDocument(tokens: Token[], at: number): boolean {
+  const next = tokens.slice(at + 1, at + 3).filter((t) => t.type !== 'punctuation');
+  const isDocument = (t: Token | undefined) => Boolean(t && cuesOf(t, 'kind').some((c) => c.kind === 'document'));
+  return isDocument(next[0]) || (next[0]?.text.length === 1 && /[份篇个本]/.test(next[0].text) && isDocument(next[1]));
+}
+
 /** A clause without the citation markers typed into it (「[」「1」「]」 as tokens). */
 function withoutMarkers(tokens: Token[]): Token[] {
   const kept: Token[] = [];
@@ -653,10 +671,12 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     ...base,
     kind: 'question',
     parts,
-    followUpCue: Boolean(first && hasFunction(first, 'followup')) || last?.text === '呢' || /呢$/.test(remaining),
+    // 「这报告谁写的」「这份报告…」: a demonstrative before the document noun points at the report, not at an earlier answer.
+    followUpCue: Boolean(first && hasFunction(first, 'followup') && !namesDocument(tokens, tokens.indexOf(first))) || last?.text === '呢' || /呢$/.test(remaining),
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
     elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
     plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural')),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
+    document: tokens.some((t, i) => (hasFunction(t, 'followup') || /^(这|本|该)[份篇个本]?$/.test(t.text)) && namesDocument(tokens, i)),
   };
 }

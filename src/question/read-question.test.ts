@@ -206,6 +206,181 @@ describe('readQuestion: follow-ups', () => {
     expect([period.from, period.to]).toEqual([201901, 201906]);
   });
 
+  it('reads a two-digit year after 比 as the period compared with (比18年多了多少), as a four-digit one is', () => {
+    const part = read(['2020上半年有投入产出的新公司多少家', '比18年多了多少']).parts[0];
+    expect(part.versus?.map((p) => p.label)).toEqual(['2018年']);
+    expect(part.periods.map((p) => p.label)).toEqual(['2020年上半年']);
+  });
+
+  it('asks a growth after a period was switched (…多少家 → 那2019年呢 → 涨幅多少) between the two periods, the later over the earlier', () => {
+    const part = read(['上半年有投入产出的区块链公司有几家', '那2019年呢', '涨幅多少']).parts[0];
+    expect(part.operation).toBe('difference');
+    expect(part.periods.map((p) => p.label)).toEqual(['上半年']);
+    expect(part.versus?.map((p) => p.label)).toEqual(['2019年']);
+    // A growth asked with a period of its own compares nothing the conversation stood on.
+    expect(read(['上半年有投入产出的区块链公司有几家', '那2019年呢', '2019年的涨幅多少']).parts[0].versus).toBeUndefined();
+  });
+
+  it('drops the members of a numbered topic when a follow-up names another number of it (第三梯队呢 after 它们…)', () => {
+    const part = read(['企业数量第一梯队是哪几个省', '这俩各有多少家', '那第三梯队呢'], ['以北京、广东数量不相上下，以 300 多家企业位居第一梯队。', '北京有342家，广东有354家。']).parts[0];
+    expect(names(part)).toEqual([]);
+    expect(part.words.join('')).toContain('第三');
+    expect(part.operation).toBe('explain');
+  });
+
+  it('reads a short name with no row in the table asked about as the one row of that table it begins (阿里 in 表8-1)', () => {
+    const [part] = read(['表8-1中海尔用的哪个平台', '阿里的呢']).parts;
+    expect(part.subjects[0].entity.id).toBe('row:表8-1:阿里云计算有限公司');
+    expect(part.subjects[0].alternatives?.map((a) => a.name)).toContain('阿里巴巴');
+    // Without a table, 阿里 is still the company the report names everywhere else.
+    expect(read(['阿里的专利有多少件']).parts[0].subjects[0].entity.name).toBe('阿里巴巴');
+  });
+
+  it('asks a bare follow-up after a top-k of every member it named (各多少, 分别是谁主导的, 分别有哪些)', () => {
+    const each = read(['哪两个省的区块链公司最多', '各占多少'], ['排名靠前的依次是广东有354家；北京有342家。']).parts[0];
+    expect(names(each)).toEqual(['广东', '北京']);
+    expect(each.attributes).toEqual(['share']);
+    const leaders = read(['最早成立的两个产业园是哪两个', '分别是谁主导的'], ['最早的几个依次是虹口区新链空间成立时间为2015.06；江北新区产业园成立时间为2016.04。']).parts[0];
+    expect(names(leaders)).toEqual(['虹口区新链空间', '江北新区产业园']);
+    expect(leaders.attributes).toEqual(['leader']);
+    const members = read(['园区数量前两名的城市是哪两个', '分别有哪些'], ['最多的是杭州（6个）；广州（5个）。']).parts[0];
+    expect(names(members)).toEqual(['杭州', '广州']);
+  });
+
+  it('asks what 它 has of a thing of the follow-up\'s own words, not the noun counted before nor its count', () => {
+    const fund = read(['海南的区块链公司有几家', '那它搞的基金有多大']).parts[0];
+    expect(names(fund)).toEqual(['海南']);
+    expect(fund.noun).toBeUndefined();
+    expect(fund.attributes).not.toContain('count');
+    expect(fund.words).toContain('基金');
+    expect(fund.words).not.toContain('公司');
+    const measures = read(['海南的区块链公司有几家', '它出台了什么措施']).parts[0];
+    expect(measures).toMatchObject({ noun: '措施', quantity: false });
+    expect(measures.attributes).not.toContain('count');
+    // 「那产业园呢」 asks the same as before (how many) of another noun.
+    expect(read(['海南的区块链公司有几家', '那产业园呢']).parts[0]).toMatchObject({ noun: '产业园', attributes: ['count'] });
+  });
+
+  it('reads a category of counted rows as a filter only where the conversation said the scope of the table that has it', () => {
+    // 表2-1 lists the 研究机构 new in 2020: after a question about all of them, 高校 is a noun of its own.
+    const all = read(['全国的区块链研究机构总共几家', '其中大学有多少所']).parts[0];
+    expect(all.noun).toBe('高校');
+    expect(all.filters).toEqual([]);
+    const added = read(['今年新增的区块链研究机构几家', '其中大学牵头的呢']).parts[0];
+    expect(added.noun).toBe('研究机构');
+    expect(added.filters).toMatchObject([{ kind: 'value', entity: { name: '高校' } }]);
+  });
+
+  it('reads the scope word of another table of the same things as another set of them (那地方的呢 after 部委的政策)', () => {
+    const local = read(['中央各部委出了几条区块链政策', '那地方上的呢'], ['截至2020年6月底，国家各部委发布与区块链相关的政策共 26 项。']).parts[0];
+    expect(local.noun).toBe('政策');
+    expect(local.words).toContain('地方');
+    expect(local.words).not.toContain('部委');
+    expect(local.after).toBeUndefined();
+    const national = read(['地方政府出台了几条区块链政策', '部委的呢']).parts[0];
+    expect(national.noun).toBe('政策');
+    expect(national.words).not.toContain('地方政府');
+  });
+
+  it('asks the same ranking grouped by another column when a follow-up names only that column (按城市算呢)', () => {
+    const byCity = read(['产业园最多的是哪个省', '那按城市来算呢'], ['按省份统计产业园数量，最多的是浙江（8个）。']).parts[0];
+    expect(byCity).toMatchObject({ operation: 'max', groupBy: 'city', noun: '产业园' });
+    expect(names(byCity)).toEqual([]);
+    const byYear = read(['产业园最多的是哪个城市', '改成按年份统计呢']).parts[0];
+    expect(byYear).toMatchObject({ operation: 'max', groupBy: 'date', groupUnit: 'year' });
+    expect(byYear.words).not.toContain('统计');
+  });
+
+  it('after a declined attribute, a noun of the follow-up\'s own is not asked it; a bare subject switch still is', () => {
+    const patents = read(['腾讯的营业额是多少', '那它的专利呢']).parts[0];
+    expect(patents.noun).toBe('专利');
+    expect(patents.attributes).not.toContain('revenue');
+    expect(patents.words).not.toContain('营业额');
+    expect(read(['腾讯的营业额是多少', '那浪潮呢']).parts[0].attributes).toEqual(['revenue']);
+  });
+
+  it('reads a question naming the report itself (这报告…) as a new question, not about the subject before', () => {
+    const reading = read(['宁波有几个区块链园区', '这报告是谁编的']);
+    expect(reading.followUp).toBe(false);
+    expect(names(reading.parts[0])).toEqual([]);
+    expect(read(['宁波有几个区块链园区', '这个是谁主导的']).followUp).toBe(true);
+  });
+
+  it('ranks the same set again for another extreme said with 那个 (最早的那个呢 after 最晚), within the scope before', () => {
+    const all = read(['哪家园区建得最晚', '最早的那个呢'], ['最晚的是石家庄数字经济产业园成立时间为2020.07。']).parts[0];
+    expect(all.operation).toBe('earliest');
+    expect(names(all)).toEqual([]);
+    const scoped = read(['杭州哪个园区建得最晚', '最早的那个呢'], ['最晚的是杭州区块链产业园成立时间为2018.11。']).parts[0];
+    expect(scoped.operation).toBe('earliest');
+    expect(names(scoped)).toEqual(['杭州']);
+    // After a count within a place, the earliest is within that place too.
+    expect(names(read(['长沙有几个区块链园区', '哪个最新'], ['长沙的产业园共2个：星沙区块链产业园、长沙区块链产业园。']).parts[0])).toEqual(['长沙']);
+  });
+
+  it('reads 两个/它们 after two turns that each asked one place as those two, not a place the last answer named in passing', () => {
+    const part = read(['苏有几家区块链企业', '浙呢', '这两个加一块多少'],
+      ['江苏有106家。', '浙江有85家。另据正文，浙江省和山东省并列第三，均有27家区块链企业。']).parts[0];
+    expect(part.operation).toBe('sum');
+    expect(names(part)).toEqual(['江苏', '浙江']);
+  });
+
+  it('does not carry a named table into a follow-up that adds a qualifier of its own (新成立的呢 after 表6-1)', () => {
+    const part = read(['表6-1里浙江有几家', '那上半年新成立的呢']).parts[0];
+    expect(part.table).toBeUndefined();
+    expect(part).toMatchObject({ noun: '企业', qualifiers: ['new'] });
+  });
+
+  it('asks a bare noun of the field the turn before was about, where the report has such things of that field', () => {
+    const cases = read(['医疗领域上半年落地了几个区块链项目', '都有哪些例子']);
+    expect(cases.followUp).toBe(true);
+    expect(names(cases.parts[0])).toEqual(['医疗健康']);
+    expect(cases.parts[0].noun).toBe('案例');
+    // No table of 企业 is about 金融: a new question.
+    expect(read(['金融领域落地项目有多少', '一共有几家区块链企业']).followUp).toBe(false);
+  });
+
+  it('asks 哪个最多/最少 after several places were asked about among those places, not over the whole table', () => {
+    const part = read(['京沪苏各有多少家区块链公司', '谁最少']).parts[0];
+    expect(part).toMatchObject({ operation: 'compare', order: 'asc' });
+    expect(names(part)).toEqual(['北京', '上海', '江苏']);
+  });
+
+  it('replaces only the subject of the kind a follow-up names, when the question before named a place and a field', () => {
+    const part = read(['区块链金融方面杭州占全国的比重', '那北京呢']).parts[0];
+    expect(names(part)).toEqual(['北京', '金融']);
+    expect(names(read(['杭州有几个产业园', '那北京呢']).parts[0])).toEqual(['北京']);
+  });
+
+  it('reads what a figure the question states is for (那个10亿的基金干嘛用的) as an explanation, not a table column', () => {
+    const part = read(['海南拿出了多少钱设基金', '那个10亿的基金干嘛用的']).parts[0];
+    expect(part).toMatchObject({ operation: 'explain', attributes: [], figures: ['10亿'] });
+    expect(names(part)).toEqual(['海南']);
+    // A park's 定位 is still its table column.
+    expect(read(['链湾是干啥的']).parts[0].attributes).toEqual(['positioning']);
+  });
+
+  it('does not carry the noun counted before into a new definition question (数字人民币是啥 after 专利)', () => {
+    const reading = read(['腾讯区块链专利有几件', '数字人民币是啥']);
+    expect(reading.parts[0].noun).toBeUndefined();
+    expect(reading.parts[0].operation).toBe('define');
+    // A figure asked of another subject still prefers the noun before.
+    expect(read(['金融落地了几个项目', '政务占多少']).parts[0].noun).toBe('项目');
+  });
+
+  it('reads 是啥 about a named table narrowed by a period as its rows, and a bare attribute after a one-row list as that row\'s', () => {
+    expect(read(['表5-9里2019年那一项是啥']).parts[0]).toMatchObject({ operation: 'list', table: '表5-9' });
+    const part = read(['表5-8中2020年的那个标准是啥', '哪个月发的'], ['据表5-8，发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）。']).parts[0];
+    expect(part.operation).toBe('lookup');
+    expect(names(part)).toEqual(['区块链系统测评和选型规范']);
+  });
+
+  it('resolves a piece of a row name beside 那个 to the row of the table the conversation is about, when no list was given', () => {
+    const part = read(['表5-8中2020年的那个标准是啥', '哪个月发的', '许可链那个呢'],
+      ['据表5-8，发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）。', '区块链系统测评和选型规范发布时间为2020-03。']).parts[0];
+    expect(part.subjects[0].entity.id).toBe('row:表5-8:许可链测评指南(v1.0)');
+    expect(part.attributes).toEqual(['published']);
+  });
+
   it('sets the two things a chain of answers named against each other (两者差多少 after 最多 and 第二名)', () => {
     const reading = read(['哪个省份的区块链公司数量排第一', '那排第二的呢', '这两者相差几家'],
       ['据表6-1，最多的是广东有354家，占27.06%。', '据表6-1，北京有342家，占26.15%。']);

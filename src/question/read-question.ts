@@ -1,17 +1,22 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
-import type { Entity } from './lexicon';
-import { readMessage, type MessageReading, type ReadContext } from './read-message';
+import type { Entity, TableSchema } from './lexicon';
+import { formsOfNoun, GROUPABLE, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
 export type { ReadContext } from './read-message';
 
+const DATE_ATTRIBUTES = new Set(['founded', 'published', 'date']);
 const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest', 'rank', 'topk']);
 const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'published', 'date']);
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
+/** A clause asking what things are (啥, 什么, 哪些), as against 「那产业园呢」, which asks the same as before of another noun. */
+const ASKS_WHAT = /啥|什么|哪些|哪几/;
+/** A word that names a numbered topic, alone or with its noun (第二, 第三梯队, 第二批). */
+const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
@@ -78,13 +83,65 @@ function memberNamed(members: Subject[], pieces: string[], context: ReadContext)
   return holds.length === 1 ? holds[0] : undefined;
 }
 
-/** A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun`, if any. */
-function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, context: ReadContext): Entity | undefined {
+/**
+ * A follow-up's own content words name a thing of their own (基金 in 「它设立的基金多大」): a word of two characters or
+ * more the report uses, that is no form of the noun counted before and was not among the previous question's words.
+ */
+function ownThing(previous: Part, current: Part, context: ReadContext): boolean {
+  const nounForms = formsOfNoun(previous.noun!, context.lexicon);
+  const before = new Set(previous.words.map(compactForm));
+  return current.words.some((w) => {
+    const form = compactForm(w);
+    return form.length >= 2 && !nounForms.has(form) && !before.has(form) && !context.lexicon.isFunctionWord(form) && context.known(form);
+  });
+}
+
+/** A table of `noun`s about the field `field` (表4-4 of the 案例 of 医疗健康): one whose scope words name that field. */
+function tableOfField(noun: string, field: Entity, context: ReadContext): boolean {
+  if (field.kind !== 'domain') return false;
+  const forms = [field.name, ...context.lexicon.formsOf(field.id)].map(compactForm);
+  return [...context.lexicon.tables.values()].some((t) => t.rowNouns.includes(noun) && t.requires.some((w) => forms.some((f) => f.includes(compactForm(w)))));
+}
+
+/** A part's content words beyond the forms of its noun (典型案例 ends in 案例): what it says of its own scope. */
+function ownScope(part: Part, context: ReadContext): string[] {
+  const forms = part.noun ? formsOfNoun(part.noun, context.lexicon) : new Set<string>();
+  return part.words.map(compactForm).filter((w) => !forms.has(w) && !context.lexicon.isFunctionWord(w) && w !== '区块链'
+    && ![...forms].some((f) => w.endsWith(f)));
+}
+
+/**
+ * A category value named like a noun (企业, 高校) in the table asked about, or in a table whose rows are `rowNoun` and
+ * whose scope the conversation said (表2-1 lists only the 研究机构 new in 2020: 「其中高校有几所」 after 「研究机构一共多少家」
+ * asks about all of them, which the table does not list), if any.
+ */
+function categoryValue(rowNoun: string | undefined, table: string | undefined, name: string, said: Part[], context: ReadContext): Entity | undefined {
   for (const entity of context.lexicon.entities.values()) {
     if (entity.kind !== 'value' || entity.name !== name || !entity.table) continue;
-    if (table ? entity.table === table : rowNoun && context.lexicon.tables.get(entity.table)?.rowNouns.includes(rowNoun)) return entity;
+    if (table) {
+      if (entity.table === table) return entity;
+      continue;
+    }
+    const schema = context.lexicon.tables.get(entity.table);
+    if (rowNoun && schema?.rowNouns.includes(rowNoun) && said.some((part) => scopeSaid(schema.requires, part))) return entity;
   }
   return undefined;
+}
+
+/** The table of things of `noun` whose scope words (its `requires`) a follow-up says, if any (地方 → 表1-2 of 政策). */
+function scopeTable(noun: string, current: Part, context: ReadContext): TableSchema | undefined {
+  const said = [current.text, ...current.words].join(' ');
+  for (const table of context.lexicon.tables.values()) {
+    if (table.rowNouns.includes(noun) && table.requires.some((w) => w.length >= 2 && said.includes(w))) return table;
+  }
+  return undefined;
+}
+
+/** Whether a part says the scope a table requires (one of its words, or 新成立 for a table of new things). */
+function scopeSaid(requires: string[], part: Part): boolean {
+  if (!requires.length) return true;
+  const said = [part.text, ...part.words].join(' ');
+  return requires.some((w) => said.includes(w)) || (requires.includes('新增') && part.qualifiers.includes('new'));
 }
 
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
@@ -92,17 +149,30 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   let current = said;
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
     figures: current.figures.length ? current.figures : previous.figures };
-  const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
+  // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
+  const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
+  // follow-up: 「按城市算呢」「那按主导机构分呢」 after 「哪个省的产业园最多」: only another column to group on asks the same
+  // ranking grouped by it (its place noun, 地区, is the groups' kind, not what is counted).
+  const regrouped = previous.groupBy !== undefined && !current.subjects.length && !current.table && !current.explicit
+    && !message.pronoun && !message.plural && current.attributes.length === 1 && GROUPABLE.has(current.attributes[0]) && current.attributes[0] !== previous.groupBy;
+  if (regrouped) current = { ...current, noun: undefined };
+  // follow-up: 「几月」 after a list whose answer named one row only (「表5-8里2020年新增的那项是啥」): asked of that row.
+  const single = !current.subjects.length && previous.operation === 'list' && !previous.subjects.length && current.attributes.length > 0
+    && !current.noun && Boolean(previousAnswer) && listedMembers(previousAnswer, previous, context).length === 1;
+  const pointed = !regrouped && (message.pronoun || message.plural || single || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
   const pieces = message.pronoun ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
   const listedBefore = pieces.length && previousAnswer ? listedMembers(previousAnswer, previous, context) : [];
-  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : undefined;
+  // …or, where the conversation is about a table named before (「表5-8…」→「许可链那个呢」), a row of that table.
+  const rows = listedBefore.length < 2 && pieces.length && previous.table && !current.table
+    ? context.lexicon.rowsOf(previous.table).map((entity) => ({ entity, text: entity.name })) : [];
+  const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : rows.length >= 2 ? memberNamed(rows, pieces, context) : undefined;
   if (named) {
     current = { ...current, subjects: [named], words: current.words.filter((w) => !pieces.includes(compactForm(w))) };
-    next.pickedFrom = listedBefore;
+    if (listedBefore.length >= 2) next.pickedFrom = listedBefore;
   }
   if (current.subjects.length && message.addition) {
     // 「再算上上海呢」: the new subject joins the ones asked about.
@@ -116,7 +186,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.subjects = [...previous.subjects, ...current.subjects];
     next.groups = [];
   } else if (current.subjects.length) {
-    next.subjects = current.subjects;
+    // follow-up: 「广州呢」 after 「杭州区块链金融占全国多少」 (a place and a field): a subject of one of the two kinds replaces
+    // the subject of that kind; the other (金融) still scopes what is asked.
+    const classOf = (s: Subject) => (PLACE_KINDS.has(s.entity.kind) ? 'place' : s.entity.kind === 'domain' ? 'field' : 'other');
+    const classes = new Set(previous.subjects.map(classOf));
+    const kept = classes.has('place') && classes.has('field') && !classes.has('other')
+      ? previous.subjects.filter((p) => !current.subjects.some((c) => classOf(c) === classOf(p)) && classOf(p) !== 'other') : [];
+    next.subjects = [...current.subjects, ...kept];
     next.groups = current.groups;
   } else if (!pointed && !several && siblingTopic(previous, current)) {
     // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same
@@ -125,7 +201,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.groups = [];
   } else if (pointed || several) {
     // 它 / 那家 / (after 「哪个省最多」) 「占比呢」: what the previous answer was about; 它们 / 俩 / 加起来: all of it.
-    const all = message.plural || several;
+    // follow-up: 「各多少」「都是啥时候成立的」 after 「哪两个…最多」 asks of every member the top-k named, not of the first.
+    const all = message.plural || several || (previous.operation === 'topk' && (previous.rank ?? 1) >= 2 && !message.pronoun);
     // follow-up: after a list or a count that named its members (「山东有哪些产业园」), 它们 are those members, not the
     // places that scoped the list.
     const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
@@ -147,7 +224,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (answered.length) {
       next.subjects = [...answered, named[0]];
       next.groups = [];
-    } else if (all && named.length < 2 && recent.length >= 2) {
+    // follow-up: 「两个一共多少」 after 「苏有几家」→「浙呢」, where the last answer also named 山东 in passing (「浙江和山东并列第三」):
+    // the two are the subjects the conversation asked about, not what the answer mentioned beside them.
+    } else if (all && recent.length >= 2 && (named.length < 2
+      || (previous.subjects.length === 1 && members.length < 2 && named.some((n) => !recent.some((r) => r.entity.id === n.entity.id))))) {
       next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
       next.groups = [];
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
@@ -158,12 +238,37 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
     }
   }
+  const dropped: string[] = [];
+  let droppedNoun: Set<string> | undefined;
+  let unquantified = false;
   if (current.attributes.length) next.attributes = current.attributes;
+  // follow-up: 「那它专利呢」 after 「阿里巴巴营收多少」 (declined: the report gives no 营收): a thing counted of the follow-up's
+  // own is not asked the attribute the report never states, which only declined the turn before (「那浪潮呢」 still is).
+  else if (current.noun && current.noun !== previous.noun) {
+    next.attributes = next.attributes.filter((a) => context.lexicon.attributes.get(a)?.kind !== 'absent');
+    if (next.attributes.length < previous.attributes.length) {
+      const absentWords = new Set(previous.attributes.filter((a) => !next.attributes.includes(a)).flatMap((a) => context.lexicon.attributes.get(a)?.phrases ?? []).map(compactForm));
+      dropped.push(...previous.words.filter((w) => absentWords.has(compactForm(w))));
+    }
+  }
+  // follow-up: 「那地方政府呢」 after 「国家部委发了多少政策」: a noun (政府) said with the scope word of another table of the
+  // same things (表1-2's 地方 beside 表1-1's 部委) names another set of those things, not another thing counted; the
+  // scope words of the set before do not carry.
+  const scope = previous.noun && current.noun !== previous.noun && !current.subjects.length && !current.table
+    ? scopeTable(previous.noun, current, context) : undefined;
+  if (scope && !scopeSaid(scope.requires, previous)) {
+    const others = [...context.lexicon.tables.values()].filter((t) => t !== scope && t.rowNouns.includes(previous.noun!))
+      .flatMap((t) => t.requires).filter((w) => w.length >= 2 && !scope.requires.includes(w));
+    // 国家, 部委 — and 地方政府, which says 地方.
+    dropped.push(...previous.words.filter((w) => others.some((o) => w.includes(o)) && !current.words.includes(w)));
+    current = { ...current, noun: undefined };
+    // The lines the answers before quoted are about the other set: not where this answer stands.
+    next.elsewhere = true;
+  }
   // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
   // it does not count something else.
-  const dropped: string[] = [];
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
-    ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
+    ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
@@ -171,8 +276,27 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // The category's name is a filter, not a word the rows must print (nor is the one it replaces).
     dropped.push(...replaced, category.name);
   } else if (current.noun) {
+    // follow-up: 「它出了啥扶持措施」 after 「海南有多少家企业」: another noun asked with no amount word asks what they are, not
+    // how many; the noun before (企业) is not among its words either.
+    // As in one message (「有园区吗？有新增研究机构吗？」), the words that named the noun before do not carry to another.
+    if (previous.noun && current.noun !== previous.noun) droppedNoun = formsOfNoun(previous.noun, context.lexicon);
+    if (previous.noun && current.noun !== previous.noun && !current.quantity && !current.attributes.length && !message.plural && ASKS_WHAT.test(current.text)) {
+      next.attributes = next.attributes.filter((a) => a !== 'count');
+      if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
+      unquantified = true;
+    }
     next.noun = current.noun;
     next.inheritedNoun = false;
+  } else if (previous.noun && message.pronoun && !message.plural && !current.subjects.length && !current.table && ownThing(previous, current, context)) {
+    // follow-up: 「那它设立的基金多大」 after 「海南有多少家企业」: 它 is 海南, and what is asked of it is a thing of the
+    // follow-up's own words (基金), not the noun counted before (企业), nor its count.
+    const nounForms = formsOfNoun(previous.noun, context.lexicon);
+    next.noun = undefined;
+    next.inheritedNoun = false;
+    next.words = next.words.filter((w) => !nounForms.has(compactForm(w)));
+    if (!current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
+    droppedNoun = nounForms;
+    unquantified = !current.quantity;
   } else if (previous.noun) next.inheritedNoun = true;
   // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
   // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
@@ -196,6 +320,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.operation = current.operation === 'define' || (current.operation === 'explain' && current.explicit) || !asked ? (current.operation === 'define' ? 'define' : 'explain') : 'lookup';
     next.groupBy = undefined;
   }
+  if (regrouped) {
+    next.groupBy = current.attributes[0];
+    next.attributes = current.attributes;
+    if (DATE_ATTRIBUTES.has(next.groupBy)) next.groupUnit = previous.groupUnit ?? 'year';
+    else delete next.groupUnit;
+  }
   // follow-up: where the previous topic was itself numbered (a 第一 tier, a 第二 batch) and no ranking was asked, a bare
   // ordinal (「第三个呢」) names the next such topic, not the third of a ranking.
   const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));
@@ -210,7 +340,25 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // 「第二名呢」 after 「最少的」 counts from the bottom too.
     next.order = current.order ?? previous.order;
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';
-    if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) next.subjects = [];
+    // Another ranking of no subject of its own ranks the same set again (「最早的那个呢」 after 「哪个园区成立最晚」: not the
+    // member the answer named; after 「杭州哪个园区最晚」 still within 杭州).
+    if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) {
+      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : [];
+      next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
+    }
+    // The earliest or latest of things is within the place asked about before (「杭州有几个产业园」→「最早的是哪个」).
+    if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length) {
+      next.subjects = previous.subjects;
+      next.groups = previous.groups;
+    }
+    // follow-up: 「哪个最多」「谁最少」 after 「江苏、浙江、上海各有多少企业」: which of the places asked about, compared.
+    if (['max', 'min'].includes(current.operation) && !current.subjects.length && !current.groupBy && previous.subjects.length >= 2
+      && !AGGREGATES.has(previous.operation) && !message.pronoun) {
+      next.subjects = previous.subjects;
+      next.groups = previous.groups;
+      next.operation = 'compare';
+      next.groupBy = undefined;
+    }
     next.groupBy = current.groupBy ?? previous.groupBy;
     // follow-up: 「第k名呢」 after a share of counted things ranks them by their number, the share beside it (the
     // places are the same; the number is what a place in the ranking is said with).
@@ -235,7 +383,22 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.periods.length && dated.length && !current.filters.length) {
     // 「2018年成立的有几个？」→「2017年的呢？」: the new period replaces the date condition.
     next.filters = [...previous.filters.filter((f) => f.kind !== 'period'), ...dated.map((f) => ({ ...f, period: current.periods[0] }))];
-  } else if (current.periods.length) next.periods = current.periods;
+  } else if (current.periods.length) {
+    const replaced = previous.periods.filter((p) => !current.periods.some((c) => c.from === p.from && c.to === p.to));
+    if (replaced.length) next.replacedPeriods = replaced;
+    next.periods = current.periods;
+  }
+  if (current.versus?.length) next.versus = current.versus;
+  // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
+  // conversation stood on: the later one's, compared with the earlier.
+  const stood = !current.periods.length && !current.versus?.length && current.attributes.includes('growth') && next.replacedPeriods?.length
+    && next.periods.length === 1 ? [next.periods[0], next.replacedPeriods[0]].sort((a, b) => b.to - a.to || b.from - a.from) : undefined;
+  if (stood && (stood[0].from !== stood[1].from || stood[0].to !== stood[1].to)) {
+    next.periods = [stood[0]];
+    next.versus = [stood[1]];
+    next.operation = 'difference';
+    next.explicit = true;
+  }
   if (current.table) next.table = current.table;
   if (current.section) next.section = current.section;
   if (current.condition) next.condition = current.condition;
@@ -244,6 +407,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
+  // follow-up: 「上半年新成立的呢」 after 「浙江在表6-1里几家」: a qualifier of its own (新成立) asks about another set than the
+  // table named before (a stock as of June); the table is not carried, the answer finds where that set is given.
+  if (!current.table && previous.table && current.qualifiers.some((q) => !previous.qualifiers.includes(q))) {
+    // What the table's rows are stays what is counted.
+    next.noun ??= context.lexicon.tables.get(previous.table)?.rowNouns[0];
+    delete next.table;
+  }
   // follow-up (它 with words of its own): 「它入选了什么榜单」 after 「央行数字货币用的是什么投放体系」 asks those words of
   // what 它 names; the previous question's words (投放, 体系) would pull its own sentence back.
   const ownWords = message.pronoun && !message.plural && !current.attributes.length && !current.subjects.length && current.words.length > 0
@@ -253,12 +423,23 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
   const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
-  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])]).filter((w) => !dropped.includes(w));
+  // follow-up: 「第二梯队呢」 after 「第一梯队有哪些」→「它们分别多少家」: a numbered topic (a tier, a batch) names a set of its own;
+  // the members carried over belonged to the one before, and the new one's are to be found, not the old ones asked again.
+  const renumberedTopic = !current.subjects.length && !message.pronoun && !message.plural
+    && current.words.some((w) => NUMBERED_WORD.test(w) && !previous.words.includes(w));
+  if (renumberedTopic && next.subjects === previous.subjects && previous.subjects.length) {
+    next.subjects = [];
+    next.groups = [];
+    if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
+    if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
+  }
+  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])])
+    .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
   // 「谁发的」 after 「哪天发的」: an attribute of its own that is no quantity (a name, a category) asks for no figure.
   const ownAttribute = current.attributes.length > 0;
-  next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute) || next.attributes.some((a) => QUANTITY.has(a));
+  next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute && !unquantified) || next.attributes.some((a) => QUANTITY.has(a));
   // 它 / 那家 with a new attribute asks that of the previous answer's subject, not the previous ranking again.
   if (pointed && next.subjects !== previous.subjects && AGGREGATES.has(next.operation) && !current.explicit) next.operation = 'lookup';
   return next;
@@ -342,14 +523,38 @@ function resolveEchoes(parts: Part[], message: MessageReading, context: ReadCont
       continue;
     }
     const clause: MessageReading = { ...message, text: part.text, parts: [part], pronoun: false, plural: false, addition: false, followUpCue: true, elaborate: false };
-    const updated = updatePart(before, part, clause, '', context, []);
-    resolved.push(before.after ? { ...updated, after: before.after } : updated);
+    const { elsewhere, ...updated } = updatePart(before, part, clause, '', context, []);
+    resolved.push(before.after && !elsewhere ? { ...updated, after: before.after } : updated);
   }
   return resolved;
 }
 
+/**
+ * A subject said by a short name in a part about a table where it has no row of its own (「那阿里呢」 after a question
+ * about 表8-1): the one row of that table whose name begins with what was said (阿里云计算有限公司), if exactly one does.
+ * The thing the name stands for elsewhere (阿里巴巴) stays as the alternative.
+ */
+function rowsOfTable(part: Part, context: ReadContext): Part {
+  if (!part.table || !part.subjects.length) return part;
+  const table = part.table;
+  let changed = false;
+  const subjects = part.subjects.map((subject) => {
+    if (subject.entity.table === table || subject.alternatives?.some((a) => a.table === table) || !['organization', 'row'].includes(subject.entity.kind)) return subject;
+    const said = compactForm(subject.text);
+    if (said.length < 2) return subject;
+    const rows = context.lexicon.rowsOf(table).filter((row) => [row.name, ...context.lexicon.formsOf(row.id)].some((form) => compactForm(form).startsWith(said)));
+    if (rows.length !== 1) return subject;
+    changed = true;
+    return { entity: rows[0], text: subject.text, alternatives: [subject.entity, ...(subject.alternatives ?? [])] };
+  });
+  return changed ? { ...part, subjects } : part;
+}
+
 function resolve(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
-  const reading = resolveTurn(message, previous, context);
+  const turn = resolveTurn(message, previous, context);
+  const parts = turn.parts.some((p) => p.table && p.subjects.length) ? turn.parts.map((p) => rowsOfTable(p, context)) : turn.parts;
+  const understood = turn.understood && parts[0] !== turn.parts[0] ? describe(parts[0], context) : turn.understood;
+  const reading = parts === turn.parts ? turn : { ...turn, parts, ...(understood ? { understood, standalone: understood } : {}) };
   return reading.parts.some((p) => p.echo) ? { ...reading, parts: resolveEchoes(reading.parts, message, context) } : reading;
 }
 
@@ -362,7 +567,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     return { ...previous.reading, text: message.text, elaborate: true, followUp: true, understood: previous.reading.standalone, kind: 'question', injection: message.injection };
   }
   const [first, ...rest] = message.parts;
-  const follows = message.followUpCue || message.pronoun || isFragment(first)
+  // 「这报告谁写的」 after a question about 杭州: a question about the report itself starts anew.
+  const aboutReport = message.document && !message.followUpCue && !message.pronoun && !first.subjects.length;
+  const follows = !aboutReport && (message.followUpCue || message.pronoun || isFragment(first)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
@@ -371,16 +578,22 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
-      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)));
+      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
+    // 「有啥典型案例」 after 「医疗健康落地几个项目」: only a noun asked about, after a turn about one field, is asked of that
+    // field where the report has such things of it (表4-4 lists the 案例 of 医疗健康).
+    || (!first.subjects.length && !first.table && first.noun !== undefined && !first.periods.length && !first.filters.length
+      && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
-    if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1) {
+    // A definition or an explanation (「数字人民币是什么」) asks about the thing itself, not about the things counted before.
+    if (first.subjects.length && !first.noun && !first.table && before.noun && first.words.length <= 1 && !['define', 'explain', 'where'].includes(first.operation)) {
       return { ...base, parts: [{ ...first, noun: before.noun, inheritedNoun: true }, ...rest] };
     }
     return base;
   }
-  const updated: Part = { ...updatePart(before, first, message, previous.answer, context, previous.reading.mentioned),
-    ...(previous.answer ? { after: chainAfter(previous.answer, before.after) } : {}) };
+  const { elsewhere, ...resolved } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  const updated: Part = { ...resolved, ...(previous.answer && !elsewhere ? { after: chainAfter(previous.answer, before.after) } : {}) };
+  if (elsewhere) delete updated.after;
   const understood = describe(updated, context);
   return {
     ...base,

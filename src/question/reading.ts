@@ -71,6 +71,11 @@ export interface Part {
   periods: PeriodSpan[];
   /** Periods it compares with (「比2017年多几家」). */
   versus?: PeriodSpan[];
+  /**
+   * follow-up: the periods a follow-up's own period replaced (「2020上半年有多少家」→「2019年呢」: 2020年上半年), so that a
+   * growth asked next (「增长率呢」) compares the two periods the conversation has stood on.
+   */
+  replacedPeriods?: PeriodSpan[];
   /** The table it names (表6-1), if any. */
   table?: string;
   /** The chapter or section it names (第六章 → '6'), if any. */
@@ -89,6 +94,11 @@ export interface Part {
   quantity: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
+  /**
+   * follow-up: the part names another set of the things asked before (「那地方政府呢」 after 部委的政策): the lines the
+   * answers before quoted are about the other set, so `after` is not kept (set while resolving only).
+   */
+  elsewhere?: boolean;
   /**
    * multi-part: a clause after another that only names what changes and ends in 呢 (「杭州有几个产业园？广州呢？」):
    * it asks the clause before's question again, resolved like a follow-up turn.

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Follow-up chains through the real pipeline on the real report, in wordings of our own.
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('follow-up chains on the real report', () => {
+  it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
+    const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
+    expect(answer.answer).toContain('274.07%');
+    expect(answer.grounded).toBe(true);
+  });
+
+  it('answers another numbered tier after the members of the first were asked about', async () => {
+    const answer = await ask('区块链企业第一梯队有谁', '这俩各多少家', '第二梯队呢');
+    for (const name of ['上海', '山东', '四川', '重庆']) expect(answer.answer).toContain(name);
+  });
+
+  it('keeps the table of the turn before for a company said by a short name (阿里 → 阿里云计算有限公司 in 表8-1)', async () => {
+    const answer = await ask('表8-1里面美的那个项目平台叫啥', '那阿里呢');
+    expect(answer.answer).toContain('supET');
+    expect(answer.understood).toContain('阿里云计算有限公司');
+  });
+
+  it('answers an attribute asked after a top-k for each member the answer named', async () => {
+    const answer = await ask('成立时间最早的三个区块链园区是哪几个', '分别谁主导');
+    for (const name of ['虹口区新链空间', '江北新区产业园', '宝山区智力产业园天空区块链孵化基地']) expect(answer.answer).toContain(name);
+    expect(answer.answer).not.toContain('中关村创客小镇');
+  });
+
+  it('answers a thing of the follow-up\'s own words about 它, not the count asked before', async () => {
+    const answer = await ask('海南的区块链公司有几家', '那它搞的基金有多大');
+    expect(answer.answer).toContain('10亿元基金');
+    expect(answer.grounded).toBe(true);
+  });
+
+  it('answers a category of all research institutes from the prose, not from the table of the new ones', async () => {
+    const answer = await ask('全国的区块链研究机构总共几家', '其中大学有多少所');
+    expect(answer.answer).toContain('33');
+  });
+
+  it('answers the other set of policies when a follow-up switches from the ministries to the local governments', async () => {
+    const local = await ask('中央各部委出了几条区块链政策', '那地方上的呢');
+    expect(local.answer).toContain('120');
+    expect(local.answer).not.toContain('26 项');
+  });
+
+  it('ranks the same things by another grouping when a follow-up names only the column (按城市算呢)', async () => {
+    const byCity = await ask('产业园最多的是哪个省', '那按城市来算呢');
+    expect(byCity.answer).toContain('杭州');
+    expect(byCity.answer).toContain('6');
+    const byYear = await ask('产业园最多的是哪个城市', '改成按年份统计呢');
+    expect(byYear.answer).toContain('2018年');
+  });
+
+  it('answers a noun of its own after a declined attribute, and declines the same attribute of another subject', async () => {
+    const patents = await ask('腾讯的营业额是多少', '那它的专利呢');
+    expect(patents.grounded).toBe(true);
+    expect(patents.answer).toContain('872');
+    const other = await ask('腾讯的营业额是多少', '那浪潮呢');
+    expect(other.grounded).toBe(false);
+  });
+
+  it('answers 新成立的呢 after a question about 表6-1 from the figure of the new firms', async () => {
+    const answer = await ask('表6-1里浙江有几家', '那上半年新成立的呢');
+    expect(answer.answer).toContain('27');
+  });
+
+  it('adds up the two places the user asked about, not a third the last answer named in passing', async () => {
+    const answer = await ask('苏有几家区块链企业', '浙呢', '这两个加一块多少');
+    expect(answer.answer).toContain('191');
+  });
+
+  it('lists the cases of the field asked about the turn before', async () => {
+    const answer = await ask('医疗领域上半年落地了几个区块链项目', '都有哪些例子');
+    expect(answer.answer).toContain('表4-4');
+    expect(answer.answer).toContain('昆山');
+  });
+
+  it('names the extreme among the places asked about before (哪个最多 after three places)', async () => {
+    const answer = await ask('杭州、广州和上海分别有几个区块链园区', '哪个最多');
+    expect(answer.answer).toContain('杭州最多');
+    expect(answer.answer).not.toContain('浙江');
+  });
+
+  it('keeps the field when only the place changes (那北京呢 after 杭州的区块链金融占比)', async () => {
+    const answer = await ask('区块链金融方面杭州占全国的比重', '那北京呢');
+    expect(answer.answer).toContain('13%');
+    expect(answer.answer).not.toContain('26.15%');
+  });
+
+  it('explains a figure the user quotes back by its whole clause, not just the figure', async () => {
+    const answer = await ask('海南拿出了多少钱设基金', '那个10亿的基金干嘛用的');
+    expect(answer.answer).toContain('数字资产交易');
+  });
+
+  it('answers the month of the one row a filtered table list named', async () => {
+    const answer = await ask('表5-8中2020年的那个标准是啥', '哪个月发的');
+    expect(answer.answer).toContain('区块链系统测评和选型规范');
+    expect(answer.answer).toContain('2020-03');
+    expect(answer.answer).not.toContain('2017-03');
+  });
+
+  it('answers a row of the table asked about named by a piece of its name (许可链那个呢)', async () => {
+    const answer = await ask('表5-8中2020年的那个标准是啥', '哪个月发的', '许可链那个呢');
+    expect(answer.answer).toContain('许可链测评指南');
+    expect(answer.answer).toContain('2018-07');
+  });
+});
