@@ -534,9 +534,9 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   result.ranked.forEach((entry, i) => {
     const tie = part.operation === 'topk' && result.ranked.some((other) => other !== entry && other.place === entry.place) ? '（并列）' : '';
     const claim = rowClaim(context, entry.row, shown);
-    // 「最早的是虹口区新链空间，成立时间为2015.06」: after 是, the name ends before its cells are described (「广东有354家」 needs no comma).
+    // 「最早的是虹口区新链空间，成立时间为2015.06」「最多的是广东，有354家」: after 是, the name ends before its cells are described.
     const name = label(entry.row, table);
-    const text = claim.text.startsWith(name) && !/^(有|占|$)/.test(claim.text.slice(name.length)) ? `${name}，${claim.text.slice(name.length)}` : claim.text;
+    const text = claim.text.startsWith(name) && claim.text.length > name.length ? `${name}，${claim.text.slice(name.length)}` : claim.text;
     claims.push({ ...claim, text: `${text}${tie}`, end: i === result.ranked.length - 1 ? '。' : '；' });
   });
   // 「数千万人民币」 gives only an order of magnitude: such rows may rank anywhere, and the answer says so.

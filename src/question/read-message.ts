@@ -538,13 +538,27 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [...frame, ...clause];
       continue;
     }
-    const part = inherit(readPart([...frame, ...clause], context), parts.at(-1), context.lexicon);
-    parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
+    const own = readPart([...frame, ...clause], context);
     frame = [];
+    if (statedByExtreme(own, parts.at(-1))) continue;
+    const part = inherit(own, parts.at(-1), context.lexicon);
+    parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
   if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
   return parts;
+}
+
+/**
+ * 「专利最多的是哪家，有多少件」: after a clause asking which one has the most, a clause asking only how many (naming nothing
+ * new) asks the extreme's own figure, which the answer to the extreme states; read alone it would ask the overall total.
+ */
+function statedByExtreme(part: Part, previous: Part | undefined): boolean {
+  if (!previous || !['max', 'min'].includes(previous.operation) || !['lookup', 'count'].includes(part.operation) || !part.quantity) return false;
+  if (part.subjects.length || part.groups.length || part.filters.length || part.condition || part.qualifiers.length || part.table) return false;
+  if (part.noun && previous.noun && part.noun !== previous.noun) return false;
+  const before = new Set([...previous.words, previous.noun ?? '']);
+  return part.words.every((w) => before.has(w)) && part.periods.every((p) => previous.periods.some((q) => q.label === p.label));
 }
 
 /** The clause ends in 呢 (「广州呢」「那2016年呢」): it names what changes, the question is the one before. */

@@ -245,6 +245,14 @@ describe('the extractive answerer on the real report', () => {
     expect(answer.answer).toContain('共3个');
     expect(answer.answer).toMatch(/起草阶段的标准共2个：[^。]*智能合约实施规范、[^。]*存证应用指南/);
   });
+  it('reads 「有几家」 after 「哪个最多」 as the extreme\'s own figure, which the extreme\'s answer states, not the overall total', async () => {
+    const most = await ask('区块链企业最多的是哪个省，有几家');
+    expect(most.answer).toMatch(/最多的是广东，有354家/);
+    expect(most.answer).not.toContain('1309');
+    // A clause naming a scope of its own still asks its own figure.
+    const total = await ask('哪个省区块链企业最多，全国一共多少家');
+    expect(total.answer).toContain('1309');
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
