@@ -203,8 +203,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     }
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
+      // A date a row prints (海南's policy: 2020年5月) is the answer; a date of the prose is another event's.
       if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition
-        && !periodSelectsRows(choice.table, part)) {
+        && !periodSelectsRows(choice.table, part) && !part.attributes.some((a) => ['founded', 'published', 'date'].includes(a))) {
         // The prose may state the same count with more (杭州 6 家，占全国 14%) or another scope's figure (江苏 71 家新成立).
         const prose = answerFromFacts(part, knowledge);
         const tableValues = new Set([...fromTable.facts.map((f) => String(f.value)), ...fromTable.claims.flatMap((c) => c.derived ?? [])]);

@@ -127,6 +127,11 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
     return { operation: 'define', explicit: false };
   }
+  // 「海南出了啥区块链政策」「北京发布了什么政策」: a what-word before the counted noun asks which ones, not how many
+  // (「区块链是什么技术」 asks what it is).
+  if (!quantity && hasNoun && tokens.some((t, i) => /^(啥|什么)$/.test(t.text) && !/是$/.test(tokens[i - 1]?.text ?? '') && tokens.slice(i + 1, i + 4).some((u) => cuesOf(u, 'noun').length > 0))) {
+    return { operation: 'list', explicit: false };
+  }
   return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
 }
 

@@ -253,6 +253,13 @@ describe('the extractive answerer on the real report', () => {
     const total = await ask('哪个省区块链企业最多，全国一共多少家');
     expect(total.answer).toContain('1309');
   });
+  it('reads 「出了啥政策」 as which policies, and gives a row\'s date without another event\'s date from the prose', async () => {
+    const policies = await ask('贵州出了啥区块链政策，几月份出的');
+    expect(policies.answer).toContain('关于加快区块链技术应用和产业发展的意见');
+    expect(policies.answer).toContain('2020年5月');
+    expect(policies.answer).not.toContain('另据正文');
+    expect(policies.answer).not.toMatch(/共\d+个/);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
