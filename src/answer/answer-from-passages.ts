@@ -39,6 +39,14 @@ function piecesOf(chunk: Chunk): { text: string; line: number; order: number }[]
   })).filter((p) => p.text);
 }
 
+const compactTexts = new WeakMap<Chunk, string>();
+
+function compactText(chunk: Chunk): string {
+  let form = compactTexts.get(chunk);
+  if (form === undefined) compactTexts.set(chunk, (form = compactForm(chunk.text)));
+  return form;
+}
+
 function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
   let cached = termCache.get(chunk);
   if (!cached) {
@@ -62,7 +70,8 @@ export function partQuery(part: Part, reading: Reading): string {
   // A question's clause runs to a few dozen characters; a pasted text is cut (retrieval cost grows with the query's terms).
   const clause = (part.operation === 'where' && part.topic ? part.topic : part.text).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
-  const query = words.filter(Boolean).join(' ');
+  // Joined by punctuation: spaces vanish in normalisation, and a bigram across two pieces (区块链|区块链是 → 链区) matches nothing asked.
+  const query = words.filter(Boolean).join('；');
   return query.length >= 2 ? query : reading.standalone;
 }
 
@@ -79,14 +88,22 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     const inSection = knowledge.chunks.filter((c) => c.kind === 'prose' && (c.sectionId === part.section || c.sectionId.startsWith(`${part.section}.`)));
     hits = [...hits.filter((h) => inSection.includes(h.chunk)), ...inSection.filter((c) => !hits.some((h) => h.chunk === c)).map((chunk) => ({ chunk, score: 0 }))];
   }
+  const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
+  // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it. A term no
+  // entry names (区块链是啥) is defined by a sentence that opens with the words asked; a word that common is weak in retrieval,
+  // so prose chunks that hold such a sentence join the candidates.
+  const defines = part.operation !== 'define' ? [] : required.flat().length ? required.flat() : part.words.filter((w) => w.length >= 2).map(compactForm);
+  if (defines.length) {
+    const defining = knowledge.chunks.filter((c) => c.kind === 'prose' && !hits.some((h) => h.chunk === c)
+      && defines.some((f) => compactText(c).includes(`${f}是`)) && termsOf(c, retrieval).pieces.some((p) => defines.some((f) => definition(p.form, f))));
+    // Holding a sentence that defines the asked words, such a chunk is as good a candidate as the best retrieved.
+    hits = [...hits, ...defining.map((chunk) => ({ chunk, score: hits[0]?.score ?? 0 }))];
+  }
   const terms = [...new Set(retrieval.analyze(query))];
   const weights = new Map(terms.map((t) => [t, retrieval.idf(t)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
-  // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it.
-  const defines = part.operation === 'define' ? required.flat() : [];
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
@@ -95,11 +112,12 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
       const coverage = matched / total;
       const text = piece.form;
+      const defined = defines.some((f) => definition(text, f));
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
         + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
-        + (defines.some((f) => definition(text, f)) ? PASSAGES.definitionBonus : 0);
+        + (defined ? PASSAGES.definitionBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });

@@ -260,6 +260,11 @@ describe('the extractive answerer on the real report', () => {
     expect(policies.answer).not.toContain('另据正文');
     expect(policies.answer).not.toMatch(/共\d+个/);
   });
+  it('defines a term no entry names by the sentence that opens 「X是…」, with everyday filler (到底) not taken for a missing fact', async () => {
+    const answer = await ask('区块链到底是个啥东西');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toMatch(/^区块链是跨领域的/);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
