@@ -428,6 +428,9 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   const subject = part.subjects[0] ?? null;
   // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
   const forms = subject ? formsOf(knowledge, subject) : [];
+  // 「中国人口有多少」 (off-topic): the asked thing is a word the report never uses; without a subject, the figures its other
+  // words (中国) fit are about something else entirely, not the nearest to it.
+  if (!subject && part.unknown.length) return null;
   const words = partTerms(part, knowledge).length > 0;
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
     .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)));

@@ -176,7 +176,10 @@ function asksAbout(tokens: Token[], position: number): boolean {
   for (let i = position + 1; i < tokens.length; i++) {
     const token = tokens[i];
     if (LINKS.has(token.text)) continue;
-    return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno')
+    // 「人口有多少」: a count cue ending in 多少/几 asks for a number of the word before it, as 多少 alone does (「有多少家」
+    // names by its classifier what is counted: the word before it need not be that).
+    return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno'
+      || (c.operation === 'count' && /(多少|几)$/.test(token.text)))
       || cuesOf(token, 'attribute').some((c) => QUANTITY_ATTRIBUTES.has(c.attribute));
   }
   return false;

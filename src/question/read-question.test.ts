@@ -116,6 +116,9 @@ describe('readQuestion: the parts of a question', () => {
   it('marks a word the report never uses where the asked thing stands, and not an everyday word around the question', () => {
     expect(read(['保全网的市盈率是多少']).parts[0].unknown).toEqual(['市盈率']);
     expect(read(['报告里哪个章节讲了数字人民币']).parts[0]).toMatchObject({ operation: 'where', unknown: [] });
+    // A count cue ending in 多少 asks for a number of the word before it; one with a classifier (有多少家) names what it counts.
+    expect(read(['我国人口有多少']).parts[0].unknown).toEqual(['人口']);
+    expect(read(['全国到底有多少家区块链企业']).parts[0].unknown).toEqual([]);
   });
 });
 
