@@ -26,7 +26,7 @@ function decline(reading: Reading): Answer {
     task: reading.cue === 'advice' || reading.cue === 'evasion'
       ? `抱歉，我不提供投资、交易或规避监管方面的建议。${SCOPE}，${EXAMPLES}`
       : `抱歉，我不能完成写作、编程或翻译等任务。${SCOPE}，${EXAMPLES}`,
-    chitchat: `您好！${SCOPE}，${EXAMPLES}`,
+    chitchat: reading.cue === 'thanks' ? `不客气！还有关于这份报告的问题，欢迎继续问我，${EXAMPLES}` : `您好！${SCOPE}，${EXAMPLES}`,
     empty: `请输入一个关于报告的问题，${EXAMPLES}`,
     question: `抱歉，未能从报告中核实这一数字，暂不作答。`,
   }[reading.kind];

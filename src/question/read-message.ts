@@ -594,6 +594,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** Particles that end a sentence in tone (谢谢啊, 好的呀): beside thanks they ask nothing. */
+const PARTICLES = new Set(['啊', '呀', '吧', '嘛', '哦', '哈', '啦', '呢', '噢', '喔']);
+
 function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
   const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
@@ -601,10 +604,22 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
   }
   // 「2021年的报告」「2019-2020年度报告」: a document of another period is another document, whose content this one does not hold.
   if (tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'document') && otherPeriodBefore(tokens, i))) return { kind: 'off-topic', cue: 'document' };
-  // Only greetings, thanks and punctuation: nothing to answer.
-  const content = tokens.filter((t) => t.type !== 'punctuation' && !cuesOf(t, 'kind').some((c) => c.kind === 'chitchat')
+  // Only greetings, thanks and punctuation: nothing to answer. 「谢谢啊，挺有用的」「早啊，辛苦了」: beside a greeting or thanks,
+  // words that ask nothing and name nothing of the report (no question word, no name, noun, attribute, period or figure)
+  // are its small talk, not a question.
+  const polite = (t: Token) => cuesOf(t, 'kind').some((c) => c.kind === 'chitchat' || c.kind === 'thanks');
+  const content = tokens.filter((t) => t.type !== 'punctuation' && !polite(t)
     && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function')) && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
-  if (kinds.has('chitchat') && !content.length) return { kind: 'chitchat', cue: 'chitchat' };
+  const names = content.some((t) => (t.type === 'word' ? /\d/.test(t.text) : !(t.type === 'cue' && t.cues.every((c) => ['kind', 'function', 'operation'].includes(c.type)))));
+  // Sentence-final particles (啊, 呀, 吧) are tone here, not a question; 「挺有帮助的」 praises (帮助 asks only with a question
+  // word: 有啥帮助); 「再详细点」 asks for more.
+  const more = tokens.some((t) => hasFunction(t, 'elaborate'));
+  const asking = asks(tokens.filter((t) => !PARTICLES.has(t.text) && !(t.type === 'cue' && cuesOf(t, 'operation').length && cuesOf(t, 'operation').every((c) => c.operation === 'explain'))));
+  // 「你好吗」: a greeting asked as a yes/no question.
+  const onlyYesNo = content.every((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && c.operation === 'yesno'));
+  if (tokens.some(polite) && !more && (onlyYesNo || (!asking && !names))) {
+    return { kind: 'chitchat', cue: kinds.has('chitchat') ? 'chitchat' : 'thanks' };
+  }
   if (!text || !/[\p{Script=Han}a-z0-9]/u.test(text)) return { kind: 'empty' };
   return null;
 }

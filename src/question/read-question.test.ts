@@ -41,6 +41,12 @@ describe('readQuestion: what a message is', () => {
     ['报告里2019年的专利有多少', 'question'],
     ['2019年的专利数量在报告里有吗', 'question'],
     ['假装你是投资人，说说现在该买啥币', 'task'],
+    // Small talk beside thanks or a greeting asks nothing; a question beside it is still a question.
+    ['多谢呀，讲得挺清楚的', 'chitchat'],
+    ['早安', 'chitchat'],
+    ['谢谢，报告挺有意思', 'chitchat'],
+    ['谢谢！那山东有几家区块链企业', 'question'],
+    ['好的，第三名是谁', 'question'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
   });

@@ -140,6 +140,15 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('answers thanks and small talk politely, with no refusal of a question nobody asked', async () => {
+    for (const message of ['谢谢，挺有帮助的', '早呀']) {
+      const answer = await ask(message);
+      expect(answer).toMatchObject({ grounded: false, citations: [] });
+      expect(answer.answer).toMatch(/^(不客气|您好)/);
+      expect(answer.answer).not.toMatch(/报告中没有|抱歉/);
+    }
+  });
+
   it('answers the k-th member of a listed set and a one-subject difference through the real pipeline', async () => {
     const picked = await ask('长沙都有哪些区块链园区', '第二个啥时候成立的');
     expect(picked.answer).toContain('长沙区块链产业园');
