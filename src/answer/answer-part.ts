@@ -3,7 +3,7 @@ import type { StoredFact } from '../facts/fact-store';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
-import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
+import { answerFromPassages, rankPassages, sectionNaming, sectionOfPeriod, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable, periodSelectsRows } from './choose-table';
@@ -161,6 +161,10 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
+    // 「下半年区块链会怎么发展」: a period after the report's is answered where the report looks ahead to it, if anywhere.
+    const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);
+    const fromOutlook = ahead ? await answerFromPassages({ ...part, section: ahead }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
+    if (fromOutlook) return fromOutlook;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;

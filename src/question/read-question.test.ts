@@ -47,6 +47,9 @@ describe('readQuestion: what a message is', () => {
     ['谢谢，报告挺有意思', 'chitchat'],
     ['谢谢！那山东有几家区块链企业', 'question'],
     ['好的，第三名是谁', 'question'],
+    // Asking the assistant's view of what the report states is a question; trading advice is declined by its own words.
+    ['你觉得上半年区块链专利公开了多少', 'question'],
+    ['依你看比特币还会不会涨', 'task'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
   });

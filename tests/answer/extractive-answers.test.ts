@@ -149,6 +149,14 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('answers how things go in a later period from the report\'s outlook for it (八、…下半年…展望)', async () => {
+    const answer = await ask('依你看，今年下半年区块链会怎么发展');
+    expect(answer.grounded).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) expect(citation.section).toMatch(/^八、/);
+    expectTraceable(answer, '依你看，今年下半年区块链会怎么发展');
+  });
+
   it('answers the k-th member of a listed set and a one-subject difference through the real pipeline', async () => {
     const picked = await ask('长沙都有哪些区块链园区', '第二个啥时候成立的');
     expect(picked.answer).toContain('长沙区块链产业园');
