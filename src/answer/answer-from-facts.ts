@@ -83,6 +83,10 @@ function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number 
     // A figure that states no period answers only for the report's own period (2020 H1), not for 2019 or 2021.
     if (!has) return period.from <= REPORT_PERIOD.to && period.to >= REPORT_PERIOD.from ? 0.6 : 0;
     if (fact.from! > period.to || period.from > fact.to!) return 0;
+    // 「2020年全年」「一季度」 (near-miss): a span named precisely is answered by a figure of that span, or by one stated for its
+    // end (「预计2020年底…突破10000项」) — not by the first half's figure (a part of it or a whole around it), nor by a stock
+    // counted 截至 a month within it.
+    if (period.exact) return (fact.from === period.from && fact.to === period.to) || (fact.from === fact.to && fact.to === period.to && !fact.period.startsWith('截至')) ? 1 : 0;
     if (fact.period.startsWith('截至') && fact.from! >= period.from && fact.to! <= period.to) return 0.85;
     const months = (from: number, to: number) => Math.floor(to / 100) * 12 + (to % 100) - Math.floor(from / 100) * 12 - (from % 100) + 1;
     const overlap = months(Math.max(fact.from!, period.from), Math.min(fact.to!, period.to));
@@ -432,7 +436,12 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   // words (中国) fit are about something else entirely, not the nearest to it.
   if (!subject && part.unknown.length) return null;
   const words = partTerms(part, knowledge).length > 0;
+  // near-miss: of figures that fit the words, the nearest is of the subject asked (or the whole, without one) and of a span
+  // around the one asked (「一季度」 → the first half's, not 2016–2019's): the rules relaxed above still weigh the choice.
+  const near = part.periods[0] && part.periods[0].from <= REPORT_PERIOD.to ? { ...part.periods[0], exact: false } : undefined;
+  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near));
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
-    .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)));
+    .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)))
+    .map((c) => ({ ...c, score: c.score * weight(c.fact) })).sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
   return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
 }

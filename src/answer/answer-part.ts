@@ -2,11 +2,12 @@ import { numbersIn } from '../facts/number-guard';
 import type { StoredFact } from '../facts/fact-store';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
+import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
 import { answerFromPassages, rankPassages, sectionNaming, sectionOfPeriod, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
-import { chooseTable, periodSelectsRows } from './choose-table';
+import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { FACT_MATCH, PASSAGES } from './thresholds';
@@ -50,7 +51,11 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 /** Some quoted sentence names every year of the part's periods. */
 function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
-  return part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
+  // A span asked precisely (一季度, 全年) is stated only by that span, or a point at its end (not a stock 截至 it).
+  const spans = part.periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
+  return part.periods.every((p) => (p.exact
+    ? spans.some((s) => (s.from === p.from && s.to === p.to) || (s.from === s.to && s.to === p.to && !s.label.startsWith('截至')))
+    : (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year)))));
 }
 
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
@@ -190,7 +195,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
-  const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
+  const chosen = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
+  const choice = chosen && !missesExactPeriod(chosen.table, part) ? chosen : null;
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     // 「江苏排第几」: the table's place (all firms) and, when the prose ranks the same places too (新成立), that place as well.
@@ -241,7 +247,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
-  if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
+  // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.
+  const exact = part.quantity && part.periods.some((p) => p.exact);
+  if (fromPassages && (later || exact) && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);

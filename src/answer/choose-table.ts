@@ -107,6 +107,17 @@ export function outsideSpan(table: TypedTable, part: Part): boolean {
   return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
 }
 
+/**
+ * 「2020年全年广东有多少企业」 (near-miss): a span asked precisely that is not the table's own period (表6-1 counts 截至2020年6月;
+ * 「今年6月底」 is that point) — unless the table's dated rows are what the period selects.
+ */
+export function missesExactPeriod(table: TypedTable, part: Part): boolean {
+  const asked = part.periods.filter((p) => p.exact);
+  if (!asked.length || !table.period || periodSelectsRows(table, part)) return false;
+  const span = parsePeriod(table.period);
+  return Boolean(span) && asked.some((p) => !(span!.from === p.from && span!.to === p.to));
+}
+
 /** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */
 function namesPlaceKind(word: string, knowledge: Knowledge): boolean {
   const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
