@@ -164,7 +164,10 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
-  if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
+  // A part about nothing the report holds (every word foreign to it) that still names nothing once resolved.
+  const foreign = part.foreign?.length && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
+    && !part.attributes.length ? part.foreign : [];
+  if (part.unknown.length || absent.length || foreign.length) return notInReport(foreign.length && !part.unknown.length ? { ...part, unknown: foreign } : part, reading, knowledge, retrieval);
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
     // 「下半年区块链会怎么发展」: a period after the report's is answered where the report looks ahead to it, if anywhere.
     const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);

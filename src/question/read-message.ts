@@ -476,7 +476,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
+  // 「马斯克对狗狗币怎么看」 (off-topic): a part that names nothing of the report (no subject, noun, table, filter, attribute or
+  // figure) and whose every content word the report never uses (besides its own topic, 区块链) is about nothing the report
+  // holds — whatever sentence retrieval would find shares no word with it (unless, as a follow-up, it resolves to a subject).
+  const own = [...new Set(words)].filter((w) => w !== '区块链' && !lexicon.isFunctionWord(w));
+  const stem = (w: string) => w.replace(/[了过着是]+$/u, '');
+  const foreign = !uniqueSubjects.length && !groups.length && !noun && !table && !filters.length && !attributes.length && !figures.length && !section
+    && own.length > 0 && own.every((w) => /^\p{Script=Han}{2,}$/u.test(stem(w)) && !context.known(stem(w)));
   return {
+    ...(foreign ? { foreign: own } : {}),
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
@@ -594,6 +602,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** Characters before a product (笑话, 代码) within which a making word (讲, 写) asks for it to be made. */
+const MAKING_SPAN = 12;
+
 /** Particles that end a sentence in tone (谢谢啊, 好的呀): beside thanks they ask nothing. */
 const PARTICLES = new Set(['啊', '呀', '吧', '嘛', '哦', '哈', '啦', '呢', '噢', '喔']);
 
@@ -601,6 +612,24 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
   const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
     if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
+  }
+  // 「给我讲个区块链笑话」「用Python写一段区块链代码」: a product (笑话, 代码) with a making word shortly before it in its sentence
+  // asks for something to be made, whatever stands between.
+  if (kinds.has('product')) {
+    const making = lexicon.files.messageKinds.filter((k) => k.kind === 'making').flatMap((k) => k.cues);
+    // A word that starts with a making word (讲个, 写段, 来首): not one that only holds it (应用, 未来, 合作).
+    const makes = (i: number) => {
+      let length = 0;
+      for (let j = i - 1; j >= 0 && tokens[j].type !== 'punctuation' && length < MAKING_SPAN; j--) {
+        // 「讲了」「写的」 say what was made, not ask for it.
+        const rest = (verb: string) => tokens[j].text.slice(verb.length) || (tokens[j + 1]?.text ?? '');
+        if (making.some((verb) => tokens[j].text.startsWith(verb) && !/^[了过的着]/.test(rest(verb)))) return true;
+        length += tokens[j].text.length;
+      }
+      return false;
+    };
+    const asked = tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'product') && makes(i));
+    if (asked) return { kind: 'task', cue: 'task' };
   }
   // 「2021年的报告」「2019-2020年度报告」: a document of another period is another document, whose content this one does not hold.
   if (tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'document') && otherPeriodBefore(tokens, i))) return { kind: 'off-topic', cue: 'document' };

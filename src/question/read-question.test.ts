@@ -50,6 +50,10 @@ describe('readQuestion: what a message is', () => {
     // Asking the assistant's view of what the report states is a question; trading advice is declined by its own words.
     ['你觉得上半年区块链专利公开了多少', 'question'],
     ['依你看比特币还会不会涨', 'task'],
+    // A product asked to be made, whatever stands between the making word and it.
+    ['能不能给我编个关于数字人民币的段子', 'task'],
+    ['拿python帮我写一个区块链爬虫', 'task'],
+    ['报告里讲了哪些区块链应用的故事', 'question'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
   });
@@ -128,6 +132,16 @@ describe('readQuestion: the parts of a question', () => {
     // A count cue ending in 多少 asks for a number of the word before it; one with a classifier (有多少家) names what it counts.
     expect(read(['我国人口有多少']).parts[0].unknown).toEqual(['人口']);
     expect(read(['全国到底有多少家区块链企业']).parts[0].unknown).toEqual([]);
+  });
+
+  it('marks a part naming nothing of the report, all of whose words the report never uses, as foreign to it', () => {
+    expect(read(['马斯克对狗狗币咋看']).parts[0].foreign).toEqual(['马斯克', '狗狗']);
+    // The report's own topic word and a word it uses keep the part its own.
+    expect(read(['区块链对供应链金融有啥帮助']).parts[0].foreign).toBeUndefined();
+    // A follow-up of such words resolves to what the conversation is about: its subject makes it the report's again.
+    const followUp = read(['广东有多少家区块链企业', '那它嘞，妥妥滴'], ['广东有354家。']).parts[0];
+    expect(followUp.foreign).toEqual(['妥妥']);
+    expect(names(followUp)).toEqual(['广东']);
   });
 });
 

@@ -90,7 +90,7 @@ function categoryValue(rowNoun: string | undefined, table: string | undefined, n
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
 function updatePart(previous: Part, said: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
   let current = said;
-  const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
+  const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
   const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
