@@ -99,17 +99,38 @@ function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number 
   return 1;
 }
 
-/** Coverage of the part's terms by a fact's weighted terms (idf-weighted, 0–1). */
+/** The terms of the report's text (its chunks), once per knowledge. */
+const reportTerms = new WeakMap<Knowledge, Set<string>>();
+function inReport(term: string, knowledge: Knowledge): boolean {
+  let terms = reportTerms.get(knowledge);
+  if (!terms) {
+    terms = new Set(knowledge.chunks.flatMap((c) => knowledge.facts.termsOf(c.text)));
+    reportTerms.set(knowledge, terms);
+  }
+  return terms.has(term);
+}
+
+/**
+ * Coverage of the part's terms by a fact's weighted terms (idf-weighted, 0–1). 「比特币总量是多少」 (near-miss): a term the report
+ * uses but no figure's sentence does (比特币) weighs as the rarest: the report states no figure about it. A word the report never
+ * uses (来着) weighs nothing.
+ */
 function coverage(terms: string[], fact: StoredFact, knowledge: Knowledge): number {
   const map = knowledge.facts.termMap(fact);
   let total = 0;
   let covered = 0;
   for (const term of new Set(terms)) {
-    const weight = knowledge.facts.idf(term);
+    const idf = knowledge.facts.idf(term);
+    const weight = idf || (inReport(term, knowledge) ? rarest(knowledge) : 0);
     total += weight;
     covered += weight * (map.get(term) ?? 0);
   }
   return total ? covered / total : 0;
+}
+
+/** The idf of a term only one figure's sentence holds. */
+function rarest(knowledge: Knowledge): number {
+  return Math.log(1 + knowledge.facts.facts.length / 2);
 }
 
 /** The matching terms of a part: its content words and counted noun (not its question words). */
@@ -443,5 +464,5 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
     .filter((c) => words || forms.some((f) => knowledge.facts.quoteForm(c.fact).includes(f)))
     .map((c) => ({ ...c, score: c.score * weight(c.fact) })).sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
-  return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
+  return relaxed[0] && relaxed[0].coverage >= FACT_MATCH.nearestCoverage ? relaxed[0].fact : null;
 }

@@ -115,7 +115,7 @@ describe('the extractive answerer on the real report', () => {
 
   it.each([
     ['深圳到底有几家区块链企业'], ['2021年区块链产业规模预计能到多少'], ['保全网现在估值多少'], ['广东上半年公开了多少项区块链专利'],
-    ['链湾入驻了多少家企业'], ['今年第一季度区块链产业规模是多少'], ['2020年全年山东有几家区块链企业'], ['今年二季度新注册了多少区块链企业'], ['BTC现在多少钱一个'], ['广东有多少家区块链企业', '那它的营收呢'], ['咱们国家人口有多少'],
+    ['链湾入驻了多少家企业'], ['以太坊的发行总量是多少'], ['今年第一季度区块链产业规模是多少'], ['2020年全年山东有几家区块链企业'], ['今年二季度新注册了多少区块链企业'], ['BTC现在多少钱一个'], ['广东有多少家区块链企业', '那它的营收呢'], ['咱们国家人口有多少'],
   ])('declines what the report does not state, plainly and without unsupported numbers: %s', async (...turns) => {
     const answer = await ask(...turns);
     expect(answer.grounded, turns.join(' / ')).toBe(false);
