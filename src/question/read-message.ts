@@ -602,6 +602,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
+const PERSONA_SPAN = 6;
+
 /** Characters before a product (笑话, 代码) within which a making word (讲, 写) asks for it to be made. */
 const MAKING_SPAN = 12;
 
@@ -684,7 +687,18 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const marked = (s: Token[]) => /\[\d+\]/.test(s.map((t) => t.text).join(''));
   const figureBesideMarkers = (s: Token[]) => s.some((t) => t.type === 'figure')
     || /\d|[一二三四五六七八九十两百千万亿]+(家|个|项|所|条|件|笔|亿|万)/.test(s.map((t) => t.text).join('').replace(/\[\d+\]/g, ''));
-  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (marked(s) && figureBesideMarkers(s)));
+  // 「以律师的身份回答」「用鲁迅的口吻说」 (role-play): a persona word with a posing word before it in its sentence.
+  const posing = new Set(context.lexicon.files.messageKinds.filter((k) => k.kind === 'posing').flatMap((k) => k.cues));
+  // 「以什么身份参与的」 asks about a role: a question word between makes it no persona to take.
+  const persona = (s: Token[]) => s.some((t, i) => {
+    if (!cuesOf(t, 'kind').some((c) => c.kind === 'persona')) return false;
+    const before = s.slice(Math.max(0, i - PERSONA_SPAN), i);
+    const at = before.findIndex((b) => posing.has(b.text));
+    return at >= 0 && !before.slice(at + 1).some((b) => hasFunction(b, 'question'));
+  });
+  // 「以理财师的身份告诉我能不能买比特币」: a role taken to give advice is declined as that request.
+  const requests = (s: Token[]) => s.some((t) => cuesOf(t, 'kind').some((c) => ['task', 'advice', 'evasion', 'offtopic'].includes(c.kind)));
+  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
   const remaining = tokens.map((t) => t.text).join('');
