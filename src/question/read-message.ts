@@ -185,6 +185,16 @@ function asksAbout(tokens: Token[], position: number): boolean {
   return false;
 }
 
+/** The token after `position` is a content word or noun it qualifies (用户 → 身份), not a link, question, measure or punctuation. */
+function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): boolean {
+  const next = tokens[position + 1];
+  if (!next || LINKS.has(next.text)) return false;
+  if (next.type === 'word') return !lexicon.isFunctionWord(next.text) && /\p{Script=Han}{2,}/u.test(next.text);
+  // 「营收规模」「用户数量」 measure the attribute itself: a following attribute or quantity word keeps it asked.
+  return next.type === 'cue' && !/多少|几|哪|谁|什么|啥/.test(next.text)
+    && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
+}
+
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
 const MAX_SUBJECTS_PER_PART = 8;
 const MAX_WORDS_PER_PART = 12;
@@ -319,6 +329,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             nouns.splice(0, nouns.length, ...nouns.filter((n) => n.at !== head.start));
             const at = words.lastIndexOf(head.text);
             if (at >= 0) words.splice(at, 1);
+            continue;
+          }
+          // 「用户身份信息由谁管理」: a plain noun of an attribute the report never gives (用户), said as a modifier of the next
+          // word (身份), is part of the topic, not the thing asked; 「有多少用户」「用户有多少」 still ask it.
+          if (lexicon.attributes.get(cue.attribute)?.kind === 'absent' && !/多少|几|哪|谁|什么|啥/.test(token.text) && modifiesNext(tokens, position, lexicon)) {
+            words.push(token.text);
             continue;
           }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);

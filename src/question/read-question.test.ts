@@ -138,6 +138,13 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['全国到底有多少家区块链企业']).parts[0].unknown).toEqual([]);
   });
 
+  it('asks an attribute the report never gives only where it is asked, not where its noun qualifies another word', () => {
+    expect(read(['登记中心记录的用户身份包括什么']).parts[0].attributes).not.toContain('users');
+    expect(read(['一码游贵州的用户有多少']).parts[0].attributes).toContain('users');
+    // 「营收规模」 measures the attribute itself.
+    expect(read(['保全网营收规模多大']).parts[0].attributes).toContain('revenue');
+  });
+
   it('marks a part naming nothing of the report, all of whose words the report never uses, as foreign to it', () => {
     expect(read(['马斯克对狗狗币咋看']).parts[0].foreign).toEqual(['马斯克', '狗狗']);
     // The report's own topic word and a word it uses keep the part its own.
