@@ -185,6 +185,16 @@ function asksAbout(tokens: Token[], position: number): boolean {
   return false;
 }
 
+/** The token before `position` (links aside) asks: a question word, or a cue that asks with one (哪一年, 什么时候, 谁). */
+function askedBefore(tokens: Token[], position: number): boolean {
+  for (let i = position - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (LINKS.has(token.text)) continue;
+    return hasFunction(token, 'question') || (token.type === 'cue' && QUESTION_WORD.test(token.text) && token.cues.some((c) => c.type === 'attribute'));
+  }
+  return false;
+}
+
 /** The token after `position` is a content word or noun it qualifies (用户 → 身份), not a link, question, measure or punctuation. */
 function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): boolean {
   const next = tokens[position + 1];
@@ -213,6 +223,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const qualifiers = new Set<string>();
   const words: string[] = [];
   const unknown: string[] = [];
+  const eventAsked: string[] = [];
   const figures: string[] = [];
   let table: string | undefined;
   let section: string | undefined;
@@ -372,7 +383,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // never as an everyday word around the question (「编委会的顾问都有谁」).
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是]+$/u, '');
-        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem) && asksAbout(tokens, position)) unknown.push(word);
+        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem)) {
+          if (asksAbout(tokens, position)) unknown.push(word);
+          // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
+          else if (askedBefore(tokens, position)) eventAsked.push(word);
+        }
         break;
       }
       default: break;
@@ -492,6 +507,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
+  // A word the report never uses right after a which-word asks about an event the report does not hold, when the part names
+  // no subject, noun or table it could be an everyday verb of (「杭州那个园区哪年开张的」 asks 开张 of a park: answered).
+  if (!uniqueSubjects.length && !groups.length && !noun && !table) unknown.push(...eventAsked.filter((w) => !unknown.includes(w)));
   // 「马斯克对狗狗币怎么看」 (off-topic): a part that names nothing of the report (no subject, noun, table, filter, attribute or
   // figure) and whose every content word the report never uses (besides its own topic, 区块链) is about nothing the report
   // holds — whatever sentence retrieval would find shares no word with it (unless, as a follow-up, it resolves to a subject).

@@ -136,6 +136,9 @@ describe('readQuestion: the parts of a question', () => {
     // A count cue ending in 多少 asks for a number of the word before it; one with a classifier (有多少家) names what it counts.
     expect(read(['我国人口有多少']).parts[0].unknown).toEqual(['人口']);
     expect(read(['全国到底有多少家区块链企业']).parts[0].unknown).toEqual([]);
+    // Right after a which-word, a word the report never uses is the event asked — unless the part names something it happens to.
+    expect(read(['区块链技术是哪年诞生的']).parts[0].unknown).toEqual(['诞生']);
+    expect(read(['杭州西溪谷区块链产业园哪年开张的']).parts[0].unknown).toEqual([]);
   });
 
   it('asks an attribute the report never gives only where it is asked, not where its noun qualifies another word', () => {
