@@ -199,7 +199,17 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
   const chosen = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
-  const choice = chosen && !missesExactPeriod(chosen.table, part) ? chosen : null;
+  const misses = chosen ? missesExactPeriod(chosen.table, part) : false;
+  const choice = chosen && !misses ? chosen : null;
+  // near-miss: the table counts another span (截至2020年6月) than the one asked (2019年, 全年): said so, and the table's own
+  // figure offered as what the report does state, with its period — unless a prose figure of the asked span answers.
+  if (chosen && misses && !answerFromFacts(part, knowledge)) {
+    const own = answerFromTable({ ...part, periods: [] }, chosen, knowledge);
+    if (own?.status === 'answered' && own.claims.length) {
+      return missing([{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' },
+        ...own.claims.map((c, i) => (i === 0 ? { ...c, text: `报告给出的是：${c.text}` } : c))]);
+    }
+  }
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     // 「江苏排第几」: the table's place (all firms) and, when the prose ranks the same places too (新成立), that place as well.

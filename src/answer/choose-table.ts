@@ -109,13 +109,16 @@ export function outsideSpan(table: TypedTable, part: Part): boolean {
 
 /**
  * 「2020年全年广东有多少企业」 (near-miss): a span asked precisely that is not the table's own period (表6-1 counts 截至2020年6月;
- * 「今年6月底」 is that point) — unless the table's dated rows are what the period selects.
+ * 「今年6月底」 is that point), or a period that ended before a table's stock was counted — unless the table's dated rows are
+ * what the period selects.
  */
 export function missesExactPeriod(table: TypedTable, part: Part): boolean {
-  const asked = part.periods.filter((p) => p.exact);
-  if (!asked.length || !table.period || periodSelectsRows(table, part)) return false;
+  if (!table.period || !part.periods.length || periodSelectsRows(table, part)) return false;
   const span = parsePeriod(table.period);
-  return Boolean(span) && asked.some((p) => !(span!.from === p.from && span!.to === p.to));
+  if (!span) return false;
+  // 「北京2019年有多少区块链企业」 (near-miss): a stock counted 截至2020年6月 is no figure of a period that ended before it.
+  if (/截[至止]/.test(table.period) && part.periods.some((p) => !p.asOf && p.to < span.from)) return true;
+  return part.periods.some((p) => p.exact && !(span.from === p.from && span.to === p.to));
 }
 
 /** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */

@@ -149,6 +149,16 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('declines a period a table\'s stock does not count (2019年, 全年) and offers the table\'s own figure with its date', async () => {
+    for (const question of ['浙江2019年有几家区块链企业', '今年全年江苏会有多少家区块链企业']) {
+      const answer = await ask(question);
+      expect(answer.grounded, question).toBe(false);
+      expect(answer.answer).toMatch(/^报告中没有提到/);
+      expect(answer.answer).toContain('截至2020年6月');
+      expectTraceable(answer, question);
+    }
+  });
+
   it('answers how things go in a later period from the report\'s outlook for it (八、…下半年…展望)', async () => {
     const answer = await ask('依你看，今年下半年区块链会怎么发展');
     expect(answer.grounded).toBe(true);
