@@ -610,7 +610,7 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
 }
 
 /** A part's own content words beyond the forms of its noun and the report's topic (区块链). */
-function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
+export function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
   const nounForms = part.noun ? formsOfNoun(part.noun, lexicon) : new Set<string>();
   return part.words.filter((w) => !nounForms.has(compactForm(w)) && w !== '区块链' && !lexicon.isFunctionWord(w));
 }

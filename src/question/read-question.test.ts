@@ -270,6 +270,14 @@ describe('readQuestion: follow-ups', () => {
     expect(reading.parts[0].attributes).toEqual(['count']);
   });
 
+  it('reads 企业呢 after a count of institutes as a category of them, but 入驻了多少企业 after a park as what is counted', () => {
+    const category = read(['今年新增的研究机构有几家', '企业呢']).parts[0];
+    expect(category.filters.map((f) => (f.kind === 'value' ? f.entity.name : ''))).toContain('企业');
+    const counted = read(['苏州有几个区块链产业园', '那里面入驻了多少企业']).parts[0];
+    expect(counted.filters).toEqual([]);
+    expect(counted.noun).toBe('企业');
+  });
+
   it('starts a new topic when the message is a full question of its own', () => {
     const reading = read(['江苏有多少家区块链企业？', '数字人民币在哪些城市试点？']);
     expect(reading.followUp).toBe(false);

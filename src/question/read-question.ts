@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import type { Entity } from './lexicon';
-import { readMessage, type MessageReading, type ReadContext } from './read-message';
+import { ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
 export type { ReadContext } from './read-message';
@@ -162,8 +162,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
   // it does not count something else.
   const dropped: string[] = [];
+  // follow-up: 「那入驻了多少企业」 after a park says what it counts of the park (a word of its own: 入驻), not which parks.
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
-    ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
+    && !ownScopeWords(current, context.lexicon).length ? categoryValue(previous.noun, previous.table, current.noun, context) : undefined;
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
