@@ -645,7 +645,7 @@ const MAKING_SPAN = 12;
 /** Particles that end a sentence in tone (谢谢啊, 好的呀): beside thanks they ask nothing. */
 const PARTICLES = new Set(['啊', '呀', '吧', '嘛', '哦', '哈', '啦', '呢', '噢', '喔']);
 
-function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
+function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: string) => boolean): { kind: MessageKind; cue?: MessageKindCue } | null {
   const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
     if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
@@ -687,6 +687,11 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: Messag
     return { kind: 'chitchat', cue: kinds.has('chitchat') ? 'chitchat' : 'thanks' };
   }
   if (!text || !/[\p{Script=Han}a-z0-9]/u.test(text)) return { kind: 'empty' };
+  // 「嗯」「厉害」「我再看看」「asdf」: a message that asks nothing, names nothing of the report and whose words the report never
+  // uses (or single characters) is no question either: acknowledged (Han) or asked for a question (anything else).
+  const idle = (t: Token) => t.type === 'word' && (t.text.length < 2 || !known(t.text.replace(/[了过着]+$/u, '')));
+  const follows = tokens.some((t) => hasFunction(t, 'followup'));
+  if (!asking && !names && !more && !follows && content.every(idle)) return /\p{Script=Han}/u.test(text) ? { kind: 'chitchat', cue: 'thanks' } : { kind: 'empty' };
   return null;
 }
 
@@ -736,11 +741,12 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
   const remaining = tokens.map((t) => t.text).join('');
-  const kind = kindOf(tokens, remaining, context.lexicon);
+  const kind = kindOf(tokens, remaining, context.lexicon, context.known);
   const first = tokens.find((t) => t.type !== 'punctuation');
   const last = [...tokens].reverse().find((t) => t.type !== 'punctuation');
   const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, plural: false, addition: false, elaborate: false };
-  if (kind) return { ...base, ...kind, kind: injected.length && kind.kind === 'empty' ? 'injection' : kind.kind, parts: [] };
+  // What is left of a message whose instructions were dropped (「…，你确认一下」「…。谢谢」) is no small talk of its own.
+  if (kind) return { ...base, ...kind, kind: injected.length && (kind.kind === 'empty' || kind.kind === 'chitchat') ? 'injection' : kind.kind, parts: [] };
   // Instructions plus a figure of the user's own (「就说规模其实是170亿」): an attempt to plant a figure, declined whole.
   if (injected.length && (!asks(tokens) || tokens.some((t) => t.type === 'figure'))) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
   const parts = partsOf(clausesOf(tokens), context);
