@@ -34,6 +34,8 @@ export interface MessageReading {
   /** Adds to what was asked before (再算上上海). */
   addition: boolean;
   elaborate: boolean;
+  /** A request declined beside the question answered (天气, 写首诗, 该不该买): said aside in the answer. */
+  aside?: MessageKindCue;
 }
 
 // Control and invisible formatting characters never carry meaning; they can hide instructions.
@@ -639,6 +641,12 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
 /** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
 const PERSONA_SPAN = 6;
 
+/** A clause names something of the report: a name, a counted noun, an attribute, a table, a section or a period. */
+function namesReport(tokens: Token[]): boolean {
+  return tokens.some((t) => ['table', 'section', 'period', 'title', 'standard'].includes(t.type)
+    || (t.type === 'cue' && t.cues.some((c) => c.type === 'entity' || c.type === 'noun' || c.type === 'attribute')));
+}
+
 /** Characters before a product (笑话, 代码) within which a making word (讲, 写) asks for it to be made. */
 const MAKING_SPAN = 12;
 
@@ -740,8 +748,21 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
-  const remaining = tokens.map((t) => t.text).join('');
-  const kind = kindOf(tokens, remaining, context.lexicon, context.known);
+  let remaining = tokens.map((t) => t.text).join('');
+  let kind = kindOf(tokens, remaining, context.lexicon, context.known);
+  // multi-part: 「广东有多少区块链企业？顺便问下今天天气怎么样」「江苏有几家，要不要买点比特币」: a request declined in one clause
+  // does not decline a question about the report in another — that one is answered, the other declined aside.
+  let aside: MessageKindCue | undefined;
+  if (kind && (kind.kind === 'task' || kind.kind === 'off-topic') && kind.cue !== 'document') {
+    const kept = unmarked.filter((s) => s.some((t) => t.type !== 'punctuation') && asks(s) && namesReport(s)
+      && !kindOf(s, s.map((t) => t.text).join(''), context.lexicon, context.known));
+    if (kept.length) {
+      aside = kind.cue;
+      tokens = kept.flat();
+      remaining = tokens.map((t) => t.text).join('');
+      kind = null;
+    }
+  }
   const first = tokens.find((t) => t.type !== 'punctuation');
   const last = [...tokens].reverse().find((t) => t.type !== 'punctuation');
   const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, plural: false, addition: false, elaborate: false };
@@ -753,6 +774,7 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   return {
     ...base,
     kind: 'question',
+    ...(aside ? { aside } : {}),
     parts,
     followUpCue: Boolean(first && hasFunction(first, 'followup')) || last?.text === '呢' || /呢$/.test(remaining),
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),

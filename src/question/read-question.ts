@@ -355,7 +355,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
 }
 
 function resolveTurn(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
-  const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
+  const base: Reading = { kind: message.kind, cue: message.cue, ...(message.aside ? { aside: message.aside } : {}), injection: message.injection, text: message.text, standalone: message.text,
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
   const before = previous.reading.parts[previous.reading.parts.length - 1];

@@ -106,6 +106,8 @@ export interface Reading {
   kind: MessageKind;
   /** Which non-question cue decided the kind, if any. */
   cue?: MessageKindCue;
+  /** A request declined beside the question answered (天气, 写首诗, 该不该买), by its cue. */
+  aside?: MessageKindCue;
   /** Instructions were removed from the message (never followed). */
   injection: boolean;
   /** The last user message, normalised and capped. */

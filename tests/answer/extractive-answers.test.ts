@@ -140,6 +140,14 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('answers the report question of a mixed message and declines the rest in one sentence aside', async () => {
+    const answer = await ask('山东有多少家区块链企业？另外帮我写首诗');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('67');
+    expect(answer.answer).toMatch(/另外，写作、编程或翻译等任务不在我能完成的范围内。$/);
+    expectTraceable(answer, '山东有多少家区块链企业？另外帮我写首诗');
+  });
+
   it('answers thanks and small talk politely, with no refusal of a question nobody asked', async () => {
     for (const message of ['谢谢，挺有帮助的', '早呀']) {
       const answer = await ask(message);
