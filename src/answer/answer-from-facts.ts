@@ -453,9 +453,12 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   const subject = part.subjects[0] ?? null;
   // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
   const forms = subject ? formsOf(knowledge, subject) : [];
-  // 「中国人口有多少」 (off-topic): the asked thing is a word the report never uses; without a subject, the figures its other
-  // words (中国) fit are about something else entirely, not the nearest to it.
-  if (!subject && part.unknown.length) return null;
+  // 「中国人口有多少」「区块链从业人员有多少人」 (off-topic, near-miss): the asked thing is a word the report never uses or an
+  // attribute it never gives; without a subject, the figures its other words (中国, 区块链) fit are about something else
+  // entirely, not the nearest to it.
+  const absent = part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
+  // (A counted noun of its own still finds its figure: 「搞区块链的企业有多少员工」 → the firms' count, offered as such.)
+  if (!subject && !part.noun && (part.unknown.length || absent)) return null;
   const words = partTerms(part, knowledge).length > 0;
   // near-miss: of figures that fit the words, the nearest is of the subject asked (or the whole, without one) and of a span
   // around the one asked (「一季度」 → the first half's, not 2016–2019's): the rules relaxed above still weigh the choice.

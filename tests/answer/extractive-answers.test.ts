@@ -102,6 +102,12 @@ describe('the extractive answerer on the real report', () => {
     expectTraceable(answer, question);
   });
 
+  it('offers no figure about something else as the nearest to an attribute the report never gives', async () => {
+    const answer = await ask('区块链从业人员大概有多少人');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).not.toContain('报告给出的相关数据');
+  });
+
   it('gives as nearest figure one about what was asked, not an adjacent amount', async () => {
     const answer = await ask('2022年区块链市场规模会有多大');
     expect(answer.grounded).toBe(false);
