@@ -5,7 +5,7 @@ import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
 import { answerFromPassages, rankPassages, sectionNaming, sectionOfPeriod, type Retrieval } from './answer-from-passages';
-import { answerWhere } from './answer-where';
+import { answerOutline, answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
@@ -168,6 +168,15 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const foreign = part.foreign?.length && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
     && !part.attributes.length ? part.foreign : [];
   if (part.unknown.length || absent.length || foreign.length) return notInReport(foreign.length && !part.unknown.length ? { ...part, unknown: foreign } : part, reading, knowledge, retrieval);
+  // 「第六章讲了什么」「这份报告讲了什么」 (the preface): a part whose only topic is a section says what that section covers — its
+  // outline (the chapters, or the chapter's sections), else its sentences that best fit, whatever share of its words they hold.
+  const sectionOnly = part.section && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
+    && !part.figures.length && part.words.every((w) => w === '区块链') && part.attributes.every((a) => a === 'content')
+    && ['explain', 'define', 'lookup'].includes(part.operation);
+  if (sectionOnly) {
+    const covered = answerOutline(part.section!, knowledge) ?? await answerFromPassages({ ...part, operation: 'explain' }, reading, knowledge, retrieval, 0);
+    if (covered) return covered;
+  }
   if (['explain', 'define'].includes(part.operation) && !part.figures.length) {
     // 「下半年区块链会怎么发展」: a period after the report's is answered where the report looks ahead to it, if anywhere.
     const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);

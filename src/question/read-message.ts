@@ -509,6 +509,17 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
+  // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
+  // else (no subject, noun, table, filter, period or word of its own beyond what is asked of any text) — is answered where
+  // the report says what it covers, its preface.
+  const aboutReport = tokens.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'document')) && !section && !table
+    && !uniqueSubjects.length && !groups.length && !noun && !filters.length && !periods.length && !figures.length
+    && attributes.every((a) => a === 'content') && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
+  if (aboutReport) {
+    section = PREFACE;
+    attributes.splice(0, attributes.length);
+    if (operation.operation !== 'where') operation = { operation: 'explain', explicit: true };
+  }
   // A word the report never uses right after a which-word asks about an event the report does not hold, when the part names
   // no subject, noun or table it could be an everyday verb of (「杭州那个园区哪年开张的」 asks 开张 of a park: answered).
   if (!uniqueSubjects.length && !groups.length && !noun && !table) unknown.push(...eventAsked.filter((w) => !unknown.includes(w)));
@@ -640,6 +651,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
 
 /** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
 const PERSONA_SPAN = 6;
+
+/** The section where the report says what it covers (its preface). */
+const PREFACE = 'preface';
 
 /** A clause names something of the report: a name, a counted noun, an attribute, a table, a section or a period. */
 function namesReport(tokens: Token[]): boolean {

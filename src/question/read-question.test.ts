@@ -292,6 +292,11 @@ describe('readQuestion: follow-ups', () => {
     expect(counted.noun).toBe('企业');
   });
 
+  it('reads a question about the report itself as about its preface, and one naming a topic as about that topic', () => {
+    expect(read(['这份报告主要写了什么']).parts[0]).toMatchObject({ section: 'preface', operation: 'explain' });
+    expect(read(['报告里讲了哪些城市的产业园']).parts[0].section).toBeUndefined();
+  });
+
   it('reads 然后呢 after an answer as asking for more of it, not as small talk', () => {
     expect(read(['上半年公开了多少区块链专利', '然后呢'])).toMatchObject({ kind: 'question', elaborate: true });
   });

@@ -154,6 +154,17 @@ describe('the extractive answerer on the real report', () => {
     expectTraceable(answer, '山东有多少家区块链企业？另外帮我写首诗');
   });
 
+  it('says what the report or a chapter covers from its own outline, each heading cited at its line', async () => {
+    const whole = await ask('能概括一下这份报告都讲了啥吗');
+    expect(whole.grounded).toBe(true);
+    for (const chapter of ['我国区块链政策环境现状', '区块链企业发展现状', '2020年下半年区块链发展趋势展望']) expect(whole.answer).toContain(chapter);
+    expect(whole.citations.map((c) => c.line)).toContain(142);
+    const chapter = await ask('第四章主要讲啥');
+    expect(chapter.answer).toContain('政务服务应用不断落地');
+    expectTraceable(whole, '能概括一下这份报告都讲了啥吗');
+    expectTraceable(chapter, '第四章主要讲啥');
+  });
+
   it('answers thanks and small talk politely, with no refusal of a question nobody asked', async () => {
     for (const message of ['谢谢，挺有帮助的', '早呀']) {
       const answer = await ask(message);
