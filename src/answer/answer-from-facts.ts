@@ -42,6 +42,8 @@ function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
     if (attribute === 'money') kinds.add('money');
     if (attribute === 'founded' || attribute === 'published' || attribute === 'date') kinds.add('date');
   }
+  // 「杭州一共入驻了多少企业」: a count or total of a counted noun asks for a count, not a share of it (杭州 31%).
+  if (!kinds.size && part.noun && part.quantity && ['count', 'sum'].includes(part.operation)) kinds.add('count');
   return { kinds: [...kinds], growth };
 }
 
