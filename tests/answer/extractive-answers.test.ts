@@ -146,6 +146,12 @@ describe('the extractive answerer on the real report', () => {
     }
   });
 
+  it('counts a noun the table\'s rows are not (地区) for a subject by its row, not by counting rows', async () => {
+    const answer = await ask('宁波有几个区块链产业园？那里一共有多少企业？');
+    expect(answer.answer).not.toMatch(/地区共\d+个/);
+    expect(answer.answer).toContain('报告没有单列宁波的数据');
+  });
+
   it('answers the report question of a mixed message and declines the rest in one sentence aside', async () => {
     const answer = await ask('山东有多少家区块链企业？另外帮我写首诗');
     expect(answer.grounded).toBe(true);
