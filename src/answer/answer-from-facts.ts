@@ -42,6 +42,8 @@ function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
     if (attribute === 'money') kinds.add('money');
     if (attribute === 'founded' || attribute === 'published' || attribute === 'date') kinds.add('date');
   }
+  // 「杭州一共入驻了多少企业」: a count or total of a counted noun asks for a count, not a share of it (杭州 31%).
+  if (!kinds.size && part.noun && part.quantity && ['count', 'sum'].includes(part.operation)) kinds.add('count');
   return { kinds: [...kinds], growth };
 }
 
@@ -83,6 +85,10 @@ function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number 
     // A figure that states no period answers only for the report's own period (2020 H1), not for 2019 or 2021.
     if (!has) return period.from <= REPORT_PERIOD.to && period.to >= REPORT_PERIOD.from ? 0.6 : 0;
     if (fact.from! > period.to || period.from > fact.to!) return 0;
+    // 「2020年全年」「一季度」 (near-miss): a span named precisely is answered by a figure of that span, or by one stated for its
+    // end (「预计2020年底…突破10000项」) — not by the first half's figure (a part of it or a whole around it), nor by a stock
+    // counted 截至 a month within it.
+    if (period.exact) return (fact.from === period.from && fact.to === period.to) || (fact.from === fact.to && fact.to === period.to && !fact.period.startsWith('截至')) ? 1 : 0;
     if (fact.period.startsWith('截至') && fact.from! >= period.from && fact.to! <= period.to) return 0.85;
     const months = (from: number, to: number) => Math.floor(to / 100) * 12 + (to % 100) - Math.floor(from / 100) * 12 - (from % 100) + 1;
     const overlap = months(Math.max(fact.from!, period.from), Math.min(fact.to!, period.to));
@@ -95,7 +101,31 @@ function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number 
   return 1;
 }
 
-/** Coverage of the part's terms by a fact's weighted terms (idf-weighted, 0–1). */
+/** The terms of the report's text (its chunks), once per knowledge. */
+const reportTerms = new WeakMap<Knowledge, Set<string>>();
+function inReport(term: string, knowledge: Knowledge): boolean {
+  let terms = reportTerms.get(knowledge);
+  if (!terms) {
+    terms = new Set(knowledge.chunks.flatMap((c) => knowledge.facts.termsOf(c.text)));
+    reportTerms.set(knowledge, terms);
+  }
+  return terms.has(term);
+}
+
+/**
+ * The weight of a part's term in a figure's coverage (idf over the figures). 「比特币总量是多少」 (near-miss): a term the report
+ * uses but no figure's sentence does (比特币) weighs as the rarest: the report states no figure about it. A word the report never
+ * uses (来着) weighs nothing.
+ */
+function termWeight(term: string, knowledge: Knowledge): number {
+  return knowledge.facts.idf(term) || (inReport(term, knowledge) ? rarest(knowledge) : 0);
+}
+
+/** The idf of a term only one figure's sentence holds. */
+function rarest(knowledge: Knowledge): number {
+  return Math.log(1 + knowledge.facts.facts.length / 2);
+}
+
 /** The matching terms of a part: its content words and counted noun (not its question words). */
 export function partTerms(part: Part, knowledge: Knowledge): string[] {
   return knowledge.facts.termsOf([...part.words, part.noun ?? ''].join(' '));
@@ -110,7 +140,7 @@ export function partTerms(part: Part, knowledge: Knowledge): string[] {
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
   const terms = partTerms(part, knowledge);
   // The part's distinct terms with their weights, once for all figures.
-  const coverages = terms.length ? knowledge.facts.coverages([...new Set(terms)].map((term) => [term, knowledge.facts.idf(term)] as const)) : null;
+  const coverages = terms.length ? knowledge.facts.coverages([...new Set(terms)].map((term) => [term, termWeight(term, knowledge)] as const)) : null;
   const wanted = wantedKinds(part);
   const figures = part.figures.map(compactForm);
   const candidates: Candidate[] = [];
@@ -422,8 +452,19 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   const subject = part.subjects[0] ?? null;
   // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
   const forms = subject ? formsOf(knowledge, subject) : [];
+  // 「中国人口有多少」「区块链从业人员有多少人」 (off-topic, near-miss): the asked thing is a word the report never uses or an
+  // attribute it never gives; without a subject, the figures its other words (中国, 区块链) fit are about something else
+  // entirely, not the nearest to it.
+  const absent = part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
+  // (A counted noun of its own still finds its figure: 「搞区块链的企业有多少员工」 → the firms' count, offered as such.)
+  if (!subject && !part.noun && (part.unknown.length || absent)) return null;
   const words = partTerms(part, knowledge).length > 0;
+  // near-miss: of figures that fit the words, the nearest is of the subject asked (or the whole, without one) and of a span
+  // around the one asked (「一季度」 → the first half's, not 2016–2019's): the rules relaxed above still weigh the choice.
+  const near = part.periods[0] && part.periods[0].from <= REPORT_PERIOD.to ? { ...part.periods[0], exact: false } : undefined;
+  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near));
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
-    .filter((c) => words || forms.some((f) => knowledge.facts.forms(c.fact).quote.includes(f)));
-  return relaxed[0] && relaxed[0].coverage >= 0.3 ? relaxed[0].fact : null;
+    .filter((c) => words || forms.some((f) => knowledge.facts.forms(c.fact).quote.includes(f)))
+    .map((c) => ({ ...c, score: c.score * weight(c.fact) })).sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);
+  return relaxed[0] && relaxed[0].coverage >= FACT_MATCH.nearestCoverage ? relaxed[0].fact : null;
 }

@@ -1,3 +1,4 @@
+import { findPeriods } from '../text/find-periods';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
@@ -226,6 +227,25 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
  * 「四、（一）金融领域应用更加成熟」): where a why/how question is answered when no sentence covers
  * its everyday words.
  */
+/**
+ * 「下半年区块链会怎么发展」: the section whose heading states the period a part asks about beyond the report's own (七、2020 年
+ * 下半年区块链发展新形势; 八、…趋势展望) — where the report looks ahead to it. Of several, the one whose heading holds most
+ * of the part's words, then the broader one, then the later one (the outlook, 八, follows the situation, 七).
+ */
+export function sectionOfPeriod(part: Part, knowledge: Knowledge, after: number): string | undefined {
+  const period = part.periods.find((p) => p.from > after);
+  if (!period) return undefined;
+  const words = part.words.map(compactForm).filter((w) => w.length >= 2);
+  let found: { id: string; level: number; words: number } | undefined;
+  for (const section of knowledge.sections.values()) {
+    if (section.level < 1 || !findPeriods(section.title).some((p) => p.from <= period.to && period.from <= p.to && p.from > after)) continue;
+    const heading = compactForm(section.title);
+    const held = words.filter((w) => heading.includes(w)).length;
+    if (!found || held > found.words || (held === found.words && section.level <= found.level)) found = { id: section.id, level: section.level, words: held };
+  }
+  return found?.id;
+}
+
 export function sectionNaming(part: Part, knowledge: Knowledge): string | undefined {
   if (!part.subjects.length) return undefined;
   const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2));

@@ -834,8 +834,12 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {
     // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
-    case 'count': return !effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
-      && table.columns.some((c) => c.kind === 'count') ? lookup(context, choice) ?? count(context, choice) : count(context, choice);
+    case 'count': return (!effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
+      && table.columns.some((c) => c.kind === 'count'))
+      // 「杭州…一共有多少企业」: a subject's count of a noun the rows are not (表6-1's rows are 地区) is its row's count cell (or
+      // the row it lies in), not a count of rows.
+      || (effective.subjects.length > 0 && !effective.filters.length && !effective.condition && Boolean(part.noun) && noun(table) !== part.noun
+        && table.columns.some((c) => c.kind === 'count')) ? lookup(context, choice) ?? count(context, choice) : count(context, choice);
     case 'list': return effective.subjects.length && !effective.filters.length && choice.subjectRows.some((r) => r.length) ? lookup(context, choice) : count(context, choice);
     case 'max': case 'min': case 'topk': case 'rank':
       // 「哪一年发布的最多」: grouped by a date, what is counted is rows, not the latest date.

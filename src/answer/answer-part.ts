@@ -2,11 +2,12 @@ import { numbersIn } from '../facts/number-guard';
 import type { StoredFact } from '../facts/fact-store';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
+import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
-import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
-import { answerWhere } from './answer-where';
+import { answerFromPassages, rankPassages, sectionNaming, sectionOfPeriod, type Retrieval } from './answer-from-passages';
+import { answerOutline, answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
-import { chooseTable, periodSelectsRows } from './choose-table';
+import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { FACT_MATCH, PASSAGES } from './thresholds';
@@ -50,7 +51,11 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 /** Some quoted sentence names every year of the part's periods. */
 function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
-  return part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
+  // A span asked precisely (一季度, 全年) is stated only by that span, or a point at its end (not a stock 截至 it).
+  const spans = part.periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
+  return part.periods.every((p) => (p.exact
+    ? spans.some((s) => (s.from === p.from && s.to === p.to) || (s.from === s.to && s.to === p.to && !s.label.startsWith('截至')))
+    : (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year)))));
 }
 
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
@@ -159,8 +164,24 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
-  if (part.unknown.length || absent.length) return notInReport(part, reading, knowledge, retrieval);
+  // A part about nothing the report holds (every word foreign to it) that still names nothing once resolved.
+  const foreign = part.foreign?.length && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
+    && !part.attributes.length ? part.foreign : [];
+  if (part.unknown.length || absent.length || foreign.length) return notInReport(foreign.length && !part.unknown.length ? { ...part, unknown: foreign } : part, reading, knowledge, retrieval);
+  // 「第六章讲了什么」「这份报告讲了什么」 (the preface): a part whose only topic is a section says what that section covers — its
+  // outline (the chapters, or the chapter's sections), else its sentences that best fit, whatever share of its words they hold.
+  const sectionOnly = part.section && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
+    && !part.figures.length && part.words.every((w) => w === '区块链') && part.attributes.every((a) => a === 'content')
+    && ['explain', 'define', 'lookup'].includes(part.operation);
+  if (sectionOnly) {
+    const covered = answerOutline(part.section!, knowledge) ?? await answerFromPassages({ ...part, operation: 'explain' }, reading, knowledge, retrieval, 0);
+    if (covered) return covered;
+  }
   if (['explain', 'define'].includes(part.operation) && (!part.figures.length || !part.quantity)) {
+    // 「下半年区块链会怎么发展」: a period after the report's is answered where the report looks ahead to it, if anywhere.
+    const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);
+    const fromOutlook = ahead ? await answerFromPassages({ ...part, section: ahead }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
+    if (fromOutlook) return fromOutlook;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
@@ -186,7 +207,18 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
-  const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
+  const chosen = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
+  const misses = chosen ? missesExactPeriod(chosen.table, part) : false;
+  const choice = chosen && !misses ? chosen : null;
+  // near-miss: the table counts another span (截至2020年6月) than the one asked (2019年, 全年): said so, and the table's own
+  // figure offered as what the report does state, with its period — unless a prose figure of the asked span answers.
+  if (chosen && misses && !answerFromFacts(part, knowledge)) {
+    const own = answerFromTable({ ...part, periods: [] }, chosen, knowledge);
+    if (own?.status === 'answered' && own.claims.length) {
+      return missing([{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' },
+        ...own.claims.map((c, i) => (i === 0 ? { ...c, text: `报告给出的是：${c.text}` } : c))]);
+    }
+  }
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);
     // 「江苏排第几」: the table's place (all firms) and, when the prose ranks the same places too (新成立), that place as well.
@@ -238,7 +270,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
-  if (fromPassages && later && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
+  // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.
+  const exact = part.quantity && part.periods.some((p) => p.exact);
+  if (fromPassages && (later || exact) && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);

@@ -16,6 +16,14 @@ export interface AnsweredQuestion {
 const EXAMPLES = '例如：“上半年中国公开了多少区块链专利？”“广东有多少家区块链企业？”“杭州的区块链产业园是谁主导的？”';
 const SCOPE = '我只能回答《中国区块链发展现状与展望（上半年）》这份报告中的内容';
 
+/** What a declined request beside an answered question gets (「…？顺便问下今天天气怎么样」): one sentence, no echo of it. */
+const ASIDE: Partial<Record<NonNullable<Reading['aside']>, string>> = {
+  offtopic: '另外，消息中的其他问题报告中没有涉及，超出了本报告的范围。',
+  task: '另外，写作、编程或翻译等任务不在我能完成的范围内。',
+  advice: '另外，我不提供投资、交易或规避监管方面的建议。',
+  evasion: '另外，我不提供投资、交易或规避监管方面的建议。',
+};
+
 /** The reply to a message that is not a question about the report (no echo of the message). */
 function decline(reading: Reading): Answer {
   const text = {
@@ -26,7 +34,7 @@ function decline(reading: Reading): Answer {
     task: reading.cue === 'advice' || reading.cue === 'evasion'
       ? `抱歉，我不提供投资、交易或规避监管方面的建议。${SCOPE}，${EXAMPLES}`
       : `抱歉，我不能完成写作、编程或翻译等任务。${SCOPE}，${EXAMPLES}`,
-    chitchat: `您好！${SCOPE}，${EXAMPLES}`,
+    chitchat: reading.cue === 'thanks' ? `不客气！还有关于这份报告的问题，欢迎继续问我，${EXAMPLES}` : `您好！${SCOPE}，${EXAMPLES}`,
     empty: `请输入一个关于报告的问题，${EXAMPLES}`,
     question: `抱歉，未能从报告中核实这一数字，暂不作答。`,
   }[reading.kind];
@@ -48,7 +56,8 @@ export function createAnswerer(options: { knowledge: Knowledge; retrieval: Retri
       const parts = [];
       for (const part of reading.parts) parts.push(await answerPart(part, reading, knowledge, retrieval));
       const composed = composeAnswer(parts, { question: reading.text, understood: reading.understood });
-      return { answer: composed ?? decline({ ...reading, kind: 'question' }), reading };
+      const aside = composed && reading.aside ? ASIDE[reading.aside] : undefined;
+      return { answer: composed ? (aside ? { ...composed, answer: `${composed.answer}${aside}` } : composed) : decline({ ...reading, kind: 'question' }), reading };
     },
   };
 }

@@ -151,3 +151,17 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
   claims[claims.length - 1].end = '。';
   return answered(claims);
 }
+
+/**
+ * 「这份报告讲了什么」「第六章讲了什么」: what a part of the report covers, as the report itself lays it out — the chapters
+ * (for the whole report, asked where its preface is) or the sections of a chapter, each cited at its heading line.
+ */
+export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnswer | null {
+  const whole = knowledge.sections.get(sectionId)?.level === 0;
+  const parent = whole ? undefined : knowledge.sections.get(sectionId);
+  const children = [...knowledge.sections.values()].filter((s) => (whole ? s.level === 1 : parent && s.level === parent.level + 1 && s.id.startsWith(`${parent.id}.`)));
+  const sources = children.map((s) => headingSource(knowledge, s));
+  if (children.length < 2 || sources.some((s) => !s)) return null;
+  const label = whole ? '报告分为以下各章' : `${plain(parent!.heading)}包括以下几部分`;
+  return answered([{ text: `${label}：${children.map((s) => plain(s.heading)).join('；')}`, sources: sources as Source[], end: '。' }]);
+}

@@ -108,6 +108,20 @@ export function outsideSpan(table: TypedTable, part: Part): boolean {
   return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
 }
 
+/**
+ * 「2020年全年广东有多少企业」 (near-miss): a span asked precisely that is not the table's own period (表6-1 counts 截至2020年6月;
+ * 「今年6月底」 is that point), or a period that ended before a table's stock was counted — unless the table's dated rows are
+ * what the period selects.
+ */
+export function missesExactPeriod(table: TypedTable, part: Part): boolean {
+  if (!table.period || !part.periods.length || periodSelectsRows(table, part)) return false;
+  const span = parsePeriod(table.period);
+  if (!span) return false;
+  // 「北京2019年有多少区块链企业」 (near-miss): a stock counted 截至2020年6月 is no figure of a period that ended before it.
+  if (/截[至止]/.test(table.period) && part.periods.some((p) => !p.asOf && p.to < span.from)) return true;
+  return part.periods.some((p) => p.exact && !(span.from === p.from && span.to === p.to));
+}
+
 /** 「城市」「省份」「地方」: a word naming a kind of place says what the answer's rows are, never another topic. */
 function namesPlaceKind(word: string, knowledge: Knowledge): boolean {
   const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);

@@ -124,7 +124,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   }
   for (const marker of files.dateMarkers) for (const phrase of marker.phrases) add(phrase, { type: 'dateMarker', attribute: marker.attribute });
   for (const q of files.qualifiers) for (const phrase of q.phrases) add(phrase, { type: 'qualifier', qualifier: q.qualifier });
-  for (const kind of files.messageKinds) for (const cue of kind.cues) add(cue, { type: 'kind', kind: kind.kind });
+  // Making and posing words (写, 讲; 以, 用) only mark a product or a persona asked for (read-message.ts); as cues they would split
+  // other words.
+  for (const kind of files.messageKinds) if (kind.kind !== 'making' && kind.kind !== 'posing') for (const cue of kind.cues) add(cue, { type: 'kind', kind: kind.kind });
   const functionWords = new Map<string, Set<FunctionClass>>();
   for (const group of files.functionWords) {
     for (const word of group.words) {

@@ -35,7 +35,7 @@ export type AttributeId =
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
   | 'content' | 'case' | 'subfield' | 'serial'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
-  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price';
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
@@ -43,7 +43,7 @@ export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'n
 export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'compare' | 'rank' | 'count' | 'list'
   | 'explain' | 'define' | 'where' | 'yesno';
 
-export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'document';
+export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing';
 
 export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural';
 

@@ -36,6 +36,8 @@ export interface MessageReading {
   /** Names the document itself (这报告, 这份报告): a question about the report, not about an earlier answer's subject. */
   document?: boolean;
   elaborate: boolean;
+  /** A request declined beside the question answered (天气, 写首诗, 该不该买): said aside in the answer. */
+  aside?: MessageKindCue;
 }
 
 // Control and invisible formatting characters never carry meaning; they can hide instructions.
@@ -183,10 +185,33 @@ function asksAbout(tokens: Token[], position: number): boolean {
   for (let i = position + 1; i < tokens.length; i++) {
     const token = tokens[i];
     if (LINKS.has(token.text)) continue;
-    return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno')
+    // 「人口有多少」: a count cue ending in 多少/几 asks for a number of the word before it, as 多少 alone does (「有多少家」
+    // names by its classifier what is counted: the word before it need not be that).
+    return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno'
+      || (c.operation === 'count' && /(多少|几)$/.test(token.text)))
       || cuesOf(token, 'attribute').some((c) => QUANTITY_ATTRIBUTES.has(c.attribute));
   }
   return false;
+}
+
+/** The token before `position` (links aside) asks: a question word, or a cue that asks with one (哪一年, 什么时候, 谁). */
+function askedBefore(tokens: Token[], position: number): boolean {
+  for (let i = position - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (LINKS.has(token.text)) continue;
+    return hasFunction(token, 'question') || (token.type === 'cue' && QUESTION_WORD.test(token.text) && token.cues.some((c) => c.type === 'attribute'));
+  }
+  return false;
+}
+
+/** The token after `position` is a content word or noun it qualifies (用户 → 身份), not a link, question, measure or punctuation. */
+function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): boolean {
+  const next = tokens[position + 1];
+  if (!next || LINKS.has(next.text)) return false;
+  if (next.type === 'word') return !lexicon.isFunctionWord(next.text) && /\p{Script=Han}{2,}/u.test(next.text);
+  // 「营收规模」「用户数量」 measure the attribute itself: a following attribute or quantity word keeps it asked.
+  return next.type === 'cue' && !/多少|几|哪|谁|什么|啥/.test(next.text)
+    && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
 }
 
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
@@ -207,6 +232,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const qualifiers = new Set<string>();
   const words: string[] = [];
   const unknown: string[] = [];
+  const eventAsked: string[] = [];
   const figures: string[] = [];
   let table: string | undefined;
   let section: string | undefined;
@@ -325,6 +351,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             if (at >= 0) words.splice(at, 1);
             continue;
           }
+          // 「用户身份信息由谁管理」: a plain noun of an attribute the report never gives (用户), said as a modifier of the next
+          // word (身份), is part of the topic, not the thing asked; 「有多少用户」「用户有多少」 still ask it.
+          if (lexicon.attributes.get(cue.attribute)?.kind === 'absent' && !/多少|几|哪|谁|什么|啥/.test(token.text) && modifiesNext(tokens, position, lexicon)) {
+            words.push(token.text);
+            continue;
+          }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
           if (MEASURES.has(cue.attribute)) {
             if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
@@ -360,7 +392,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // never as an everyday word around the question (「编委会的顾问都有谁」).
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是]+$/u, '');
-        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem) && asksAbout(tokens, position)) unknown.push(word);
+        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem)) {
+          if (asksAbout(tokens, position)) unknown.push(word);
+          // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
+          else if (askedBefore(tokens, position)) eventAsked.push(word);
+        }
         break;
       }
       default: break;
@@ -489,7 +525,29 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
+  // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
+  // else (no subject, noun, table, filter, period or word of its own beyond what is asked of any text) — is answered where
+  // the report says what it covers, its preface.
+  const aboutReport = tokens.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'document')) && !section && !table
+    && !uniqueSubjects.length && !groups.length && !noun && !filters.length && !periods.length && !figures.length
+    && attributes.every((a) => a === 'content') && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
+  if (aboutReport) {
+    section = PREFACE;
+    attributes.splice(0, attributes.length);
+    if (operation.operation !== 'where') operation = { operation: 'explain', explicit: true };
+  }
+  // A word the report never uses right after a which-word asks about an event the report does not hold, when the part names
+  // no subject, noun or table it could be an everyday verb of (「杭州那个园区哪年开张的」 asks 开张 of a park: answered).
+  if (!uniqueSubjects.length && !groups.length && !noun && !table) unknown.push(...eventAsked.filter((w) => !unknown.includes(w)));
+  // 「马斯克对狗狗币怎么看」 (off-topic): a part that names nothing of the report (no subject, noun, table, filter, attribute or
+  // figure) and whose every content word the report never uses (besides its own topic, 区块链) is about nothing the report
+  // holds — whatever sentence retrieval would find shares no word with it (unless, as a follow-up, it resolves to a subject).
+  const own = [...new Set(words)].filter((w) => w !== '区块链' && !lexicon.isFunctionWord(w));
+  const stem = (w: string) => w.replace(/[了过着是]+$/u, '');
+  const foreign = !uniqueSubjects.length && !groups.length && !noun && !table && !filters.length && !attributes.length && !figures.length && !section
+    && own.length > 0 && own.every((w) => /^\p{Script=Han}{2,}$/u.test(stem(w)) && !context.known(stem(w)));
   return {
+    ...(foreign ? { foreign: own } : {}),
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
@@ -595,7 +653,7 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
 }
 
 /** A part's own content words beyond the forms of its noun and the report's topic (区块链). */
-function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
+export function ownScopeWords(part: Part, lexicon: Lexicon): string[] {
   const nounForms = part.noun ? formsOfNoun(part.noun, lexicon) : new Set<string>();
   return part.words.filter((w) => !nounForms.has(compactForm(w)) && w !== '区块链' && !lexicon.isFunctionWord(w));
 }
@@ -621,18 +679,71 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
   return false;
 }
 
-function kindOf(tokens: Token[], text: string, lexicon: Lexicon): { kind: MessageKind; cue?: MessageKindCue } | null {
+/** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
+const PERSONA_SPAN = 6;
+
+/** The section where the report says what it covers (its preface). */
+const PREFACE = 'preface';
+
+/** A clause names something of the report: a name, a counted noun, an attribute, a table, a section or a period. */
+function namesReport(tokens: Token[]): boolean {
+  return tokens.some((t) => ['table', 'section', 'period', 'title', 'standard'].includes(t.type)
+    || (t.type === 'cue' && t.cues.some((c) => c.type === 'entity' || c.type === 'noun' || c.type === 'attribute')));
+}
+
+/** Characters before a product (笑话, 代码) within which a making word (讲, 写) asks for it to be made. */
+const MAKING_SPAN = 12;
+
+/** Particles that end a sentence in tone (谢谢啊, 好的呀): beside thanks they ask nothing. */
+const PARTICLES = new Set(['啊', '呀', '吧', '嘛', '哦', '哈', '啦', '呢', '噢', '喔']);
+
+function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: string) => boolean): { kind: MessageKind; cue?: MessageKindCue } | null {
   const kinds = new Set<MessageKindCue>(tokens.flatMap((t) => cuesOf(t, 'kind').map((c) => c.kind)));
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
     if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
   }
+  // 「给我讲个区块链笑话」「用Python写一段区块链代码」: a product (笑话, 代码) with a making word shortly before it in its sentence
+  // asks for something to be made, whatever stands between.
+  if (kinds.has('product')) {
+    const making = lexicon.files.messageKinds.filter((k) => k.kind === 'making').flatMap((k) => k.cues);
+    // A word that starts with a making word (讲个, 写段, 来首): not one that only holds it (应用, 未来, 合作).
+    const makes = (i: number) => {
+      let length = 0;
+      for (let j = i - 1; j >= 0 && tokens[j].type !== 'punctuation' && length < MAKING_SPAN; j--) {
+        // 「讲了」「写的」 say what was made, not ask for it.
+        const rest = (verb: string) => tokens[j].text.slice(verb.length) || (tokens[j + 1]?.text ?? '');
+        if (making.some((verb) => tokens[j].text.startsWith(verb) && !/^[了过的着]/.test(rest(verb)))) return true;
+        length += tokens[j].text.length;
+      }
+      return false;
+    };
+    const asked = tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'product') && makes(i));
+    if (asked) return { kind: 'task', cue: 'task' };
+  }
   // 「2021年的报告」「2019-2020年度报告」: a document of another period is another document, whose content this one does not hold.
   if (tokens.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'document') && otherPeriodBefore(tokens, i))) return { kind: 'off-topic', cue: 'document' };
-  // Only greetings, thanks and punctuation: nothing to answer.
-  const content = tokens.filter((t) => t.type !== 'punctuation' && !cuesOf(t, 'kind').some((c) => c.kind === 'chitchat')
+  // Only greetings, thanks and punctuation: nothing to answer. 「谢谢啊，挺有用的」「早啊，辛苦了」: beside a greeting or thanks,
+  // words that ask nothing and name nothing of the report (no question word, no name, noun, attribute, period or figure)
+  // are its small talk, not a question.
+  const polite = (t: Token) => cuesOf(t, 'kind').some((c) => c.kind === 'chitchat' || c.kind === 'thanks');
+  const content = tokens.filter((t) => t.type !== 'punctuation' && !polite(t)
     && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function')) && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
-  if (kinds.has('chitchat') && !content.length) return { kind: 'chitchat', cue: 'chitchat' };
+  const names = content.some((t) => (t.type === 'word' ? /\d/.test(t.text) : !(t.type === 'cue' && t.cues.every((c) => ['kind', 'function', 'operation'].includes(c.type)))));
+  // Sentence-final particles (啊, 呀, 吧) are tone here, not a question; 「挺有帮助的」 praises (帮助 asks only with a question
+  // word: 有啥帮助); 「再详细点」 asks for more.
+  const more = tokens.some((t) => hasFunction(t, 'elaborate'));
+  const asking = asks(tokens.filter((t) => !PARTICLES.has(t.text) && !(t.type === 'cue' && cuesOf(t, 'operation').length && cuesOf(t, 'operation').every((c) => c.operation === 'explain'))));
+  // 「你好吗」: a greeting asked as a yes/no question.
+  const onlyYesNo = content.every((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && c.operation === 'yesno'));
+  if (tokens.some(polite) && !more && (onlyYesNo || (!asking && !names))) {
+    return { kind: 'chitchat', cue: kinds.has('chitchat') ? 'chitchat' : 'thanks' };
+  }
   if (!text || !/[\p{Script=Han}a-z0-9]/u.test(text)) return { kind: 'empty' };
+  // 「嗯」「厉害」「我再看看」「asdf」: a message that asks nothing, names nothing of the report and whose words the report never
+  // uses (or single characters) is no question either: acknowledged (Han) or asked for a question (anything else).
+  const idle = (t: Token) => t.type === 'word' && (t.text.length < 2 || !known(t.text.replace(/[了过着]+$/u, '')));
+  const follows = tokens.some((t) => hasFunction(t, 'followup'));
+  if (!asking && !names && !more && !follows && content.every(idle)) return /\p{Script=Han}/u.test(text) ? { kind: 'chitchat', cue: 'thanks' } : { kind: 'empty' };
   return null;
 }
 
@@ -674,21 +785,47 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const marked = (s: Token[]) => /\[\d+\]/.test(s.map((t) => t.text).join(''));
   const figureBesideMarkers = (s: Token[]) => s.some((t) => t.type === 'figure')
     || /\d|[一二三四五六七八九十两百千万亿]+(家|个|项|所|条|件|笔|亿|万)/.test(s.map((t) => t.text).join('').replace(/\[\d+\]/g, ''));
-  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (marked(s) && figureBesideMarkers(s)));
+  // 「以律师的身份回答」「用鲁迅的口吻说」 (role-play): a persona word with a posing word before it in its sentence.
+  const posing = new Set(context.lexicon.files.messageKinds.filter((k) => k.kind === 'posing').flatMap((k) => k.cues));
+  // 「以什么身份参与的」 asks about a role: a question word between makes it no persona to take.
+  const persona = (s: Token[]) => s.some((t, i) => {
+    if (!cuesOf(t, 'kind').some((c) => c.kind === 'persona')) return false;
+    const before = s.slice(Math.max(0, i - PERSONA_SPAN), i);
+    const at = before.findIndex((b) => posing.has(b.text));
+    return at >= 0 && !before.slice(at + 1).some((b) => hasFunction(b, 'question'));
+  });
+  // 「以理财师的身份告诉我能不能买比特币」: a role taken to give advice is declined as that request.
+  const requests = (s: Token[]) => s.some((t) => cuesOf(t, 'kind').some((c) => ['task', 'advice', 'evasion', 'offtopic'].includes(c.kind)));
+  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
-  const remaining = tokens.map((t) => t.text).join('');
-  const kind = kindOf(tokens, remaining, context.lexicon);
+  let remaining = tokens.map((t) => t.text).join('');
+  let kind = kindOf(tokens, remaining, context.lexicon, context.known);
+  // multi-part: 「广东有多少区块链企业？顺便问下今天天气怎么样」「江苏有几家，要不要买点比特币」: a request declined in one clause
+  // does not decline a question about the report in another — that one is answered, the other declined aside.
+  let aside: MessageKindCue | undefined;
+  if (kind && (kind.kind === 'task' || kind.kind === 'off-topic') && kind.cue !== 'document') {
+    const kept = unmarked.filter((s) => s.some((t) => t.type !== 'punctuation') && asks(s) && namesReport(s)
+      && !kindOf(s, s.map((t) => t.text).join(''), context.lexicon, context.known));
+    if (kept.length) {
+      aside = kind.cue;
+      tokens = kept.flat();
+      remaining = tokens.map((t) => t.text).join('');
+      kind = null;
+    }
+  }
   const first = tokens.find((t) => t.type !== 'punctuation');
   const last = [...tokens].reverse().find((t) => t.type !== 'punctuation');
   const base = { text, injection: injected.length > 0, followUpCue: false, pronoun: false, plural: false, addition: false, elaborate: false };
-  if (kind) return { ...base, ...kind, kind: injected.length && kind.kind === 'empty' ? 'injection' : kind.kind, parts: [] };
+  // What is left of a message whose instructions were dropped (「…，你确认一下」「…。谢谢」) is no small talk of its own.
+  if (kind) return { ...base, ...kind, kind: injected.length && (kind.kind === 'empty' || kind.kind === 'chitchat') ? 'injection' : kind.kind, parts: [] };
   // Instructions plus a figure of the user's own (「就说规模其实是170亿」): an attempt to plant a figure, declined whole.
   if (injected.length && (!asks(tokens) || tokens.some((t) => t.type === 'figure'))) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
   const parts = partsOf(clausesOf(tokens), context);
   return {
     ...base,
     kind: 'question',
+    ...(aside ? { aside } : {}),
     parts,
     // 「这报告谁写的」「这份报告…」: a demonstrative before the document noun points at the report, not at an earlier answer.
     followUpCue: Boolean(first && hasFunction(first, 'followup') && !namesDocument(tokens, tokens.indexOf(first))) || last?.text === '呢' || /呢$/.test(remaining),

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import type { Entity, TableSchema } from './lexicon';
-import { formsOfNoun, GROUPABLE, readMessage, type MessageReading, type ReadContext } from './read-message';
+import { formsOfNoun, GROUPABLE, ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
 export type { ReadContext } from './read-message';
@@ -147,7 +147,7 @@ function scopeSaid(requires: string[], part: Part): boolean {
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
 function updatePart(previous: Part, said: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
   let current = said;
-  const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
+  const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
   // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
   const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
@@ -267,8 +267,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   }
   // 「企业呢」「高校呢」 after 「新增研究机构有几个」: a category of the rows counted (表2-1's 牵头人) filters them;
   // it does not count something else.
+  // follow-up: 「那入驻了多少企业」 after a park says what it counts of the park (a word of its own: 入驻), not which parks.
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
-    ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
+    && !ownScopeWords(current, context.lexicon).length ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
@@ -559,7 +560,7 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
 }
 
 function resolveTurn(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
-  const base: Reading = { kind: message.kind, cue: message.cue, injection: message.injection, text: message.text, standalone: message.text,
+  const base: Reading = { kind: message.kind, cue: message.cue, ...(message.aside ? { aside: message.aside } : {}), injection: message.injection, text: message.text, standalone: message.text,
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
   const before = previous.reading.parts[previous.reading.parts.length - 1];

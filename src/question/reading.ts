@@ -90,6 +90,11 @@ export interface Part {
   words: string[];
   /** Content words the report never uses (a metric it does not give: 估值, 营收 …). */
   unknown: string[];
+  /**
+   * Every content word of a part that names nothing of the report, when the report uses none of them (马斯克, 狗狗): the part is
+   * about nothing the report holds — unless a follow-up resolves it to a subject, noun or table of an earlier turn.
+   */
+  foreign?: string[];
   /** The part asks for a quantity at all (多少, 几, 占比 …). */
   quantity: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
@@ -111,6 +116,8 @@ export interface Reading {
   kind: MessageKind;
   /** Which non-question cue decided the kind, if any. */
   cue?: MessageKindCue;
+  /** A request declined beside the question answered (天气, 写首诗, 该不该买), by its cue. */
+  aside?: MessageKindCue;
   /** Instructions were removed from the message (never followed). */
   injection: boolean;
   /** The last user message, normalised and capped. */

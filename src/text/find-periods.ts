@@ -13,6 +13,11 @@ export interface PeriodSpan {
   day?: number;
   /** Said as a point a stock is counted up to (「到2020年6月底」「截至6月」), not a span things happened in. */
   asOf?: boolean;
+  /**
+   * A question named this span precisely (「2020年全年」「一季度」「今年7月」): a figure of a wider or narrower span (the first
+   * half) does not answer it. A bare 「2020年」 is not exact: asked of this report it means the report's half-year.
+   */
+  exact?: boolean;
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */
@@ -35,12 +40,16 @@ const PERIOD = new RegExp(
     String.raw`(?<spanYear>${Y})\s*年\s*(?<spanFrom>\d{1,2})\s*(?:月\s*)?(?:-|—|至|到)\s*(?<spanTo>\d{1,2})\s*月份?`,
     // 2020 年 6 月 (6 日)(底)
     String.raw`(?<monthYear>${Y}|${CN_YEAR})\s*年\s*(?<month>${MONTH})\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?`,
+    // 2020年一季度, 今年第二季度, Q3 (questions only: the report's 「今年四季度」 is a forecast's date, not a figure's period)
+    String.raw`(?:(?<quarterYear>${Y})\s*年?|(?<quarterRelative>今年|去年|明年))?\s*(?:第?(?<quarter>[一二三四1-4])季度|[Qq](?<quarterQ>[1-4])(?![0-9]))`,
+    // 今年7月, 去年12月 (questions only)
+    String.raw`(?<monthRelative>今年|去年|明年)\s*(?<relativeMonth>${MONTH})\s*月份?(?:底|末)?`,
     // 2020 上半年, 2019 年全年, 2020年底
     String.raw`(?<halfYear>${Y})\s*年?\s*(?<half>${HALF})`,
     // 2019 年
     String.raw`(?<year>${Y})\s*年(?!\s*\d)`,
-    // 上半年, 今年上半年, 去年, 去年同期 (今年/去年 only when reading questions)
-    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末)|(?<relativeYear>今年|去年|明年)(?<sameSpan>同期)?`,
+    // 上半年, 今年上半年, 今年全年, 去年, 去年同期 (今年/去年 only when reading questions)
+    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末|全年)|(?<relativeYear>今年|去年|明年)(?<sameSpan>同期)?`,
   ].join('|'),
   'gu',
 );
@@ -90,8 +99,9 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
     const end = start + match[0].length;
     if (titles.some(([a, b]) => start >= a && start < b)) continue;
     const g = match.groups!;
-    if (!options.relative && (g.relative || g.relativeYear || /^年/.test(g.relativeHalf ?? ''))) continue;
+    if (!options.relative && (g.relative || g.relativeYear || g.quarter || g.quarterQ || g.monthRelative || /^(年|全年)/.test(g.relativeHalf ?? ''))) continue;
     let range: [number, number] | null = null;
+    let exact = false;
     if (g.rangeFrom) {
       const from = Number(g.rangeFrom);
       const to = Number(g.rangeTo);
@@ -109,12 +119,24 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       const month = monthNumber(g.month);
       if (month < 1 || month > 12) continue;
       range = [ym(year, month), ym(year, month)];
+    } else if (g.quarter || g.quarterQ) {
+      const quarter = g.quarterQ ? Number(g.quarterQ) : monthNumber(g.quarter);
+      const year = g.quarterYear ? Number(g.quarterYear) : relativeYear(g.quarterRelative);
+      range = [ym(year, quarter * 3 - 2), ym(year, quarter * 3)];
+      exact = true;
+    } else if (g.monthRelative) {
+      const month = monthNumber(g.relativeMonth);
+      if (month < 1 || month > 12) continue;
+      range = [ym(relativeYear(g.monthRelative), month), ym(relativeYear(g.monthRelative), month)];
+      exact = true;
     } else if (g.halfYear) {
       range = halfRange(Number(g.halfYear), g.half);
+      exact = g.half === '全年';
     } else if (g.year) {
       range = halfRange(Number(g.year), undefined);
     } else if (g.relativeHalf) {
       range = halfRange(relativeYear(g.relative), g.relativeHalf);
+      exact = g.relativeHalf === '全年';
     } else if (g.relativeYear && g.sameSpan) {
       // prose-figure (periods in questions): the report covers January to REPORT_MONTH of its year, so 「去年同期」 asked
       // of it is that same span a year earlier (2019年上半年), not the whole of last year.
@@ -124,7 +146,7 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       range = halfRange(relativeYear(g.relativeYear), undefined);
     }
     if (!range) continue;
-    spans.push({ start, end, text: match[0], label: periodLabel(match[0]), from: range[0], to: range[1] });
+    spans.push({ start, end, text: match[0], label: periodLabel(match[0]), from: range[0], to: range[1], ...(exact && options.relative ? { exact } : {}) });
   }
   return spans;
 }

@@ -64,6 +64,20 @@ describe('findPeriods', () => {
     expect(label('今年')).toEqual([['今年', 202001, 202012]]);
   });
 
+  it('reads quarters, months of this or last year and a whole year in questions as spans named precisely', () => {
+    const exact = (text: string) => findPeriods(text, { relative: true }).map((p) => [p.label, p.from, p.to, p.exact ?? false]);
+    expect(exact('去年第三季度增长了多少')).toEqual([['去年第三季度', 201907, 201909, true]]);
+    expect(exact('2020年Q2有几家')).toEqual([['2020年Q2', 202004, 202006, true]]);
+    expect(exact('今年8月份新成立')).toEqual([['今年8月份', 202008, 202008, true]]);
+    expect(exact('2019年全年的规模')).toEqual([['2019年全年', 201901, 201912, true]]);
+    // A bare year or half-year asked of this report is not precise: its figures are of the half-year.
+    expect(exact('2020年的规模')).toEqual([['2020年', 202001, 202012, false]]);
+    expect(exact('上半年')).toEqual([['上半年', 202001, 202006, false]]);
+    // In report text a quarter of 今年 is a forecast's date, not a period (and nothing there is marked precise).
+    expect(findPeriods('预计今年四季度可以实现')).toEqual([]);
+    expect(findPeriods('超过 2019 年全年的政策数量')[0].exact).toBeUndefined();
+  });
+
   it('skips years inside policy titles and relative years in report text', () => {
     expect(findPeriods('《北京市区块链创新发展行动计划（2020—2022 年）》')).toEqual([]);
     expect(findPeriods('较去年同期相比')).toEqual([]);
