@@ -99,12 +99,19 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
         + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
-        + (defines.some((f) => definition(text, f)) ? PASSAGES.definitionBonus : 0);
+        + (defines.some((f) => definition(text, f)) ? PASSAGES.definitionBonus : 0)
+        + (part.operation === 'explain' && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
 }
+
+/**
+ * What a sentence says when it explains (explain): what a thing does or is for (作用, 有助于, 能够), why (由于, 因此),
+ * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
+ */
+const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
 
 /** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
 function definition(text: string, form: string): boolean {
@@ -134,8 +141,10 @@ function trim(text: string, words: string[]): string {
 
 /** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
 const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
-const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*[。；]?$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
+
+const explain0 = (part: Part, reading: Reading) => ['explain', 'define'].includes(part.operation) || Boolean(reading.elaborate);
 
 function sourceOf(passage: Passage) {
   return { chunkId: passage.chunk.id, quote: passage.text, line: passage.line, section: passage.chunk.section,
@@ -161,10 +170,15 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       && ENUMERATION_START.test(p.text) && !LABEL.test(p.text));
     if (opener) best = opener;
   }
+  // An explanation is told in prose: a table row (one case) gives way to a sentence that explains (EXPLANATORY) and covers nearly as much of the part.
+  if (part.operation === 'explain' && best.chunk.kind !== 'prose') {
+    const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));
+    if (prose) best = prose;
+  }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
   if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
-  const explain = ['explain', 'define'].includes(part.operation) || reading.elaborate;
+  const explain = explain0(part, reading);
   const limit = reading.elaborate ? 4 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
@@ -175,13 +189,16 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
     }
   }
-  if (ENUMERATION_START.test(best.text) && best.chunk.kind === 'prose') {
-    const items = piecesOf(best.chunk).filter((p) => p.order > best.order);
-    let next = best.order + 1;
+  // An enumeration opened by the best sentence or by one read after it (「…发挥了重要作用。利用…，一是…；二是…；三是…」)
+  // is read on to its last item.
+  const opener = chosen.find((p) => p.chunk.kind === 'prose' && ENUMERATION_START.test(p.text));
+  if (opener) {
+    const items = piecesOf(opener.chunk).filter((p) => p.order > opener.order);
+    let next = opener.order + 1;
     for (const item of items) {
-      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(best.text) && LABEL.test(item.text))) break;
-      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(best.text)) continue;
-      const passage = ranked.find((p) => same(p) && p.order === item.order) ?? { chunk: best.chunk, ...item, coverage: 0, score: 0 };
+      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(opener.text) && LABEL.test(item.text))) break;
+      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(opener.text)) continue;
+      const passage = ranked.find((p) => p.chunk.id === opener.chunk.id && p.order === item.order) ?? { chunk: opener.chunk, ...item, coverage: 0, score: 0 };
       if (!chosen.includes(passage)) chosen.push(passage);
       next = item.order + 1;
     }

@@ -125,7 +125,10 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
     return { operation: 'define', explicit: false };
   }
-  return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
+  // 「一键立案 哪个法院」「静安加装电梯是哪个社区」: a question ending in which-word + noun, no operation said, asks for one thing, not an explanation.
+  const which = tokens.some((t, i) => hasFunction(t, 'question') && /^哪(个|家|位|所)$/.test(t.text) && tokens[i + 1]?.type === 'cue'
+    && (tokens[i + 1] as Extract<Token, { type: 'cue' }>).cues.some((c) => c.type === 'entity' || c.type === 'noun') && tokens.slice(i + 2).every((n) => n.type === 'punctuation'));
+  return { operation: quantity || attributes.length || which ? 'lookup' : 'explain', explicit: false };
 }
 
 function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order'> | null {

@@ -98,6 +98,16 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['跨链是用来干什么的']).parts[0].operation).toBe('define');
   });
 
+  it('reads 啥叫X as a definition, and a question ending in which-word + noun as asking for one thing', () => {
+    expect(read(['啥叫智能合约']).parts[0].operation).toBe('define');
+    expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');
+    // No operation said: 「哪个法院」 asks who, not why; a bare topic is still explained.
+    expect(read(['智能合约一键立案 哪个法院']).parts[0].operation).toBe('lookup');
+    expect(read(['区块链 防疫']).parts[0].operation).toBe('explain');
+    // 「哪个新增得多」 is not a which-word + noun ending the question.
+    expect(read(['安全测试和性能测试标准 哪个新增得多']).parts[0].operation).not.toBe('lookup');
+  });
+
   it('reads a date condition (2019年建的), a category value (政府牵头) and a numeric condition (不少于50家)', () => {
     expect(read(['2019年建的园区有哪些']).parts[0].filters).toMatchObject([{ kind: 'period', attribute: 'founded' }]);
     // 政府 is a value of more than one table's 主导机构 column; the table chosen later keeps its own.
