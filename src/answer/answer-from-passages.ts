@@ -81,7 +81,10 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   }
   const terms = [...new Set(retrieval.analyze(query))];
   const weights = new Map(terms.map((t) => [t, retrieval.idf(t)]));
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const words = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
+  const kinds = part.kinds ? PASSAGES.kindsWeight * words : 0;
+  const total = words + kinds;
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
@@ -93,6 +96,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     for (const piece of pieces) {
       let matched = 0;
       for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
+      if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;
       const coverage = matched / total;
       const text = piece.form;
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
@@ -112,6 +116,17 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
  * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
  */
 const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
+
+/**
+ * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
+ * them closing with the kind word (「集中在工业互联网平台、工业供应链管理和安全等方面」).
+ */
+const KIND_COUNT = /(分为|分成|包括|主要有|有|共)[^。，；]{0,4}[一二三四五六七八九十两\d]+(大)?(类|种|个方面|方面|大块|部分)|、[^，。；]{1,30}等(几个)?方面/;
+
+/** The answer quotes a sentence that says how many kinds there are or names them (KIND_COUNT). */
+export function statesKinds(answer: PartAnswer): boolean {
+  return answer.claims.some((c) => c.sources.some((s) => KIND_COUNT.test(compactForm(s.quote))));
+}
 
 /** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
 function definition(text: string, form: string): boolean {
@@ -162,14 +177,17 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
   const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
   let best = ranked[0];
-  if (!best || best.coverage < minCoverage) return null;
+  if (!best) return null;
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
-  // enumeration answers 「有哪几类」 better than one that merely mentions the topic.
-  if (part.operation === 'list' && !ENUMERATION_START.test(best.text)) {
+  // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
+  // merely mentions the topic.
+  const opens = (p: Passage) => ENUMERATION_START.test(p.text) || (part.kinds === true && KIND_COUNT.test(compactForm(p.text)));
+  if (part.operation === 'list' && !opens(best)) {
     const opener = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= best.coverage && p.score >= PASSAGES.enumerationShare * best.score
-      && ENUMERATION_START.test(p.text) && !LABEL.test(p.text));
+      && opens(p) && !LABEL.test(p.text));
     if (opener) best = opener;
   }
+  if (best.coverage < minCoverage) return null;
   // An explanation is told in prose: a table row (one case) gives way to a sentence that explains (EXPLANATORY) and covers nearly as much of the part.
   if (part.operation === 'explain' && best.chunk.kind !== 'prose') {
     const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));
@@ -218,6 +236,35 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     sources: [sourceOf(passage)],
   }));
   return answered(claims);
+}
+
+const ITEM_NUMERALS = '一二三四五六七八九十';
+/** An item of an enumeration too short to say what it is (「二是融合基础设施。」) is read with the sentence after it. */
+const SHORT_ITEM_CHARS = 30;
+
+/**
+ * follow-up 「第二个是啥」 after a list the prose enumerated: the k-th item (「二是…」「第二…」) of the enumeration in a
+ * paragraph the previous answer quoted — the item sentence, and the one after it when the item is only a heading.
+ */
+export function enumeratedItem(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.item === undefined || !part.after || part.item < 1 || part.item > ITEM_NUMERALS.length) return null;
+  const quoted = knowledge.quotedLines(part.after);
+  if (!quoted.size) return null;
+  const numeral = ITEM_NUMERALS[part.item - 1];
+  const item = new RegExp(`(^|[：:，,；;。])(\\*\\*)?(${numeral}是|第${numeral}[，、,])`);
+  for (const chunk of knowledge.chunks) {
+    if (chunk.kind !== 'prose' || chunk.lineEnd < Math.min(...quoted) || chunk.lineStart > Math.max(...quoted)) continue;
+    const pieces = piecesOf(chunk);
+    if (!pieces.some((p) => quoted.has(p.line) && (ENUMERATION_START.test(p.text) || ENUMERATION_ITEM.test(p.text)))) continue;
+    const at = pieces.findIndex((p) => item.test(p.text));
+    if (at < 0) continue;
+    const chosen = [pieces[at]];
+    const after = pieces[at + 1];
+    if (after && compactForm(pieces[at].text).length < SHORT_ITEM_CHARS && !ENUMERATION_ITEM.test(after.text)) chosen.push(after);
+    return answered(chosen.map((p) => ({ text: p.text, sources: [{ chunkId: chunk.id, quote: p.text, line: p.line, section: chunk.section,
+      ...(chunk.source ? { source: chunk.source } : {}) }] })));
+  }
+  return null;
 }
 
 /**

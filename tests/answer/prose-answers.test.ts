@@ -25,4 +25,25 @@ describe('prose answers: explanations, definitions, lists', () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
   });
+
+  it('answers kinds asked (分哪几类, 有哪几种, 哪几方面) with the sentence that says how many kinds there are, not a table\'s rows', async () => {
+    const kinds = await ask('咱们国家的区块链标准一共分哪几类');
+    for (const item of ['密码算法和签名标准', '底层框架技术标准', '技术应用标准', '测评认证标准']) expect(kinds.answer).toContain(item);
+    const tests = await ask('区块链测评方面的标准有哪几种');
+    expect(tests.answer).toContain('两大类');
+    expect(tests.answer).not.toContain('据表');
+    const fields = await ask('工业互联网这块区块链主要落在哪几方面');
+    expect(fields.answer).toContain('工业供应链管理');
+  });
+
+  it('picks the k-th item of an enumeration the previous answer quoted (第二个是啥, 第三个呢), not a ranking', async () => {
+    const [, second, third] = await playConversation(await pipeline, ['新型基础设施分几块', '第二个是啥', '那第三个呢']);
+    expect(second.answer).toContain('二是融合基础设施');
+    expect(second.answer).toContain('主要是指深度应用互联网');
+    expect(second.understood).toContain('第2项');
+    expect(third.answer).toContain('三是创新基础设施');
+    const [, privacy] = await playConversation(await pipeline, ['防疫里区块链起了什么作用', '第二个呢']);
+    expect(privacy.answer).toContain('保护患者隐私');
+    expect(privacy.answer).not.toContain('响应速度');
+  });
 });
