@@ -207,6 +207,19 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
     }
   }
+  // 「上中下游分别是干啥的」: the later sentences of the best one's paragraph that each name an asked word no chosen sentence
+  // names yet (上游…；中游…；下游…) complete a list or an explanation.
+  let completed = 0;
+  if (['list', 'explain'].includes(part.operation) && best.chunk.kind === 'prose') {
+    const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+    const unnamed = (piece: { text: string }) => asked.filter((w) => compactForm(piece.text).includes(w) && !chosen.some((c) => compactForm(c.text).includes(w)));
+    for (const piece of piecesOf(best.chunk).filter((p) => p.order > best.order).sort((a, b) => a.order - b.order)) {
+      if (chosen.length >= PASSAGES.completingSentences) break;
+      if (chosen.some((c) => same(c) && c.order === piece.order) || !unnamed(piece).length) continue;
+      chosen.push(ranked.find((p) => same(p) && p.order === piece.order) ?? { chunk: best.chunk, ...piece, coverage: 0, score: 0 });
+      completed++;
+    }
+  }
   // An enumeration opened by the best sentence or by one read after it (「…发挥了重要作用。利用…，一是…；二是…；三是…」)
   // is read on to its last item.
   const opener = chosen.find((p) => p.chunk.kind === 'prose' && ENUMERATION_START.test(p.text));
@@ -221,8 +234,9 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       next = item.order + 1;
     }
   }
+  // Sentences that completed the paragraph take no room from the other passages that answer.
   for (const candidate of ranked.slice(1)) {
-    if (chosen.length >= limit) break;
+    if (chosen.length - completed >= limit) break;
     if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
     if (part.operation === 'lookup' && !reading.elaborate) break;
     if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score) chosen.push(candidate);

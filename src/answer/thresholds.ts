@@ -88,6 +88,8 @@ export const PASSAGES = {
   explanatoryBonus: 0.15,
   /** For an explanation, an explanatory prose sentence replaces a best table row when it covers at least this share of the row's words. */
   explainProseShare: 0.7,
+  /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */
+  completingSentences: 4,
   /** For kinds asked (「分哪几类」), the weight of a sentence saying how many kinds there are, as a share of the part's words' weight. */
   kindsWeight: 0.5,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */

@@ -341,7 +341,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
         for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
-        for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
+        for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
         if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;

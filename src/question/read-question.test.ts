@@ -98,6 +98,10 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['跨链是用来干什么的']).parts[0].operation).toBe('define');
   });
 
+  it('reads a contraction the synonyms expand into several report words (上中下游 → 上游 中游 下游)', () => {
+    expect(read(['产业链上中下游是怎么分的']).parts[0].words).toEqual(expect.arrayContaining(['上游', '中游', '下游']));
+  });
+
   it('reads 啥叫X as a definition, and a question ending in which-word + noun as asking for one thing', () => {
     expect(read(['啥叫智能合约']).parts[0].operation).toBe('define');
     expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');

@@ -46,4 +46,9 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(privacy.answer).toContain('保护患者隐私');
     expect(privacy.answer).not.toContain('响应速度');
   });
+
+  it('completes a list with the later sentences of the paragraph that each name an asked word (上中下游 → 上游、中游、下游)', async () => {
+    const answer = await ask('区块链产业链的上中下游分别包括什么');
+    for (const part of ['上游主要包括', '中游企业聚焦于', '下游企业聚焦于']) expect(answer.answer).toContain(part);
+  });
 });
