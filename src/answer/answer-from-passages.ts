@@ -60,7 +60,9 @@ export function partQuery(part: Part, reading: Reading): string {
   // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
   // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
   // A question's clause runs to a few dozen characters; a pasted text is cut (retrieval cost grows with the query's terms).
-  const clause = (part.operation === 'where' && part.topic ? part.topic : part.text).slice(0, MAX_CLAUSE_QUERY_CHARS);
+  // An explanation's clause is searched without the words that ask for it (起到什么作用): those find sentences saying 作用 of anything.
+  const asked = (part.cues ?? []).reduce((text, cue) => text.split(cue).join(' '), part.text);
+  const clause = (part.operation === 'where' && part.topic ? part.topic : asked).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   const query = words.filter(Boolean).join(' ');
   return query.length >= 2 ? query : reading.standalone;
@@ -80,7 +82,10 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     hits = [...hits.filter((h) => inSection.includes(h.chunk)), ...inSection.filter((c) => !hits.some((h) => h.chunk === c)).map((chunk) => ({ chunk, score: 0 }))];
   }
   const terms = [...new Set(retrieval.analyze(query))];
-  const weights = new Map(terms.map((t) => [t, retrieval.idf(t)]));
+  // The words that say an explanation is asked (有啥帮助) still find the passage, but a sentence using them (「帮助运营商…」)
+  // covers nothing of the topic by it: they weigh nothing in coverage.
+  const cueTerms = new Set(retrieval.analyze((part.cues ?? []).join(' ')));
+  const weights = new Map(terms.filter((t) => !cueTerms.has(t)).map((t) => [t, retrieval.idf(t)]));
   const words = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
   const kinds = part.kinds ? PASSAGES.kindsWeight * words : 0;

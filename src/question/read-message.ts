@@ -478,7 +478,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
+  // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
+  const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define')).map((t) => t.text);
   return {
+    ...(cues.length ? { cues } : {}),
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),

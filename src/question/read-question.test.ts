@@ -104,6 +104,8 @@ describe('readQuestion: the parts of a question', () => {
 
   it('reads 啥叫X as a definition, and a question ending in which-word + noun as asking for one thing', () => {
     expect(read(['啥叫智能合约']).parts[0].operation).toBe('define');
+    // The words that ask for it are kept apart from the topic.
+    expect(read(['物联网对区块链有什么帮助']).parts[0].cues).toEqual(['有什么帮助']);
     expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');
     // No operation said: 「哪个法院」 asks who, not why; a bare topic is still explained.
     expect(read(['智能合约一键立案 哪个法院']).parts[0].operation).toBe('lookup');

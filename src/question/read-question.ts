@@ -93,6 +93,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown,
     figures: current.figures.length ? current.figures : previous.figures };
   delete next.item;
+  if (current.cues) next.cues = current.cues;
+  else delete next.cues;
   const pointed = message.pronoun || message.plural || (!current.subjects.length && AGGREGATES.has(previous.operation) && current.operation === 'lookup');
   const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
   let spent = false;

@@ -56,6 +56,8 @@ export interface Part {
   rank?: number;
   /** 第k个 / 第k家 said without a ranking word, whatever the operation: after a list, the k-th member it named. */
   ordinal?: number;
+  /** The clause's words that say an explanation or definition is asked (有啥帮助, 为啥): not words of its topic. */
+  cues?: string[];
   /** follow-up 「第二个是啥」: the k-th item of the enumeration (一是…二是…) the previous answer quoted from the prose. */
   item?: number;
   /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */

@@ -51,4 +51,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     const answer = await ask('区块链产业链的上中下游分别包括什么');
     for (const part of ['上游主要包括', '中游企业聚焦于', '下游企业聚焦于']) expect(answer.answer).toContain(part);
   });
+
+  it('does not take the words that ask for an explanation (有啥帮助, 起到什么作用) for its topic', async () => {
+    for (const question of ['5G能给区块链带来啥帮助', '5G对区块链能起到什么作用']) {
+      const answer = await ask(question);
+      expect(answer.answer, question).toContain('极速同步');
+      expect(answer.answer, question).not.toContain('XENIRO');
+    }
+  });
 });
