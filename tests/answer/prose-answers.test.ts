@@ -59,4 +59,13 @@ describe('prose answers: explanations, definitions, lists', () => {
       expect(answer.answer, question).not.toContain('XENIRO');
     }
   });
+
+  it('reads 举几个/说几个/举个例子 as asking for examples (a list), not for how many', async () => {
+    const chains = await ask('说几个国外的公链');
+    for (const name of ['比特币', '以太坊', 'EOS']) expect(chains.answer).toContain(name);
+    const cases = await ask('产品溯源方面举几个例子');
+    expect(cases.grounded).toBe(true);
+    expect(cases.answer).toContain('食用农产品溯源平台');
+    expect(cases.answer).not.toMatch(/没有提到.*数量/);
+  });
 });
