@@ -93,6 +93,9 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
+  // 「啥叫新基建」: a sentence naming a subject by another of its forms (新型基础设施, 人民银行) covers the subject's name as well.
+  const aliased = new Map<string, string[]>();
+  part.subjects.forEach((s, i) => { for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term)) aliased.set(term, [...(aliased.get(term) ?? []), ...required[i]]); });
   // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it.
   const defines = part.operation === 'define' ? required.flat() : [];
   const passages: Passage[] = [];
@@ -100,7 +103,10 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
     for (const piece of pieces) {
       let matched = 0;
-      for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
+      for (const [term, weight] of weights) {
+        matched += piece.terms.has(term) ? weight : aliased.get(term)?.some((f) => piece.form.includes(f)) ? PASSAGES.aliasShare * weight
+          : context.has(term) ? 0.5 * weight : 0;
+      }
       if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;
       const coverage = matched / total;
       const text = piece.form;

@@ -90,6 +90,8 @@ export const PASSAGES = {
   explainProseShare: 0.7,
   /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */
   completingSentences: 4,
+  /** Share of a subject name's weight covered by a sentence naming the subject by another of its forms (新型基础设施 for 新基建). */
+  aliasShare: 0.6,
   /** For kinds asked (「分哪几类」), the weight of a sentence saying how many kinds there are, as a share of the part's words' weight. */
   kindsWeight: 0.5,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */

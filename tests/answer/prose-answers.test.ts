@@ -68,4 +68,10 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(cases.answer).toContain('食用农产品溯源平台');
     expect(cases.answer).not.toMatch(/没有提到.*数量/);
   });
+
+  it('counts a sentence naming a subject by another of its forms (浙江省 for 浙江) as covering its name', async () => {
+    const [, named] = await playConversation(await pipeline, ['溯源领域有哪些典型案例', '浙江那个叫什么名字']);
+    expect(named.grounded).toBe(true);
+    expect(named.answer).toContain('浙冷链');
+  });
 });
