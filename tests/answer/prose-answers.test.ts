@@ -74,4 +74,9 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(named.grounded).toBe(true);
     expect(named.answer).toContain('浙冷链');
   });
+
+  it('names first the section whose heading names the topic when sentences elsewhere mention it as much (专利在第几章)', async () => {
+    const answer = await ask('讲专利的是第几章');
+    expect(answer.answer).toMatch(/^在第三章「区块链技术发展现状」的「（二）区块链专利公开量持续平稳增长」/);
+  });
 });
