@@ -79,4 +79,9 @@ describe('prose answers: explanations, definitions, lists', () => {
     const answer = await ask('讲专利的是第几章');
     expect(answer.answer).toMatch(/^在第三章「区块链技术发展现状」的「（二）区块链专利公开量持续平稳增长」/);
   });
+
+  it('reads 拿不到钱/拿不到投资 as the report\'s 融资难 and answers why from the section about it', async () => {
+    const answer = await ask('初创企业为啥拿不到钱');
+    expect(answer.answer).toContain('初创企业融资困难问题依旧突出');
+  });
 });
