@@ -104,7 +104,9 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     for (const piece of pieces) {
       let matched = 0;
       for (const [term, weight] of weights) {
-        matched += piece.terms.has(term) ? weight : aliased.get(term)?.some((f) => piece.form.includes(f)) ? PASSAGES.aliasShare * weight
+        // For a definition the name and its other forms are one thing: the defining sentence most often uses the full form.
+        const alias = part.operation === 'define' ? 1 : PASSAGES.aliasShare;
+        matched += piece.terms.has(term) ? weight : aliased.get(term)?.some((f) => piece.form.includes(f)) ? alias * weight
           : context.has(term) ? 0.5 * weight : 0;
       }
       if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;

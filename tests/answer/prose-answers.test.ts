@@ -84,4 +84,8 @@ describe('prose answers: explanations, definitions, lists', () => {
     const answer = await ask('初创企业为啥拿不到钱');
     expect(answer.answer).toContain('初创企业融资困难问题依旧突出');
   });
+
+  it('defines a short form with the sentence that defines its full form (新基建 → 新型基础设施是以…)', async () => {
+    expect((await ask('新基建到底指啥')).answer).toMatch(/^新型基础设施是以新发展理念为引领/);
+  });
 });
