@@ -109,6 +109,8 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');
     // 到底/究竟 are everyday words, not a thing the report never states.
     expect(read(['新基建到底指啥']).parts[0]).toMatchObject({ operation: 'define', unknown: [] });
+    expect(read(['说白了跨链是干嘛的']).parts[0].words).toEqual([]);
+    expect(read(['给我科普一下监管沙盒']).parts[0]).toMatchObject({ operation: 'explain', words: ['监管沙盒'] });
     // No operation said: 「哪个法院」 asks who, not why; a bare topic is still explained.
     expect(read(['智能合约一键立案 哪个法院']).parts[0].operation).toBe('lookup');
     expect(read(['区块链 防疫']).parts[0].operation).toBe('explain');
