@@ -95,7 +95,11 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   // 「啥叫新基建」: a sentence naming a subject by another of its forms (新型基础设施, 人民银行) covers the subject's name as well.
   const aliased = new Map<string, string[]>();
-  part.subjects.forEach((s, i) => { for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term)) aliased.set(term, [...(aliased.get(term) ?? []), ...required[i]]); });
+  part.subjects.forEach((s, i) => {
+    // Its other forms only: the name itself is matched by its own words (「中国杭州区块链产业园」 holds 「杭州区块链产业园」).
+    const others = required[i].filter((f) => f !== compactForm(s.entity.name));
+    for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
+  });
   // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it.
   const defines = part.operation === 'define' ? required.flat() : [];
   const passages: Passage[] = [];

@@ -481,7 +481,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
   const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define')).map((t) => t.text);
   return {
-    ...(cues.length ? { cues } : {}),
+    ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
