@@ -69,7 +69,9 @@ export function partQuery(part: Part, reading: Reading): string {
   // The clause itself too: words the lexicon reads as cues (印发, 部门) still help find the sentence.
   // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
   // A question's clause runs to a few dozen characters; a pasted text is cut (retrieval cost grows with the query's terms).
-  const clause = (part.operation === 'where' && part.topic ? part.topic : part.text).slice(0, MAX_CLAUSE_QUERY_CHARS);
+  // An explanation's clause is searched without the words that ask for it (起到什么作用): those find sentences saying 作用 of anything.
+  const asked = (part.cues ?? []).reduce((text, cue) => text.split(cue).join(' '), part.text);
+  const clause = (part.operation === 'where' && part.topic ? part.topic : asked).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   // Joined by punctuation: spaces vanish in normalisation, and a bigram across two pieces (区块链|区块链是 → 链区) matches nothing asked.
   const query = words.filter(Boolean).join('；');
@@ -101,16 +103,35 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     hits = [...hits, ...defining.map((chunk) => ({ chunk, score: hits[0]?.score ?? 0 }))];
   }
   const terms = [...new Set(retrieval.analyze(query))];
-  const weights = new Map(terms.map((t) => [t, retrieval.idf(t)]));
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  // The words that say an explanation is asked (有啥帮助) still find the passage, but a sentence using them (「帮助运营商…」)
+  // covers nothing of the topic by it: they weigh nothing in coverage.
+  const cueTerms = new Set(retrieval.analyze((part.cues ?? []).join(' ')));
+  const weights = new Map(terms.filter((t) => !cueTerms.has(t)).map((t) => [t, retrieval.idf(t)]));
+  const words = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
+  const kinds = part.kinds ? PASSAGES.kindsWeight * words : 0;
+  const total = words + kinds;
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
+  // 「啥叫新基建」: a sentence naming a subject by another of its forms (新型基础设施, 人民银行) covers the subject's name as well.
+  const aliased = new Map<string, string[]>();
+  part.subjects.forEach((s, i) => {
+    // Its other forms only: the name itself is matched by its own words (「中国杭州区块链产业园」 holds 「杭州区块链产业园」).
+    const others = required[i].filter((f) => f !== compactForm(s.entity.name));
+    for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
+  });
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
     for (const piece of pieces) {
       let matched = 0;
-      for (const [term, weight] of weights) matched += piece.terms.has(term) ? weight : context.has(term) ? 0.5 * weight : 0;
+      for (const [term, weight] of weights) {
+        // For a definition the name and its other forms are one thing: the defining sentence most often uses the full form.
+        const alias = part.operation === 'define' ? 1 : PASSAGES.aliasShare;
+        matched += piece.terms.has(term) ? weight : aliased.get(term)?.some((f) => piece.form.includes(f)) ? alias * weight
+          : context.has(term) ? 0.5 * weight : 0;
+      }
+      if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;
       const coverage = matched / total;
       const text = piece.form;
       const defined = defines.some((f) => definition(text, f));
@@ -118,11 +139,29 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
         + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
-        + (defined ? PASSAGES.definitionBonus : 0);
+        + (defined ? PASSAGES.definitionBonus : 0)
+        + (part.operation === 'explain' && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/**
+ * What a sentence says when it explains (explain): what a thing does or is for (作用, 有助于, 能够), why (由于, 因此),
+ * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
+ */
+const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
+
+/**
+ * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
+ * them closing with the kind word (「集中在工业互联网平台、工业供应链管理和安全等方面」).
+ */
+const KIND_COUNT = /(分为|分成|包括|主要有|有|共)[^。，；]{0,4}[一二三四五六七八九十两\d]+(大)?(类|种|个方面|方面|大块|部分)|、[^，。；]{1,30}等(几个)?方面/;
+
+/** The answer quotes a sentence that says how many kinds there are or names them (KIND_COUNT). */
+export function statesKinds(answer: PartAnswer): boolean {
+  return answer.claims.some((c) => c.sources.some((s) => KIND_COUNT.test(compactForm(s.quote))));
 }
 
 /** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
@@ -153,8 +192,10 @@ function trim(text: string, words: string[]): string {
 
 /** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
 const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
-const ENUMERATION_START = /(一是|首先|第一)[^。；]*$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
+const ENUMERATION_START = /(一是|首先|第一)[^。；]*[。；]?$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
+
+const explain0 = (part: Part, reading: Reading) => ['explain', 'define'].includes(part.operation) || Boolean(reading.elaborate);
 
 function sourceOf(passage: Passage) {
   return { chunkId: passage.chunk.id, quote: passage.text, line: passage.line, section: passage.chunk.section,
@@ -172,18 +213,26 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
   const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
   let best = ranked[0];
-  if (!best || best.coverage < minCoverage) return null;
+  if (!best) return null;
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
-  // enumeration answers 「有哪几类」 better than one that merely mentions the topic.
-  if (part.operation === 'list' && !ENUMERATION_START.test(best.text)) {
+  // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
+  // merely mentions the topic.
+  const opens = (p: Passage) => ENUMERATION_START.test(p.text) || (part.kinds === true && KIND_COUNT.test(compactForm(p.text)));
+  if (part.operation === 'list' && !opens(best)) {
     const opener = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= best.coverage && p.score >= PASSAGES.enumerationShare * best.score
-      && ENUMERATION_START.test(p.text) && !LABEL.test(p.text));
+      && opens(p) && !LABEL.test(p.text));
     if (opener) best = opener;
+  }
+  if (best.coverage < minCoverage) return null;
+  // An explanation is told in prose: a table row (one case) gives way to a sentence that explains (EXPLANATORY) and covers nearly as much of the part.
+  if (part.operation === 'explain' && best.chunk.kind !== 'prose') {
+    const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));
+    if (prose) best = prose;
   }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
   if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
-  const explain = ['explain', 'define'].includes(part.operation) || reading.elaborate;
+  const explain = explain0(part, reading);
   const limit = reading.elaborate ? 4 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
@@ -194,19 +243,36 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
     }
   }
-  if (ENUMERATION_START.test(best.text) && best.chunk.kind === 'prose') {
-    const items = piecesOf(best.chunk).filter((p) => p.order > best.order);
-    let next = best.order + 1;
+  // 「上中下游分别是干啥的」: the later sentences of the best one's paragraph that each name an asked word no chosen sentence
+  // names yet (上游…；中游…；下游…) complete a list or an explanation.
+  let completed = 0;
+  if (['list', 'explain'].includes(part.operation) && best.chunk.kind === 'prose') {
+    const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+    const unnamed = (piece: { text: string }) => asked.filter((w) => compactForm(piece.text).includes(w) && !chosen.some((c) => compactForm(c.text).includes(w)));
+    for (const piece of piecesOf(best.chunk).filter((p) => p.order > best.order).sort((a, b) => a.order - b.order)) {
+      if (chosen.length >= PASSAGES.completingSentences) break;
+      if (chosen.some((c) => same(c) && c.order === piece.order) || !unnamed(piece).length) continue;
+      chosen.push(ranked.find((p) => same(p) && p.order === piece.order) ?? { chunk: best.chunk, ...piece, coverage: 0, score: 0 });
+      completed++;
+    }
+  }
+  // An enumeration opened by the best sentence or by one read after it (「…发挥了重要作用。利用…，一是…；二是…；三是…」)
+  // is read on to its last item.
+  const opener = chosen.find((p) => p.chunk.kind === 'prose' && ENUMERATION_START.test(p.text));
+  if (opener) {
+    const items = piecesOf(opener.chunk).filter((p) => p.order > opener.order);
+    let next = opener.order + 1;
     for (const item of items) {
-      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(best.text) && LABEL.test(item.text))) break;
-      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(best.text)) continue;
-      const passage = ranked.find((p) => same(p) && p.order === item.order) ?? { chunk: best.chunk, ...item, coverage: 0, score: 0 };
+      if (chosen.length >= 8 || item.order > next + 1 || (LABEL.test(opener.text) && LABEL.test(item.text))) break;
+      if (!ENUMERATION_ITEM.test(item.text) && !LABEL.test(opener.text)) continue;
+      const passage = ranked.find((p) => p.chunk.id === opener.chunk.id && p.order === item.order) ?? { chunk: opener.chunk, ...item, coverage: 0, score: 0 };
       if (!chosen.includes(passage)) chosen.push(passage);
       next = item.order + 1;
     }
   }
+  // Sentences that completed the paragraph take no room from the other passages that answer.
   for (const candidate of ranked.slice(1)) {
-    if (chosen.length >= limit) break;
+    if (chosen.length - completed >= limit) break;
     if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
     if (part.operation === 'lookup' && !reading.elaborate) break;
     if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score) chosen.push(candidate);
@@ -220,6 +286,35 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     sources: [sourceOf(passage)],
   }));
   return answered(claims);
+}
+
+const ITEM_NUMERALS = '一二三四五六七八九十';
+/** An item of an enumeration too short to say what it is (「二是融合基础设施。」) is read with the sentence after it. */
+const SHORT_ITEM_CHARS = 30;
+
+/**
+ * follow-up 「第二个是啥」 after a list the prose enumerated: the k-th item (「二是…」「第二…」) of the enumeration in a
+ * paragraph the previous answer quoted — the item sentence, and the one after it when the item is only a heading.
+ */
+export function enumeratedItem(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.item === undefined || !part.after || part.item < 1 || part.item > ITEM_NUMERALS.length) return null;
+  const quoted = knowledge.quotedLines(part.after);
+  if (!quoted.size) return null;
+  const numeral = ITEM_NUMERALS[part.item - 1];
+  const item = new RegExp(`(^|[：:，,；;。])(\\*\\*)?(${numeral}是|第${numeral}[，、,])`);
+  for (const chunk of knowledge.chunks) {
+    if (chunk.kind !== 'prose' || chunk.lineEnd < Math.min(...quoted) || chunk.lineStart > Math.max(...quoted)) continue;
+    const pieces = piecesOf(chunk);
+    if (!pieces.some((p) => quoted.has(p.line) && (ENUMERATION_START.test(p.text) || ENUMERATION_ITEM.test(p.text)))) continue;
+    const at = pieces.findIndex((p) => item.test(p.text));
+    if (at < 0) continue;
+    const chosen = [pieces[at]];
+    const after = pieces[at + 1];
+    if (after && compactForm(pieces[at].text).length < SHORT_ITEM_CHARS && !ENUMERATION_ITEM.test(after.text)) chosen.push(after);
+    return answered(chosen.map((p) => ({ text: p.text, sources: [{ chunkId: chunk.id, quote: p.text, line: p.line, section: chunk.section,
+      ...(chunk.source ? { source: chunk.source } : {}) }] })));
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
-import { answerFromPassages, rankPassages, sectionNaming, sectionOfPeriod, type Retrieval } from './answer-from-passages';
+import { answerFromPassages, enumeratedItem, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
 import { answerFromTable } from './answer-from-table';
 import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
@@ -162,6 +162,9 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
  */
 export async function answerPart(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
+  // follow-up 「第二个是啥」 after an enumeration in prose: its k-th item.
+  const item = part.item !== undefined ? enumeratedItem(part, knowledge) : null;
+  if (item) return item;
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   // A part about nothing the report holds (every word foreign to it) that still names nothing once resolved.
@@ -203,6 +206,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
         facts: [...total.facts, ...printed.facts] };
     }
     if (total) return total;
+  }
+  // 「测评标准有哪几种」: kinds are what the prose says there are (「主要有两大类」), not the rows of a table of the thing.
+  if (part.kinds && part.operation === 'list' && !part.table) {
+    const kinds = await answerFromPassages(part, reading, knowledge, retrieval);
+    if (kinds && statesKinds(kinds)) return kinds;
   }
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.

@@ -102,7 +102,10 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
   for (const section of knowledge.sections.values()) {
     if (!['chapter', 'section', 'item'].includes(section.kind)) continue;
     const heading = Math.max(coverage(`s:${section.id}`, section.title, weights, total, retrieval), named(section.title) ? 1 : 0);
-    const score = Math.max(heading, WHERE.contentWeight * (content.get(section.id) ?? 0));
+    // 「专利在第几章」: sentences covering the topic under a heading that names part of it (专利公开量) place it before sentences
+    // alone (a 跨链 patent): the heading makes up the rest of their weight in the share it covers.
+    const said = content.get(section.id) ?? 0;
+    const score = Math.max(heading, WHERE.contentWeight * said + (1 - WHERE.contentWeight) * heading * said);
     const source = score >= WHERE.minScore ? headingSource(knowledge, section) : null;
     if (!source) continue;
     places.push({ kind: 'section', sectionId: section.id, label: sectionPath(knowledge, section.id).label, score, source });

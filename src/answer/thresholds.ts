@@ -89,6 +89,16 @@ export const PASSAGES = {
   /** For a list asked, a sentence that opens an enumeration (「包括3个方面：一是…」) is read first when it covers as much of the part
    *  and scores at least this share of the best one (「新型基础设施分成哪几块」). */
   enumerationShare: 0.9,
+  /** Score added, for an explanation asked, to a sentence that says what a thing does, is for or why (作用, 有助于, 能够, 由于 …). */
+  explanatoryBonus: 0.15,
+  /** For an explanation, an explanatory prose sentence replaces a best table row when it covers at least this share of the row's words. */
+  explainProseShare: 0.7,
+  /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */
+  completingSentences: 4,
+  /** Share of a subject name's weight covered by a sentence naming the subject by another of its forms (新型基础设施 for 新基建). */
+  aliasShare: 0.6,
+  /** For kinds asked (「分哪几类」), the weight of a sentence saying how many kinds there are, as a share of the part's words' weight. */
+  kindsWeight: 0.5,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */
   previousLine: 0.15,
 };

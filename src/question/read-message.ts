@@ -134,7 +134,10 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   if (!quantity && hasNoun && tokens.some((t, i) => /^(啥|什么)$/.test(t.text) && !/是$/.test(tokens[i - 1]?.text ?? '') && tokens.slice(i + 1, i + 4).some((u) => cuesOf(u, 'noun').length > 0))) {
     return { operation: 'list', explicit: false };
   }
-  return { operation: quantity || attributes.length ? 'lookup' : 'explain', explicit: false };
+  // 「一键立案 哪个法院」「静安加装电梯是哪个社区」: a question ending in which-word + noun, no operation said, asks for one thing, not an explanation.
+  const which = tokens.some((t, i) => hasFunction(t, 'question') && /^哪(个|家|位|所)$/.test(t.text) && tokens[i + 1]?.type === 'cue'
+    && (tokens[i + 1] as Extract<Token, { type: 'cue' }>).cues.some((c) => c.type === 'entity' || c.type === 'noun') && tokens.slice(i + 2).every((n) => n.type === 'punctuation'));
+  return { operation: quantity || attributes.length || which ? 'lookup' : 'explain', explicit: false };
 }
 
 function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order'> | null {
@@ -149,6 +152,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
   if (ops.has('define') && !quantity && textual) return { operation: 'define' };
+  // 「一共分哪几类」: kinds asked are listed (the report says how many there are and names them), not counted or summed.
+  if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
@@ -375,7 +380,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
         for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
-        for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
+        for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
         if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
@@ -546,11 +551,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const stem = (w: string) => w.replace(/[了过着是]+$/u, '');
   const foreign = !uniqueSubjects.length && !groups.length && !noun && !table && !filters.length && !attributes.length && !figures.length && !section
     && own.length > 0 && own.every((w) => /^\p{Script=Han}{2,}$/u.test(stem(w)) && !context.known(stem(w)));
+  // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
+  const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define')).map((t) => t.text);
   return {
     ...(foreign ? { foreign: own } : {}),
+    ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
     ...(ordinal ? { ordinal: ordinal.rank } : {}),
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
+    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),

@@ -129,6 +129,26 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['跨链是用来干什么的']).parts[0].operation).toBe('define');
   });
 
+  it('reads a contraction the synonyms expand into several report words (上中下游 → 上游 中游 下游)', () => {
+    expect(read(['产业链上中下游是怎么分的']).parts[0].words).toEqual(expect.arrayContaining(['上游', '中游', '下游']));
+  });
+
+  it('reads 啥叫X as a definition, and a question ending in which-word + noun as asking for one thing', () => {
+    expect(read(['啥叫智能合约']).parts[0].operation).toBe('define');
+    // The words that ask for it are kept apart from the topic.
+    expect(read(['物联网对区块链有什么帮助']).parts[0].cues).toEqual(['有什么帮助']);
+    expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');
+    // 到底/究竟 are everyday words, not a thing the report never states.
+    expect(read(['新基建到底指啥']).parts[0]).toMatchObject({ operation: 'define', unknown: [] });
+    expect(read(['说白了跨链是干嘛的']).parts[0].words).toEqual([]);
+    expect(read(['给我科普一下监管沙盒']).parts[0]).toMatchObject({ operation: 'explain', words: ['监管沙盒'] });
+    // No operation said: 「哪个法院」 asks who, not why; a bare topic is still explained.
+    expect(read(['智能合约一键立案 哪个法院']).parts[0].operation).toBe('lookup');
+    expect(read(['区块链 防疫']).parts[0].operation).toBe('explain');
+    // 「哪个新增得多」 is not a which-word + noun ending the question.
+    expect(read(['安全测试和性能测试标准 哪个新增得多']).parts[0].operation).not.toBe('lookup');
+  });
+
   it('reads a date condition (2019年建的), a category value (政府牵头) and a numeric condition (不少于50家)', () => {
     expect(read(['2019年建的园区有哪些']).parts[0].filters).toMatchObject([{ kind: 'period', attribute: 'founded' }]);
     // 政府 is a value of more than one table's 主导机构 column; the table chosen later keeps its own.

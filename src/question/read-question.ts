@@ -149,6 +149,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   let current = said;
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
+  delete next.item;
+  if (current.cues) next.cues = current.cues;
+  else delete next.cues;
   // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
   const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
   // follow-up: 「按城市算呢」「那按主导机构分呢」 after 「哪个省的产业园最多」: only another column to group on asks the same
@@ -299,9 +302,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     droppedNoun = nounForms;
     unquantified = !current.quantity;
   } else if (previous.noun) next.inheritedNoun = true;
+  // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
+  // whatever names the item's sentence mentions.
+  const enumerated = current.ordinal !== undefined && (previous.item !== undefined || previous.kinds === true);
   // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
   // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
-  const listed = current.ordinal !== undefined && !current.subjects.length && previousAnswer
+  const listed = !enumerated && current.ordinal !== undefined && !current.subjects.length && previousAnswer
     && (['list', 'count'].includes(previous.operation) || (previous.operation === 'lookup' && previous.attributes.includes('count')))
     ? listedMembers(previousAnswer, previous, context) : [];
   // After a pick (「第三个是谁主导的」→「第五个呢」) the list is still the one picked from.
@@ -443,6 +449,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   next.quantity = current.quantity || (previous.quantity && !explaining && !ownAttribute && !unquantified) || next.attributes.some((a) => QUANTITY.has(a));
   // 它 / 那家 with a new attribute asks that of the previous answer's subject, not the previous ranking again.
   if (pointed && next.subjects !== previous.subjects && AGGREGATES.has(next.operation) && !current.explicit) next.operation = 'lookup';
+  // follow-up: 「第二个是啥」「第三个呢」 after a list or an explanation the prose enumerated (一是…二是…), naming no members of the lexicon
+  // (or after such an item, or kinds asked): the k-th item of that enumeration, not the k-th of a ranking.
+  if (current.ordinal !== undefined && (enumerated || members.length < 2) && !current.subjects.length && !current.attributes.length
+    && ['list', 'explain', 'define'].includes(previous.operation) && previousAnswer) {
+    Object.assign(next, { item: current.ordinal, operation: 'list', rank: undefined, order: undefined });
+  }
   return next;
 }
 
@@ -462,7 +474,7 @@ function describe(part: Part, context: ReadContext): string {
   const period = [...part.periods.map((p) => p.label), ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period.label] : []))].join('、');
   const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []));
   const attributes = part.attributes.map((a) => context.lexicon.attributes.get(a)?.label ?? '').filter(Boolean);
-  const operation = part.operation === 'rank' || part.operation === 'topk' ? `${part.operation === 'topk' ? '前' : '第'}${part.rank ?? ''}${part.operation === 'rank' ? '名' : ''}`
+  const operation = part.item !== undefined ? `第${part.item}项` : part.operation === 'rank' || part.operation === 'topk' ? `${part.operation === 'topk' ? '前' : '第'}${part.rank ?? ''}${part.operation === 'rank' ? '名' : ''}`
     : part.attributes.length && part.operation === 'lookup' ? '' : OPERATION_WORDS[part.operation] ?? '';
   return [period, names.join('、'), values.join('、'), part.noun ?? '', attributes.join('、'), operation].filter(Boolean).join(' ');
 }

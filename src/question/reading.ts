@@ -45,6 +45,8 @@ export interface Part {
   /** A bare which-word with a classifier (哪家) read as the company, in a clause counting no noun of its own: a noun
    *  carried over from the clause before that takes this classifier makes it ask which one of that noun instead. */
   whichClassifier?: string;
+  /** 「分哪几类」「包括哪几个方面」: the kinds of a thing are asked — where the report says how many there are and names them. */
+  kinds?: boolean;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;
@@ -54,6 +56,10 @@ export interface Part {
   rank?: number;
   /** 第k个 / 第k家 said without a ranking word, whatever the operation: after a list, the k-th member it named. */
   ordinal?: number;
+  /** The clause's words that say an explanation or definition is asked (有啥帮助, 为啥): not words of its topic. */
+  cues?: string[];
+  /** follow-up 「第二个是啥」: the k-th item of the enumeration (一是…二是…) the previous answer quoted from the prose. */
+  item?: number;
   /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */
   pickedFrom?: Subject[];
   order?: 'asc' | 'desc';

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+const lines = (answer: Answer) => answer.citations.map((c) => c.line);
+
+describe('prose answers: explanations, definitions, lists', () => {
+  it('explains what a thing does with the sentence that says so, read on through its 一是/二是/三是', async () => {
+    const answer = await ask('抗疫的时候区块链起了啥作用');
+    expect(answer.grounded).toBe(true);
+    for (const item of ['响应速度', '保护患者隐私', '定位感染者']) expect(answer.answer).toContain(item);
+    expect(lines(answer)).toContain(790);
+  });
+
+  it('prefers the sentence that says what a thing does over one that only names it (有助于, 能够)', async () => {
+    expect((await ask('区块链对智慧城市有什么好处')).answer).toContain('数据孤岛');
+    expect((await ask('产业园区对区块链企业有啥用')).answer).toContain('重要载体');
+  });
+
+  it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
+    const answer = await ask('啥叫跨链啊');
+    expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
+  });
+
+  it('answers kinds asked (分哪几类, 有哪几种, 哪几方面) with the sentence that says how many kinds there are, not a table\'s rows', async () => {
+    const kinds = await ask('咱们国家的区块链标准一共分哪几类');
+    for (const item of ['密码算法和签名标准', '底层框架技术标准', '技术应用标准', '测评认证标准']) expect(kinds.answer).toContain(item);
+    const tests = await ask('区块链测评方面的标准有哪几种');
+    expect(tests.answer).toContain('两大类');
+    expect(tests.answer).not.toContain('据表');
+    const fields = await ask('工业互联网这块区块链主要落在哪几方面');
+    expect(fields.answer).toContain('工业供应链管理');
+  });
+
+  it('picks the k-th item of an enumeration the previous answer quoted (第二个是啥, 第三个呢), not a ranking', async () => {
+    const [, second, third] = await playConversation(await pipeline, ['新型基础设施分几块', '第二个是啥', '那第三个呢']);
+    expect(second.answer).toContain('二是融合基础设施');
+    expect(second.answer).toContain('主要是指深度应用互联网');
+    expect(second.understood).toContain('第2项');
+    expect(third.answer).toContain('三是创新基础设施');
+    const [, privacy] = await playConversation(await pipeline, ['防疫里区块链起了什么作用', '第二个呢']);
+    expect(privacy.answer).toContain('保护患者隐私');
+    expect(privacy.answer).not.toContain('响应速度');
+  });
+
+  it('completes a list with the later sentences of the paragraph that each name an asked word (上中下游 → 上游、中游、下游)', async () => {
+    const answer = await ask('区块链产业链的上中下游分别包括什么');
+    for (const part of ['上游主要包括', '中游企业聚焦于', '下游企业聚焦于']) expect(answer.answer).toContain(part);
+  });
+
+  it('does not take the words that ask for an explanation (有啥帮助, 起到什么作用) for its topic', async () => {
+    for (const question of ['5G能给区块链带来啥帮助', '5G对区块链能起到什么作用']) {
+      const answer = await ask(question);
+      expect(answer.answer, question).toContain('极速同步');
+      expect(answer.answer, question).not.toContain('XENIRO');
+    }
+  });
+
+  it('reads 举几个/说几个/举个例子 as asking for examples (a list), not for how many', async () => {
+    const chains = await ask('说几个国外的公链');
+    for (const name of ['比特币', '以太坊', 'EOS']) expect(chains.answer).toContain(name);
+    const cases = await ask('产品溯源方面举几个例子');
+    expect(cases.grounded).toBe(true);
+    expect(cases.answer).toContain('食用农产品溯源平台');
+    expect(cases.answer).not.toMatch(/没有提到.*数量/);
+  });
+
+  it('counts a sentence naming a subject by another of its forms (浙江省 for 浙江) as covering its name', async () => {
+    const [, named] = await playConversation(await pipeline, ['溯源领域有哪些典型案例', '浙江那个叫什么名字']);
+    expect(named.grounded).toBe(true);
+    expect(named.answer).toContain('浙冷链');
+  });
+
+  it('names first the section whose heading names the topic when sentences elsewhere mention it as much (专利在第几章)', async () => {
+    const answer = await ask('讲专利的是第几章');
+    expect(answer.answer).toMatch(/^在第三章「区块链技术发展现状」的「（二）区块链专利公开量持续平稳增长」/);
+  });
+
+  it('reads 拿不到钱/拿不到投资 as the report\'s 融资难 and answers why from the section about it', async () => {
+    const answer = await ask('初创企业为啥拿不到钱');
+    expect(answer.answer).toContain('初创企业融资困难问题依旧突出');
+  });
+
+  it('defines a short form with the sentence that defines its full form (新基建 → 新型基础设施是以…)', async () => {
+    expect((await ask('新基建到底指啥')).answer).toMatch(/^新型基础设施是以新发展理念为引领/);
+  });
+});
