@@ -1,7 +1,7 @@
 import { filterRows, queryTable, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
-import type { Part, Subject } from '../question/reading';
+import type { DateRelation, Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
@@ -153,17 +153,18 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     const period = part.periods[0];
     // The table's own period (表1-1 is 2020年上半年) selects every row; only a narrower one filters.
     // 「到2020年6月底」 is a stock as of then: every row dated up to it.
-    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period, period.asOf ? 'asOf' : undefined) });
+    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period, period.asOf ? 'asOf' : period.bound) });
   }
   return filters;
 }
 
 /** yyyymmdd bounds of a period; a cell printing only its year (2019-0) counts in January's year too. */
-function dateRange(period: { from: number; to: number; day?: number }, relation?: 'before' | 'after' | 'asOf'): { from: number; to: number } {
+function dateRange(period: { from: number; to: number; day?: number }, relation?: DateRelation | 'asOf'): { from: number; to: number } {
   const from = period.day ? period.from * 100 + period.day : period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
   const to = period.day ? from : period.to * 100 + 99;
   if (relation === 'before') return { from: 0, to: from - 1 };
-  if (relation === 'asOf') return { from: 0, to };
+  if (relation === 'asOf' || relation === 'until') return { from: 0, to };
+  if (relation === 'since') return { from, to: 99_999_999 };
   if (relation === 'after') return { from: to + 1, to: 99_999_999 };
   return { from, to };
 }
@@ -178,6 +179,9 @@ function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[]
   });
   return filters;
 }
+
+/** A date condition restated: 「2018年以后」 (after it), 「2018年以来」 (it included) … */
+const RELATION_WORDS: Record<DateRelation | 'within', string> = { before: '以前', after: '以后', since: '及以后', until: '及以前', within: '' };
 
 const COMPARISON_WORDS: Record<string, string> = { '>': '超过', '>=': '不少于', '<': '少于', '<=': '不超过', '=': '为' };
 
@@ -205,7 +209,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
-      const period = dated?.kind === 'period' ? dated.period.text + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.text;
+      const period = dated?.kind === 'period' ? dated.period.text + RELATION_WORDS[dated.relation ?? 'within'] : part.periods[0] && part.periods[0].text + RELATION_WORDS[part.periods[0].bound ?? 'within'];
       if (period) said.push(`${column(filter.column)}在${period.replace(/\s+/g, '')}`);
       else unsaid = true;
     } else unsaid = true;

@@ -185,7 +185,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   }
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
-  const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  const later = [...part.periods.filter((p) => p.bound !== 'before' && p.bound !== 'until'), ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' && f.relation !== 'until' ? [f.period] : []))].some((p) => p.from > REPORT_END);
   const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);

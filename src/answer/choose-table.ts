@@ -103,7 +103,7 @@ export function periodSelectsRows(table: TypedTable, part: Part): boolean {
 export function outsideSpan(table: TypedTable, part: Part): boolean {
   if (!table.period || /截[至止]/.test(table.period)) return false;
   const span = parsePeriod(table.period);
-  const asked = [...part.periods.filter((p) => !p.asOf), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
+  const asked = [...part.periods.filter((p) => !p.asOf && !p.bound), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
   return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
 }
 

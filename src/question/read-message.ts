@@ -2,7 +2,7 @@ import { compactForm } from '../text/compact-form';
 import type { PeriodSpan } from '../text/find-periods';
 import type { Lexicon } from './build-lexicon';
 import type { AttributeId, Cue, Entity, FunctionClass, MessageKindCue, OperationCue } from './lexicon';
-import type { Filter, MessageKind, Part, Subject } from './reading';
+import type { DateRelation, Filter, MessageKind, Part, Subject } from './reading';
 import { tokenize, type Token } from './tokenize';
 
 /** What the question stage needs besides the lexicon. */
@@ -182,6 +182,29 @@ function asksAbout(tokens: Token[], position: number): boolean {
   return false;
 }
 
+/** Words between a period and the date word they make a condition (「2018年以来成立的」), 的 allowed after them. */
+const RELATION_WORDS = /^(?:(?:及|或)?(?:之前|以前|前|之后|以后|后)|以来|起|开始)?的?$/;
+
+/** How the words after a period (and a 从/自 before it) bound a date condition; undefined when the date is within it. */
+function dateRelation(between: string, before?: string): DateRelation | undefined {
+  if (/^(以来|起|开始)$/.test(between) || /^(及|或)(以后|之后|后)$/.test(between) || (before && /^(从|自)$/.test(before) && !/^(之前|以前|前)$/.test(between))) return 'since';
+  if (/^(及|或)(以前|之前|前)$/.test(between)) return 'until';
+  if (/^(之前|以前|前)$/.test(between)) return 'before';
+  if (/^(之后|以后|后)$/.test(between)) return 'after';
+  return undefined;
+}
+
+/** How the one or two tokens right after a period bound it (「以后」「及以前」「以来」), if they do. */
+function boundAfter(tokens: Token[], position: number): DateRelation | undefined {
+  for (const n of [1, 2]) {
+    const next = tokens.slice(position + 1, position + 1 + n);
+    if (next.length < n || next.some((t) => t.type === 'period')) return undefined;
+    const relation = dateRelation(next.map((t) => t.text).join(''));
+    if (relation) return relation;
+  }
+  return undefined;
+}
+
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
 const MAX_SUBJECTS_PER_PART = 8;
 const MAX_WORDS_PER_PART = 12;
@@ -210,10 +233,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const measured: { attribute: AttributeId; text: string }[] = [];
   const askedAmount = new Set<AttributeId>();
-  const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
-    // 「17年之前建的」「2019年以后发布的」.
-    const after = tokens.find((t) => t.start === period.end);
-    const relation = after && /^(之前|以前|前)$/.test(after.text) ? 'before' : after && /^(之后|以后|后|以来)$/.test(after.text) ? 'after' : undefined;
+  const dateFilter = (attribute: AttributeId, period: PeriodSpan, until = period.end) => {
+    // 「17年之前建的」「2019年以后发布的」「2018年以来成立的」「从2018年起」「2017年及以前」: the words between the period and
+    // the date word (and a 从/自 before it) say how it bounds the date.
+    const between = tokens.filter((t) => t.start >= period.end && t.end <= until).map((t) => t.text).join('').replace(/的$/, '');
+    const from = tokens.find((t) => t.end === period.start)?.text;
+    const relation = dateRelation(between, from);
     filters.push({ kind: 'period', attribute, period, ...(relation ? { relation } : {}) });
     const at = periods.indexOf(period);
     if (at >= 0) periods.splice(at, 1);
@@ -240,8 +265,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           lastDate = null;
           break;
         }
-        periods.push(token.period);
-        lastPeriod = { period: token.period, end: token.end };
+        {
+          // 「2018年以后的园区」「2017年及以前」: words right after a period bound it, whatever date they are then said of.
+          const bound = boundAfter(tokens, position);
+          const period = bound ? { ...token.period, bound } : token.period;
+          periods.push(period);
+          lastPeriod = { period, end: token.end };
+        }
         break;
       case 'table': table = token.table; break;
       case 'section': section = token.section; break;
@@ -286,8 +316,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
         const marker = cuesOf(token, 'dateMarker')[0];
-        if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && /^(之前|以前|前|之后|以后|后|以来|的)?$/.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
-          dateFilter(marker.attribute, lastPeriod.period);
+        if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
+          dateFilter(marker.attribute, lastPeriod.period, token.start);
           // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
           for (let at = 0; at < token.text.length; at++) {
             for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
@@ -336,18 +366,22 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
         for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
-        for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
+        // 「2018年以后」: 以后 right after a period bounds it (a date condition), it is not the future (下半年) as a topic.
+        const bounding = lastPeriod !== null && token.start - lastPeriod.end <= 1 && /^(及|或)?(以后|之后)$/.test(token.text);
+        if (!bounding) for (const cue of cuesOf(token, 'synonym')) words.push(cue.canonical);
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
         if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
-        if (!found.length && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
+        if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
         break;
       }
       case 'word': {
         const word = token.text;
         if (/^[\p{P}\p{S}\s]+$/u.test(word) || lexicon.isFunctionWord(word)) break;
         if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
+        // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
+        if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
         words.push(word);
         // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
         // never as an everyday word around the question (「编委会的顾问都有谁」).

@@ -29,7 +29,13 @@ export interface Subject {
 /** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
 export type Filter =
   | { kind: 'value'; entity: Entity; text: string }
-  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: 'before' | 'after' };
+  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: DateRelation };
+
+/**
+ * How a date condition bounds its period: 之前 (before it), 之后 (after it), 以来/起/及以后 (since its start, itself
+ * included), 及以前 (up to its end, itself included). None: within it.
+ */
+export type DateRelation = 'before' | 'after' | 'since' | 'until';
 
 /** One thing asked: a clause of the message with its slots filled. */
 export interface Part {

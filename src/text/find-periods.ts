@@ -13,6 +13,8 @@ export interface PeriodSpan {
   day?: number;
   /** Said as a point a stock is counted up to (「到2020年6月底」「截至6月」), not a span things happened in. */
   asOf?: boolean;
+  /** Said with words that bound it (「2018年以后」「2017年及以前」, set by the question stage): the span before, after, since or up to it. */
+  bound?: 'before' | 'after' | 'since' | 'until';
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Table questions in everyday words, answered by the real pipeline on the real report (the query algebra over the typed tables).
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('table questions: how a date condition bounds its period', () => {
+  it('counts 以来/起/及以后 with the year itself, 之前 without it, 及以前 with it', async () => {
+    // 表3-3: 杭州's parks of 2018 are four (2018.04, 2018.07, 2018.08, 2018.11); none is later.
+    const since = await ask('杭州那几个园区里头，2018年以来建的是哪些');
+    expect(since.answer).toContain('共4个');
+    for (const park of ['经略新创产业区块链孵化器', '中国杭州国际区块链产业园']) expect(since.answer).toContain(park);
+    expect(since.answer).not.toContain('西溪谷');
+    // 44 parks: 19 founded up to 2017 (itself included), 25 from 2018 on.
+    expect((await ask('从2018年开始建的园区一共多少个')).answer).toContain('共25个');
+    expect((await ask('2017年及以前成立的园区有几个')).answer).toContain('共19个');
+    expect((await ask('2017年之前成立的园区有几个')).answer).toContain('共4个');
+  });
+
+  it('reads 以后 right after a year as the bound of a date, not as the future (下半年) the question is about', async () => {
+    const answer = await ask('杭州的园区2017年以后成立的有几个');
+    expect(answer.answer).toContain('表3-3');
+    expect(answer.answer).toContain('共4个');
+  });
+});
