@@ -11,6 +11,8 @@ import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
+/** Currencies a question can name (qualifiers.tsv). */
+const CURRENCIES = new Set(['人民币', '美元']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 /** The last month the report's figures cover (2020 H1), as yyyymm. */
 const REPORT_END = 202006;
@@ -170,7 +172,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
-  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table) {
+  // A currency named (「用人民币融资的有几家」) selects rows as a condition does: no prose total answers it.
+  const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
+  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency) {
     const total = answerFromFacts(part, knowledge);
     // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
     const whole = !part.periods.length && !part.qualifiers.length;

@@ -166,7 +166,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const otherNoun = Boolean(part.noun) && !noun && !columns.length;
     // 「top10里美元融资的」: a word only this table's topics use (top10), or a currency of its amounts, names the table.
     const ownWord = part.words.some((w) => table.requires.includes(w) && table.topics.includes(w));
-    const currency = part.qualifiers.some((q) => ['人民币', '美元'].includes(q)) && table.columns.some((c) => c.kind === 'money');
+    const currencyNamed = part.qualifiers.some((q) => ['人民币', '美元'].includes(q));
+    const currency = currencyNamed && table.columns.some((c) => c.kind === 'money');
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
@@ -190,6 +191,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
       if (wantsNew || foreign) eligible = false;
+      // 「美元融资的公司有几家」: a currency is a condition on amounts; a table without them cannot apply it.
+      if (currencyNamed && !currency) eligible = false;
     }
     // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
     // answers only a question that says so, names it, or names one of its rows.

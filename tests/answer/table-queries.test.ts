@@ -27,3 +27,16 @@ describe('table questions: how a date condition bounds its period', () => {
     expect(answer.answer).toContain('共4个');
   });
 });
+
+describe('table questions: a currency named is a condition on the rows', () => {
+  it('counts the rows of that currency in the table of amounts, not a prose total or another table of 企业', async () => {
+    // 表2-2: seven amounts in 人民币, three in 美元.
+    const rmb = await ask('投融资前十那张表里用人民币的公司有几家');
+    expect(rmb.answer).toContain('表2-2');
+    expect(rmb.answer).toContain('共7个');
+    const usd = await ask('拿美元融资的公司有几家');
+    expect(usd.answer).toContain('表2-2');
+    expect(usd.answer).toContain('共3个');
+    expect(usd.answer).not.toContain('1309');
+  });
+});
