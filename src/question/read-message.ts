@@ -433,7 +433,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
   // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
-  const classifier = tokens.find((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)$/.test(t.text))?.text.slice(-1);
+  // 「有多少|条」: jieba may leave the classifier a token of its own, right after the count word.
+  const countWord = tokens.findIndex((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)?$/.test(t.text));
+  const classifier = countWord < 0 ? undefined : /(多少|几)$/.test(tokens[countWord].text)
+    ? (tokens[countWord + 1]?.start === tokens[countWord].end ? tokens[countWord + 1].text.slice(0, 1) : undefined) : tokens[countWord].text.slice(-1);
   const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
   const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
   const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;

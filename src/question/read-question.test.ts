@@ -113,6 +113,17 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['哪个城市园区最多']).parts[0]).toMatchObject({ operation: 'max', groupBy: 'city', noun: '产业园' });
   });
 
+  it('reads how a date condition bounds its year, and the classifier a count word left a token of its own', () => {
+    const bound = (q: string) => read([q]).parts[0].filters.find((f) => f.kind === 'period');
+    expect(bound('2018年以来成立的园区有哪些')).toMatchObject({ attribute: 'founded', relation: 'since' });
+    expect(bound('2017年及以前建的园区')).toMatchObject({ relation: 'until' });
+    expect(bound('2019年之后发布的标准')).toMatchObject({ attribute: 'published', relation: 'after' });
+    expect(read(['2018年以后的园区有几个']).parts[0].periods[0]).toMatchObject({ label: '2018年', bound: 'after' });
+    expect(read(['2018年以后的园区有几个']).parts[0].words).not.toContain('下半年');
+    // 「有多少|条」: 条 counts 政策, not the 地方 named first.
+    expect(read(['地方上6月份出的区块链专项政策有多少条']).parts[0]).toMatchObject({ noun: '政策', operation: 'count' });
+  });
+
   it('marks a word the report never uses where the asked thing stands, and not an everyday word around the question', () => {
     expect(read(['保全网的市盈率是多少']).parts[0].unknown).toEqual(['市盈率']);
     expect(read(['报告里哪个章节讲了数字人民币']).parts[0]).toMatchObject({ operation: 'where', unknown: [] });

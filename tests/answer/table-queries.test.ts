@@ -40,3 +40,12 @@ describe('table questions: a currency named is a condition on the rows', () => {
     expect(usd.answer).not.toContain('1309');
   });
 });
+
+describe('table questions: the report word of an everyday word names the table it stands for', () => {
+  it('answers 地方 (the report: 各省市) special policies of a month from 表1-2', async () => {
+    // 表1-2: five local special policies are dated 2020年6月 (北京, 上海, 南京, 长沙, 泉州).
+    const answer = await ask('地方上6月份出的区块链专项政策有多少条');
+    expect(answer.answer).toContain('表1-2');
+    expect(answer.answer).toContain('共5个');
+  });
+});
