@@ -539,16 +539,20 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const column = part.groupBy ? columnFor(table, part.groupBy) : -1;
   if (column < 0) return null;
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
+  // A count by group (「每个城市各有几个」) gives every group, largest first; a category cell (政府、企业) is one group of its own.
+  const every = part.operation === 'count';
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
-    ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}) });
+    ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}),
+    ...(every && table.columns[column].kind === 'category' ? { whole: true } : {}) });
   if (result.operation !== 'group' || !result.groups.length) return null;
-  const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
+  const k = every ? result.groups.length : part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
   const size = result.groups[Math.min(k, result.groups.length) - 1].rows.length;
   const chosen = part.operation === 'rank' ? result.groups.filter((g) => g.rows.length === size)
     : result.groups.filter((g, i) => i < k || g.rows.length === size);
   const claims: Claim[] = [framing(context, false)];
   const columnName = columnLabel(table.columns[column], context.labels);
-  claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
+  claims.push(every ? { text: `按${columnName}统计${noun(table)}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
+    : { text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);
     // Names only while they stay readable: several large groups are given by their counts.
@@ -782,7 +786,9 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {
     // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
-    case 'count': return !effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
+    // 「每个城市各有几个」: every group of a column other than the rows' own name, counted.
+    case 'count': if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);
+      return !effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
       && table.columns.some((c) => c.kind === 'count') ? lookup(context, choice) ?? count(context, choice) : count(context, choice);
     case 'list': return effective.subjects.length && !effective.filters.length && choice.subjectRows.some((r) => r.length) ? lookup(context, choice) : count(context, choice);
     case 'max': case 'min': case 'topk': case 'rank':

@@ -174,7 +174,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
   // A currency named (「用人民币融资的有几家」) selects rows as a condition does: no prose total answers it.
   const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
-  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency) {
+  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy) {
     const total = answerFromFacts(part, knowledge);
     // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
     const whole = !part.periods.length && !part.qualifiers.length;

@@ -22,7 +22,9 @@ export type TableQuery =
   | { operation: 'order'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; k: number; offset?: number }
   | { operation: 'position'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; row: number }
   /** `unit`: dates group by year (default) or by month. */
-  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; unit?: 'year' | 'month'; among?: readonly string[] }
+  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; unit?: 'year' | 'month'; among?: readonly string[];
+    /** Group on the whole cell (政府、企业 is one group), not on each value it lists. */
+    whole?: boolean }
   | { operation: 'sum'; filters: RowFilter[]; column: number };
 
 /** Rows in ranking order with their place (ties share a place: 1, 2, 2, 4). */
@@ -114,7 +116,7 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
         const month = date !== null && Math.floor(date / 100) % 100 > 0 ? `${Math.floor(date / 10_000)}年${Math.floor(date / 100) % 100}月` : '';
         // Values compared by name (政府, 政企合作 = 政府、企业) each take the rows whose cell is exactly that value.
         const keys = query.among ? query.among.filter((name) => cell?.bare === name || (cell?.parts.length === 1 && cell.parts[0] === name))
-          : cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
+          : query.whole && cell?.bare ? [cell.bare] : cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
         for (const key of keys.filter(Boolean)) groups.set(key, [...(groups.get(key) ?? []), row]);
       }
       const sorted = [...groups].map(([key, members]) => ({ key, rows: members }))

@@ -45,7 +45,7 @@ export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'diff
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'document';
 
-export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural';
+export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'each';
 
 /** One meaning of a surface form. */
 export type Cue =

@@ -495,6 +495,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
+  // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
+  // a ranking of them; only where no subject names which value is meant.
+  const groupable = (t: Token | undefined) => (t ? cuesOf(t, 'attribute').map((c) => c.attribute).find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
+  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length ? undefined
+    : tokens.map((t, i) => (hasFunction(t, 'each') && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
+  if (eachGroup) operation = { operation: 'count', explicit: true };
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
@@ -507,7 +513,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
-  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
+  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   return {

@@ -120,6 +120,9 @@ describe('readQuestion: the parts of a question', () => {
     expect(bound('2019年之后发布的标准')).toMatchObject({ attribute: 'published', relation: 'after' });
     expect(read(['2018年以后的园区有几个']).parts[0].periods[0]).toMatchObject({ label: '2018年', bound: 'after' });
     expect(read(['2018年以后的园区有几个']).parts[0].words).not.toContain('下半年');
+    // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
+    expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
+    expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
     // 「有多少|条」: 条 counts 政策, not the 地方 named first.
     expect(read(['地方上6月份出的区块链专项政策有多少条']).parts[0]).toMatchObject({ noun: '政策', operation: 'count' });
   });

@@ -49,3 +49,28 @@ describe('table questions: the report word of an everyday word names the table i
     expect(answer.answer).toContain('共5个');
   });
 });
+
+describe('table questions: a count for each value of a column (group-by of every group)', () => {
+  it('counts the rows of every city, province or kind of leader, largest first, each group cited', async () => {
+    // 表2-1: nine new institutes in eight cities, 济南 has two.
+    const cities = await ask('今年新冒出来的研究机构，每个城市分别几家');
+    expect(cities.answer).toContain('表2-1');
+    expect(cities.answer).toMatch(/共8个城市/);
+    expect(cities.answer).toMatch(/济南（2个）/);
+    expect(cities.answer).toMatch(/包头（1个）/);
+    // 表3-3: 政府、企业 17, 政府 15, 企业 9, 政府、高校 3 — a cell naming two leaders is a kind of its own.
+    const leaders = await ask('园区按牵头方分一下，各有多少');
+    expect(leaders.answer).toMatch(/政府、企业（17个）/);
+    expect(leaders.answer).toMatch(/政府（15个）/);
+    expect(leaders.answer).toMatch(/企业（9个）/);
+    const provinces = await ask('每个省的区块链产业园都有几个');
+    expect(provinces.answer).toMatch(/浙江（8个）/);
+    expect(provinces.answer).toMatch(/广东（7个）/);
+  });
+
+  it('keeps a table whose rows are the places themselves a list of its rows, and a where-question a where-question', async () => {
+    const regions = await ask('各省分别有多少家区块链企业');
+    expect(regions.answer).toContain('广东（354家）');
+    expect((await ask('各省企业分布数量在哪张表')).answer).toContain('表6-1');
+  });
+});
