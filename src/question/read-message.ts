@@ -232,6 +232,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const measured: { attribute: AttributeId; text: string }[] = [];
+  /** Where a value a column was said to be stands (「主导机构是企业」: 企业). */
+  const valueAt = new Set<number>();
   const askedAmount = new Set<AttributeId>();
   const dateFilter = (attribute: AttributeId, period: PeriodSpan, until = period.end) => {
     // 「17年之前建的」「2019年以后发布的」「2018年以来成立的」「从2018年起」「2017年及以前」: the words between the period and
@@ -348,6 +350,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             if (at >= 0) words.splice(at, 1);
             continue;
           }
+          // 「主导机构是企业的」「牵头人为高校的」: a category column said to be a value it prints is a condition on the rows, also
+          // where the value is a common noun (企业, 高校) that names no value by itself.
+          const stated = lexicon.attributes.get(cue.attribute)?.kind === 'category' ? statedValue(tokens, position, cue.attribute, lexicon) : [];
+          if (stated.length) {
+            for (const value of stated) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.id)) filters.push({ kind: 'value', entity: value, text: value.name });
+            valueAt.add(tokens[position + 2].start);
+            continue;
+          }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
           if (MEASURES.has(cue.attribute)) {
             if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
@@ -364,6 +374,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「专利最多的公司是哪家」: a noun the which-word right after it asks about is the answer's kind too.
         const next = tokens.slice(position + 1).find((t) => !['是', '为', '的'].includes(t.text));
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
+        // A value a column was said to be (「主导机构是企业」) is no counted noun.
+        if (valueAt.has(token.start)) break;
         for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         // 「2018年以后」: 以后 right after a period bounds it (a date condition), it is not the future (下半年) as a topic.
@@ -491,7 +503,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
-  if (!operation.explicit && operation.operation === 'explain' && table && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+  // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
+  if (!operation.explicit && operation.operation === 'explain' && (table || (noun && filters.length)) && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
@@ -538,6 +551,15 @@ function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lex
   const match = lexicon.longestAt(joined, 0, () => false);
   if (!match || match.surface !== joined) return [];
   return match.cues.flatMap((c) => (c.type === 'entity' ? [lexicon.entities.get(c.entity)] : [])).filter((e): e is Entity => e?.kind === 'value');
+}
+
+/** 「主导机构是企业」「牵头人为高校」: the values (one per table) a category column is said to be, by the value as printed. */
+function statedValue(tokens: Token[], position: number, attribute: AttributeId, lexicon: ReadContext['lexicon']): Entity[] {
+  const between = tokens[position + 1];
+  const value = tokens[position + 2];
+  if (!between || !value || !/^(是|为|属于|都是)$/.test(between.text)) return [];
+  const name = compactForm(value.text);
+  return [...lexicon.tables.keys()].map((table) => lexicon.entities.get(`value:${table}:${attribute}:${name}`)).filter((e): e is Entity => e?.kind === 'value');
 }
 
 /** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */

@@ -74,3 +74,17 @@ describe('table questions: a count for each value of a column (group-by of every
     expect((await ask('各省企业分布数量在哪张表')).answer).toContain('表6-1');
   });
 });
+
+describe('table questions: a column said to be a value it prints', () => {
+  it('reads 主导机构是企业 / 牵头人为高校 as a condition even where the value is a common noun, and a bare noun phrase with one as a list', async () => {
+    // 表3-3: 广东's parks led by 企业 alone are four (蚁米×2, 广东金融高新区, CNBI 深圳).
+    const guangdong = await ask('广东那几个园区里，主导机构是企业的有哪些');
+    expect(guangdong.answer).toContain('共4个');
+    expect(guangdong.answer).toContain('蚁米区块链众创空间');
+    expect(guangdong.answer).not.toContain('广州越秀区国际区块链产业园');
+    // 表2-1: two new institutes led by 高校.
+    const universities = await ask('牵头人为高校的新研究机构');
+    expect(universities.answer).toContain('共2个');
+    expect(universities.answer).toContain('中国人民大学区块链研究院');
+  });
+});
