@@ -1,4 +1,4 @@
-import { filterRows, queryTable, type RowFilter } from '../facts/query-table';
+import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { DateRelation, Part, Subject } from '../question/reading';
@@ -126,7 +126,9 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     }
   }
   if (part.condition && rankColumn >= 0) {
-    filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value });
+    // 「融资过千万的」: a figure said with its magnitude is compared with amounts in absolute terms.
+    const scale = part.condition.scale;
+    filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value * (scale ?? 1), ...(scale ? { scaled: true } : {}) });
     if (part.condition.max !== undefined) filters.push({ column: rankColumn, kind: 'compare', op: '<=', value: part.condition.max });
   }
   // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
@@ -206,6 +208,12 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
     // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
+    else if (filter.kind === 'compare' && filter.scaled && part.condition?.said) {
+      // Amounts of two currencies are each compared in their own (no exchange rate is given): said so unless one is named.
+      const currencies = new Set(table.rows.map((r) => r.cells[filter.column]?.currency).filter(Boolean));
+      const mixed = currencies.size > 1 && !filters.some((f) => f.kind === 'currency');
+      said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}${mixed ? '（各按其币种计，未换算汇率）' : ''}`);
+    }
     else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
@@ -244,7 +252,7 @@ function nearestRows(context: TableContext, compare: Extract<RowFilter, { kind: 
   const { table } = context;
   const others = filters.filter((f) => f !== compare);
   const rows = (others.length ? filterRows(table, others) : table.rows).filter((row) => !row.total && typeof row.cells[compare.column]?.value === 'number');
-  const value = (row: TypedRow) => row.cells[compare.column].value as number;
+  const value = (row: TypedRow) => (compare.scaled ? absoluteValue(row.cells[compare.column]) : row.cells[compare.column].value as number);
   const below = rows.filter((r) => value(r) < compare.value).sort((a, b) => value(b) - value(a));
   const above = rows.filter((r) => value(r) > compare.value).sort((a, b) => value(a) - value(b));
   const near = [below.filter((r) => value(r) === value(below[0] ?? r)), above.filter((r) => value(r) === value(above[0] ?? r))].flat();
@@ -418,10 +426,24 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     return finish(claims, context);
   }
   const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  const unsure = undecided(context, filters);
   // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
   const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
   claims.push(...listClaim(context, rows, columns, what));
+  if (unsure) claims.push(unsure);
   return finish(claims, context);
+}
+
+/** 「另有玳鸽（数千万人民币）…只给出量级」: rows an amount's condition cannot decide (the bound falls inside their magnitude). */
+function undecided(context: TableContext, filters: RowFilter[]): Claim | null {
+  const { table } = context;
+  const compare = filters.find((f): f is Extract<RowFilter, { kind: 'compare' }> => f.kind === 'compare' && Boolean(f.scaled));
+  if (!compare) return null;
+  const rows = filterRows(table, filters.filter((f) => f !== compare)).filter((r) => r.cells[compare.column] && scaledHolds(r.cells[compare.column], compare) === null);
+  if (!rows.length) return null;
+  for (const r of rows) context.facts.push(cellFact(table.id, label(r, table), table.columns[compare.column], r.cells[compare.column], table.period));
+  return { text: `另有${rows.map((r) => `${label(r, table)}（${cellText(r.cells[compare.column], table.columns[compare.column])}）`).join('、')}只给出量级，无法判断是否符合`,
+    sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), end: '。' };
 }
 
 /**

@@ -277,7 +277,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       case 'table': table = token.table; break;
       case 'section': section = token.section; break;
-      case 'condition': condition = token.condition; break;
+      case 'condition':
+        condition = token.condition;
+        // 「1000万美元以上」: a currency said inside the condition still names the currency.
+        if (token.condition.currency) qualifiers.add(token.condition.currency);
+        break;
       case 'figure': figures.push(token.figure); break;
       case 'title': {
         const wanted = compactForm(token.title);

@@ -120,6 +120,10 @@ describe('readQuestion: the parts of a question', () => {
     expect(bound('2019年之后发布的标准')).toMatchObject({ attribute: 'published', relation: 'after' });
     expect(read(['2018年以后的园区有几个']).parts[0].periods[0]).toMatchObject({ label: '2018年', bound: 'after' });
     expect(read(['2018年以后的园区有几个']).parts[0].words).not.toContain('下半年');
+    // Amounts said with their magnitude, and a currency inside the condition.
+    expect(read(['融资过亿的公司']).parts[0].condition).toMatchObject({ op: '>', value: 1, scale: 1e8 });
+    expect(read(['两千万以上的融资']).parts[0].condition).toMatchObject({ value: 2000, scale: 1e4 });
+    expect(read(['1000万美元以上的融资有几家']).parts[0]).toMatchObject({ condition: { value: 1000, scale: 1e4 }, qualifiers: ['美元'] });
     // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
     expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
     expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });

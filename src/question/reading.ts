@@ -15,6 +15,12 @@ export interface Condition {
   value: number;
   /** Upper bound as well (「两位数」: 10–99). */
   max?: number;
+  /** The magnitude the figure was said in (「一千万」: 1000 × 10⁴, 「过亿」: 1 × 10⁸): compared with amounts in absolute terms. */
+  scale?: number;
+  /** A currency said inside the condition (「1000万美元以上」). */
+  currency?: '人民币' | '美元';
+  /** The condition as said (「过亿」「两千万以上」), to restate it in the user's words. */
+  said?: string;
 }
 
 /** A named thing a part is about, as the question names it. */

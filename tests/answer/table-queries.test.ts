@@ -88,3 +88,20 @@ describe('table questions: a column said to be a value it prints', () => {
     expect(universities.answer).toContain('中国人民大学区块链研究院');
   });
 });
+
+describe('table questions: an amount said with its magnitude (过亿, 一千万, 两千万以上)', () => {
+  it('compares amounts in absolute terms, decides 数千万 where its magnitude does, and says which it cannot', async () => {
+    // 表2-2 in 人民币: 3000万, 1400万, 1000万 and four of 数千万 — all but 域乎 (1000万, not over) exceed 一千万.
+    const rmb = await ask('人民币融资里头金额超过一千万的是哪些公司');
+    expect(rmb.answer).toContain('共6个');
+    expect(rmb.answer).toContain('潘达动力');
+    expect(rmb.answer).not.toContain('域乎');
+    // None reaches 一亿, in either currency.
+    const yi = await ask('有没有融资过亿的公司');
+    expect(yi.answer).toMatch(/为0个|没有/);
+    // 两千万以上: 潘达动力 only for sure; 数千万 may or may not be, and the answer says so.
+    const twenty = await ask('两千万以上的投融资有几笔');
+    expect(twenty.answer).toContain('共1个');
+    expect(twenty.answer).toContain('只给出量级');
+  });
+});
