@@ -302,7 +302,8 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     }
     // 「杭州的产业园」: every row the subject names, each with the asked columns.
     const askedColumns = part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0 && c !== table.label);
-    claims.push(...listClaim(context, rows, askedColumns, `${subject.entity.name}${noun(table) !== '行' ? `的${noun(table)}` : ''}`));
+    const lead = `${subject.entity.name}${noun(table) !== '行' ? `的${noun(table)}` : ''}`;
+    claims.push(...(soleAndJoint(context, rows, subject, askedColumns, lead) ?? listClaim(context, rows, askedColumns, lead)));
   });
   if (!part.subjects.length) {
     const filters = filtersOf(context, numericColumn(table, part.attributes));
@@ -363,6 +364,20 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
   const what = describeRows(context, filters);
   // Every row is cited: those counted first, then the rest, so both counts of the division can be checked.
   const others = all.filter((row) => !rows.includes(row));
+  // 「工信部的政策占多大比例」: its own rows first, then with those it shares with others (商务部、工信部…等8部门).
+  const subject = part.subjects.length === 1 ? part.subjects[0] : undefined;
+  const column = subject ? rows[0].cells.findIndex((c) => c.entities.includes(subject.entity.id)) : -1;
+  const joint = column >= 0 && table.columns[column].kind === 'name' ? rows.filter((r) => /[、，,]|等/.test(r.cells[column]?.bare ?? '')) : [];
+  if (subject && joint.length && joint.length < rows.length) {
+    const sole = rows.filter((r) => !joint.includes(r));
+    const soleShare = formatNumber((100 * sole.length) / all.length);
+    return finish([framing(context, false),
+      { text: `${subject.entity.name}单独的${noun(table)}有${sole.length}个`, sources: sole.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(sole.length)], end: '，' },
+      { text: `占表中全部${all.length}个的${soleShare}%（${sole.length}÷${all.length}=${soleShare}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
+        derived: [String(all.length), soleShare], end: '；' },
+      { text: `连同与其他单位联合的${joint.length}个共${rows.length}个，占${share}%（${rows.length}÷${all.length}=${share}%）`, sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)),
+        derived: [String(joint.length), String(rows.length), share] }], context);
+  }
   return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
     { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
       derived: [String(all.length), share] }], context);
@@ -429,9 +444,28 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const unsure = undecided(context, filters);
   // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
   const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
-  claims.push(...listClaim(context, rows, columns, what));
+  const shared = part.subjects.length === 1 ? soleAndJoint(context, rows, part.subjects[0], columns, what) : null;
+  claims.push(...(shared ?? listClaim(context, rows, columns, what)));
   if (unsure) claims.push(unsure);
   return finish(claims, context);
+}
+
+/**
+ * 「工信部发了几个文件」: of the rows a subject names in a name cell, those it shares with others (商务部、工信部、农业部等8部门)
+ * are told apart from its own — both counts given, each row cited. Null when no row is shared or all are.
+ */
+function soleAndJoint(context: TableContext, rows: TypedRow[], subject: Subject, columns: number[], lead: string): Claim[] | null {
+  const { table } = context;
+  const column = rows[0]?.cells.findIndex((c) => c.entities.includes(subject.entity.id)) ?? -1;
+  if (column < 0 || table.columns[column].kind !== 'name') return null;
+  const joint = rows.filter((r) => /[、，,]|等/.test(r.cells[column]?.bare ?? ''));
+  if (!joint.length || joint.length === rows.length) return null;
+  const sole = rows.filter((r) => !joint.includes(r));
+  for (const r of joint) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+  const own = listClaim(context, sole, columns, `${lead}共${rows.length}个，其中${subject.entity.name}单独的`);
+  return [...own.map((c, i) => (i === own.length - 1 ? { ...c, end: '；' } : c)),
+    { text: `与其他单位联合的${joint.length}个：${joint.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}`,
+      sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(joint.length)] }];
 }
 
 /** 「另有玳鸽（数千万人民币）…只给出量级」: rows an amount's condition cannot decide (the bound falls inside their magnitude). */
@@ -827,6 +861,8 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         if (sum) return sum;
       }
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
+      // 「工信部一共出了几份」: one subject's rows added up, in a table without figures, is a count of them.
+      if (effective.operation === 'sum' && effective.subjects.length === 1 && !hasNumeric) return count(context, choice);
       return arithmetic(context, choice);
     default:
       if (effective.attributes.includes('share') && !table.columns.some((c) => c.kind === 'percent')) {

@@ -52,7 +52,8 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 /** Some quoted sentence names every year of the part's periods. */
 function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
-  return part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
+  const periods = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))];
+  return periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
 }
 
 /** What the part asks about, in words the reading resolved (never the user's raw text). */

@@ -322,7 +322,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
         const marker = cuesOf(token, 'dateMarker')[0];
-        if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
+        // 「到2019年底发了几项」: a stock up to a date (截至, 到…底) stays a period, not a date condition.
+        if (marker && lastPeriod && !lastPeriod.period.asOf && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
           dateFilter(marker.attribute, lastPeriod.period, token.start);
           // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
           for (let at = 0; at < token.text.length; at++) {
@@ -507,6 +508,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
+  // 「农业农村部发过啥政策」「有什么产业园」: a which-word right before a counted noun asks for the things of that noun.
+  if (!operation.explicit && operation.operation === 'explain' && noun
+    && tokens.some((t, i) => hasFunction(t, 'question') && /^(啥|什么|哪些)$/.test(t.text) && tokens[i + 1]?.start === t.end && cuesOf(tokens[i + 1], 'noun').some((c) => c.noun === noun))) {
+    operation = { operation: 'list', explicit: true };
+  }
   // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
   if (!operation.explicit && operation.operation === 'explain' && (table || (noun && filters.length)) && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
     operation = { operation: 'list', explicit: false };

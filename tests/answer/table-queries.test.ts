@@ -105,3 +105,18 @@ describe('table questions: an amount said with its magnitude (过亿, 一千万,
     expect(twenty.answer).toContain('只给出量级');
   });
 });
+
+describe('table questions: what a ministry issued alone and what it issued with others', () => {
+  it('tells a subject\'s own rows from rows it shares in one cell (商务部、工信部、农业部等8部门), in counts, lists and shares', async () => {
+    // 表1-1: 工信部 alone 5, plus one joint notice of 8 departments; 26 rows in all.
+    const count = await ask('工信部今年上半年一共出了几份文件');
+    expect(count.answer).toContain('单独的共5个');
+    expect(count.answer).toContain('联合的1个');
+    const list = await ask('农业农村部都发过啥政策');
+    expect(list.answer).toContain('单独的共3个');
+    expect(list.answer).toContain('农业农村部、发改委等多部门');
+    const share = await ask('表1-1那些政策里，工信部的占几成');
+    expect(share.answer).toContain('19.23%');
+    expect(share.answer).toContain('23.08%');
+  });
+});
