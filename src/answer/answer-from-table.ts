@@ -139,7 +139,8 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w) && !/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
-      if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word)) {
+      // A word of the caption (「建设情况表里」: 建设) names the table, not some of its rows.
+      if (holding.length && holding.length < all && !table.topics.some((t) => compactForm(t) === word) && !compactForm(table.caption).includes(word)) {
         filters.push({ column: -1, kind: 'text', value: word });
       }
     }

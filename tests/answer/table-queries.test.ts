@@ -120,3 +120,16 @@ describe('table questions: what a ministry issued alone and what it issued with 
     expect(share.answer).toContain('23.08%');
   });
 });
+
+describe('table questions: a table called by the words of its caption', () => {
+  it('takes a caption word (建设情况表, 汇总表) as naming the table, never as text some rows must print', async () => {
+    // 表3-3's caption says 建设情况; one park's 定位 also prints 建设 — it must not narrow the count.
+    const parks = await ask('产业园建设情况那张表里，政府主导的有几个');
+    expect(parks.answer).toContain('共15个');
+    expect(parks.answer).not.toContain('含“建设”');
+    // A share of one subject's rows in a table called by its caption (表1-1: 政策汇总).
+    const share = await ask('部委政策汇总表里，工信部的文件占几成');
+    expect(share.answer).toContain('表1-1');
+    expect(share.answer).toContain('19.23%');
+  });
+});
