@@ -381,7 +381,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
         // A value a column was said to be (「主导机构是企业」) is no counted noun.
         if (valueAt.has(token.start)) break;
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
+        // 「金融案例里」「标准中」: a noun looked inside (里/中 after it) is what the rows are, even where it is also a column's word.
+        const inside = /^(里|中|里面|里头|当中|之中)$/.test(tokens[position + 1]?.text ?? '');
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: !inside && (cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter) });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         // 「2018年以后」: 以后 right after a period bounds it (a date condition), it is not the future (下半年) as a topic.
         const bounding = lastPeriod !== null && token.start - lastPeriod.end <= 1 && /^(及|或)?(以后|之后)$/.test(token.text);

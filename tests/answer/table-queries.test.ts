@@ -133,3 +133,13 @@ describe('table questions: a table called by the words of its caption', () => {
     expect(share.answer).toContain('19.23%');
   });
 });
+
+describe('table questions: a noun looked inside', () => {
+  it('takes 案例 before 里/中 as what the rows are, though 案例 also names a column', async () => {
+    // 表4-1: three financial cases are dated 2020-3.
+    const answer = await ask('金融的应用案例里面，2020年3月份的是哪几个');
+    expect(answer.answer).toContain('表4-1');
+    expect(answer.answer).toContain('共3个');
+    expect(answer.answer).toContain('泉贸通');
+  });
+});
