@@ -110,6 +110,9 @@ describe('readQuestion: the parts of a question', () => {
   it('reads rankings: top-k, k-th place from the bottom, a group-by (哪个城市园区最多)', () => {
     expect(read(['企业数量前三的省份']).parts[0]).toMatchObject({ operation: 'topk', rank: 3 });
     expect(read(['企业数倒数第二的是哪个省']).parts[0]).toMatchObject({ operation: 'rank', rank: 2, order: 'asc' });
+    // 「后三位」「倒数五个」: the last k (a top-k from the bottom); 「以后三个」 is no such thing.
+    expect(read(['企业数量排后三位的省份']).parts[0]).toMatchObject({ operation: 'topk', rank: 3, order: 'asc' });
+    expect(read(['区块链企业倒数五个的省']).parts[0]).toMatchObject({ operation: 'topk', rank: 5, order: 'asc' });
     expect(read(['哪个城市园区最多']).parts[0]).toMatchObject({ operation: 'max', groupBy: 'city', noun: '产业园' });
   });
 

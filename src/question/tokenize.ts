@@ -33,7 +33,7 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
 const COUNT = String.raw`\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
 // The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
@@ -154,7 +154,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${REPORT_YEAR}年${month}月`, from, to: from } } : null;
   });
   // 「哪两个省最多」: 哪 + a number is a top-k only beside 最多/最少 (the question stage checks); alone it is a which.
-  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4]), order: m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
+  // 「后三位」「倒数五个」: the last k, counted from the bottom.
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);

@@ -143,3 +143,12 @@ describe('table questions: a noun looked inside', () => {
     expect(answer.answer).toContain('泉贸通');
   });
 });
+
+describe('table questions: the last k of a ranking', () => {
+  it('ranks from the bottom for 后三位 / 倒数几个, ties kept', async () => {
+    // 表6-1: 宁夏, 青海, 西藏 have 0 — the bottom three.
+    const answer = await ask('区块链企业数量排后三位的是哪几个省');
+    for (const place of ['宁夏', '青海', '西藏']) expect(answer.answer).toContain(place);
+    expect(answer.answer).not.toContain('广东');
+  });
+});
