@@ -877,3 +877,29 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
       return lookup(context, choice);
   }
 }
+
+/**
+ * 「有哪些标准是2020年4月发布的」 (table-filter-list): things of one kind that several tables list (标准: 表5-1 … 表5-9), none
+ * named, selected by a date — each table's rows that pass, table by table, with the total. Null unless two tables or
+ * more have such rows.
+ */
+export function listAcrossTables(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.operation !== 'list' || !part.noun || part.subjects.length || part.table) return null;
+  if (!part.filters.some((f) => f.kind === 'period') && !part.periods.some((p) => !p.asOf)) return null;
+  const tables = [...knowledge.tables.values()].filter((t) => t.rowNouns.includes(part.noun!) && t.columns.some((c) => c.kind === 'date'));
+  const found: PartAnswer[] = [];
+  let total = 0;
+  for (const table of tables) {
+    const answer = answerFromTable(part, { table, score: 0, subjectRows: [] }, knowledge);
+    const counted = Number(answer?.claims.find((c) => c.derived?.length)?.derived?.[0] ?? 0);
+    if (answer?.status !== 'answered' || !counted) continue;
+    // Each table's lead says which table it is (「表5-1中发布时间在…的标准共3个」): the same words of two tables stay two claims.
+    const lead = answer.claims.findIndex((c) => c.derived?.length);
+    found.push({ ...answer, claims: answer.claims.slice(lead).map((c, i) => (i === 0 ? { ...c, text: `${table.id}中${c.text}` } : c)) });
+    total += counted;
+  }
+  if (found.length < 2) return null;
+  const claims: Claim[] = [{ text: `报告有${found.length}张表列出符合条件的${part.noun}，共${total}个`, sources: [], derived: [String(found.length), String(total)], end: '：' },
+    ...found.flatMap((a, i) => a.claims.map((c, j) => (j === a.claims.length - 1 ? { ...c, end: i === found.length - 1 ? '。' : '；' } : c)))];
+  return answered(claims, found.flatMap((a) => a.facts));
+}

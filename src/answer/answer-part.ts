@@ -5,7 +5,7 @@ import { compactForm } from '../text/compact-form';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
 import { answerFromPassages, rankPassages, sectionNaming, type Retrieval } from './answer-from-passages';
 import { answerWhere } from './answer-where';
-import { answerFromTable } from './answer-from-table';
+import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
@@ -222,6 +222,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       return fromTable;
     }
     fallback = fromTable;
+  }
+  // 「有哪些标准是2020年4月发布的」: no one table is meant; the rows of every table of that noun the date selects.
+  if (!choice && !later) {
+    const across = listAcrossTables(part, knowledge);
+    if (across) return across;
   }
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.

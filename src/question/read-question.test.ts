@@ -130,6 +130,8 @@ describe('readQuestion: the parts of a question', () => {
     // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
     expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
     expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
+    // 「20年4月份」: a month of a two-digit year.
+    expect(read(['20年4月份发布的标准都有哪些']).parts[0].filters[0]).toMatchObject({ kind: 'period', period: { label: '2020年4月', from: 202004, to: 202004 } });
     // 「有多少|条」: 条 counts 政策, not the 地方 named first.
     expect(read(['地方上6月份出的区块链专项政策有多少条']).parts[0]).toMatchObject({ noun: '政策', operation: 'count' });
   });

@@ -125,6 +125,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
   each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
   each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
+  // 「20年4月份」「19年十月」: a month of a two-digit year.
+  each(/(?<![\d.])([12]\d)年(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g, (m) => {
+    const year = 2000 + Number(m[1]);
+    const month = CN_NUMBER(m[2]);
+    const at = year * 100 + month;
+    return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年${month}月`, from: at, to: at } } : null;
+  });
   // 「17年」「19年的」: a two-digit year of this century.
   each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {
     const year = 2000 + Number(m[1]);

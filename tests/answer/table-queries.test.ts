@@ -152,3 +152,12 @@ describe('table questions: the last k of a ranking', () => {
     expect(answer.answer).not.toContain('广东');
   });
 });
+
+describe('table questions: things of one kind listed by several tables', () => {
+  it('lists a month\'s standards table by table (表5-1 … 表5-9), with the total, when no one table is named', async () => {
+    const answer = await ask('20年4月份发布的标准都有哪些');
+    expect(answer.answer).toContain('共17个');
+    for (const table of ['表5-1中', '表5-2中', '表5-9中']) expect(answer.answer).toContain(table);
+    expect(answer.answer).toContain('区块链共识安全技术测评标准');
+  });
+});
