@@ -209,7 +209,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         // 「工信部发了几份政策」: an organisation the table's rows name is what the table is about.
         || part.subjects.some((s, i) => subjectRows[i].length && s.entity.kind === 'organization')
         // 「政府牵头的研究机构在哪些城市」: a category value of this table, of the rows it counts; the caption then says its scope.
-        || (values > 0 && noun);
+        || (values > 0 && noun)
+        // 「研究机构中在济南的有哪些」: the rows of what is counted that a named place has are listed there (its caption says the scope).
+        || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length);
       if (!required) eligible = false;
     }
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.

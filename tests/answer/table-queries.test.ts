@@ -161,3 +161,13 @@ describe('table questions: things of one kind listed by several tables', () => {
     expect(answer.answer).toContain('区块链共识安全技术测评标准');
   });
 });
+
+describe('table questions: a place asked of the only table that lists what is counted', () => {
+  it('lists a city\'s rows of a table of one scope (表2-1: new institutes), the caption saying the scope', async () => {
+    // 表2-1: 济南 has two, the second row's city cell left empty under the first.
+    const answer = await ask('研究机构当中落在济南的是哪些');
+    expect(answer.answer).toContain('表2-1');
+    expect(answer.answer).toContain('安可区块链产业发展研究院');
+    expect(answer.answer).toContain('山东区块链研究院');
+  });
+});
