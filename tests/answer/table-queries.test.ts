@@ -171,3 +171,13 @@ describe('table questions: a place asked of the only table that lists what is co
     expect(answer.answer).toContain('山东区块链研究院');
   });
 });
+
+describe('table questions: everyday ways of saying add them up', () => {
+  it('reads 加在一块 / 合一起 as a sum', async () => {
+    // 表2-2 in 美元: 1675万 + 300万 = 1975万, 数百万 left out.
+    const usd = await ask('用美元的融资加在一块是多少钱');
+    expect(usd.answer).toContain('1975万美元');
+    // 表3-3: 北京 2 + 上海 4.
+    expect((await ask('北京和上海的园区合一起几个')).answer).toContain('合计6个');
+  });
+});
