@@ -215,7 +215,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
       const mixed = currencies.size > 1 && !filters.some((f) => f.kind === 'currency');
       said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}${mixed ? '（各按其币种计，未换算汇率）' : ''}`);
     }
-    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}${table.columns[filter.column].kind === 'percent' ? '%' : ''}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
       const period = dated?.kind === 'period' ? dated.period.text + RELATION_WORDS[dated.relation ?? 'within'] : part.periods[0] && part.periods[0].text + RELATION_WORDS[part.periods[0].bound ?? 'within'];

@@ -144,7 +144,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const subjectRows = part.subjects.map((subject) => rowsOf(table, subject));
     const namedRow = part.subjects.some((s) => [s.entity, ...(s.alternatives ?? [])].some((e) => e.kind === 'row' && e.table === table.id)
       && (s.entity.kind === 'row' || !part.noun || table.rowNouns.includes(part.noun)));
-    const noun = part.noun ? table.rowNouns.includes(part.noun) : false;
+    // 「比例不到1%的有几个省」: places are what a table whose rows are places (表6-1) counts.
+    const noun = part.noun ? table.rowNouns.includes(part.noun) || (part.noun === '地区' && table.columns[table.label]?.kind === 'place' && Boolean(part.condition)) : false;
     const matched = subjectRows.filter((rows) => rows.length).length;
     const columns = part.attributes.filter((a) => columnFor(table, a) >= 0);
     const values = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id).length;

@@ -130,6 +130,8 @@ describe('readQuestion: the parts of a question', () => {
     // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
     expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
     expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
+    // 「百分之五」: a percent said in words.
+    expect(read(['占比超过百分之五的地区']).parts[0].condition).toMatchObject({ op: '>', value: 5 });
     // 「20年4月份」: a month of a two-digit year.
     expect(read(['20年4月份发布的标准都有哪些']).parts[0].filters[0]).toMatchObject({ kind: 'period', period: { label: '2020年4月', from: 202004, to: 202004 } });
     // 「有多少|条」: 条 counts 政策, not the 地方 named first.

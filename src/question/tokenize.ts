@@ -35,7 +35,7 @@ const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大
 // 「目前一共」「之前」: 前 inside a word is no top-k.
 const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
-const COUNT = String.raw`\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
+const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
 // The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
 const SCALE = '千万|百万|万|亿';
 const MONEY = '(?:元|块钱|块)?';
@@ -66,7 +66,11 @@ const SCALES: Record<string, number> = { 万: 1e4, 百万: 1e6, 千万: 1e7, 亿
 
 function conditionOf(match: RegExpMatchArray): Condition {
   const g = match.groups ?? {};
-  const number = (text: string) => (/^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0);
+  // 「百分之五」: a percent said in words is its number (compared with a percent column).
+  const number = (said: string) => {
+    const text = said.replace(/^百分之/, '');
+    return /^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0;
+  };
   if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
   const scaleWord = g.moreScale ?? g.boundScale ?? g.lessScale;
   const scale = scaleWord ? { scale: SCALES[scaleWord], said: match[0], ...(g.boundCurrency ? { currency: g.boundCurrency === '人民币' ? '人民币' as const : '美元' as const } : {}) } : {};

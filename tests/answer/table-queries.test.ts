@@ -181,3 +181,15 @@ describe('table questions: everyday ways of saying add them up', () => {
     expect((await ask('北京和上海的园区合一起几个')).answer).toContain('合计6个');
   });
 });
+
+describe('table questions: a condition on the shares of a table whose rows are places', () => {
+  it('counts the places under or over a share, the percent said in words or figures', async () => {
+    // 表6-1: six regions above 5% (广东 … 山东 5.12%); nineteen below 1% (海南 0.84% down to the three at 0%).
+    const over = await ask('比重超过百分之五的是哪些地方');
+    expect(over.answer).toContain('共6个');
+    expect(over.answer).toContain('山东');
+    const under = await ask('占比不到1%的省有几个');
+    expect(under.answer).toContain('表6-1');
+    expect(under.answer).toContain('共19个');
+  });
+});
