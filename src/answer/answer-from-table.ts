@@ -1,7 +1,7 @@
-import { filterRows, queryTable, type RowFilter } from '../facts/query-table';
+import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
-import type { Part, Subject } from '../question/reading';
+import type { DateRelation, Part, Subject } from '../question/reading';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
@@ -126,7 +126,9 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     }
   }
   if (part.condition && rankColumn >= 0) {
-    filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value });
+    // 「融资过千万的」: a figure said with its magnitude is compared with amounts in absolute terms.
+    const scale = part.condition.scale;
+    filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value * (scale ?? 1), ...(scale ? { scaled: true } : {}) });
     if (part.condition.max !== undefined) filters.push({ column: rankColumn, kind: 'compare', op: '<=', value: part.condition.max });
   }
   // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
@@ -154,17 +156,18 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     const period = part.periods[0];
     // The table's own period (表1-1 is 2020年上半年) selects every row; only a narrower one filters.
     // 「到2020年6月底」 is a stock as of then: every row dated up to it.
-    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period, period.asOf ? 'asOf' : undefined) });
+    filters.push({ column: dateColumn, kind: 'date', ...dateRange(period, period.asOf ? 'asOf' : period.bound) });
   }
   return filters;
 }
 
 /** yyyymmdd bounds of a period; a cell printing only its year (2019-0) counts in January's year too. */
-function dateRange(period: { from: number; to: number; day?: number }, relation?: 'before' | 'after' | 'asOf'): { from: number; to: number } {
+function dateRange(period: { from: number; to: number; day?: number }, relation?: DateRelation | 'asOf'): { from: number; to: number } {
   const from = period.day ? period.from * 100 + period.day : period.from % 100 === 1 ? Math.floor(period.from / 100) * 10_000 : period.from * 100;
   const to = period.day ? from : period.to * 100 + 99;
   if (relation === 'before') return { from: 0, to: from - 1 };
-  if (relation === 'asOf') return { from: 0, to };
+  if (relation === 'asOf' || relation === 'until') return { from: 0, to };
+  if (relation === 'since') return { from, to: 99_999_999 };
   if (relation === 'after') return { from: to + 1, to: 99_999_999 };
   return { from, to };
 }
@@ -179,6 +182,9 @@ function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[]
   });
   return filters;
 }
+
+/** A date condition restated: 「2018年以后」 (after it), 「2018年以来」 (it included) … */
+const RELATION_WORDS: Record<DateRelation | 'within', string> = { before: '以前', after: '以后', since: '及以后', until: '及以前', within: '' };
 
 const COMPARISON_WORDS: Record<string, string> = { '>': '超过', '>=': '不少于', '<': '少于', '<=': '不超过', '=': '为' };
 
@@ -203,10 +209,16 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
     // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
-    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}`);
+    else if (filter.kind === 'compare' && filter.scaled && part.condition?.said) {
+      // Amounts of two currencies are each compared in their own (no exchange rate is given): said so unless one is named.
+      const currencies = new Set(table.rows.map((r) => r.cells[filter.column]?.currency).filter(Boolean));
+      const mixed = currencies.size > 1 && !filters.some((f) => f.kind === 'currency');
+      said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}${mixed ? '（各按其币种计，未换算汇率）' : ''}`);
+    }
+    else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}${table.columns[filter.column].kind === 'percent' ? '%' : ''}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
-      const period = dated?.kind === 'period' ? dated.period.text + (dated.relation === 'before' ? '以前' : dated.relation === 'after' ? '以后' : '') : part.periods[0]?.text;
+      const period = dated?.kind === 'period' ? dated.period.text + RELATION_WORDS[dated.relation ?? 'within'] : part.periods[0] && part.periods[0].text + RELATION_WORDS[part.periods[0].bound ?? 'within'];
       if (period) said.push(`${column(filter.column)}在${period.replace(/\s+/g, '')}`);
       else unsaid = true;
     } else unsaid = true;
@@ -256,7 +268,7 @@ function nearestRows(context: TableContext, compare: Extract<RowFilter, { kind: 
   const { table } = context;
   const others = filters.filter((f) => f !== compare);
   const rows = (others.length ? filterRows(table, others) : table.rows).filter((row) => !row.total && typeof row.cells[compare.column]?.value === 'number');
-  const value = (row: TypedRow) => row.cells[compare.column].value as number;
+  const value = (row: TypedRow) => (compare.scaled ? absoluteValue(row.cells[compare.column]) : row.cells[compare.column].value as number);
   const below = rows.filter((r) => value(r) < compare.value).sort((a, b) => value(b) - value(a));
   const above = rows.filter((r) => value(r) > compare.value).sort((a, b) => value(a) - value(b));
   const near = [below.filter((r) => value(r) === value(below[0] ?? r)), above.filter((r) => value(r) === value(above[0] ?? r))].flat();
@@ -306,7 +318,8 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     }
     // 「杭州的产业园」: every row the subject names, each with the asked columns.
     const askedColumns = part.attributes.map((a) => columnFor(table, a)).filter((c) => c >= 0 && c !== table.label);
-    claims.push(...listClaim(context, rows, askedColumns, `${subject.entity.name}${noun(table) !== '行' ? `的${noun(table)}` : ''}`));
+    const lead = `${subject.entity.name}${noun(table) !== '行' ? `的${noun(table)}` : ''}`;
+    claims.push(...(soleAndJoint(context, rows, subject, askedColumns, lead) ?? listClaim(context, rows, askedColumns, lead)));
   });
   if (!part.subjects.length) {
     const filters = filtersOf(context, numericColumn(table, part.attributes));
@@ -367,6 +380,20 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
   const what = describeRows(context, filters);
   // Every row is cited: those counted first, then the rest, so both counts of the division can be checked.
   const others = all.filter((row) => !rows.includes(row));
+  // 「工信部的政策占多大比例」: its own rows first, then with those it shares with others (商务部、工信部…等8部门).
+  const subject = part.subjects.length === 1 ? part.subjects[0] : undefined;
+  const column = subject ? rows[0].cells.findIndex((c) => c.entities.includes(subject.entity.id)) : -1;
+  const joint = column >= 0 && table.columns[column].kind === 'name' ? rows.filter((r) => /[、，,]|等/.test(r.cells[column]?.bare ?? '')) : [];
+  if (subject && joint.length && joint.length < rows.length) {
+    const sole = rows.filter((r) => !joint.includes(r));
+    const soleShare = formatNumber((100 * sole.length) / all.length);
+    return finish([framing(context, false),
+      { text: `${subject.entity.name}单独的${noun(table)}有${sole.length}个`, sources: sole.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(sole.length)], end: '，' },
+      { text: `占表中全部${all.length}个的${soleShare}%（${sole.length}÷${all.length}=${soleShare}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
+        derived: [String(all.length), soleShare], end: '；' },
+      { text: `连同与其他单位联合的${joint.length}个共${rows.length}个，占${share}%（${rows.length}÷${all.length}=${share}%）`, sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)),
+        derived: [String(joint.length), String(rows.length), share] }], context);
+  }
   return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
     { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
       derived: [String(all.length), share] }], context);
@@ -430,10 +457,43 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     return finish(claims, context);
   }
   const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  const unsure = undecided(context, filters);
   // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
   const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
-  claims.push(...listClaim(context, rows, columns, what));
+  const shared = part.subjects.length === 1 ? soleAndJoint(context, rows, part.subjects[0], columns, what) : null;
+  claims.push(...(shared ?? listClaim(context, rows, columns, what)));
+  if (unsure) claims.push(unsure);
   return finish(claims, context);
+}
+
+/**
+ * 「工信部发了几个文件」: of the rows a subject names in a name cell, those it shares with others (商务部、工信部、农业部等8部门)
+ * are told apart from its own — both counts given, each row cited. Null when no row is shared or all are.
+ */
+function soleAndJoint(context: TableContext, rows: TypedRow[], subject: Subject, columns: number[], lead: string): Claim[] | null {
+  const { table } = context;
+  const column = rows[0]?.cells.findIndex((c) => c.entities.includes(subject.entity.id)) ?? -1;
+  if (column < 0 || table.columns[column].kind !== 'name') return null;
+  const joint = rows.filter((r) => /[、，,]|等/.test(r.cells[column]?.bare ?? ''));
+  if (!joint.length || joint.length === rows.length) return null;
+  const sole = rows.filter((r) => !joint.includes(r));
+  for (const r of joint) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
+  const own = listClaim(context, sole, columns, `${lead}共${rows.length}个，其中${subject.entity.name}单独的`);
+  return [...own.map((c, i) => (i === own.length - 1 ? { ...c, end: '；' } : c)),
+    { text: `与其他单位联合的${joint.length}个：${joint.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}`,
+      sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(joint.length)] }];
+}
+
+/** 「另有玳鸽（数千万人民币）…只给出量级」: rows an amount's condition cannot decide (the bound falls inside their magnitude). */
+function undecided(context: TableContext, filters: RowFilter[]): Claim | null {
+  const { table } = context;
+  const compare = filters.find((f): f is Extract<RowFilter, { kind: 'compare' }> => f.kind === 'compare' && Boolean(f.scaled));
+  if (!compare) return null;
+  const rows = filterRows(table, filters.filter((f) => f !== compare)).filter((r) => r.cells[compare.column] && scaledHolds(r.cells[compare.column], compare) === null);
+  if (!rows.length) return null;
+  for (const r of rows) context.facts.push(cellFact(table.id, label(r, table), table.columns[compare.column], r.cells[compare.column], table.period));
+  return { text: `另有${rows.map((r) => `${label(r, table)}（${cellText(r.cells[compare.column], table.columns[compare.column])}）`).join('、')}只给出量级，无法判断是否符合`,
+    sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), end: '。' };
 }
 
 /**
@@ -577,24 +637,28 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const column = part.groupBy ? columnFor(table, part.groupBy) : -1;
   if (column < 0) return null;
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
+  // A count by group (「每个城市各有几个」) gives every group, largest first; a category cell (政府、企业) is one group of its own.
+  const every = part.operation === 'count';
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
-    ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}) });
+    ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}),
+    ...(every && table.columns[column].kind === 'category' ? { whole: true } : {}) });
   if (result.operation !== 'group' || !result.groups.length) return null;
   const groups = part.groupBy === 'province' ? byProvince(result.groups, context.knowledge, order) : result.groups;
-  const k = part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
+  const k = every ? groups.length : part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
   const size = groups[Math.min(k, groups.length) - 1].rows.length;
   const chosen = part.operation === 'rank' ? groups.filter((g) => g.rows.length === size)
     : groups.filter((g, i) => i < k || g.rows.length === size);
   const claims: Claim[] = [framing(context, false)];
   const columnName = groups !== result.groups ? '省份' : columnLabel(table.columns[column], context.labels);
   // 「哪个地方的政策最多」 where every place has one: no place has the most; say so rather than name them all as the most.
-  if (k === 1 && groups.length > 2 && chosen.length === groups.length) {
+  if (!every && k === 1 && groups.length > 2 && chosen.length === groups.length) {
     const rows = groups.flatMap((g) => g.rows);
     claims.push({ text: `按${columnName}统计${noun(table)}数量，${groups.length}个${columnName}都是${size}个，没有哪个${order === 'asc' ? '更少' : '更多'}：${groups.map((g) => g.key).join('、')}`,
       sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(groups.length), String(size)], end: '。' });
     return finish(claims, context);
   }
-  claims.push({ text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
+  claims.push(every ? { text: `按${columnName}统计${noun(table)}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
+    : { text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);
     // Names only while they stay readable: several large groups are given by their counts.
@@ -834,7 +898,9 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {
     // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
-    case 'count': return (!effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
+    // 「每个城市各有几个」: every group of a column other than the rows' own name, counted.
+    case 'count': if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);
+      return (!effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
       && table.columns.some((c) => c.kind === 'count'))
       // 「杭州…一共有多少企业」: a subject's count of a noun the rows are not (表6-1's rows are 地区) is its row's count cell (or
       // the row it lies in), not a count of rows.
@@ -855,6 +921,8 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         if (sum) return sum;
       }
       if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
+      // 「工信部一共出了几份」: one subject's rows added up, in a table without figures, is a count of them.
+      if (effective.operation === 'sum' && effective.subjects.length === 1 && !hasNumeric) return count(context, choice);
       return arithmetic(context, choice);
     default:
       if (effective.attributes.includes('share') && !table.columns.some((c) => c.kind === 'percent')) {
@@ -867,4 +935,30 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
       }
       return lookup(context, choice);
   }
+}
+
+/**
+ * 「有哪些标准是2020年4月发布的」 (table-filter-list): things of one kind that several tables list (标准: 表5-1 … 表5-9), none
+ * named, selected by a date — each table's rows that pass, table by table, with the total. Null unless two tables or
+ * more have such rows.
+ */
+export function listAcrossTables(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.operation !== 'list' || !part.noun || part.subjects.length || part.table) return null;
+  if (!part.filters.some((f) => f.kind === 'period') && !part.periods.some((p) => !p.asOf)) return null;
+  const tables = [...knowledge.tables.values()].filter((t) => t.rowNouns.includes(part.noun!) && t.columns.some((c) => c.kind === 'date'));
+  const found: PartAnswer[] = [];
+  let total = 0;
+  for (const table of tables) {
+    const answer = answerFromTable(part, { table, score: 0, subjectRows: [] }, knowledge);
+    const counted = Number(answer?.claims.find((c) => c.derived?.length)?.derived?.[0] ?? 0);
+    if (answer?.status !== 'answered' || !counted) continue;
+    // Each table's lead says which table it is (「表5-1中发布时间在…的标准共3个」): the same words of two tables stay two claims.
+    const lead = answer.claims.findIndex((c) => c.derived?.length);
+    found.push({ ...answer, claims: answer.claims.slice(lead).map((c, i) => (i === 0 ? { ...c, text: `${table.id}中${c.text}` } : c)) });
+    total += counted;
+  }
+  if (found.length < 2) return null;
+  const claims: Claim[] = [{ text: `报告有${found.length}张表列出符合条件的${part.noun}，共${total}个`, sources: [], derived: [String(found.length), String(total)], end: '：' },
+    ...found.flatMap((a, i) => a.claims.map((c, j) => (j === a.claims.length - 1 ? { ...c, end: i === found.length - 1 ? '。' : '；' } : c)))];
+  return answered(claims, found.flatMap((a) => a.facts));
 }

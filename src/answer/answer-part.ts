@@ -6,12 +6,14 @@ import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
 import { answerFromPassages, enumeratedItem, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
-import { answerFromTable } from './answer-from-table';
+import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
+/** Currencies a question can name (qualifiers.tsv). */
+const CURRENCIES = new Set(['人民币', '美元']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 /** The last month the report's figures cover (2020 H1), as yyyymm. */
 const REPORT_END = 202006;
@@ -52,8 +54,9 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
   // A span asked precisely (一季度, 全年) is stated only by that span, or a point at its end (not a stock 截至 it).
-  const spans = part.periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
-  return part.periods.every((p) => (p.exact
+  const periods = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))];
+  const spans = periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
+  return periods.every((p) => (p.exact
     ? spans.some((s) => (s.from === p.from && s.to === p.to) || (s.from === s.to && s.to === p.to && !s.label.startsWith('截至')))
     : (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year)))));
 }
@@ -194,7 +197,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
-  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table) {
+  // A currency named (「用人民币融资的有几家」) selects rows as a condition does: no prose total answers it.
+  const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
+  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy) {
     const total = answerFromFacts(part, knowledge);
     // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
     const whole = !part.periods.length && !part.qualifiers.length;
@@ -214,7 +219,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   }
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
-  const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  const later = [...part.periods.filter((p) => p.bound !== 'before' && p.bound !== 'until'), ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' && f.relation !== 'until' ? [f.period] : []))].some((p) => p.from > REPORT_END);
   const chosen = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   const misses = chosen ? missesExactPeriod(chosen.table, part) : false;
   const choice = chosen && !misses ? chosen : null;
@@ -258,6 +263,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       return fromTable;
     }
     fallback = fromTable;
+  }
+  // 「有哪些标准是2020年4月发布的」: no one table is meant; the rows of every table of that noun the date selects.
+  if (!choice && !later) {
+    const across = listAcrossTables(part, knowledge);
+    if (across) return across;
   }
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.

@@ -68,6 +68,8 @@ export function numericColumn(table: TypedTable, attributes: AttributeId[]): num
   return -1;
 }
 
+/** 「汇总表」「一览表」「分布表」: 表 after a word of the caption (the report's word, not the user's). */
+const TABLE_WORD = /(表格|表)$/;
 const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据']);
 const printedText = new WeakMap<TypedTable, string>();
 const captionForms = new WeakMap<TypedTable, string>();
@@ -104,7 +106,7 @@ export function periodSelectsRows(table: TypedTable, part: Part): boolean {
 export function outsideSpan(table: TypedTable, part: Part): boolean {
   if (!table.period || /截[至止]/.test(table.period)) return false;
   const span = parsePeriod(table.period);
-  const asked = [...part.periods.filter((p) => !p.asOf), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
+  const asked = [...part.periods.filter((p) => !p.asOf && !p.bound), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
   return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
 }
 
@@ -157,7 +159,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const subjectRows = part.subjects.map((subject) => rowsOf(table, subject));
     const namedRow = part.subjects.some((s) => [s.entity, ...(s.alternatives ?? [])].some((e) => e.kind === 'row' && e.table === table.id)
       && (s.entity.kind === 'row' || !part.noun || table.rowNouns.includes(part.noun)));
-    const noun = part.noun ? table.rowNouns.includes(part.noun) : false;
+    // 「比例不到1%的有几个省」: places are what a table whose rows are places (表6-1) counts.
+    const noun = part.noun ? table.rowNouns.includes(part.noun) || (part.noun === '地区' && table.columns[table.label]?.kind === 'place' && Boolean(part.condition)) : false;
     const matched = subjectRows.filter((rows) => rows.length).length;
     const columns = part.attributes.filter((a) => columnFor(table, a) >= 0);
     const values = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id).length;
@@ -165,9 +168,11 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const dated = periodSelectsRows(table, part);
     const dates = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0).length + Number(dated);
     const caption = captionForm(table);
-    const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i])).length;
+    // 「汇总表」「一览表」: a caption word said with 表 after it names the table by its caption.
+    const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i]) || (TABLE_WORD.test(wordForms[i]) && wordForms[i].length > 2 && caption.includes(wordForms[i].replace(TABLE_WORD, '')))).length;
     const grouping = part.groupBy && columnFor(table, part.groupBy) >= 0 ? 1 : 0;
-    const asksValue = part.attributes.filter((a) => !ROW_COUNTS.has(a));
+    // 「工信部的文件占几成」: the share of a subject's rows among the rows of what is counted is the table's to give.
+    const asksValue = part.attributes.filter((a) => !ROW_COUNTS.has(a) && !(a === 'share' && noun && matched === 1 && part.subjects.length === 1));
     // A value the table cannot give (「估值」 of a company, 「定位」 of a fund) leaves the question to the prose.
     const unanswerable = asksValue.length > 0 && columns.filter((a) => !ROW_COUNTS.has(a)).length === 0;
     // Figures of what is new in a period (新成立) are not a table's stock, unless the table lists what is new.
@@ -181,7 +186,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const otherNoun = Boolean(part.noun) && !noun && !columns.length;
     // 「top10里美元融资的」: a word only this table's topics use (top10), or a currency of its amounts, names the table.
     const ownWord = part.words.some((w) => table.requires.includes(w) && table.topics.includes(w));
-    const currency = part.qualifiers.some((q) => ['人民币', '美元'].includes(q)) && table.columns.some((c) => c.kind === 'money');
+    const currencyNamed = part.qualifiers.some((q) => ['人民币', '美元'].includes(q));
+    const currency = currencyNamed && table.columns.some((c) => c.kind === 'money');
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
@@ -205,6 +211,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
       if (wantsNew || foreign) eligible = false;
+      // 「美元融资的公司有几家」: a currency is a condition on amounts; a table without them cannot apply it.
+      if (currencyNamed && !currency) eligible = false;
     }
     // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
     // answers only a question that says so, names it, or names one of its rows.
@@ -220,7 +228,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         || (values > 0 && noun)
         // 「济南的研究院是谁牵头的」: what the table prints of rows it lists for a named place or organisation (not how many
         // there are); the caption then says its scope.
-        || (matched > 0 && noun && columns.some((a) => !ROW_COUNTS.has(a)) && !['count', 'sum'].includes(part.operation));
+        || (matched > 0 && noun && columns.some((a) => !ROW_COUNTS.has(a)) && !['count', 'sum'].includes(part.operation))
+        // 「研究机构中在济南的有哪些」: the rows of what is counted that a named place has are listed there (its caption says the scope).
+        || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length);
       if (!required) eligible = false;
     }
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
@@ -230,6 +240,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const said = compactForm(part.text);
       const expanded = (w: string) => !said.includes(compactForm(w)) && [...knowledge.lexicon.synonyms.values()].includes(w);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
+        && !printed.includes(compactForm(w).replace(TABLE_WORD, '') || '\u0000')
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;

@@ -13,7 +13,9 @@ export type RowFilter =
   /** A money cell in this currency (人民币, 美元). */
   | { column: number; kind: 'currency'; value: string }
   /** A numeric cell compared with a value. */
-  | { column: number; kind: 'compare'; op: '>' | '>=' | '<' | '<=' | '='; value: number };
+  | { column: number; kind: 'compare'; op: '>' | '>=' | '<' | '<=' | '='; value: number;
+    /** Compare in absolute terms: the cell's value times the magnitude its unit prints (1675 万美元 → 16,750,000). */
+    scaled?: boolean };
 
 /** One operation of the small query algebra over a typed table. */
 export type TableQuery =
@@ -22,7 +24,9 @@ export type TableQuery =
   | { operation: 'order'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; k: number; offset?: number }
   | { operation: 'position'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; row: number }
   /** `unit`: dates group by year (default) or by month. */
-  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; unit?: 'year' | 'month'; among?: readonly string[] }
+  | { operation: 'group'; filters: RowFilter[]; column: number; order: 'asc' | 'desc'; unit?: 'year' | 'month'; among?: readonly string[];
+    /** Group on the whole cell (政府、企业 is one group), not on each value it lists. */
+    whole?: boolean }
   | { operation: 'sum'; filters: RowFilter[]; column: number };
 
 /** Rows in ranking order with their place (ties share a place: 1, 2, 2, 4). */
@@ -42,6 +46,42 @@ export type TableResult =
   /** Sums per currency/unit: amounts in different currencies are never added. */
   | { operation: 'sum'; rows: TypedRow[]; sums: { unit: string; total: number; rows: TypedRow[] }[]; unknown: TypedRow[] };
 
+/** The magnitude a unit prints (万美元 → 10⁴, 亿元 → 10⁸), 1 for none. */
+function unitScale(unit: string): number {
+  return unit.startsWith('千万') ? 1e7 : unit.startsWith('百万') ? 1e6 : unit.startsWith('万') ? 1e4 : unit.startsWith('亿') ? 1e8 : 1;
+}
+
+/** A cell's value in absolute terms (1675 万美元 → 16,750,000). */
+export function absoluteValue(cell: TypedCell): number {
+  return (cell.value ?? 0) * unitScale(cell.unit);
+}
+
+/** The span of absolute values a cell allows: one value, or an order of magnitude (数千万 → 2千万 up to 1亿); null if none. */
+function valueSpan(cell: TypedCell): [number, number] | null {
+  if (cell.value !== null && !cell.approximate) return [absoluteValue(cell), absoluteValue(cell)];
+  const magnitude = /数(十|百|千)?(万|亿)/.exec(cell.bare.replace(/\s+/g, ''));
+  if (!magnitude) return null;
+  const unit = (magnitude[1] ? { 十: 10, 百: 100, 千: 1000 }[magnitude[1]]! : 1) * (magnitude[2] === '亿' ? 1e8 : 1e4);
+  return [2 * unit, 10 * unit];
+}
+
+const holds = (v: number, op: Extract<RowFilter, { kind: 'compare' }>['op'], bound: number) =>
+  (op === '>' ? v > bound : op === '>=' ? v >= bound : op === '<' ? v < bound : op === '<=' ? v <= bound : v === bound);
+
+/**
+ * Whether a scaled comparison holds of a cell: true or false where the cell's whole span decides it (数千万 is over
+ * 一千万 and under 一亿), null where only its order of magnitude is printed and the bound falls inside it.
+ */
+export function scaledHolds(cell: TypedCell, filter: Extract<RowFilter, { kind: 'compare' }>): boolean | null {
+  const span = valueSpan(cell);
+  if (!span) return false;
+  const [low, high] = span;
+  if (low === high) return holds(low, filter.op, filter.value);
+  const atLow = holds(low, filter.op, filter.value);
+  const atHigh = holds(high - 1, filter.op, filter.value);
+  return atLow === atHigh && filter.op !== '=' ? atLow : null;
+}
+
 function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow): boolean {
   if (filter.kind === 'text') return Boolean(row?.cells.some((c) => c.text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').includes(filter.value)));
   if (!cell) return false;
@@ -51,8 +91,9 @@ function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow)
     case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
     case 'currency': return cell.currency === filter.value;
     case 'compare': {
+      if (filter.scaled) return scaledHolds(cell, filter) === true;
       if (cell.value === null) return false;
-      const v = cell.value;
+      const v = filter.scaled ? absoluteValue(cell) : cell.value;
       return filter.op === '>' ? v > filter.value : filter.op === '>=' ? v >= filter.value : filter.op === '<' ? v < filter.value
         : filter.op === '<=' ? v <= filter.value : v === filter.value;
     }
@@ -114,7 +155,7 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
         const month = date !== null && Math.floor(date / 100) % 100 > 0 ? `${Math.floor(date / 10_000)}年${Math.floor(date / 100) % 100}月` : '';
         // Values compared by name (政府, 政企合作 = 政府、企业) each take the rows whose cell is exactly that value.
         const keys = query.among ? query.among.filter((name) => cell?.bare === name || (cell?.parts.length === 1 && cell.parts[0] === name))
-          : cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
+          : query.whole && cell?.bare ? [cell.bare] : cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
         for (const key of keys.filter(Boolean)) groups.set(key, [...(groups.get(key) ?? []), row]);
       }
       const sorted = [...groups].map(([key, members]) => ({ key, rows: members }))

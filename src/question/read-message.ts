@@ -2,7 +2,7 @@ import { compactForm } from '../text/compact-form';
 import type { PeriodSpan } from '../text/find-periods';
 import type { Lexicon } from './build-lexicon';
 import type { AttributeId, Cue, Entity, FunctionClass, MessageKindCue, OperationCue } from './lexicon';
-import type { Filter, MessageKind, Part, Subject } from './reading';
+import type { DateRelation, Filter, MessageKind, Part, Subject } from './reading';
 import { tokenize, type Token } from './tokenize';
 
 /** What the question stage needs besides the lexicon. */
@@ -219,6 +219,29 @@ function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['l
     && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
 }
 
+/** Words between a period and the date word they make a condition (「2018年以来成立的」), 的 allowed after them. */
+const RELATION_WORDS = /^(?:(?:及|或)?(?:之前|以前|前|之后|以后|后)|以来|起|开始)?的?$/;
+
+/** How the words after a period (and a 从/自 before it) bound a date condition; undefined when the date is within it. */
+function dateRelation(between: string, before?: string): DateRelation | undefined {
+  if (/^(以来|起|开始)$/.test(between) || /^(及|或)(以后|之后|后)$/.test(between) || (before && /^(从|自)$/.test(before) && !/^(之前|以前|前)$/.test(between))) return 'since';
+  if (/^(及|或)(以前|之前|前)$/.test(between)) return 'until';
+  if (/^(之前|以前|前)$/.test(between)) return 'before';
+  if (/^(之后|以后|后)$/.test(between)) return 'after';
+  return undefined;
+}
+
+/** How the one or two tokens right after a period bound it (「以后」「及以前」「以来」), if they do. */
+function boundAfter(tokens: Token[], position: number): DateRelation | undefined {
+  for (const n of [1, 2]) {
+    const next = tokens.slice(position + 1, position + 1 + n);
+    if (next.length < n || next.some((t) => t.type === 'period')) return undefined;
+    const relation = dateRelation(next.map((t) => t.text).join(''));
+    if (relation) return relation;
+  }
+  return undefined;
+}
+
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
 const MAX_SUBJECTS_PER_PART = 8;
 const MAX_WORDS_PER_PART = 12;
@@ -247,11 +270,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const measured: { attribute: AttributeId; text: string }[] = [];
+  /** Where a value a column was said to be stands (「主导机构是企业」: 企业). */
+  const valueAt = new Set<number>();
   const askedAmount = new Set<AttributeId>();
-  const dateFilter = (attribute: AttributeId, period: PeriodSpan) => {
-    // 「17年之前建的」「2019年以后发布的」.
-    const after = tokens.find((t) => t.start === period.end);
-    const relation = after && /^(之前|以前|前)$/.test(after.text) ? 'before' : after && /^(之后|以后|后|以来)$/.test(after.text) ? 'after' : undefined;
+  const dateFilter = (attribute: AttributeId, period: PeriodSpan, until = period.end) => {
+    // 「17年之前建的」「2019年以后发布的」「2018年以来成立的」「从2018年起」「2017年及以前」: the words between the period and
+    // the date word (and a 从/自 before it) say how it bounds the date.
+    const between = tokens.filter((t) => t.start >= period.end && t.end <= until).map((t) => t.text).join('').replace(/的$/, '');
+    const from = tokens.find((t) => t.end === period.start)?.text;
+    const relation = dateRelation(between, from);
     filters.push({ kind: 'period', attribute, period, ...(relation ? { relation } : {}) });
     const at = periods.indexOf(period);
     if (at >= 0) periods.splice(at, 1);
@@ -278,12 +305,21 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           lastDate = null;
           break;
         }
-        periods.push(token.period);
-        lastPeriod = { period: token.period, end: token.end };
+        {
+          // 「2018年以后的园区」「2017年及以前」: words right after a period bound it, whatever date they are then said of.
+          const bound = boundAfter(tokens, position);
+          const period = bound ? { ...token.period, bound } : token.period;
+          periods.push(period);
+          lastPeriod = { period, end: token.end };
+        }
         break;
       case 'table': table = token.table; break;
       case 'section': section = token.section; break;
-      case 'condition': condition = token.condition; break;
+      case 'condition':
+        condition = token.condition;
+        // 「1000万美元以上」: a currency said inside the condition still names the currency.
+        if (token.condition.currency) qualifiers.add(token.condition.currency);
+        break;
       case 'figure': figures.push(token.figure); break;
       case 'title': {
         const wanted = compactForm(token.title);
@@ -324,8 +360,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
         const marker = cuesOf(token, 'dateMarker')[0];
-        if (marker && lastPeriod && token.start - lastPeriod.end <= 3 && /^(之前|以前|前|之后|以后|后|以来|的)?$/.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
-          dateFilter(marker.attribute, lastPeriod.period);
+        // 「到2019年底发了几项」: a stock up to a date (截至, 到…底) stays a period, not a date condition.
+        if (marker && lastPeriod && !lastPeriod.period.asOf && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
+          dateFilter(marker.attribute, lastPeriod.period, token.start);
           // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
           for (let at = 0; at < token.text.length; at++) {
             for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
@@ -362,6 +399,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             words.push(token.text);
             continue;
           }
+          // 「主导机构是企业的」「牵头人为高校的」: a category column said to be a value it prints is a condition on the rows, also
+          // where the value is a common noun (企业, 高校) that names no value by itself.
+          const stated = lexicon.attributes.get(cue.attribute)?.kind === 'category' ? statedValue(tokens, position, cue.attribute, lexicon) : [];
+          if (stated.length) {
+            for (const value of stated) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.id)) filters.push({ kind: 'value', entity: value, text: value.name });
+            valueAt.add(tokens[position + 2].start);
+            continue;
+          }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
           if (MEASURES.has(cue.attribute)) {
             if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
@@ -378,20 +423,28 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「专利最多的公司是哪家」: a noun the which-word right after it asks about is the answer's kind too.
         const next = tokens.slice(position + 1).find((t) => !['是', '为', '的'].includes(t.text));
         const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter });
+        // A value a column was said to be (「主导机构是企业」) is no counted noun.
+        if (valueAt.has(token.start)) break;
+        // 「金融案例里」「标准中」: a noun looked inside (里/中 after it) is what the rows are, even where it is also a column's word.
+        const inside = /^(里|中|里面|里头|当中|之中)$/.test(tokens[position + 1]?.text ?? '');
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: !inside && (cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter) });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
-        for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
+        // 「2018年以后」: 以后 right after a period bounds it (a date condition), it is not the future (下半年) as a topic.
+        const bounding = lastPeriod !== null && token.start - lastPeriod.end <= 1 && /^(及|或)?(以后|之后)$/.test(token.text);
+        if (!bounding) for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
         if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
-        if (!found.length && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
+        if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
         break;
       }
       case 'word': {
         const word = token.text;
         if (/^[\p{P}\p{S}\s]+$/u.test(word) || lexicon.isFunctionWord(word)) break;
         if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
+        // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
+        if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
         words.push(word);
         // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
         // never as an everyday word around the question (「编委会的顾问都有谁」).
@@ -447,7 +500,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
   // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
-  const classifier = tokens.find((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)$/.test(t.text))?.text.slice(-1);
+  // 「有多少|条」: jieba may leave the classifier a token of its own, right after the count word.
+  const countWord = tokens.findIndex((t) => t.start >= askAt && cuesOf(t, 'operation').some((c) => c.operation === 'count') && /^(有)?(多少|几)(.)?$/.test(t.text));
+  const classifier = countWord < 0 ? undefined : /(多少|几)$/.test(tokens[countWord].text)
+    ? (tokens[countWord + 1]?.start === tokens[countWord].end ? tokens[countWord + 1].text.slice(0, 1) : undefined) : tokens[countWord].text.slice(-1);
   const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
   const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
   const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
@@ -509,12 +565,24 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
+  // 「农业农村部发过啥政策」「有什么产业园」: a which-word right before a counted noun asks for the things of that noun.
+  if (!operation.explicit && operation.operation === 'explain' && noun
+    && tokens.some((t, i) => hasFunction(t, 'question') && /^(啥|什么|哪些)$/.test(t.text) && tokens[i + 1]?.start === t.end && cuesOf(tokens[i + 1], 'noun').some((c) => c.noun === noun))) {
+    operation = { operation: 'list', explicit: true };
+  }
+  // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
   // 「表5-8里2020年新增的那项是啥」: 是啥 there asks which row it is, not a definition.
-  if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && table && !attributes.length
-    && !uniqueSubjects.length && (periods.length || filters.length)) {
+  if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && (table || (noun && filters.length))
+    && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
+  // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
+  // a ranking of them; only where no subject names which value is meant.
+  const groupable = (t: Token | undefined) => (t ? cuesOf(t, 'attribute').map((c) => c.attribute).find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
+  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length ? undefined
+    : tokens.map((t, i) => (hasFunction(t, 'each') && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
+  if (eachGroup) operation = { operation: 'count', explicit: true };
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
@@ -527,7 +595,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
-  const groupBy = ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined;
+  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
@@ -577,6 +645,15 @@ function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lex
   const match = lexicon.longestAt(joined, 0, () => false);
   if (!match || match.surface !== joined) return [];
   return match.cues.flatMap((c) => (c.type === 'entity' ? [lexicon.entities.get(c.entity)] : [])).filter((e): e is Entity => e?.kind === 'value');
+}
+
+/** 「主导机构是企业」「牵头人为高校」: the values (one per table) a category column is said to be, by the value as printed. */
+function statedValue(tokens: Token[], position: number, attribute: AttributeId, lexicon: ReadContext['lexicon']): Entity[] {
+  const between = tokens[position + 1];
+  const value = tokens[position + 2];
+  if (!between || !value || !/^(是|为|属于|都是)$/.test(between.text)) return [];
+  const name = compactForm(value.text);
+  return [...lexicon.tables.keys()].map((table) => lexicon.entities.get(`value:${table}:${attribute}:${name}`)).filter((e): e is Entity => e?.kind === 'value');
 }
 
 /** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */

@@ -161,7 +161,32 @@ describe('readQuestion: the parts of a question', () => {
   it('reads rankings: top-k, k-th place from the bottom, a group-by (哪个城市园区最多)', () => {
     expect(read(['企业数量前三的省份']).parts[0]).toMatchObject({ operation: 'topk', rank: 3 });
     expect(read(['企业数倒数第二的是哪个省']).parts[0]).toMatchObject({ operation: 'rank', rank: 2, order: 'asc' });
+    // 「后三位」「倒数五个」: the last k (a top-k from the bottom); 「以后三个」 is no such thing.
+    expect(read(['企业数量排后三位的省份']).parts[0]).toMatchObject({ operation: 'topk', rank: 3, order: 'asc' });
+    expect(read(['区块链企业倒数五个的省']).parts[0]).toMatchObject({ operation: 'topk', rank: 5, order: 'asc' });
     expect(read(['哪个城市园区最多']).parts[0]).toMatchObject({ operation: 'max', groupBy: 'city', noun: '产业园' });
+  });
+
+  it('reads how a date condition bounds its year, and the classifier a count word left a token of its own', () => {
+    const bound = (q: string) => read([q]).parts[0].filters.find((f) => f.kind === 'period');
+    expect(bound('2018年以来成立的园区有哪些')).toMatchObject({ attribute: 'founded', relation: 'since' });
+    expect(bound('2017年及以前建的园区')).toMatchObject({ relation: 'until' });
+    expect(bound('2019年之后发布的标准')).toMatchObject({ attribute: 'published', relation: 'after' });
+    expect(read(['2018年以后的园区有几个']).parts[0].periods[0]).toMatchObject({ label: '2018年', bound: 'after' });
+    expect(read(['2018年以后的园区有几个']).parts[0].words).not.toContain('下半年');
+    // Amounts said with their magnitude, and a currency inside the condition.
+    expect(read(['融资过亿的公司']).parts[0].condition).toMatchObject({ op: '>', value: 1, scale: 1e8 });
+    expect(read(['两千万以上的融资']).parts[0].condition).toMatchObject({ value: 2000, scale: 1e4 });
+    expect(read(['1000万美元以上的融资有几家']).parts[0]).toMatchObject({ condition: { value: 1000, scale: 1e4 }, qualifiers: ['美元'] });
+    // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
+    expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
+    expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
+    // 「百分之五」: a percent said in words.
+    expect(read(['占比超过百分之五的地区']).parts[0].condition).toMatchObject({ op: '>', value: 5 });
+    // 「20年4月份」: a month of a two-digit year.
+    expect(read(['20年4月份发布的标准都有哪些']).parts[0].filters[0]).toMatchObject({ kind: 'period', period: { label: '2020年4月', from: 202004, to: 202004 } });
+    // 「有多少|条」: 条 counts 政策, not the 地方 named first.
+    expect(read(['地方上6月份出的区块链专项政策有多少条']).parts[0]).toMatchObject({ noun: '政策', operation: 'count' });
   });
 
   it('marks a word the report never uses where the asked thing stands, and not an everyday word around the question', () => {

@@ -15,6 +15,12 @@ export interface Condition {
   value: number;
   /** Upper bound as well (「两位数」: 10–99). */
   max?: number;
+  /** The magnitude the figure was said in (「一千万」: 1000 × 10⁴, 「过亿」: 1 × 10⁸): compared with amounts in absolute terms. */
+  scale?: number;
+  /** A currency said inside the condition (「1000万美元以上」). */
+  currency?: '人民币' | '美元';
+  /** The condition as said (「过亿」「两千万以上」), to restate it in the user's words. */
+  said?: string;
 }
 
 /** A named thing a part is about, as the question names it. */
@@ -29,7 +35,13 @@ export interface Subject {
 /** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
 export type Filter =
   | { kind: 'value'; entity: Entity; text: string }
-  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: 'before' | 'after' };
+  | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: DateRelation };
+
+/**
+ * How a date condition bounds its period: 之前 (before it), 之后 (after it), 以来/起/及以后 (since its start, itself
+ * included), 及以前 (up to its end, itself included). None: within it.
+ */
+export type DateRelation = 'before' | 'after' | 'since' | 'until';
 
 /** One thing asked: a clause of the message with its slots filled. */
 export interface Part {

@@ -33,17 +33,22 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
-const COUNT = String.raw`\d+(?:\.\d+)?|[一二两三四五六七八九十百]{1,4}(?=[家个项所])`;
+const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
+// The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
+const SCALE = '千万|百万|万|亿';
+const MONEY = '(?:元|块钱|块)?';
 const CONDITION = new RegExp([
   String.raw`(?:只有|仅有|正好|恰好|刚好|就)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:为|是|等于)(?<eqDigits>\d+)(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
   String.raw`(?<digits>一位数|两位数|三位数)`,
-  String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>${COUNT})(?:家|个|项|所|%)?`,
-  String.raw`(?<bound>${COUNT})(?:家|个|项|所|%)?(?<boundWord>及以上|以上|及以下|以下|或以上|或以下)`,
-  String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>${COUNT})(?:家|个|项|所|%)?`,
+  String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>${COUNT})(?<moreScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}`,
+  String.raw`(?<bound>${COUNT})(?<boundScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}(?<boundCurrency>美元|美金|人民币)?(?<boundWord>及以上|以上|及以下|以下|或以上|或以下)`,
+  String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>${COUNT})(?<lessScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}`,
+  // 「过亿」「上亿」「破千万」: an amount of that magnitude or more.
+  String.raw`(?<overWord>过|破|上|超)(?<overScale>千万|百万|亿)${MONEY}`,
   // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
   String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
 ].join('|'), 'g');
@@ -57,16 +62,25 @@ const STANDARD = /(gb\/t|gm\/t|t\/[a-z]+|db\d+\/t) ?\d+(?:\.\d+)?(?:-\d{4})?/g;
 const FIGURE = /(?<![\d.第前])(\d+(?:\.\d+)?)(万|亿)?(亿元|万元|元|美元|人民币|家|个|项|件|笔|所|条|%)?(?![\d.年月日号])/g;
 const PUNCTUATION = /[?？!！;；。,，、:：\n ]/;
 
+const SCALES: Record<string, number> = { 万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
 function conditionOf(match: RegExpMatchArray): Condition {
   const g = match.groups ?? {};
-  const number = (text: string) => (/^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0);
+  // 「百分之五」: a percent said in words is its number (compared with a percent column).
+  const number = (said: string) => {
+    const text = said.replace(/^百分之/, '');
+    return /^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0;
+  };
+  if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
+  const scaleWord = g.moreScale ?? g.boundScale ?? g.lessScale;
+  const scale = scaleWord ? { scale: SCALES[scaleWord], said: match[0], ...(g.boundCurrency ? { currency: g.boundCurrency === '人民币' ? '人民币' as const : '美元' as const } : {}) } : {};
   if (g.eq || g.eqDigits) return { op: '=', value: number(g.eq ?? g.eqDigits) };
   if (g.lo && g.hi) return { op: '>=', value: Number(g.lo), max: Number(g.hi) };
   const digits = g.digits ? { 一位数: [0, 9], 两位数: [10, 99], 三位数: [100, 999] }[g.digits] : undefined;
   if (digits) return { op: '>=', value: digits[0], max: digits[1] };
-  if (g.more) return { op: /不少于|至少|达到|不低于/.test(g.moreWord) ? '>=' : '>', value: number(g.more) };
-  if (g.bound) return { op: /及以上|或以上/.test(g.boundWord) ? '>=' : /及以下|或以下/.test(g.boundWord) ? '<=' : /以上/.test(g.boundWord) ? '>' : '<', value: number(g.bound) };
-  if (g.less) return { op: /不超过/.test(g.lessWord) ? '<=' : '<', value: number(g.less) };
+  if (g.more) return { op: /不少于|至少|达到|不低于/.test(g.moreWord) ? '>=' : '>', value: number(g.more), ...scale };
+  if (g.bound) return { op: /及以上|或以上/.test(g.boundWord) ? '>=' : /及以下|或以下/.test(g.boundWord) ? '<=' : /以上/.test(g.boundWord) ? '>' : '<', value: number(g.bound), ...scale };
+  if (g.less) return { op: /不超过/.test(g.lessWord) ? '<=' : '<', value: number(g.less), ...scale };
   return { op: '=', value: 0 };
 }
 
@@ -134,6 +148,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     const after = text.slice(end, end + 5);
     return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
   };
+  // 「20年4月份」「19年十月」: a month of a two-digit year.
+  each(/(?<![\d.])([12]\d)年(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g, (m) => {
+    const year = 2000 + Number(m[1]);
+    const month = CN_NUMBER(m[2]);
+    const at = year * 100 + month;
+    return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年${month}月`, from: at, to: at } } : null;
+  });
   // 「17年」「19年的」: a two-digit year of this century.
   each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {
     const year = 2000 + Number(m[1]);
@@ -161,7 +182,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${REPORT_YEAR}年${month}月`, from, to: from } } : null;
   });
   // 「哪两个省最多」: 哪 + a number is a top-k only beside 最多/最少 (the question stage checks); alone it is a which.
-  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4]), order: m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
+  // 「后三位」「倒数五个」: the last k, counted from the bottom.
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);

@@ -18,6 +18,8 @@ export interface PeriodSpan {
    * half) does not answer it. A bare 「2020年」 is not exact: asked of this report it means the report's half-year.
    */
   exact?: boolean;
+  /** Said with words that bound it (「2018年以后」「2017年及以前」, set by the question stage): the span before, after, since or up to it. */
+  bound?: 'before' | 'after' | 'since' | 'until';
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Table questions in everyday words, answered by the real pipeline on the real report (the query algebra over the typed tables).
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('table questions: how a date condition bounds its period', () => {
+  it('counts 以来/起/及以后 with the year itself, 之前 without it, 及以前 with it', async () => {
+    // 表3-3: 杭州's parks of 2018 are four (2018.04, 2018.07, 2018.08, 2018.11); none is later.
+    const since = await ask('杭州那几个园区里头，2018年以来建的是哪些');
+    expect(since.answer).toContain('共4个');
+    for (const park of ['经略新创产业区块链孵化器', '中国杭州国际区块链产业园']) expect(since.answer).toContain(park);
+    expect(since.answer).not.toContain('西溪谷');
+    // 44 parks: 19 founded up to 2017 (itself included), 25 from 2018 on.
+    expect((await ask('从2018年开始建的园区一共多少个')).answer).toContain('共25个');
+    expect((await ask('2017年及以前成立的园区有几个')).answer).toContain('共19个');
+    expect((await ask('2017年之前成立的园区有几个')).answer).toContain('共4个');
+  });
+
+  it('reads 以后 right after a year as the bound of a date, not as the future (下半年) the question is about', async () => {
+    const answer = await ask('杭州的园区2017年以后成立的有几个');
+    expect(answer.answer).toContain('表3-3');
+    expect(answer.answer).toContain('共4个');
+  });
+});
+
+describe('table questions: a currency named is a condition on the rows', () => {
+  it('counts the rows of that currency in the table of amounts, not a prose total or another table of 企业', async () => {
+    // 表2-2: seven amounts in 人民币, three in 美元.
+    const rmb = await ask('投融资前十那张表里用人民币的公司有几家');
+    expect(rmb.answer).toContain('表2-2');
+    expect(rmb.answer).toContain('共7个');
+    const usd = await ask('拿美元融资的公司有几家');
+    expect(usd.answer).toContain('表2-2');
+    expect(usd.answer).toContain('共3个');
+    expect(usd.answer).not.toContain('1309');
+  });
+});
+
+describe('table questions: the report word of an everyday word names the table it stands for', () => {
+  it('answers 地方 (the report: 各省市) special policies of a month from 表1-2', async () => {
+    // 表1-2: five local special policies are dated 2020年6月 (北京, 上海, 南京, 长沙, 泉州).
+    const answer = await ask('地方上6月份出的区块链专项政策有多少条');
+    expect(answer.answer).toContain('表1-2');
+    expect(answer.answer).toContain('共5个');
+  });
+});
+
+describe('table questions: a count for each value of a column (group-by of every group)', () => {
+  it('counts the rows of every city, province or kind of leader, largest first, each group cited', async () => {
+    // 表2-1: nine new institutes in eight cities, 济南 has two.
+    const cities = await ask('今年新冒出来的研究机构，每个城市分别几家');
+    expect(cities.answer).toContain('表2-1');
+    expect(cities.answer).toMatch(/共8个城市/);
+    expect(cities.answer).toMatch(/济南（2个）/);
+    expect(cities.answer).toMatch(/包头（1个）/);
+    // 表3-3: 政府、企业 17, 政府 15, 企业 9, 政府、高校 3 — a cell naming two leaders is a kind of its own.
+    const leaders = await ask('园区按牵头方分一下，各有多少');
+    expect(leaders.answer).toMatch(/政府、企业（17个）/);
+    expect(leaders.answer).toMatch(/政府（15个）/);
+    expect(leaders.answer).toMatch(/企业（9个）/);
+    const provinces = await ask('每个省的区块链产业园都有几个');
+    expect(provinces.answer).toMatch(/浙江（8个）/);
+    expect(provinces.answer).toMatch(/广东（7个）/);
+  });
+
+  it('keeps a table whose rows are the places themselves a list of its rows, and a where-question a where-question', async () => {
+    const regions = await ask('各省分别有多少家区块链企业');
+    expect(regions.answer).toContain('广东（354家）');
+    expect((await ask('各省企业分布数量在哪张表')).answer).toContain('表6-1');
+  });
+});
+
+describe('table questions: a column said to be a value it prints', () => {
+  it('reads 主导机构是企业 / 牵头人为高校 as a condition even where the value is a common noun, and a bare noun phrase with one as a list', async () => {
+    // 表3-3: 广东's parks led by 企业 alone are four (蚁米×2, 广东金融高新区, CNBI 深圳).
+    const guangdong = await ask('广东那几个园区里，主导机构是企业的有哪些');
+    expect(guangdong.answer).toContain('共4个');
+    expect(guangdong.answer).toContain('蚁米区块链众创空间');
+    expect(guangdong.answer).not.toContain('广州越秀区国际区块链产业园');
+    // 表2-1: two new institutes led by 高校.
+    const universities = await ask('牵头人为高校的新研究机构');
+    expect(universities.answer).toContain('共2个');
+    expect(universities.answer).toContain('中国人民大学区块链研究院');
+  });
+});
+
+describe('table questions: an amount said with its magnitude (过亿, 一千万, 两千万以上)', () => {
+  it('compares amounts in absolute terms, decides 数千万 where its magnitude does, and says which it cannot', async () => {
+    // 表2-2 in 人民币: 3000万, 1400万, 1000万 and four of 数千万 — all but 域乎 (1000万, not over) exceed 一千万.
+    const rmb = await ask('人民币融资里头金额超过一千万的是哪些公司');
+    expect(rmb.answer).toContain('共6个');
+    expect(rmb.answer).toContain('潘达动力');
+    expect(rmb.answer).not.toContain('域乎');
+    // None reaches 一亿, in either currency.
+    const yi = await ask('有没有融资过亿的公司');
+    expect(yi.answer).toMatch(/为0个|没有/);
+    // 两千万以上: 潘达动力 only for sure; 数千万 may or may not be, and the answer says so.
+    const twenty = await ask('两千万以上的投融资有几笔');
+    expect(twenty.answer).toContain('共1个');
+    expect(twenty.answer).toContain('只给出量级');
+  });
+});
+
+describe('table questions: what a ministry issued alone and what it issued with others', () => {
+  it('tells a subject\'s own rows from rows it shares in one cell (商务部、工信部、农业部等8部门), in counts, lists and shares', async () => {
+    // 表1-1: 工信部 alone 5, plus one joint notice of 8 departments; 26 rows in all.
+    const count = await ask('工信部今年上半年一共出了几份文件');
+    expect(count.answer).toContain('单独的共5个');
+    expect(count.answer).toContain('联合的1个');
+    const list = await ask('农业农村部都发过啥政策');
+    expect(list.answer).toContain('单独的共3个');
+    expect(list.answer).toContain('农业农村部、发改委等多部门');
+    const share = await ask('表1-1那些政策里，工信部的占几成');
+    expect(share.answer).toContain('19.23%');
+    expect(share.answer).toContain('23.08%');
+  });
+});
+
+describe('table questions: a table called by the words of its caption', () => {
+  it('takes a caption word (建设情况表, 汇总表) as naming the table, never as text some rows must print', async () => {
+    // 表3-3's caption says 建设情况; one park's 定位 also prints 建设 — it must not narrow the count.
+    const parks = await ask('产业园建设情况那张表里，政府主导的有几个');
+    expect(parks.answer).toContain('共15个');
+    expect(parks.answer).not.toContain('含“建设”');
+    // A share of one subject's rows in a table called by its caption (表1-1: 政策汇总).
+    const share = await ask('部委政策汇总表里，工信部的文件占几成');
+    expect(share.answer).toContain('表1-1');
+    expect(share.answer).toContain('19.23%');
+  });
+});
+
+describe('table questions: a noun looked inside', () => {
+  it('takes 案例 before 里/中 as what the rows are, though 案例 also names a column', async () => {
+    // 表4-1: three financial cases are dated 2020-3.
+    const answer = await ask('金融的应用案例里面，2020年3月份的是哪几个');
+    expect(answer.answer).toContain('表4-1');
+    expect(answer.answer).toContain('共3个');
+    expect(answer.answer).toContain('泉贸通');
+  });
+});
+
+describe('table questions: the last k of a ranking', () => {
+  it('ranks from the bottom for 后三位 / 倒数几个, ties kept', async () => {
+    // 表6-1: 宁夏, 青海, 西藏 have 0 — the bottom three.
+    const answer = await ask('区块链企业数量排后三位的是哪几个省');
+    for (const place of ['宁夏', '青海', '西藏']) expect(answer.answer).toContain(place);
+    expect(answer.answer).not.toContain('广东');
+  });
+});
+
+describe('table questions: things of one kind listed by several tables', () => {
+  it('lists a month\'s standards table by table (表5-1 … 表5-9), with the total, when no one table is named', async () => {
+    const answer = await ask('20年4月份发布的标准都有哪些');
+    expect(answer.answer).toContain('共17个');
+    for (const table of ['表5-1中', '表5-2中', '表5-9中']) expect(answer.answer).toContain(table);
+    expect(answer.answer).toContain('区块链共识安全技术测评标准');
+  });
+});
+
+describe('table questions: a place asked of the only table that lists what is counted', () => {
+  it('lists a city\'s rows of a table of one scope (表2-1: new institutes), the caption saying the scope', async () => {
+    // 表2-1: 济南 has two, the second row's city cell left empty under the first.
+    const answer = await ask('研究机构当中落在济南的是哪些');
+    expect(answer.answer).toContain('表2-1');
+    expect(answer.answer).toContain('安可区块链产业发展研究院');
+    expect(answer.answer).toContain('山东区块链研究院');
+  });
+});
+
+describe('table questions: everyday ways of saying add them up', () => {
+  it('reads 加在一块 / 合一起 as a sum', async () => {
+    // 表2-2 in 美元: 1675万 + 300万 = 1975万, 数百万 left out.
+    const usd = await ask('用美元的融资加在一块是多少钱');
+    expect(usd.answer).toContain('1975万美元');
+    // 表3-3: 北京 2 + 上海 4.
+    expect((await ask('北京和上海的园区合一起几个')).answer).toContain('合计6个');
+  });
+});
+
+describe('table questions: a condition on the shares of a table whose rows are places', () => {
+  it('counts the places under or over a share, the percent said in words or figures', async () => {
+    // 表6-1: six regions above 5% (广东 … 山东 5.12%); nineteen below 1% (海南 0.84% down to the three at 0%).
+    const over = await ask('比重超过百分之五的是哪些地方');
+    expect(over.answer).toContain('共6个');
+    expect(over.answer).toContain('山东');
+    const under = await ask('占比不到1%的省有几个');
+    expect(under.answer).toContain('表6-1');
+    expect(under.answer).toContain('共19个');
+  });
+});
