@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Figures from the report's prose and their arithmetic, asked in everyday words (questions written for these tests).
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+const flat = (answer: Answer) => answer.answer.replace(/\s+/g, '');
+
+describe('prose figures asked in everyday words', () => {
+  it.each([
+    ['粤的新企占全国几成', ['33.00%']],
+    ['新公司里江苏比浙江多几家', ['71', '27', '44']],
+  ])('reads 新企/新公司 as the new firms the prose counts, not the table of all firms: %s', async (question, figures) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    for (const figure of figures) expect(flat(answer)).toContain(figure);
+    expect(flat(answer)).not.toContain('106');
+  });
+});
