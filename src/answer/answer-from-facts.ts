@@ -323,15 +323,22 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
     const [pick] = chosen;
     // Another scope of the same thing (新成立 vs all, another period): same kind, same noun, nearly as good a fit.
+    // two-figure: the same subject, period and scope stated with another value elsewhere (医疗健康 落地项目: 12 in the
+    // overview, 6 in its own section) is the report's own inconsistency — both are given, each with its line.
+    const sameScope = (c: Candidate) => pick.subject !== null && c.fact.entities.length === 1 && c.fact.entities.join() === pick.best.fact.entities.join()
+      && c.fact.period === pick.best.fact.period && c.fact.qualifiers.join() === pick.best.fact.qualifiers.join() && c.fact.line !== pick.best.fact.line
+      && c.score >= 0.9 * pick.best.score;
     const second = pick.others.find((c) => c.fact !== pick.best.fact && c.fact.kind === pick.best.fact.kind && c.fact.value !== pick.best.fact.value
       && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
       && c.fact.nouns.length > 0 && c.fact.nouns.join() === pick.best.fact.nouns.join() && c.coverage >= 0.8 * pick.best.coverage
-      && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period)
+      && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period || sameScope(c))
       && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window))
       // A whole count's other scope is another total (新成立 8129 家), not a part of the whole (17 家为政企合作).
       && (pick.subject || part.operation !== 'count' || part.qualifiers.length > 0 || part.periods.length > 0 || TOTAL.test(c.fact.window)
         || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0)));
-    if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
+    // The report's other figure of the same thing is named short, its sentence cited (the clause is the first figure's again).
+    if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });
+    else if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
   }
   if (chosen.length >= 2 && ['sum', 'difference', 'compare'].includes(part.operation)) {
     const values = chosen.map((p) => p.best.fact);

@@ -19,4 +19,12 @@ describe('prose figures asked in everyday words', () => {
     for (const figure of figures) expect(flat(answer)).toContain(figure);
     expect(flat(answer)).not.toContain('106');
   });
+
+  it('gives both figures where the report states one thing twice with different values, each cited at its line', async () => {
+    const answer = await ask('医疗那块区块链落地了几个项目');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toMatch(/6个/);
+    expect(flat(answer)).toMatch(/12个/);
+    expect(answer.citations.map((c) => c.line).sort()).toEqual([655, 779]);
+  });
 });
