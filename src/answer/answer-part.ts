@@ -9,6 +9,7 @@ import { answerFromTable } from './answer-from-table';
 import { chooseTable, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
+import { formatNumber } from './format-value';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
@@ -104,11 +105,26 @@ function categoryShare(part: Part, knowledge: Knowledge): PartAnswer | null {
     const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
     return fact.quote.slice(start + 1, at + fact.window.length).trim();
   };
-  const fits = scoreFacts(asked, knowledge, null, part.periods[0], false)
+  const shares = (period: Part['periods'][number] | undefined) => scoreFacts({ ...asked, periods: period ? [period] : [] }, knowledge, null, period, false)
     .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(clause(c.fact)).includes(f)));
+  const fits = shares(part.periods[0]);
   if (!fits.length || fits[0].score < FACT_MATCH.minimum) return null;
-  return answered([{ ...factClaim({ ...fits[0].fact, window: clause(fits[0].fact) }, knowledge), end: '。' }], [{ source: fits[0].fact.source, subject: values[0].name, metric: fits[0].fact.metric,
-    value: fits[0].fact.value ?? fits[0].fact.text, unit: fits[0].fact.unit, period: fits[0].fact.period, text: fits[0].fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fits[0].fact.source) }]);
+  const chosen = [fits[0]];
+  // share: 「天使轮比去年涨了几个点」 — the category's share in the period compared with (2019: 18%) as well, and the change
+  // in percentage points.
+  const then = part.versus?.length && ['difference', 'compare'].includes(part.operation)
+    ? shares(part.versus[0]).find((c) => c.fact.from !== fits[0].fact.from && c.fact.value !== null && c.score >= FACT_MATCH.minimum) : undefined;
+  if (then && fits[0].fact.value !== null) chosen.push(then);
+  const claims: Claim[] = chosen.map((c) => ({ ...factClaim({ ...c.fact, window: clause(c.fact) }, knowledge), end: '；' }));
+  if (chosen.length === 2) {
+    const [now, before] = chosen.map((c) => c.fact);
+    const change = now.value! - before.value!;
+    claims.push({ text: `${now.period}比${before.period}${change >= 0 ? '高' : '低'}${formatNumber(Math.abs(change))}个百分点（${formatNumber(now.value!)}%−${formatNumber(before.value!)}%=${formatNumber(change)}个百分点）`,
+      sources: [], derived: [formatNumber(Math.abs(change)), formatNumber(change)] });
+  }
+  claims[claims.length - 1].end = '。';
+  return answered(claims, chosen.map((c) => ({ source: c.fact.source, subject: values[0].name, metric: c.fact.metric,
+    value: c.fact.value ?? c.fact.text, unit: c.fact.unit, period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
 }
 
 /**
@@ -186,6 +202,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  // 「天使轮比去年涨了几个点」: a category's share in two periods is the prose's alone (a table lists one period's rows).
+  const shareChange = part.versus?.length ? categoryShare(part, knowledge) : null;
+  if (shareChange && shareChange.facts.length === 2) return shareChange;
   const choice = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   if (choice) {
     const fromTable = answerFromTable(part, choice, knowledge);

@@ -143,6 +143,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
+  // 「占比比去年高了几个点」: a period compared with (its 比 read with it) and an amount asked is a difference too.
+  if (tokens.some((t) => t.type === 'period' && t.comparison) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.
   const whichMore = tokens.some((t, i) => hasFunction(t, 'question') && /^(谁|哪)/.test(t.text)
     && tokens.slice(i + 1).some((u) => u.type === 'word' && /^(更|还)?(多|少|高|低|大|小)(一些|一点|些)?$/.test(u.text)));
@@ -549,11 +551,17 @@ function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
 }
 
 function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
+  // 「落地项目一共多少，金融占几成」: a clause naming a subject but no noun of its own keeps the noun before, as a preference
+  // (as a follow-up turn does).
+  if (previous && part.subjects.length && !part.noun && !part.table && previous.noun && part.words.length <= 1) return { ...part, noun: previous.noun, inheritedNoun: true };
   if (!previous || part.subjects.length || part.table) return part;
+  // 「天使轮今年占比多少，比19年多了多少」: a clause comparing with another period and asking nothing of its own compares what the
+  // clause before asked.
+  const compares = !part.attributes.length && Boolean(part.versus?.length) && ['difference', 'compare'].includes(part.operation);
   // 「杭州有几家产业园，哪家成立最早」: 哪家 after a clause counting 产业园 (which takes 家) asks which 产业园, not which company.
   const whichOne = !part.noun && previous.noun && previous.noun !== '企业' && part.whichClassifier
     && (lexicon.classifiers.get(previous.noun) ?? []).includes(part.whichClassifier);
-  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), ...(compares ? { attributes: previous.attributes } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
     // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about

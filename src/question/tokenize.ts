@@ -115,16 +115,21 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
   each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
   each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
+  // 「比2019年增长了多少」「与2019年相比」「比19年多了多少」: a period compared with, not the period asked about.
+  const compared = (start: number, end: number) => {
+    const before = text.slice(Math.max(0, start - 3), start);
+    const after = text.slice(end, end + 5);
+    return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
+  };
   // 「17年」「19年的」: a two-digit year of this century.
   each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {
     const year = 2000 + Number(m[1]);
-    return { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
+    return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length),
+      period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
   });
   for (const period of findPeriods(text, { relative: true })) {
     const before = text.slice(Math.max(0, period.start - 3), period.start);
-    const after = text.slice(period.end, period.end + 5);
-    // 「比2019年增长了多少」「与2019年相比」: a period compared with, not the period asked about.
-    const comparison = /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
+    const comparison = compared(period.start, period.end);
     // 「到2020年6月底」「截至6月」: a stock as of then.
     const asOf = /(到|截至|截止|截止到|至)$/.test(before) || /^截[至止]/.test(period.text);
     if (claim(period.start, period.end)) tokens.push({ start: period.start, end: period.end, text: period.text, type: 'period', period: asOf ? { ...period, asOf } : period, comparison });

@@ -27,4 +27,19 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toMatch(/12个/);
     expect(answer.citations.map((c) => c.line).sort()).toEqual([655, 779]);
   });
+
+  it.each([
+    ['天使轮占比比去年高了几个点', ['32%', '18%', '14个百分点']],
+    ['天使轮今年占多少，和19年比多了多少', ['32%', '18%', '14个百分点']],
+  ])('gives a category share in two periods and the change in percentage points: %s', async (question, figures) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    for (const figure of figures) expect(flat(answer)).toContain(figure);
+  });
+
+  it('keeps the noun of the clause before for a clause naming only a subject: 落地项目 …, 政务占几成', async () => {
+    const answer = await ask('应用落地项目一共多少个，政务占几成');
+    expect(flat(answer)).toContain('146');
+    expect(flat(answer)).toContain('29%');
+  });
 });
