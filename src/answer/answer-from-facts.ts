@@ -75,8 +75,11 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   return 0;
 }
 
-function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
+function periodFactor(fact: StoredFact, asked: PeriodSpan | undefined): number {
   const has = fact.from !== undefined && fact.to !== undefined;
+  // 「今年」「2020年」 asked of a report that ends in June 2020 mean as far as it goes: its first half.
+  const period = asked && asked.from >= REPORT_PERIOD.from && asked.from <= REPORT_PERIOD.to && asked.to > REPORT_PERIOD.to && !asked.asOf
+    ? { ...asked, to: REPORT_PERIOD.to } : asked;
   if (period) {
     // A period after the report's own (2020年下半年, 2021年) is answered only by a figure stated for it (a forecast).
     if (period.from > REPORT_PERIOD.to && (!has || fact.from! < period.from)) return 0;
@@ -279,18 +282,32 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
 function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const then = part.versus![0];
   const subject = part.subjects[0] ?? null;
-  const now = scoreFacts(part, knowledge, subject, part.periods[0])[0];
+  const current = scoreFacts(part, knowledge, subject, part.periods[0]);
+  const now = current[0];
   if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
-  const before = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).find((c) => c.fact !== now.fact && c.fact.value !== null
-    && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from);
-  if (!before || before.score < FACT_MATCH.minimum) return null;
+  const earlier = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
+    && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from
+    && c.score >= FACT_MATCH.minimum);
+  // 「跟去年上半年比」: a figure of exactly the period compared with (2019 H1's 4.95 亿元, in the very sentence that compares) is
+  // the like-for-like one; a figure of a wider period that only overlaps it (2019's 12 亿元) is another span.
+  const before = earlier.find((c) => c.fact.from === then.from && c.fact.to === then.to) ?? earlier[0];
+  if (!before) return null;
   const label = (fact: StoredFact, asked?: PeriodSpan) => asked?.label ?? fact.period;
   const difference = now.fact.value! - before.fact.value!;
   const unit = now.fact.unit === '%' ? '个百分点' : now.fact.unit;
   const more = difference >= 0 ? '多' : '少';
-  const claims: Claim[] = [{ ...factClaim(now.fact, knowledge), end: '；' }];
-  // Both figures may stand in one clause (「303 家，与 2019 年的 81 家」): it is quoted once.
-  if (before.fact.window !== now.fact.window || before.fact.line !== now.fact.line) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
+  // Both figures may stand in one clause (「303 家，与 2019 年的 81 家」), or the sentence that states the figure compares it itself
+  // (「规模达到了 17.15 亿元，与 2019 年上半年的 4.95 亿元相比，同比增长 246.46%」): that clause is quoted once, with the growth
+  // the report states when a growth is asked.
+  const states = (fact: StoredFact, other: StoredFact) => fact.line === other.line && fact.quote === other.quote && compactForm(fact.window).includes(compactForm(other.text));
+  // The same figure stated again in the sentence that compares it (303 家 at line 331, and at 1118 「与 2019 年的 81 家」) is quoted there.
+  const head = current.find((c) => c.fact.value === now.fact.value && c.fact.unit === now.fact.unit && c.fact.from === now.fact.from
+    && c.fact.line === before.fact.line && c.fact.quote === before.fact.quote)?.fact ?? now.fact;
+  const stated = part.attributes.includes('growth') ? current.find((c) => c.fact.attributes.includes('growth') && c.fact.from === head.from
+    && states(c.fact, head) && states(c.fact, before.fact)) : undefined;
+  const both = stated?.fact ?? [before.fact, head].find((f) => states(f, head) && states(f, before.fact));
+  const claims: Claim[] = both ? [{ ...factClaim({ ...head, window: both.window }, knowledge), end: '；' }] : [{ ...factClaim(now.fact, knowledge), end: '；' }];
+  if (!both) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
   claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
     sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
   return answered(claims, [now, before].map((c) => ({ source: c.fact.source, subject: subject?.entity.name ?? c.fact.subject, metric: c.fact.metric,

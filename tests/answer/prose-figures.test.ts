@@ -37,6 +37,21 @@ describe('prose figures asked in everyday words', () => {
     for (const figure of figures) expect(flat(answer)).toContain(figure);
   });
 
+  it('compares with the figure of exactly the period asked (2019 H1), quoting the sentence that compares once', async () => {
+    const answer = await ask('产业规模跟去年上半年比涨了多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('4.95亿元');
+    expect(flat(answer)).toContain('246.46%');
+    expect(flat(answer)).not.toContain('12亿元');
+    expect(flat(answer).split('17.15亿元').length - 1).toBe(1);
+  });
+
+  it('quotes the period comparison where the report makes it (303 家 vs 2019 年的 81 家) with the formula', async () => {
+    const answer = await ask('有投入产出的企业今年比19年多了几家');
+    expect(flat(answer)).toContain('303−81=222');
+    expect(answer.citations.map((c) => c.line)).toEqual([1118]);
+  });
+
   it('keeps the noun of the clause before for a clause naming only a subject: 落地项目 …, 政务占几成', async () => {
     const answer = await ask('应用落地项目一共多少个，政务占几成');
     expect(flat(answer)).toContain('146');
