@@ -57,4 +57,13 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('146');
     expect(flat(answer)).toContain('29%');
   });
+
+  it.each([
+    ['粤京两地占比加起来多少', '27.06+26.15=53.21'],
+    ['江浙两省区块链企业一共几家', '106+85=191'],
+  ])('reads 两地/两省 as no topic of its own and 江浙 as its two provinces, summing one table\'s figures: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+  });
 });
