@@ -181,6 +181,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;
       // Subjects the table lists, asked for what the table holds (「广东占比多少」 has no noun).
       if (!eligible && !part.noun && matched > 0 && matched === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
+      // compare: 「广东北京，谁多」 — places that are each one row of a table holding a figure, compared with no attribute said,
+      // are compared by that table's figure (one scope for all), not by prose figures of different scopes.
+      if (!eligible && !part.noun && !part.attributes.length && part.subjects.length >= 2 && subjectRows.every((rows) => rows.length === 1)
+        && ['compare', 'difference', 'sum'].includes(part.operation) && table.columns.some((c) => c.kind === 'count')) eligible = true;
       // A category value only this table prints (天使轮, 政府主导) names the table.
       if (!eligible && values > 0 && !part.noun) eligible = true;
       if (!eligible && !part.noun && (ownWord || currency) && part.operation !== 'explain') eligible = true;

@@ -66,4 +66,11 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(flat(answer)).toContain(formula);
   });
+
+  it('compares places with no attribute said by the one table that has a row for each, not by prose figures of two scopes', async () => {
+    const answer = await ask('北京跟广东比，哪边多');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('354−342=12');
+    expect(flat(answer)).not.toContain('79.72%');
+  });
 });
