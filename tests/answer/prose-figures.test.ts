@@ -73,4 +73,12 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('354−342=12');
     expect(flat(answer)).not.toContain('79.72%');
   });
+
+  it('sums one currency of 表2-2 whatever everyday words say which amounts (写明的, 确切的), naming the others it leaves out', async () => {
+    const answer = await ask('top10里美元金额写明的几家一共多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('1675+300=1975');
+    expect(flat(answer)).toContain('墨群');
+    expect(flat(answer)).not.toMatch(/1975万人民币|合计\d+万元/);
+  });
 });
