@@ -16,7 +16,7 @@ export interface Candidate {
 
 type Kind = StoredFact['kind'];
 /** The kinds of entity a ranking grouped by an attribute ranks (哪个省 → regions). */
-const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'] };
+const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'], cluster: ['cluster'] };
 /** 「在这 44 家区块链产业园中」 refers back to a figure stated before; the sentence that states it answers better. */
 const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
 /** The country named as the scope of a sentence. */

@@ -194,6 +194,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
       if (wantsNew || foreign) eligible = false;
+      // 「哪个聚集区企业占比最高」: a ranking grouped by something no column holds (聚集区) is the prose's, not a ranking of rows.
+      if (part.groupBy === 'cluster' && columnFor(table, part.groupBy) < 0) eligible = false;
     }
     // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
     // answers only a question that says so, names it, or names one of its rows.

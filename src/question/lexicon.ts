@@ -33,7 +33,7 @@ export interface Entity {
 export type AttributeId =
   | 'count' | 'share' | 'growth' | 'money' | 'founded' | 'published' | 'date' | 'leader' | 'publisher' | 'round' | 'title'
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
-  | 'content' | 'case' | 'subfield' | 'serial'
+  | 'content' | 'case' | 'subfield' | 'serial' | 'cluster'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
   | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price';
 

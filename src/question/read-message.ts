@@ -51,7 +51,7 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 /** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
 const MEASURES = new Set<AttributeId>(['money', 'count']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
-const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
+const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'cluster', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
 /** Qualifiers that name a currency (qualifiers.tsv). */
 const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);

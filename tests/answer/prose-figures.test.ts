@@ -81,4 +81,15 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('墨群');
     expect(flat(answer)).not.toMatch(/1975万人民币|合计\d+万元/);
   });
+
+  it.each([
+    ['企业分布占比最高的是哪个聚集区', '环渤海聚集区', '32.77%'],
+    ['哪个区域区块链企业最少', '湘黔渝聚集区', '10.54%'],
+  ])('ranks the clusters the prose measures when a cluster is asked for, not the places inside them: %s', async (question, name, figure) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(name);
+    expect(flat(answer)).toContain(figure);
+    expect(flat(answer)).not.toContain('79.72%');
+  });
 });
