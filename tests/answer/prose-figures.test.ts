@@ -92,4 +92,14 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain(figure);
     expect(flat(answer)).not.toContain('79.72%');
   });
+
+  it.each([
+    ['政府牵头的园区和企业牵头的园区一共占多少', '34%+20%=54%'],
+    ['企业主导的产业园占比比政府主导的低几个点', '20%−34%=-14个百分点'],
+  ])('adds up or compares the shares the prose states for several categories, not rows matching all of them: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+    expect(flat(answer)).not.toContain('0个');
+  });
 });
