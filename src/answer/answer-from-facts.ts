@@ -314,7 +314,24 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
     value: c.fact.value!, unit: c.fact.unit, period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
 }
 
+/**
+ * sum: 「粤苏浙鲁新成立企业合计多少」 — where the report states the figure of exactly that group in one clause (「广东省、江苏省、
+ * 浙江省和山东省共有新成立的区块链企业225家，占了全国的74.25%」), that clause is the answer: the report's own total.
+ */
+function groupFigure(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const ids = new Set(part.subjects.map((s) => s.entity.id));
+  const group = scoreFacts({ ...part, subjects: [] }, knowledge, null, part.periods[0])
+    .find((c) => c.fact.value !== null && c.fact.entities.length === ids.size && c.fact.entities.every((id) => ids.has(id)));
+  if (!group || group.score < FACT_MATCH.minimum) return null;
+  return answered([{ ...factClaim(group.fact, knowledge), end: '。' }], [{ source: group.fact.source, subject: group.fact.subject, metric: group.fact.metric,
+    value: group.fact.value!, unit: group.fact.unit, period: group.fact.period, text: group.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(group.fact.source) }]);
+}
+
 export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.operation === 'sum' && part.subjects.length >= 2) {
+    const group = groupFigure(part, knowledge);
+    if (group) return group;
+  }
   if (part.versus?.length && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1) {
     const difference = periodDifference(part, knowledge);
     if (difference) return difference;

@@ -561,7 +561,10 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
   // 「杭州有几家产业园，哪家成立最早」: 哪家 after a clause counting 产业园 (which takes 家) asks which 产业园, not which company.
   const whichOne = !part.noun && previous.noun && previous.noun !== '企业' && part.whichClassifier
     && (lexicon.classifiers.get(previous.noun) ?? []).includes(part.whichClassifier);
-  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), ...(compares ? { attributes: previous.attributes } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+  // 「粤苏浙鲁新成立企业合计多少，占比多少」: a clause asking a figure of the things the clause before added up asks it of them together.
+  const together = previous.operation === 'sum' && previous.subjects.length >= 2 && part.operation === 'lookup' && !part.explicit;
+  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), ...(compares ? { attributes: previous.attributes } : {}),
+    ...(together ? { operation: 'sum' as const } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
     // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about

@@ -102,4 +102,12 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain(formula);
     expect(flat(answer)).not.toContain('0个');
   });
+
+  it('answers a sum of a group with the figure the report states for exactly that group, also for the clause after it', async () => {
+    const answer = await ask('广东江苏浙江山东今年新成立的区块链企业一共几家，占全国多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('225家');
+    expect(flat(answer)).toContain('74.25%');
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
 });
