@@ -327,13 +327,37 @@ function groupFigure(part: Part, knowledge: Knowledge): PartAnswer | null {
     value: group.fact.value!, unit: group.fact.unit, period: group.fact.period, text: group.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(group.fact.source) }]);
 }
 
+/** Words of a sentence that compares one period's figure with another's. */
+const COMPARATIVE = /超过|超出|高于|多于|低于|少于|不及|不到|相比|较/;
+
+/**
+ * compare: 「上半年部委政策数量与2019年全年相比如何」 — where the report gives no figure of the period compared with, the sentence
+ * beside the figure that compares the two in words (「仅上半年的政策数量就已经超过 2019 年全年的政策数量」) answers.
+ */
+function statedComparison(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const then = part.versus![0];
+  const now = scoreFacts(part, knowledge, part.subjects[0] ?? null, part.periods[0])[0];
+  const years = then.label.match(/\d{4}/g) ?? [];
+  if (!now || now.score < FACT_MATCH.minimum || !years.length) return null;
+  const chunk = knowledge.chunk(now.fact.chunkId);
+  if (!chunk || chunk.kind !== 'prose') return null;
+  const sentences = chunk.lines.map((entry, i) => ({ text: chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim(), line: entry.line }));
+  const at = sentences.findIndex((s) => s.text.includes(now.fact.quote));
+  // The figure's own sentence or the two after it (a comparison follows what it compares).
+  const said = sentences.slice(Math.max(0, at), at + 3).find((s) => s.text !== now.fact.quote && years.every((y) => compactForm(s.text).includes(y)) && COMPARATIVE.test(s.text));
+  if (at < 0 || !said) return null;
+  return answered([{ ...factClaim(now.fact, knowledge), end: '；' }, { text: said.text.replace(/[。；]$/, ''), sources: [sentenceSource(knowledge, chunk.id, said.text, said.line)], end: '。' }],
+    [{ source: now.fact.source, subject: now.fact.subject, metric: now.fact.metric, value: now.fact.value ?? now.fact.text, unit: now.fact.unit, period: now.fact.period,
+      text: now.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(now.fact.source) }]);
+}
+
 export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
   if (part.operation === 'sum' && part.subjects.length >= 2) {
     const group = groupFigure(part, knowledge);
     if (group) return group;
   }
   if (part.versus?.length && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1) {
-    const difference = periodDifference(part, knowledge);
+    const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge);
     if (difference) return difference;
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).

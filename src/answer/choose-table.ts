@@ -221,6 +221,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')))) eligible = false;
     }
+    // 「今年上半年部委政策跟19年全年比」: a comparison with a period the table does not cover (表1-1 is 2020 H1) is not the table's.
+    if (eligible && !explicit && part.versus?.length && ['compare', 'difference'].includes(part.operation)
+      && outsideSpan(table, { ...part, periods: part.versus, filters: [] })) eligible = false;
     if (!eligible) continue;
     const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)

@@ -110,4 +110,11 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('74.25%');
     expect(answer.answer.length).toBeLessThanOrEqual(220);
   });
+
+  it('answers a comparison with a period the report gives no figure for by the sentence that compares them in words', async () => {
+    const answer = await ask('今年上半年部委区块链政策数量跟19年一整年比，是多了还是少了');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('26项');
+    expect(flat(answer)).toContain('超过2019年全年');
+  });
 });
