@@ -258,7 +258,7 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
   }
   // compare, sum, difference: figures of several subjects stated in one sentence (「分别有 46、42 和 18 个」) share one scope
   // and one period by construction; where they fit about as well as each subject's own best, they are the ones compared.
-  if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum'].includes(part.operation)) {
+  if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
     const near = (pick: (typeof chosen)[number], line: number) => pick.others.find((c) => c.fact.line === line && c.score >= pick.best.score * FACT_MATCH.sameSentence);
     const lines = [...new Set(chosen[0].others.map((c) => c.fact.line))].filter((line) => chosen.every((pick) => near(pick, line)));
     const shared = lines.find((line) => new Set(chosen.map((pick) => near(pick, line)!.fact)).size === chosen.length);
@@ -308,8 +308,13 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const both = stated?.fact ?? [before.fact, head].find((f) => states(f, head) && states(f, before.fact));
   const claims: Claim[] = both ? [{ ...factClaim({ ...head, window: both.window }, knowledge), end: '；' }] : [{ ...factClaim(now.fact, knowledge), end: '；' }];
   if (!both) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
-  claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
-    sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
+  const ratio = before.fact.value ? formatNumber(Number((now.fact.value! / before.fact.value).toFixed(2))) : '';
+  if (part.operation === 'ratio' && ratio) {
+    claims.push({ text: `${label(now.fact, part.periods[0])}约是${label(before.fact, then)}的${ratio}倍（${printedNumber(now.fact)}÷${printedNumber(before.fact)}=${ratio}）`, sources: [], derived: [ratio], end: '。' });
+  } else {
+    claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
+      sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
+  }
   return answered(claims, [now, before].map((c) => ({ source: c.fact.source, subject: subject?.entity.name ?? c.fact.subject, metric: c.fact.metric,
     value: c.fact.value!, unit: c.fact.unit, period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
 }
@@ -356,7 +361,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     const group = groupFigure(part, knowledge);
     if (group) return group;
   }
-  if (part.versus?.length && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1) {
+  if (part.versus?.length && ['difference', 'compare', 'ratio'].includes(part.operation) && part.subjects.length <= 1) {
     const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge);
     if (difference) return difference;
   }
@@ -398,12 +403,16 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });
     else if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
   }
-  if (chosen.length >= 2 && ['sum', 'difference', 'compare'].includes(part.operation)) {
+  if (chosen.length >= 2 && ['sum', 'difference', 'compare', 'ratio'].includes(part.operation)) {
     const values = chosen.map((p) => p.best.fact);
     const units = new Set(values.map((f) => f.unit));
     if (units.size === 1 && values.every((f) => f.value !== null)) {
       const unit = values[0].unit;
-      if (part.operation === 'sum') {
+      if (part.operation === 'ratio' && values[1].value) {
+        const ratio = formatNumber(Number((values[0].value! / values[1].value).toFixed(2)));
+        const name = (p: (typeof chosen)[number]) => p.subject?.entity.name ?? '';
+        claims.push({ text: `${name(chosen[0])}约是${name(chosen[1])}的${ratio}倍（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}）`, sources: [], derived: [ratio] });
+      } else if (part.operation === 'sum') {
         const total = values.reduce((sum, f) => sum + f.value!, 0);
         claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map(printedNumber).join('+')}=${formatNumber(total)}）`, sources: [],
           derived: [formatNumber(total)] });

@@ -637,6 +637,10 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const partial = absent.length ? `（不含${absent.map((s) => s.entity.name).join('、')}）` : '';
     const names = part.groups.length && !absent.length ? part.groups.map((g) => g.entity.name).join('、') : values.map((v) => v.subject.entity.name).join('、');
     claims.push({ text: `${names}合计${show(total)}${partial}${formula}`, sources: [], derived: [formatNumber(total)] });
+  } else if (part.operation === 'ratio' && values[1].value !== 0) {
+    const [a, b] = values;
+    const ratio = formatNumber(Number((a.value / b.value).toFixed(2)));
+    claims.push({ text: `${a.subject.entity.name}约是${b.subject.entity.name}的${ratio}倍（${a.printed}÷${b.printed}=${ratio}）`, sources: [], derived: [ratio] });
   } else {
     const [a, b] = values;
     const difference = Number(Math.abs(a.value - b.value).toFixed(4));
@@ -788,7 +792,7 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         && !effective.attributes.some((a) => ['share', 'money', 'growth'].includes(a))))) return groupCount(context, choice);
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
-    case 'sum': case 'difference': case 'compare':
+    case 'sum': case 'difference': case 'compare': case 'ratio':
       if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
       if (!effective.subjects.length && effective.operation === 'sum') {
         const sum = sumOfRows(context, choice);

@@ -16,7 +16,7 @@ import { FACT_MATCH, PASSAGES } from './thresholds';
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 /** The last month the report's figures cover (2020 H1), as yyyymm. */
 const REPORT_END = 202006;
-const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
+const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'ratio', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
 
 /** The kind of figure a part asks for, as the report prints it. */
 const FIGURE_OF: Record<string, RegExp> = {

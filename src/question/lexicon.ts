@@ -40,7 +40,7 @@ export type AttributeId =
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
 
-export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'compare' | 'rank' | 'count' | 'list'
+export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'ratio' | 'compare' | 'rank' | 'count' | 'list'
   | 'explain' | 'define' | 'where' | 'yesno';
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'document';

@@ -140,6 +140,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
   if (ops.has('define') && !quantity && textual) return { operation: 'define' };
+  // 「广东的企业数量大概是上海的几倍」: the quotient of two figures.
+  if (ops.has('ratio') && several) return { operation: 'ratio' };
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };

@@ -119,7 +119,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const compared = (start: number, end: number) => {
     const before = text.slice(Math.max(0, start - 3), start);
     const after = text.slice(end, end + 7);
-    return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年|一整年|整年|整一年|一年)?(相比|比|对比|同期相比|比较)/.test(after));
+    return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年|一整年|整年|整一年|一年)?(相比|比|对比|同期相比|比较)/.test(after))
+      // 「是去年同期的几倍」
+      || (/是$/.test(before) && /^(的)?(全年)?的?(几|多少)倍/.test(after));
   };
   // 「17年」「19年的」: a two-digit year of this century.
   each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {

@@ -117,4 +117,14 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('26项');
     expect(flat(answer)).toContain('超过2019年全年');
   });
+
+  it.each([
+    ['北京的区块链企业数是浙江的多少倍', '342÷85=4.02'],
+    ['新成立的企业里广东是江苏的几倍', '100÷71=1.41'],
+    ['今年上半年产业规模是去年同期的几倍', '17.15÷4.95=3.46'],
+  ])('answers 几倍 with both figures cited and their quotient: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+  });
 });
