@@ -26,6 +26,14 @@ const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
 const PLACE_KINDS = new Set(['region', 'city', 'cluster', 'country']);
+/** Currencies a question may name (qualifiers.tsv) and the currency of a money figure by its unit (亿美元 → 美元, 亿元 → 人民币). */
+const CURRENCIES = new Set(['人民币', '美元']);
+/** The whole a figure is of, as the fact store labels it (its subject), and the words of a reading that name it. */
+const SCOPES: Record<string, string[]> = { 全球: ['全球', '世界', '全世界', '国际', '全球范围'], 全国: ['全国', '中国', '我国', '国内'] };
+function currencyOf(fact: StoredFact): string | undefined {
+  if (fact.kind !== 'money') return undefined;
+  return /美元/.test(fact.unit) ? '美元' : /元|人民币/.test(fact.unit) ? '人民币' : undefined;
+}
 
 /** Kinds of value the part asks for (empty: any figure). */
 function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
@@ -72,14 +80,37 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (fact.mentions.includes(id)) return 0.75;
   const quote = knowledge.facts.quoteForm(fact);
   if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
+  // 「IDC…预测显示，全球智慧城市…；到 2020 年，中国市场支出规模将达到 259 亿美元」: a clause after 「；」 continues its sentence,
+  // whose beginning names the subject the clause leaves implicit.
+  const opening = sentenceOpening(fact, knowledge);
+  if (opening && forms.some((f) => opening.includes(f))) return FACT_MATCH.subjectInContext;
   return 0;
 }
 
+const openings = new WeakMap<StoredFact, string>();
+
+/** The beginning of the sentence a figure's quote continues after 「；」 (compact), or '' (worked out once per figure). */
+function sentenceOpening(fact: StoredFact, knowledge: Knowledge): string {
+  let opening = openings.get(fact);
+  if (opening === undefined) {
+    const text = knowledge.chunk(fact.chunkId)?.text ?? '';
+    const at = text.indexOf(fact.quote);
+    const before = at > 0 ? text.slice(0, at).trimEnd() : '';
+    opening = before.endsWith('；') ? compactForm(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1)) : '';
+    openings.set(fact, opening);
+  }
+  return opening;
+}
+
 function periodFactor(fact: StoredFact, asked: PeriodSpan | undefined): number {
+  // 「今年」「2020年」 asked of a report that ends in June 2020 mean as far as it goes (its first half), or the whole year where
+  // the report states a figure for it (a forecast).
+  const clipped = asked && asked.from >= REPORT_PERIOD.from && asked.from <= REPORT_PERIOD.to && asked.to > REPORT_PERIOD.to && !asked.asOf;
+  return clipped ? Math.max(spanFactor(fact, asked), spanFactor(fact, { ...asked, to: REPORT_PERIOD.to })) : spanFactor(fact, asked);
+}
+
+function spanFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
   const has = fact.from !== undefined && fact.to !== undefined;
-  // 「今年」「2020年」 asked of a report that ends in June 2020 mean as far as it goes: its first half.
-  const period = asked && asked.from >= REPORT_PERIOD.from && asked.from <= REPORT_PERIOD.to && asked.to > REPORT_PERIOD.to && !asked.asOf
-    ? { ...asked, to: REPORT_PERIOD.to } : asked;
   if (period) {
     // A period after the report's own (2020年下半年, 2021年) is answered only by a figure stated for it (a forecast).
     if (period.from > REPORT_PERIOD.to && (!has || fact.from! < period.from)) return 0;
@@ -134,7 +165,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   const said = part.after ? compactForm(part.after) : '';
+  // The scope a part's words give (全球 vs 中国/全国): a figure of the other scope is not its figure (全球智慧城市支出 ≠ 中国市场支出).
+  const scopes = Object.entries(SCOPES).filter(([, forms]) => part.words.some((w) => forms.includes(w))).map(([scope]) => scope);
   for (const fact of knowledge.facts.facts) {
+    if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
     const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge, forms);
@@ -159,7 +193,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const anchored = figures.some((f) => compactForm(fact.text).includes(f) || compactForm(fact.window).includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
-    if (subject && entity === FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    if (subject && entity <= FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
@@ -429,6 +463,11 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       claims.push({ text: `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
     }
   }
+  // currency: 「259亿，是人民币吧？合多少亿元」 — an amount asked in one currency that the report states in another is given as
+  // stated, and said not to be convertible here: the report gives no exchange rate.
+  const asked = part.qualifiers.find((q) => CURRENCIES.has(q));
+  const other = asked ? [...new Set(chosen.map((p) => currencyOf(p.best.fact)).filter((c) => c && c !== asked))] : [];
+  if (other.length) claims.push({ text: `报告给出的是以${other.join('、')}计的金额，没有给出${asked}的数字或汇率，无法换算`, sources: [] });
   if (claims.length) claims[claims.length - 1].end = '。';
   return answered(claims, chosen.map((p) => ({ source: p.best.fact.source, subject: p.subject?.entity.name ?? p.best.fact.subject, metric: p.best.fact.metric,
     value: p.best.fact.value ?? p.best.fact.text, unit: p.best.fact.value === null ? '' : p.best.fact.unit, period: p.best.fact.period,

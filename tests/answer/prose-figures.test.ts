@@ -127,4 +127,22 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(flat(answer)).toContain(formula);
   });
+
+  it('reads the organisation a forecast is according to as its source, and finds the figure whose sentence names the topic before 「；」', async () => {
+    const answer = await ask('按IDC的预测，今年中国智慧城市的支出能到多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('259亿美元');
+  });
+
+  it('does not give the national figure for the world', async () => {
+    const answer = await ask('全世界智慧城市支出今年一共多少');
+    expect(answer.grounded).toBe(false);
+  });
+
+  it('says an amount asked in another currency is stated in its own and cannot be converted (no exchange rate)', async () => {
+    const answer = await ask('智慧城市那259亿是人民币吗，折合人民币多少');
+    expect(flat(answer)).toContain('259亿美元');
+    expect(flat(answer)).toMatch(/汇率|换算/);
+    expect(flat(answer)).not.toMatch(/\d+(\.\d+)?亿元/);
+  });
 });
