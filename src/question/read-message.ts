@@ -373,7 +373,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (!ofAmount) for (const m of measured) if (m.text.length >= 3 && !words.includes(m.text)) words.push(m.text);
   if (ofAmount) {
     for (const m of measured) {
-      if (m.attribute === 'growth' || m.attribute === 'share' || m.text.length < 3) continue;
+      // A short amount word (支出, 规模) beside a growth only names what grows; a short count word (数量及比例) is still asked.
+      if (m.attribute === 'growth' || m.attribute === 'share' || (m.text.length < 3 && m.attribute !== 'money')) continue;
       words.push(m.text);
       // Its amount is not asked unless another of its cues asks for it.
       if (!measured.some((o) => o.attribute === m.attribute && o.text !== m.text) && !askedAmount.has(m.attribute)) attributes.splice(attributes.indexOf(m.attribute), 1);

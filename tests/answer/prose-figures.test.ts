@@ -145,4 +145,9 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toMatch(/汇率|换算/);
     expect(flat(answer)).not.toMatch(/\d+(\.\d+)?亿元/);
   });
+
+  it('reads an amount word beside a growth as what grows: 支出增速 asks the growth', async () => {
+    const answer = await ask('中国智慧城市支出增速是多少');
+    expect(flat(answer)).toContain('12.7%');
+  });
 });
