@@ -400,7 +400,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     if (difference) return difference;
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
-  const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null);
+  const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null)
+    // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
+    // that period (the base the growth compares with), which the previous answer's line states.
+    ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
   if (!chosen) return null;
   const claims: Claim[] = [];
   const seen = new Set<string>();

@@ -150,4 +150,11 @@ describe('prose figures asked in everyday words', () => {
     const answer = await ask('中国智慧城市支出增速是多少');
     expect(flat(answer)).toContain('12.7%');
   });
+
+  it('reads 同比呢 as the growth, and the period a growth was measured against as asking its base figure', async () => {
+    const turns = ['今年上半年区块链产业多大规模', '同比呢', '那去年同期是多少'];
+    const [, growth, base] = await playConversation(await pipeline, turns);
+    expect(flat(growth)).toContain('246.46%');
+    expect(flat(base)).toContain('4.95亿元');
+  });
 });
