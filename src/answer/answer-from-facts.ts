@@ -279,6 +279,18 @@ function factValue(fact: StoredFact): string {
 
 /** One figure per subject (and per asked period), picked from the candidates. */
 function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
+  // compare: 「那个100.2万美元的融资和10亿元的基金哪个大」 — the figures the question states are the ones compared, each
+  // the best-fitting figure its sentence prints.
+  if (part.figures.length >= 2 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
+    const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
+    for (const figure of part.figures.map(compactForm)) {
+      const candidates = scoreFacts({ ...part, subjects: [], figures: [figure] }, knowledge, null, undefined, true)
+        .filter((c) => c.fact.value !== null && compactForm(c.fact.text).replace(/^约|以上$/g, '') === figure);
+      if (!candidates.length) return null;
+      chosen.push({ subject: null, best: candidates[0], others: candidates });
+    }
+    return chosen;
+  }
   const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
   const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];
   const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
@@ -463,7 +475,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
           sources: [], derived: [formatNumber(difference)] });
       }
     } else if (units.size > 1) {
-      claims.push({ text: `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
+      // currency: amounts in 美元 and in 元 are never added, compared or ranked as one unit.
+      const currencies = new Set(values.map(currencyOf).filter(Boolean));
+      claims.push({ text: currencies.size > 1 ? `两者币种不同（${values.map(factValue).join('、')}），报告没有给出汇率，不能直接${part.operation === 'sum' ? '相加' : '比较'}`
+        : `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
     }
   }
   // currency: 「259亿，是人民币吧？合多少亿元」 — an amount asked in one currency that the report states in another is given as

@@ -135,7 +135,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
     && (!t.which || ops.has('max') || ops.has('min')));
   // 「今年上半年比2019年多几家」: a period compared with counts as a second thing compared.
-  const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison));
+  // 「那个100.2万美元的融资和10亿元的基金哪个大」: two figures the question states are two things compared too.
+  const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison))
+    || tokens.filter((t) => t.type === 'figure').length >= 2;
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };

@@ -157,4 +157,13 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(growth)).toContain('246.46%');
     expect(flat(base)).toContain('4.95亿元');
   });
+
+  it('compares two figures the question itself states, and never amounts in two currencies as one unit', async () => {
+    const answer = await ask('海南那笔100.2万美元的融资跟10亿元的基金比谁大');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('100.2万美元');
+    expect(flat(answer)).toContain('10亿元');
+    expect(flat(answer)).toMatch(/汇率/);
+    expect(flat(answer)).not.toMatch(/多\d/);
+  });
 });
