@@ -443,7 +443,10 @@ function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: numb
   const vague = rows.filter((r) => r.cells[column]?.approximate);
   if (vague.length) {
     for (const r of vague) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
-    claims.push({ text: `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`, sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)) });
+    // Many of them are counted with their magnitudes (each still cited), so a ranking stays a short answer.
+    const magnitudes = [...new Set(vague.map((r) => cellText(r.cells[column], table.columns[column])))];
+    claims.push({ text: vague.length > 3 ? `另有${vague.length}家只给出量级（${magnitudes.join('、')}），无法与上述金额排序` : `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`,
+      sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)), ...(vague.length > 3 ? { derived: [String(vague.length)] } : {}) });
   }
   return finish(claims, context);
 }

@@ -510,7 +510,9 @@ function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lex
 /** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */
 function namesList(tokens: Token[], position: number): boolean {
   const after = tokens.slice(position + 1, position + 5).map((n) => n.text).join('');
-  return /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
+  // 「top10哪家融资最多」: a which-word right after, with a max or min asked, picks from the list the top-k names.
+  const picksFrom = /^的?(哪|谁)/.test(after) && tokens.some((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && (c.operation === 'max' || c.operation === 'min')));
+  return picksFrom || /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
 }
 
 const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');

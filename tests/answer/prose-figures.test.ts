@@ -166,4 +166,13 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toMatch(/汇率/);
     expect(flat(answer)).not.toMatch(/多\d/);
   });
+
+  it('reads 「top10哪家…最多」 as the most of the top-10 list, ranked within each currency, in a short answer', async () => {
+    const answer = await ask('top10哪家拿的融资最多');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('潘达动力');
+    expect(flat(answer)).toContain('CoolBitX');
+    expect(flat(answer)).toMatch(/汇率/);
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
 });
