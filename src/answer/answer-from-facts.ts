@@ -245,12 +245,25 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   // 「区块链企业共100家」 counts 2020 H1's new firms: a scope its clause leaves to the sentence before is named after it.
   const window = compactForm(fact.window);
   const unsaid = knowledge.lexicon.files.qualifiers.some((q) => fact.qualifiers.includes(q.qualifier) && !q.phrases.some((p) => window.includes(compactForm(p))));
-  const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : '';
+  const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : withinNote(fact, knowledge);
   // 「金融、政务服务和司法领域的落地项目分别有 46、42 和 18 个」: the subject's own figure first, the clause after it.
   if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
-    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}（原文：${fact.window}）${scopeNote}`, sources };
+    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
   }
   return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
+}
+
+/**
+ * share: 「环渤海聚集区企业分布占比 32.77%…，其中北京的区块链企业分布占比达 79.72%」 — a share whose clause opens on 其中 is a
+ * share of the cluster the sentence named before, not of the country: that whole is named after it.
+ */
+function withinNote(fact: StoredFact, knowledge: Knowledge): string {
+  if (fact.kind !== 'percent') return '';
+  const at = fact.quote.indexOf(fact.window);
+  const before = at > 0 ? fact.quote.slice(0, at).trim() : '';
+  if (!/其中$/.test(before)) return '';
+  const whole = knowledge.lexicon.mentions(compactForm(before)).find((m) => m.entity.kind === 'cluster')?.entity;
+  return whole && !fact.entities.includes(whole.id) ? `（指占${whole.name}的比例）` : '';
 }
 
 /** The sentence before a figure's, in its chunk, that states the figure's period. */

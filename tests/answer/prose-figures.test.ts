@@ -175,4 +175,17 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toMatch(/汇率/);
     expect(answer.answer.length).toBeLessThanOrEqual(220);
   });
+
+  it.each([
+    ['北京企业占全国多少', '79.72%（指占环渤海聚集区的比例）'],
+    ['上海的区块链企业占比是多少', '40%（指占长江三角洲聚集区的比例）'],
+  ])('names the cluster a 其中-share is of, beside the national share: %s', async (question, scoped) => {
+    const answer = await ask(question);
+    expect(flat(answer)).toContain(scoped);
+  });
+
+  it('reads 在总数里占多大比重 as a share, not a count', async () => {
+    const answer = await ask('司法的落地项目在总数里占多大比重');
+    expect(flat(answer)).toContain('12%');
+  });
 });
