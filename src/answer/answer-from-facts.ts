@@ -425,7 +425,9 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     if (difference) return difference;
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
-  const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null)
+  // 「腾讯专利占阿里的多少」: the share of one in the other is computed from their own figures (counts), not a stated percent.
+  const measured = part.operation === 'ratio' && part.subjects.length === 2 ? { ...part, attributes: part.attributes.filter((a) => a !== 'share') } : part;
+  const chosen = picks(measured, knowledge) ?? (part.inheritedNoun ? picks({ ...measured, noun: undefined }, knowledge) : null)
     // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
     // that period (the base the growth compares with), which the previous answer's line states.
     ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
@@ -471,9 +473,12 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     if (units.size === 1 && values.every((f) => f.value !== null)) {
       const unit = values[0].unit;
       if (part.operation === 'ratio' && values[1].value) {
-        const ratio = formatNumber(Number((values[0].value! / values[1].value).toFixed(2)));
         const name = (p: (typeof chosen)[number]) => p.subject?.entity.name ?? '';
-        claims.push({ text: `${name(chosen[0])}约是${name(chosen[1])}的${ratio}倍（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}）`, sources: [], derived: [ratio] });
+        // 「腾讯占阿里的多少」 asks the quotient as a percentage; 「是…的几倍」 as a multiple.
+        const percent = part.attributes.includes('share') && values.every((f) => f.kind !== 'percent');
+        const ratio = formatNumber(Number(((values[0].value! / values[1].value) * (percent ? 100 : 1)).toFixed(2)));
+        claims.push({ text: percent ? `${name(chosen[0])}约为${name(chosen[1])}的${ratio}%（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}%）`
+          : `${name(chosen[0])}约是${name(chosen[1])}的${ratio}倍（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}）`, sources: [], derived: [ratio] });
       } else if (part.operation === 'sum') {
         const total = values.reduce((sum, f) => sum + f.value!, 0);
         claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map(printedNumber).join('+')}=${formatNumber(total)}）`, sources: [],

@@ -213,6 +213,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let quantity = false;
   let asksMembers = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
+  let shareOfOther = false;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const measured: { attribute: AttributeId; text: string }[] = [];
   const askedAmount = new Set<AttributeId>();
@@ -271,7 +272,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const group = found.find((s) => s.entity.kind === 'group');
         // multi-part and follow-up: 「占X的比重」 — what follows 占 is the whole a share is taken of, not the thing measured;
         // it narrows which sentence states the share (a word), and the part asks about what it or the part before it named.
-        if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
+        // share: 「腾讯专利占阿里的多少」 — a whole of the same kind as a thing named before is another figure of its kind: the
+        // share of one in the other is their quotient.
+        // (jieba may keep 占 on the word before it: 「专利数占」.)
+        if (found.length && /占了?$/.test(tokens[position - 1]?.text ?? '') && subjects.length === 1 && subjects[0].entity.kind === found[0].entity.kind
+          && ['organization', 'region', 'city', 'domain'].includes(found[0].entity.kind)) {
+          subjects.push(found[0]);
+          shareOfOther = true;
+          if (!attributes.includes('share')) attributes.push('share');
+          quantity = true;
+        } else if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
           words.push(token.text);
           if (!attributes.includes('share')) attributes.push('share');
           quantity = true;
@@ -452,6 +462,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
+  if (shareOfOther && uniqueSubjects.length === 2) operation = { operation: 'ratio', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };

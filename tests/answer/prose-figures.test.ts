@@ -188,4 +188,10 @@ describe('prose figures asked in everyday words', () => {
     const answer = await ask('司法的落地项目在总数里占多大比重');
     expect(flat(answer)).toContain('12%');
   });
+
+  it('answers 「X占Y的多少」 of two things of one kind as the quotient of their own figures, in percent', async () => {
+    const answer = await ask('浪潮的专利数占腾讯的百分之几');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('274÷872=31.42%');
+  });
 });
