@@ -242,6 +242,17 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  // 「信贷融资占金融领域多少」: a share of one thing in another that the report states (占金融领域 44%) is its answer; the
+  // quotient of their own figures only where it states none.
+  if (part.operation === 'ratio' && part.attributes.includes('share') && part.subjects.length === 2) {
+    const whole = knowledge.lexicon.formsOf(part.subjects[1].entity.id).map(compactForm).filter((f) => f.length >= 2);
+    const stated = scoreFacts({ ...part, subjects: [part.subjects[0]], operation: 'lookup' }, knowledge, part.subjects[0], part.periods[0])
+      .find((c) => c.fact.kind === 'percent' && c.score >= FACT_MATCH.minimum && whole.some((f) => compactForm(c.fact.window).includes(f)));
+    if (stated) {
+      return answered([{ ...factClaim(stated.fact, knowledge), end: '。' }], [{ source: stated.fact.source, subject: part.subjects[0].entity.name, metric: stated.fact.metric,
+        value: stated.fact.value ?? stated.fact.text, unit: stated.fact.unit, period: stated.fact.period, text: stated.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(stated.fact.source) }]);
+    }
+  }
   // 「天使轮比去年涨了几个点」「政府主导和企业主导的加起来占多少」: a category's share in two periods, or several categories'
   // shares added up or compared, are the prose's alone (a table lists one period's rows; its filters select rows of all the values).
   const shares = part.versus?.length || part.filters.length > 1 ? categoryShare(part, knowledge) : null;

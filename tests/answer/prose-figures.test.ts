@@ -194,4 +194,11 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(flat(answer)).toContain('274÷872=31.42%');
   });
+
+  it('gives the share the report states of one thing in another before computing one', async () => {
+    const answer = await ask('信贷那块占金融领域的几成');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('占金融领域44%');
+    expect(flat(answer)).not.toContain('÷');
+  });
 });
