@@ -16,7 +16,7 @@ export interface Candidate {
 
 type Kind = StoredFact['kind'];
 /** The kinds of entity a ranking grouped by an attribute ranks (哪个省 → regions). */
-const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'] };
+const GROUP_KINDS: Record<string, string[]> = { province: ['region'], region: ['region', 'cluster'], city: ['city'], cluster: ['cluster'] };
 /** 「在这 44 家区块链产业园中」 refers back to a figure stated before; the sentence that states it answers better. */
 const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
 /** The country named as the scope of a sentence. */
@@ -26,6 +26,14 @@ const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
 const PLACE_KINDS = new Set(['region', 'city', 'cluster', 'country']);
+/** Currencies a question may name (qualifiers.tsv) and the currency of a money figure by its unit (亿美元 → 美元, 亿元 → 人民币). */
+const CURRENCIES = new Set(['人民币', '美元']);
+/** The whole a figure is of, as the fact store labels it (its subject), and the words of a reading that name it. */
+const SCOPES: Record<string, string[]> = { 全球: ['全球', '世界', '全世界', '国际', '全球范围'], 全国: ['全国', '中国', '我国', '国内'] };
+function currencyOf(fact: StoredFact): string | undefined {
+  if (fact.kind !== 'money') return undefined;
+  return /美元/.test(fact.unit) ? '美元' : /元|人民币/.test(fact.unit) ? '人民币' : undefined;
+}
 
 /** Kinds of value the part asks for (empty: any figure). */
 function wantedKinds(part: Part): { kinds: Kind[]; growth: boolean } {
@@ -74,10 +82,37 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (fact.mentions.includes(id)) return 0.75;
   const quote = knowledge.facts.forms(fact).quote;
   if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
+  // 「IDC…预测显示，全球智慧城市…；到 2020 年，中国市场支出规模将达到 259 亿美元」: a clause after 「；」 continues its sentence,
+  // whose beginning names the subject the clause leaves implicit.
+  const opening = sentenceOpening(fact, knowledge);
+  if (opening && forms.some((f) => opening.includes(f))) return FACT_MATCH.subjectInContext;
   return 0;
 }
 
-function periodFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
+const openings = new WeakMap<StoredFact, string>();
+
+/** The beginning of the sentence a figure's quote continues after 「；」 (compact), or '' (worked out once per figure). */
+function sentenceOpening(fact: StoredFact, knowledge: Knowledge): string {
+  let opening = openings.get(fact);
+  if (opening === undefined) {
+    const text = knowledge.chunk(fact.chunkId)?.text ?? '';
+    const at = text.indexOf(fact.quote);
+    const before = at > 0 ? text.slice(0, at).trimEnd() : '';
+    opening = before.endsWith('；') ? compactForm(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1)) : '';
+    openings.set(fact, opening);
+  }
+  return opening;
+}
+
+function periodFactor(fact: StoredFact, asked: PeriodSpan | undefined): number {
+  // 「今年」「2020年」 asked of a report that ends in June 2020 mean as far as it goes (its first half), or the whole year where
+  // the report states a figure for it (a forecast).
+  // A span named precisely (「2020年全年」) is not clipped: the first half does not answer it.
+  const clipped = asked && asked.from >= REPORT_PERIOD.from && asked.from <= REPORT_PERIOD.to && asked.to > REPORT_PERIOD.to && !asked.asOf && !asked.exact;
+  return clipped ? Math.max(spanFactor(fact, asked), spanFactor(fact, { ...asked, to: REPORT_PERIOD.to })) : spanFactor(fact, asked);
+}
+
+function spanFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
   const has = fact.from !== undefined && fact.to !== undefined;
   if (period) {
     // A period after the report's own (2020年下半年, 2021年) is answered only by a figure stated for it (a forecast).
@@ -151,9 +186,12 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   const said = part.after ? compactForm(part.after) : '';
+  // The scope a part's words give (全球 vs 中国/全国): a figure of the other scope is not its figure (全球智慧城市支出 ≠ 中国市场支出).
+  const scopes = Object.entries(SCOPES).filter(([, forms]) => part.words.some((w) => forms.includes(w))).map(([scope]) => scope);
   const { facts } = knowledge.facts;
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
+    if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
     const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge, forms);
@@ -179,7 +217,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const anchored = figures.some((f) => form.text.includes(f) || form.window.includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
-    if (subject && entity === FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    if (subject && entity <= FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
@@ -232,12 +270,25 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   // 「区块链企业共100家」 counts 2020 H1's new firms: a scope its clause leaves to the sentence before is named after it.
   const window = compactForm(fact.window);
   const unsaid = knowledge.lexicon.files.qualifiers.some((q) => fact.qualifiers.includes(q.qualifier) && !q.phrases.some((p) => window.includes(compactForm(p))));
-  const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : '';
+  const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : withinNote(fact, knowledge);
   // 「金融、政务服务和司法领域的落地项目分别有 46、42 和 18 个」: the subject's own figure first, the clause after it.
   if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
-    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}（原文：${fact.window}）${scopeNote}`, sources };
+    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
   }
   return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
+}
+
+/**
+ * share: 「环渤海聚集区企业分布占比 32.77%…，其中北京的区块链企业分布占比达 79.72%」 — a share whose clause opens on 其中 is a
+ * share of the cluster the sentence named before, not of the country: that whole is named after it.
+ */
+function withinNote(fact: StoredFact, knowledge: Knowledge): string {
+  if (fact.kind !== 'percent') return '';
+  const at = fact.quote.indexOf(fact.window);
+  const before = at > 0 ? fact.quote.slice(0, at).trim() : '';
+  if (!/其中$/.test(before)) return '';
+  const whole = knowledge.lexicon.mentions(compactForm(before)).find((m) => m.entity.kind === 'cluster')?.entity;
+  return whole && !fact.entities.includes(whole.id) ? `（指占${whole.name}的比例）` : '';
 }
 
 /** The sentence before a figure's, in its chunk, that states the figure's period. */
@@ -266,6 +317,18 @@ function factValue(fact: StoredFact): string {
 
 /** One figure per subject (and per asked period), picked from the candidates. */
 function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
+  // compare: 「那个100.2万美元的融资和10亿元的基金哪个大」 — the figures the question states are the ones compared, each
+  // the best-fitting figure its sentence prints.
+  if (part.figures.length >= 2 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
+    const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
+    for (const figure of part.figures.map(compactForm)) {
+      const candidates = scoreFacts({ ...part, subjects: [], figures: [figure] }, knowledge, null, undefined, true)
+        .filter((c) => c.fact.value !== null && compactForm(c.fact.text).replace(/^约|以上$/g, '') === figure);
+      if (!candidates.length) return null;
+      chosen.push({ subject: null, best: candidates[0], others: candidates });
+    }
+    return chosen;
+  }
   const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
   const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];
   const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
@@ -279,7 +342,7 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
   }
   // compare, sum, difference: figures of several subjects stated in one sentence (「分别有 46、42 和 18 个」) share one scope
   // and one period by construction; where they fit about as well as each subject's own best, they are the ones compared.
-  if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum'].includes(part.operation)) {
+  if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
     const near = (pick: (typeof chosen)[number], line: number) => pick.others.find((c) => c.fact.line === line && c.score >= pick.best.score * FACT_MATCH.sameSentence);
     const lines = [...new Set(chosen[0].others.map((c) => c.fact.line))].filter((line) => chosen.every((pick) => near(pick, line)));
     const shared = lines.find((line) => new Set(chosen.map((pick) => near(pick, line)!.fact)).size === chosen.length);
@@ -303,31 +366,96 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
 function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const then = part.versus![0];
   const subject = part.subjects[0] ?? null;
-  const now = scoreFacts(part, knowledge, subject, part.periods[0])[0];
+  const current = scoreFacts(part, knowledge, subject, part.periods[0]);
+  const now = current[0];
   if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
-  const before = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).find((c) => c.fact !== now.fact && c.fact.value !== null
-    && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from);
-  if (!before || before.score < FACT_MATCH.minimum) return null;
+  const earlier = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
+    && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from
+    && c.score >= FACT_MATCH.minimum);
+  // 「跟去年上半年比」: a figure of exactly the period compared with (2019 H1's 4.95 亿元, in the very sentence that compares) is
+  // the like-for-like one; a figure of a wider period that only overlaps it (2019's 12 亿元) is another span.
+  const before = earlier.find((c) => c.fact.from === then.from && c.fact.to === then.to) ?? earlier[0];
+  if (!before) return null;
   const label = (fact: StoredFact, asked?: PeriodSpan) => asked?.label ?? fact.period;
   const difference = now.fact.value! - before.fact.value!;
   const unit = now.fact.unit === '%' ? '个百分点' : now.fact.unit;
   const more = difference >= 0 ? '多' : '少';
-  const claims: Claim[] = [{ ...factClaim(now.fact, knowledge), end: '；' }];
-  // Both figures may stand in one clause (「303 家，与 2019 年的 81 家」): it is quoted once.
-  if (before.fact.window !== now.fact.window || before.fact.line !== now.fact.line) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
-  claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
-    sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
+  // Both figures may stand in one clause (「303 家，与 2019 年的 81 家」), or the sentence that states the figure compares it itself
+  // (「规模达到了 17.15 亿元，与 2019 年上半年的 4.95 亿元相比，同比增长 246.46%」): that clause is quoted once, with the growth
+  // the report states when a growth is asked.
+  const states = (fact: StoredFact, other: StoredFact) => fact.line === other.line && fact.quote === other.quote && compactForm(fact.window).includes(compactForm(other.text));
+  // The same figure stated again in the sentence that compares it (303 家 at line 331, and at 1118 「与 2019 年的 81 家」) is quoted there.
+  const head = current.find((c) => c.fact.value === now.fact.value && c.fact.unit === now.fact.unit && c.fact.from === now.fact.from
+    && c.fact.line === before.fact.line && c.fact.quote === before.fact.quote)?.fact ?? now.fact;
+  const stated = part.attributes.includes('growth') ? current.find((c) => c.fact.attributes.includes('growth') && c.fact.from === head.from
+    && states(c.fact, head) && states(c.fact, before.fact)) : undefined;
+  const both = stated?.fact ?? [before.fact, head].find((f) => states(f, head) && states(f, before.fact));
+  const claims: Claim[] = both ? [{ ...factClaim({ ...head, window: both.window }, knowledge), end: '；' }] : [{ ...factClaim(now.fact, knowledge), end: '；' }];
+  if (!both) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
+  const ratio = before.fact.value ? formatNumber(Number((now.fact.value! / before.fact.value).toFixed(2))) : '';
+  if (part.operation === 'ratio' && ratio) {
+    claims.push({ text: `${label(now.fact, part.periods[0])}约是${label(before.fact, then)}的${ratio}倍（${printedNumber(now.fact)}÷${printedNumber(before.fact)}=${ratio}）`, sources: [], derived: [ratio], end: '。' });
+  } else {
+    claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
+      sources: [], derived: [formatNumber(Math.abs(difference)), formatNumber(difference)], end: '。' });
+  }
   return answered(claims, [now, before].map((c) => ({ source: c.fact.source, subject: subject?.entity.name ?? c.fact.subject, metric: c.fact.metric,
     value: c.fact.value!, unit: c.fact.unit, period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) })));
 }
 
+/**
+ * sum: 「粤苏浙鲁新成立企业合计多少」 — where the report states the figure of exactly that group in one clause (「广东省、江苏省、
+ * 浙江省和山东省共有新成立的区块链企业225家，占了全国的74.25%」), that clause is the answer: the report's own total.
+ */
+function groupFigure(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const ids = new Set(part.subjects.map((s) => s.entity.id));
+  const group = scoreFacts({ ...part, subjects: [] }, knowledge, null, part.periods[0])
+    .find((c) => c.fact.value !== null && c.fact.entities.length === ids.size && c.fact.entities.every((id) => ids.has(id)));
+  if (!group || group.score < FACT_MATCH.minimum) return null;
+  return answered([{ ...factClaim(group.fact, knowledge), end: '。' }], [{ source: group.fact.source, subject: group.fact.subject, metric: group.fact.metric,
+    value: group.fact.value!, unit: group.fact.unit, period: group.fact.period, text: group.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(group.fact.source) }]);
+}
+
+/** Words of a sentence that compares one period's figure with another's. */
+const COMPARATIVE = /超过|超出|高于|多于|低于|少于|不及|不到|相比|较/;
+
+/**
+ * compare: 「上半年部委政策数量与2019年全年相比如何」 — where the report gives no figure of the period compared with, the sentence
+ * beside the figure that compares the two in words (「仅上半年的政策数量就已经超过 2019 年全年的政策数量」) answers.
+ */
+function statedComparison(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const then = part.versus![0];
+  const now = scoreFacts(part, knowledge, part.subjects[0] ?? null, part.periods[0])[0];
+  const years = then.label.match(/\d{4}/g) ?? [];
+  if (!now || now.score < FACT_MATCH.minimum || !years.length) return null;
+  const chunk = knowledge.chunk(now.fact.chunkId);
+  if (!chunk || chunk.kind !== 'prose') return null;
+  const sentences = chunk.lines.map((entry, i) => ({ text: chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim(), line: entry.line }));
+  const at = sentences.findIndex((s) => s.text.includes(now.fact.quote));
+  // The figure's own sentence or the two after it (a comparison follows what it compares).
+  const said = sentences.slice(Math.max(0, at), at + 3).find((s) => s.text !== now.fact.quote && years.every((y) => compactForm(s.text).includes(y)) && COMPARATIVE.test(s.text));
+  if (at < 0 || !said) return null;
+  return answered([{ ...factClaim(now.fact, knowledge), end: '；' }, { text: said.text.replace(/[。；]$/, ''), sources: [sentenceSource(knowledge, chunk.id, said.text, said.line)], end: '。' }],
+    [{ source: now.fact.source, subject: now.fact.subject, metric: now.fact.metric, value: now.fact.value ?? now.fact.text, unit: now.fact.unit, period: now.fact.period,
+      text: now.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(now.fact.source) }]);
+}
+
 export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
-  if (part.versus?.length && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1) {
-    const difference = periodDifference(part, knowledge);
+  if (part.operation === 'sum' && part.subjects.length >= 2) {
+    const group = groupFigure(part, knowledge);
+    if (group) return group;
+  }
+  if (part.versus?.length && ['difference', 'compare', 'ratio'].includes(part.operation) && part.subjects.length <= 1) {
+    const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge);
     if (difference) return difference;
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
-  const chosen = picks(part, knowledge) ?? (part.inheritedNoun ? picks({ ...part, noun: undefined }, knowledge) : null);
+  // 「腾讯专利占阿里的多少」: the share of one in the other is computed from their own figures (counts), not a stated percent.
+  const measured = part.operation === 'ratio' && part.subjects.length === 2 ? { ...part, attributes: part.attributes.filter((a) => a !== 'share') } : part;
+  const chosen = picks(measured, knowledge) ?? (part.inheritedNoun ? picks({ ...measured, noun: undefined }, knowledge) : null)
+    // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
+    // that period (the base the growth compares with), which the previous answer's line states.
+    ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
   if (!chosen) return null;
   const claims: Claim[] = [];
   const seen = new Set<string>();
@@ -347,22 +475,36 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
     const [pick] = chosen;
     // Another scope of the same thing (新成立 vs all, another period): same kind, same noun, nearly as good a fit.
+    // two-figure: the same subject, period and scope stated with another value elsewhere (医疗健康 落地项目: 12 in the
+    // overview, 6 in its own section) is the report's own inconsistency — both are given, each with its line.
+    const sameScope = (c: Candidate) => pick.subject !== null && c.fact.entities.length === 1 && c.fact.entities.join() === pick.best.fact.entities.join()
+      && c.fact.period === pick.best.fact.period && c.fact.qualifiers.join() === pick.best.fact.qualifiers.join() && c.fact.line !== pick.best.fact.line
+      && c.score >= 0.9 * pick.best.score;
     const second = pick.others.find((c) => c.fact !== pick.best.fact && c.fact.kind === pick.best.fact.kind && c.fact.value !== pick.best.fact.value
       && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
       && c.fact.nouns.length > 0 && c.fact.nouns.join() === pick.best.fact.nouns.join() && c.coverage >= 0.8 * pick.best.coverage
-      && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period)
+      && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period || sameScope(c))
       && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window))
       // A whole count's other scope is another total (新成立 8129 家), not a part of the whole (17 家为政企合作).
       && (pick.subject || part.operation !== 'count' || part.qualifiers.length > 0 || part.periods.length > 0 || TOTAL.test(c.fact.window)
         || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0)));
-    if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
+    // The report's other figure of the same thing is named short, its sentence cited (the clause is the first figure's again).
+    if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });
+    else if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
   }
-  if (chosen.length >= 2 && ['sum', 'difference', 'compare'].includes(part.operation)) {
+  if (chosen.length >= 2 && ['sum', 'difference', 'compare', 'ratio'].includes(part.operation)) {
     const values = chosen.map((p) => p.best.fact);
     const units = new Set(values.map((f) => f.unit));
     if (units.size === 1 && values.every((f) => f.value !== null)) {
       const unit = values[0].unit;
-      if (part.operation === 'sum') {
+      if (part.operation === 'ratio' && values[1].value) {
+        const name = (p: (typeof chosen)[number]) => p.subject?.entity.name ?? '';
+        // 「腾讯占阿里的多少」 asks the quotient as a percentage; 「是…的几倍」 as a multiple.
+        const percent = part.attributes.includes('share') && values.every((f) => f.kind !== 'percent');
+        const ratio = formatNumber(Number(((values[0].value! / values[1].value) * (percent ? 100 : 1)).toFixed(2)));
+        claims.push({ text: percent ? `${name(chosen[0])}约为${name(chosen[1])}的${ratio}%（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}%）`
+          : `${name(chosen[0])}约是${name(chosen[1])}的${ratio}倍（${printedNumber(values[0])}÷${printedNumber(values[1])}=${ratio}）`, sources: [], derived: [ratio] });
+      } else if (part.operation === 'sum') {
         const total = values.reduce((sum, f) => sum + f.value!, 0);
         claims.push({ text: `合计${formatNumber(total)}${unit}（${values.map(printedNumber).join('+')}=${formatNumber(total)}）`, sources: [],
           derived: [formatNumber(total)] });
@@ -376,9 +518,17 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
           sources: [], derived: [formatNumber(difference)] });
       }
     } else if (units.size > 1) {
-      claims.push({ text: `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
+      // currency: amounts in 美元 and in 元 are never added, compared or ranked as one unit.
+      const currencies = new Set(values.map(currencyOf).filter(Boolean));
+      claims.push({ text: currencies.size > 1 ? `两者币种不同（${values.map(factValue).join('、')}），报告没有给出汇率，不能直接${part.operation === 'sum' ? '相加' : '比较'}`
+        : `两者单位不同（${values.map(factValue).join('、')}），报告没有给出换算依据，不能直接比较`, sources: [] });
     }
   }
+  // currency: 「259亿，是人民币吧？合多少亿元」 — an amount asked in one currency that the report states in another is given as
+  // stated, and said not to be convertible here: the report gives no exchange rate.
+  const asked = part.qualifiers.find((q) => CURRENCIES.has(q));
+  const other = asked ? [...new Set(chosen.map((p) => currencyOf(p.best.fact)).filter((c) => c && c !== asked))] : [];
+  if (other.length) claims.push({ text: `报告给出的是以${other.join('、')}计的金额，没有给出${asked}的数字或汇率，无法换算`, sources: [] });
   if (claims.length) claims[claims.length - 1].end = '。';
   return answered(claims, chosen.map((p) => ({ source: p.best.fact.source, subject: p.subject?.entity.name ?? p.best.fact.subject, metric: p.best.fact.metric,
     value: p.best.fact.value ?? p.best.fact.text, unit: p.best.fact.value === null ? '' : p.best.fact.unit, period: p.best.fact.period,

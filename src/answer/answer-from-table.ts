@@ -519,7 +519,10 @@ function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: numb
   const vague = rows.filter((r) => r.cells[column]?.approximate);
   if (vague.length) {
     for (const r of vague) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
-    claims.push({ text: `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`, sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)) });
+    // Many of them are counted with their magnitudes (each still cited), so a ranking stays a short answer.
+    const magnitudes = [...new Set(vague.map((r) => cellText(r.cells[column], table.columns[column])))];
+    claims.push({ text: vague.length > 3 ? `另有${vague.length}家只给出量级（${magnitudes.join('、')}），无法与上述金额排序` : `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`,
+      sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)), ...(vague.length > 3 ? { derived: [String(vague.length)] } : {}) });
   }
   return finish(claims, context);
 }
@@ -757,6 +760,10 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const at = values.filter((v) => v.value === extreme);
     const names = at.map((v) => v.subject.entity.name).join('、');
     claims.push({ text: `其中${at.length > 1 ? `${names}并列` : names}最${part.order === 'asc' ? '少' : '多'}（${at[0].printed}${kind === 'percent' ? '%' : unit}）`, sources: [] });
+  } else if (part.operation === 'ratio' && values[1].value !== 0) {
+    const [a, b] = values;
+    const ratio = formatNumber(Number((a.value / b.value).toFixed(2)));
+    claims.push({ text: `${a.subject.entity.name}约是${b.subject.entity.name}的${ratio}倍（${a.printed}÷${b.printed}=${ratio}）`, sources: [], derived: [ratio] });
   } else {
     const [a, b] = values;
     const difference = Number(Math.abs(a.value - b.value).toFixed(4));
@@ -914,7 +921,7 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         && !effective.attributes.some((a) => ['share', 'money', 'growth'].includes(a))))) return groupCount(context, choice);
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
-    case 'sum': case 'difference': case 'compare':
+    case 'sum': case 'difference': case 'compare': case 'ratio':
       if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
       if (!effective.subjects.length && effective.operation === 'sum') {
         const sum = sumOfRows(context, choice);

@@ -1,15 +1,17 @@
 import { numbersIn } from '../facts/number-guard';
 import type { StoredFact } from '../facts/fact-store';
+import type { Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
-import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts } from './answer-from-facts';
+import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
 import { answerFromPassages, enumeratedItem, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
+import { formatNumber } from './format-value';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
 /** Currencies a question can name (qualifiers.tsv). */
@@ -17,7 +19,7 @@ const CURRENCIES = new Set(['人民币', '美元']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
 /** The last month the report's figures cover (2020 H1), as yyyymm. */
 const REPORT_END = 202006;
-const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
+const FIGURE_OPERATIONS = new Set(['count', 'sum', 'difference', 'ratio', 'compare', 'max', 'min', 'topk', 'rank', 'position', 'earliest', 'latest']);
 
 /** The kind of figure a part asks for, as the report prints it. */
 const FIGURE_OF: Record<string, RegExp> = {
@@ -94,29 +96,83 @@ async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retr
   return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
 }
 
+/** The clause of a figure back to the previous 「；」: 「有 17 家产业园为政府与企业合作，…，占比为 39%」. */
+function shareClause(fact: StoredFact): string {
+  const at = fact.quote.indexOf(fact.window);
+  if (at < 0) return fact.window;
+  const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
+  return fact.quote.slice(start + 1, at + fact.window.length).trim();
+}
+
+/** Percent figures of a period whose clause names one category (its value entities: the same value of several tables), best first. */
+function sharesOf(part: Part, values: Entity[], period: Part['periods'][number] | undefined, knowledge: Knowledge): Candidate[] {
+  const forms = [...new Set(values.flatMap((v) => [v.name, ...knowledge.lexicon.formsOf(v.id)]).map(compactForm).filter((f) => f.length >= 2))];
+  const asked = { ...part, filters: [], words: [...part.words, values[0].name], periods: period ? [period] : [] };
+  return scoreFacts(asked, knowledge, null, period, false)
+    .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(shareClause(c.fact)).includes(f)));
+}
+
+function shareClaim(candidate: Candidate, knowledge: Knowledge): Claim {
+  return { ...factClaim({ ...candidate.fact, window: shareClause(candidate.fact) }, knowledge), end: '；' };
+}
+
+function shareFacts(chosen: Candidate[], names: string[], knowledge: Knowledge): PartAnswer['facts'] {
+  return chosen.map((c, i) => ({ source: c.fact.source, subject: names[i] ?? names[0], metric: c.fact.metric, value: c.fact.value ?? c.fact.text, unit: c.fact.unit,
+    period: c.fact.period, text: c.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(c.fact.source) }));
+}
+
 /**
  * A share the prose states for a category a table's rows are filtered by (「天使轮占 32%」「17 家为政府与企业合作，占比为 39%」):
  * the best percent figure whose sentence names the category in one of its forms. Null for a named table (its rows are asked).
+ * Asked against another period, the share then as well and the change in percentage points; asked of several categories
+ * to add up or compare (「政府主导和企业主导的加起来占多少」), each one's share and the sum or difference.
  */
 function categoryShare(part: Part, knowledge: Knowledge): PartAnswer | null {
   if (!part.attributes.includes('share') || part.table || part.subjects.length) return null;
   const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity] : []));
-  // One category (the same value of several tables counts once).
-  if (!values.length || values.length !== part.filters.length || new Set(values.map((v) => v.name)).size !== 1) return null;
-  const forms = [...new Set(values.flatMap((v) => [v.name, ...knowledge.lexicon.formsOf(v.id)]).map(compactForm).filter((f) => f.length >= 2))];
-  const asked = { ...part, filters: [], words: [...part.words, values[0].name] };
-  // The clause of the figure back to the previous 「；」: 「有 17 家产业园为政府与企业合作，…，占比为 39%」.
-  const clause = (fact: StoredFact) => {
-    const at = fact.quote.indexOf(fact.window);
-    if (at < 0) return fact.window;
-    const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
-    return fact.quote.slice(start + 1, at + fact.window.length).trim();
-  };
-  const fits = scoreFacts(asked, knowledge, null, part.periods[0], false)
-    .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(clause(c.fact)).includes(f)));
+  if (!values.length || values.length !== part.filters.length) return null;
+  // One category is the same value of several tables, counted once.
+  const names = [...new Set(values.map((v) => v.name))];
+  if (names.length > 1) {
+    if (!['sum', 'difference', 'compare'].includes(part.operation)) return null;
+    const chosen: Candidate[] = [];
+    for (const name of names) {
+      const best = sharesOf(part, values.filter((v) => v.name === name), part.periods[0], knowledge).find((c) => !chosen.some((o) => o.fact === c.fact));
+      if (!best || best.score < FACT_MATCH.minimum || best.fact.value === null) return null;
+      chosen.push(best);
+    }
+    const claims = chosen.map((c) => shareClaim(c, knowledge));
+    const printed = chosen.map((c) => `${formatNumber(c.fact.value!)}%`);
+    if (part.operation === 'sum') {
+      const total = chosen.reduce((sum, c) => sum + c.fact.value!, 0);
+      claims.push({ text: `合计${formatNumber(total)}%（${printed.join('+')}=${formatNumber(total)}%）`, sources: [], derived: [formatNumber(total)] });
+    } else if (chosen.length === 2) {
+      const change = chosen[0].fact.value! - chosen[1].fact.value!;
+      // A value printed as two (政企合作 is 「政府、企业」) reads badly as a name: the order asked says which is which.
+      const [a, b] = names.some((n) => n.includes('、')) ? ['前者', '后者'] : names;
+      claims.push({ text: `${a}比${b}${change >= 0 ? '高' : '低'}${formatNumber(Math.abs(change))}个百分点（${printed.join('−')}=${formatNumber(change)}个百分点）`,
+        sources: [], derived: [formatNumber(Math.abs(change)), formatNumber(change)] });
+    }
+    claims[claims.length - 1].end = '。';
+    return answered(claims, shareFacts(chosen, names, knowledge));
+  }
+  const fits = sharesOf(part, values, part.periods[0], knowledge);
   if (!fits.length || fits[0].score < FACT_MATCH.minimum) return null;
-  return answered([{ ...factClaim({ ...fits[0].fact, window: clause(fits[0].fact) }, knowledge), end: '。' }], [{ source: fits[0].fact.source, subject: values[0].name, metric: fits[0].fact.metric,
-    value: fits[0].fact.value ?? fits[0].fact.text, unit: fits[0].fact.unit, period: fits[0].fact.period, text: fits[0].fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fits[0].fact.source) }]);
+  const chosen = [fits[0]];
+  // share: 「天使轮比去年涨了几个点」 — the category's share in the period compared with (2019: 18%) as well, and the change
+  // in percentage points.
+  const then = part.versus?.length && ['difference', 'compare'].includes(part.operation)
+    ? sharesOf(part, values, part.versus[0], knowledge).find((c) => c.fact.from !== fits[0].fact.from && c.fact.value !== null && c.score >= FACT_MATCH.minimum) : undefined;
+  if (then && fits[0].fact.value !== null) chosen.push(then);
+  const claims: Claim[] = chosen.map((c) => shareClaim(c, knowledge));
+  if (chosen.length === 2) {
+    const [now, before] = chosen.map((c) => c.fact);
+    const change = now.value! - before.value!;
+    claims.push({ text: `${now.period}比${before.period}${change >= 0 ? '高' : '低'}${formatNumber(Math.abs(change))}个百分点（${formatNumber(now.value!)}%−${formatNumber(before.value!)}%=${formatNumber(change)}个百分点）`,
+      sources: [], derived: [formatNumber(Math.abs(change)), formatNumber(change)] });
+  }
+  claims[claims.length - 1].end = '。';
+  return answered(claims, shareFacts(chosen, names, knowledge));
 }
 
 /**
@@ -220,6 +276,21 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods.filter((p) => p.bound !== 'before' && p.bound !== 'until'), ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' && f.relation !== 'until' ? [f.period] : []))].some((p) => p.from > REPORT_END);
+  // 「信贷融资占金融领域多少」: a share of one thing in another that the report states (占金融领域 44%) is its answer; the
+  // quotient of their own figures only where it states none.
+  if (part.operation === 'ratio' && part.attributes.includes('share') && part.subjects.length === 2) {
+    const whole = knowledge.lexicon.formsOf(part.subjects[1].entity.id).map(compactForm).filter((f) => f.length >= 2);
+    const stated = scoreFacts({ ...part, subjects: [part.subjects[0]], operation: 'lookup' }, knowledge, part.subjects[0], part.periods[0])
+      .find((c) => c.fact.kind === 'percent' && c.score >= FACT_MATCH.minimum && whole.some((f) => compactForm(c.fact.window).includes(f)));
+    if (stated) {
+      return answered([{ ...factClaim(stated.fact, knowledge), end: '。' }], [{ source: stated.fact.source, subject: part.subjects[0].entity.name, metric: stated.fact.metric,
+        value: stated.fact.value ?? stated.fact.text, unit: stated.fact.unit, period: stated.fact.period, text: stated.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(stated.fact.source) }]);
+    }
+  }
+  // 「天使轮比去年涨了几个点」「政府主导和企业主导的加起来占多少」: a category's share in two periods, or several categories'
+  // shares added up or compared, are the prose's alone (a table lists one period's rows; its filters select rows of all the values).
+  const shares = part.versus?.length || part.filters.length > 1 ? categoryShare(part, knowledge) : null;
+  if (shares && shares.facts.length >= 2) return shares;
   const chosen = later ? null : chooseTable(part.operation === 'yesno' ? { ...part, operation: 'lookup' } : part, knowledge);
   const misses = chosen ? missesExactPeriod(chosen.table, part) : false;
   const choice = chosen && !misses ? chosen : null;

@@ -202,6 +202,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;
       // Subjects the table lists, asked for what the table holds (「广东占比多少」 has no noun).
       if (!eligible && !part.noun && matched > 0 && matched === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
+      // compare: 「广东北京，谁多」 — places that are each one row of a table holding a figure, compared with no attribute said,
+      // are compared by that table's figure (one scope for all), not by prose figures of different scopes.
+      if (!eligible && !part.noun && !part.attributes.length && part.subjects.length >= 2 && subjectRows.every((rows) => rows.length === 1)
+        && ['compare', 'difference', 'sum'].includes(part.operation) && table.columns.some((c) => c.kind === 'count')) eligible = true;
       // A category value only this table prints (天使轮, 政府主导) names the table.
       if (!eligible && values > 0 && !part.noun) eligible = true;
       if (!eligible && !part.noun && (ownWord || currency) && part.operation !== 'explain') eligible = true;
@@ -213,6 +217,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (wantsNew || foreign) eligible = false;
       // 「美元融资的公司有几家」: a currency is a condition on amounts; a table without them cannot apply it.
       if (currencyNamed && !currency) eligible = false;
+      // 「哪个聚集区企业占比最高」: a ranking grouped by something no column holds (聚集区) is the prose's, not a ranking of rows.
+      if (part.groupBy === 'cluster' && columnFor(table, part.groupBy) < 0) eligible = false;
     }
     // A table that lists only some things of its kind (表2-1: the研究机构 new in 2020; 表8-1: 工业互联网 projects)
     // answers only a question that says so, names it, or names one of its rows.
@@ -247,6 +253,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')))) eligible = false;
     }
+    // 「今年上半年部委政策跟19年全年比」: a comparison with a period the table does not cover (表1-1 is 2020 H1) is not the table's.
+    if (eligible && !explicit && part.versus?.length && ['compare', 'difference'].includes(part.operation)
+      && outsideSpan(table, { ...part, periods: part.versus, filters: [] })) eligible = false;
     if (!eligible) continue;
     const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)

@@ -58,6 +58,8 @@ export const FACT_MATCH = {
   anaphoric: 0.6,
   /** Subject factor of a figure whose sentence names the subject only as text (no entity of its own or mentioned). */
   subjectInText: 0.55,
+  /** Subject factor of a figure in a clause after 「；」 whose sentence names the subject only before it. */
+  subjectInContext: 0.5,
   /** Asked for a whole count (no subject, no condition), a figure that is not a total counts this share. */
   partOfWhole: 0.5,
   /**

@@ -33,14 +33,14 @@ export interface Entity {
 export type AttributeId =
   | 'count' | 'share' | 'growth' | 'money' | 'founded' | 'published' | 'date' | 'leader' | 'publisher' | 'round' | 'title'
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
-  | 'content' | 'case' | 'subfield' | 'serial'
+  | 'content' | 'case' | 'subfield' | 'serial' | 'cluster'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
   | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
 
-export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'compare' | 'rank' | 'count' | 'list'
+export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'ratio' | 'compare' | 'rank' | 'count' | 'list'
   | 'explain' | 'define' | 'where' | 'yesno';
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing';

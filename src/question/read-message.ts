@@ -55,7 +55,7 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 /** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
 const MEASURES = new Set<AttributeId>(['money', 'count']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
-export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
+export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'cluster', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise']);
 /** Qualifiers that name a currency (qualifiers.tsv). */
 const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
@@ -147,16 +147,22 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
     && (!t.which || ops.has('max') || ops.has('min')));
   // 「今年上半年比2019年多几家」: a period compared with counts as a second thing compared.
-  const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison));
+  // 「那个100.2万美元的融资和10亿元的基金哪个大」: two figures the question states are two things compared too.
+  const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison))
+    || tokens.filter((t) => t.type === 'figure').length >= 2;
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
   if (ops.has('define') && !quantity && textual) return { operation: 'define' };
   // 「一共分哪几类」: kinds asked are listed (the report says how many there are and names them), not counted or summed.
   if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
+  // 「广东的企业数量大概是上海的几倍」: the quotient of two figures.
+  if (ops.has('ratio') && several) return { operation: 'ratio' };
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
+  // 「占比比去年高了几个点」: a period compared with (its 比 read with it) and an amount asked is a difference too.
+  if (tokens.some((t) => t.type === 'period' && t.comparison) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.
   const whichMore = tokens.some((t, i) => hasFunction(t, 'question') && /^(谁|哪)/.test(t.text)
     && tokens.slice(i + 1).some((u) => u.type === 'word' && /^(更|还)?(多|少|高|低|大|小)(一些|一点|些)?$/.test(u.text)));
@@ -268,6 +274,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let quantity = false;
   let asksMembers = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
+  let shareOfOther = false;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
   const measured: { attribute: AttributeId; text: string }[] = [];
   /** Where a value a column was said to be stands (「主导机构是企业」: 企业). */
@@ -339,7 +346,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const group = found.find((s) => s.entity.kind === 'group');
         // multi-part and follow-up: 「占X的比重」 — what follows 占 is the whole a share is taken of, not the thing measured;
         // it narrows which sentence states the share (a word), and the part asks about what it or the part before it named.
-        if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
+        // share: 「腾讯专利占阿里的多少」 — a whole of the same kind as a thing named before is another figure of its kind: the
+        // share of one in the other is their quotient.
+        // (jieba may keep 占 on the word before it: 「专利数占」.)
+        if (found.length && /占了?$/.test(tokens[position - 1]?.text ?? '') && subjects.length === 1 && subjects[0].entity.kind === found[0].entity.kind
+          && ['organization', 'region', 'city', 'domain'].includes(found[0].entity.kind)) {
+          subjects.push(found[0]);
+          shareOfOther = true;
+          if (!attributes.includes('share')) attributes.push('share');
+          quantity = true;
+        } else if (found.length && /^占了?$/.test(tokens[position - 1]?.text ?? '')) {
           words.push(token.text);
           if (!attributes.includes('share')) attributes.push('share');
           quantity = true;
@@ -352,6 +368,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             const member = lexicon.entities.get(id);
             if (member) subjects.push({ entity: member, text: member.name });
           }
+        } else if (found.length && found[0].entity.kind === 'organization' && /^(根据|据|依据|按照|按)$/.test(tokens[position - 1]?.text ?? '')) {
+          // prose-figure: 「根据IDC预测，…支出规模将达到多少」 — the organisation a figure is according to is its source, not its subject.
+          words.push(token.text);
         } else if (found.length) {
           subjects.push(found[0]);
         }
@@ -467,7 +486,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (!ofAmount) for (const m of measured) if (m.text.length >= 3 && !words.includes(m.text)) words.push(m.text);
   if (ofAmount) {
     for (const m of measured) {
-      if (m.attribute === 'growth' || m.attribute === 'share' || m.text.length < 3) continue;
+      // A short amount word (支出, 规模) beside a growth only names what grows; a short count word (数量及比例) is still asked.
+      if (m.attribute === 'growth' || m.attribute === 'share' || (m.text.length < 3 && m.attribute !== 'money')) continue;
       words.push(m.text);
       // Its amount is not asked unless another of its cues asks for it.
       if (!measured.some((o) => o.attribute === m.attribute && o.text !== m.text) && !askedAmount.has(m.attribute)) attributes.splice(attributes.indexOf(m.attribute), 1);
@@ -546,6 +566,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
+  if (shareOfOther && uniqueSubjects.length === 2) operation = { operation: 'ratio', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };
@@ -659,7 +680,9 @@ function statedValue(tokens: Token[], position: number, attribute: AttributeId, 
 /** 「top10里」「前100的企业里」「前十中」: a top-k followed by 里/中 names a list the question looks inside, not a ranking it asks for. */
 function namesList(tokens: Token[], position: number): boolean {
   const after = tokens.slice(position + 1, position + 5).map((n) => n.text).join('');
-  return /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
+  // 「top10哪家融资最多」: a which-word right after, with a max or min asked, picks from the list the top-k names.
+  const picksFrom = /^的?(哪|谁)/.test(after) && tokens.some((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && (c.operation === 'max' || c.operation === 'min')));
+  return picksFrom || /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
 }
 
 const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');
@@ -722,11 +745,20 @@ export function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
 }
 
 function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
+  // 「落地项目一共多少，金融占几成」: a clause naming a subject but no noun of its own keeps the noun before, as a preference
+  // (as a follow-up turn does).
+  if (previous && part.subjects.length && !part.noun && !part.table && previous.noun && part.words.length <= 1) return { ...part, noun: previous.noun, inheritedNoun: true };
   if (!previous || part.subjects.length || part.table) return part;
+  // 「天使轮今年占比多少，比19年多了多少」: a clause comparing with another period and asking nothing of its own compares what the
+  // clause before asked.
+  const compares = !part.attributes.length && Boolean(part.versus?.length) && ['difference', 'compare'].includes(part.operation);
   // 「杭州有几家产业园，哪家成立最早」: 哪家 after a clause counting 产业园 (which takes 家) asks which 产业园, not which company.
   const whichOne = !part.noun && previous.noun && previous.noun !== '企业' && part.whichClassifier
     && (lexicon.classifiers.get(previous.noun) ?? []).includes(part.whichClassifier);
-  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+  // 「粤苏浙鲁新成立企业合计多少，占比多少」: a clause asking a figure of the things the clause before added up asks it of them together.
+  const together = previous.operation === 'sum' && previous.subjects.length >= 2 && part.operation === 'lookup' && !part.explicit;
+  return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), ...(compares ? { attributes: previous.attributes } : {}),
+    ...(together ? { operation: 'sum' as const } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
     // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about

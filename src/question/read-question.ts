@@ -461,7 +461,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
 /** How a follow-up was understood, in words: subjects, what is counted, what is asked. */
 /** How an operation reads in an `understood` note. */
 const OPERATION_WORDS: Partial<Record<Part['operation'], string>> = {
-  count: '有多少', sum: '合计多少', difference: '相差多少', compare: '比较', position: '排第几', max: '哪个最多', min: '哪个最少',
+  count: '有多少', sum: '合计多少', difference: '相差多少', ratio: '是几倍', compare: '比较', position: '排第几', max: '哪个最多', min: '哪个最少',
   earliest: '最早的', latest: '最新的', list: '有哪些', explain: '的情况', define: '是什么', where: '在报告哪里讲', yesno: '是否如此',
 };
 

@@ -7,7 +7,7 @@ export type MessageKind = 'question' | 'off-topic' | 'task' | 'injection' | 'chi
 /** What a part asks to be done with the values it names. */
 export type Operation =
   | 'lookup' | 'count' | 'list' | 'max' | 'min' | 'earliest' | 'latest' | 'topk' | 'rank' | 'position'
-  | 'sum' | 'difference' | 'compare' | 'share' | 'explain' | 'define' | 'where' | 'yesno';
+  | 'sum' | 'difference' | 'ratio' | 'compare' | 'share' | 'explain' | 'define' | 'where' | 'yesno';
 
 /** A numeric condition on rows: 「超过100家」 → { op: '>', value: 100 }. */
 export interface Condition {

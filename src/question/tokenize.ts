@@ -142,11 +142,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
   each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
   each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
-  // 「比2019年增长了多少」「与2019年相比」「比19年涨了多少」: a period compared with, not the period asked about.
+  // 「比2019年增长了多少」「与2019年相比」「比19年多了多少」: a period compared with, not the period asked about.
   const compared = (start: number, end: number) => {
     const before = text.slice(Math.max(0, start - 3), start);
-    const after = text.slice(end, end + 5);
-    return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年)?(相比|比|对比|同期相比|比较)/.test(after));
+    const after = text.slice(end, end + 7);
+    return /(比|较|相较于?)$/.test(before) || (/(与|和|跟|同)$/.test(before) && /^(的)?(全年|一整年|整年|整一年|一年)?(相比|比|对比|同期相比|比较)/.test(after))
+      // 「是去年同期的几倍」
+      || (/是$/.test(before) && /^(的)?(全年)?的?(几|多少)倍/.test(after));
   };
   // 「20年4月份」「19年十月」: a month of a two-digit year.
   each(/(?<![\d.])([12]\d)年(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g, (m) => {
@@ -158,7 +160,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // 「17年」「19年的」: a two-digit year of this century.
   each(/(?<![\d.])([12]\d)年(?!\d|代)/g, (m) => {
     const year = 2000 + Number(m[1]);
-    return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length), period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
+    return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length),
+      period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
   });
   for (const period of findPeriods(text, { relative: true })) {
     const before = text.slice(Math.max(0, period.start - 3), period.start);

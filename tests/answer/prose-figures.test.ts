@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+// Figures from the report's prose and their arithmetic, asked in everyday words (questions written for these tests).
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+const flat = (answer: Answer) => answer.answer.replace(/\s+/g, '');
+
+describe('prose figures asked in everyday words', () => {
+  it.each([
+    ['粤的新企占全国几成', ['33.00%']],
+    ['新公司里江苏比浙江多几家', ['71', '27', '44']],
+  ])('reads 新企/新公司 as the new firms the prose counts, not the table of all firms: %s', async (question, figures) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    for (const figure of figures) expect(flat(answer)).toContain(figure);
+    expect(flat(answer)).not.toContain('106');
+  });
+
+  it('gives both figures where the report states one thing twice with different values, each cited at its line', async () => {
+    const answer = await ask('医疗那块区块链落地了几个项目');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toMatch(/6个/);
+    expect(flat(answer)).toMatch(/12个/);
+    expect(answer.citations.map((c) => c.line).sort()).toEqual([655, 779]);
+  });
+
+  it.each([
+    ['天使轮占比比去年高了几个点', ['32%', '18%', '14个百分点']],
+    ['天使轮今年占多少，和19年比多了多少', ['32%', '18%', '14个百分点']],
+  ])('gives a category share in two periods and the change in percentage points: %s', async (question, figures) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    for (const figure of figures) expect(flat(answer)).toContain(figure);
+  });
+
+  it('compares with the figure of exactly the period asked (2019 H1), quoting the sentence that compares once', async () => {
+    const answer = await ask('产业规模跟去年上半年比涨了多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('4.95亿元');
+    expect(flat(answer)).toContain('246.46%');
+    expect(flat(answer)).not.toContain('12亿元');
+    expect(flat(answer).split('17.15亿元').length - 1).toBe(1);
+  });
+
+  it('quotes the period comparison where the report makes it (303 家 vs 2019 年的 81 家) with the formula', async () => {
+    const answer = await ask('有投入产出的企业今年比19年多了几家');
+    expect(flat(answer)).toContain('303−81=222');
+    expect(answer.citations.map((c) => c.line)).toEqual([1118]);
+  });
+
+  it('keeps the noun of the clause before for a clause naming only a subject: 落地项目 …, 政务占几成', async () => {
+    const answer = await ask('应用落地项目一共多少个，政务占几成');
+    expect(flat(answer)).toContain('146');
+    expect(flat(answer)).toContain('29%');
+  });
+
+  it.each([
+    ['粤京两地占比加起来多少', '27.06+26.15=53.21'],
+    ['江浙两省区块链企业一共几家', '106+85=191'],
+  ])('reads 两地/两省 as no topic of its own and 江浙 as its two provinces, summing one table\'s figures: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+  });
+
+  it('compares places with no attribute said by the one table that has a row for each, not by prose figures of two scopes', async () => {
+    const answer = await ask('北京跟广东比，哪边多');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('354−342=12');
+    expect(flat(answer)).not.toContain('79.72%');
+  });
+
+  it('sums one currency of 表2-2 whatever everyday words say which amounts (写明的, 确切的), naming the others it leaves out', async () => {
+    const answer = await ask('top10里美元金额写明的几家一共多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('1675+300=1975');
+    expect(flat(answer)).toContain('墨群');
+    expect(flat(answer)).not.toMatch(/1975万人民币|合计\d+万元/);
+  });
+
+  it.each([
+    ['企业分布占比最高的是哪个聚集区', '环渤海聚集区', '32.77%'],
+    ['哪个区域区块链企业最少', '湘黔渝聚集区', '10.54%'],
+  ])('ranks the clusters the prose measures when a cluster is asked for, not the places inside them: %s', async (question, name, figure) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(name);
+    expect(flat(answer)).toContain(figure);
+    expect(flat(answer)).not.toContain('79.72%');
+  });
+
+  it.each([
+    ['政府牵头的园区和企业牵头的园区一共占多少', '34%+20%=54%'],
+    ['企业主导的产业园占比比政府主导的低几个点', '20%−34%=-14个百分点'],
+  ])('adds up or compares the shares the prose states for several categories, not rows matching all of them: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+    expect(flat(answer)).not.toContain('0个');
+  });
+
+  it('answers a sum of a group with the figure the report states for exactly that group, also for the clause after it', async () => {
+    const answer = await ask('广东江苏浙江山东今年新成立的区块链企业一共几家，占全国多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('225家');
+    expect(flat(answer)).toContain('74.25%');
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
+
+  it('answers a comparison with a period the report gives no figure for by the sentence that compares them in words', async () => {
+    const answer = await ask('今年上半年部委区块链政策数量跟19年一整年比，是多了还是少了');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('26项');
+    expect(flat(answer)).toContain('超过2019年全年');
+  });
+
+  it.each([
+    ['北京的区块链企业数是浙江的多少倍', '342÷85=4.02'],
+    ['新成立的企业里广东是江苏的几倍', '100÷71=1.41'],
+    ['今年上半年产业规模是去年同期的几倍', '17.15÷4.95=3.46'],
+  ])('answers 几倍 with both figures cited and their quotient: %s', async (question, formula) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(formula);
+  });
+
+  it('reads the organisation a forecast is according to as its source, and finds the figure whose sentence names the topic before 「；」', async () => {
+    const answer = await ask('按IDC的预测，今年中国智慧城市的支出能到多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('259亿美元');
+  });
+
+  it('does not give the national figure for the world', async () => {
+    const answer = await ask('全世界智慧城市支出今年一共多少');
+    expect(answer.grounded).toBe(false);
+  });
+
+  it('says an amount asked in another currency is stated in its own and cannot be converted (no exchange rate)', async () => {
+    const answer = await ask('智慧城市那259亿是人民币吗，折合人民币多少');
+    expect(flat(answer)).toContain('259亿美元');
+    expect(flat(answer)).toMatch(/汇率|换算/);
+    expect(flat(answer)).not.toMatch(/\d+(\.\d+)?亿元/);
+  });
+
+  it('reads an amount word beside a growth as what grows: 支出增速 asks the growth', async () => {
+    const answer = await ask('中国智慧城市支出增速是多少');
+    expect(flat(answer)).toContain('12.7%');
+  });
+
+  it('reads 同比呢 as the growth, and the period a growth was measured against as asking its base figure', async () => {
+    const turns = ['今年上半年区块链产业多大规模', '同比呢', '那去年同期是多少'];
+    const [, growth, base] = await playConversation(await pipeline, turns);
+    expect(flat(growth)).toContain('246.46%');
+    expect(flat(base)).toContain('4.95亿元');
+  });
+
+  it('compares two figures the question itself states, and never amounts in two currencies as one unit', async () => {
+    const answer = await ask('海南那笔100.2万美元的融资跟10亿元的基金比谁大');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('100.2万美元');
+    expect(flat(answer)).toContain('10亿元');
+    expect(flat(answer)).toMatch(/汇率/);
+    expect(flat(answer)).not.toMatch(/多\d/);
+  });
+
+  it('reads 「top10哪家…最多」 as the most of the top-10 list, ranked within each currency, in a short answer', async () => {
+    const answer = await ask('top10哪家拿的融资最多');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('潘达动力');
+    expect(flat(answer)).toContain('CoolBitX');
+    expect(flat(answer)).toMatch(/汇率/);
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
+
+  it.each([
+    ['北京企业占全国多少', '79.72%（指占环渤海聚集区的比例）'],
+    ['上海的区块链企业占比是多少', '40%（指占长江三角洲聚集区的比例）'],
+  ])('names the cluster a 其中-share is of, beside the national share: %s', async (question, scoped) => {
+    const answer = await ask(question);
+    expect(flat(answer)).toContain(scoped);
+  });
+
+  it('reads 在总数里占多大比重 as a share, not a count', async () => {
+    const answer = await ask('司法的落地项目在总数里占多大比重');
+    expect(flat(answer)).toContain('12%');
+  });
+
+  it('answers 「X占Y的多少」 of two things of one kind as the quotient of their own figures, in percent', async () => {
+    const answer = await ask('浪潮的专利数占腾讯的百分之几');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('274÷872=31.42%');
+  });
+
+  it('gives the share the report states of one thing in another before computing one', async () => {
+    const answer = await ask('信贷那块占金融领域的几成');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('占金融领域44%');
+    expect(flat(answer)).not.toContain('÷');
+  });
+});
