@@ -82,7 +82,7 @@ export async function buildIndex(config: Config, onProgress: (p: BuildProgress) 
   const facts = extractFacts(document, chunks, lexicon);
   const termsOf = createTermizer(segmenter);
   const knowledge: KnowledgeData = { version: 1, lexicon: reportLexicon, tables: typeTables(document, lexicon, chunks),
-    facts: storeFacts(facts, chunks, lexicon, termsOf) };
+    facts: storeFacts(facts, chunks, lexicon, termsOf), terms: [...new Set(chunks.flatMap((c) => termsOf(c.text)))].sort() };
   onProgress({ stage: 'write', done: 0, total: 1 });
   const files = writeIndexFiles(dir, { chunks, bm25, facts, knowledge });
   files[INDEX_FILES.vectors] = sha256(readFileSync(join(dir, INDEX_FILES.vectors)));

@@ -85,7 +85,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
   const knowledge: Knowledge = {
     lexicon, tables: new Map(tables.map((t) => [t.id, t])), chunks: index.chunks, chunk: (id) => chunkById.get(id), sections,
     sectionLabel: (id) => sectionLabel(sections.get(id)),
-    facts: createFactStore(index.knowledge.facts, termsOf),
+    facts: createFactStore(index.knowledge.facts, termsOf, index.knowledge.terms),
     figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '', quotedLines: createQuotedLines(document.lines),
   };
   const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };

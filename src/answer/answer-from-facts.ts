@@ -136,24 +136,13 @@ function spanFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
   return 1;
 }
 
-/** The terms of the report's text (its chunks), once per knowledge. */
-const reportTerms = new WeakMap<Knowledge, Set<string>>();
-function inReport(term: string, knowledge: Knowledge): boolean {
-  let terms = reportTerms.get(knowledge);
-  if (!terms) {
-    terms = new Set(knowledge.chunks.flatMap((c) => knowledge.facts.termsOf(c.text)));
-    reportTerms.set(knowledge, terms);
-  }
-  return terms.has(term);
-}
-
 /**
  * The weight of a part's term in a figure's coverage (idf over the figures). 「比特币总量是多少」 (near-miss): a term the report
  * uses but no figure's sentence does (比特币) weighs as the rarest: the report states no figure about it. A word the report never
  * uses (来着) weighs nothing.
  */
 function termWeight(term: string, knowledge: Knowledge): number {
-  return knowledge.facts.idf(term) || (inReport(term, knowledge) ? rarest(knowledge) : 0);
+  return knowledge.facts.idf(term) || (knowledge.facts.inReport(term) ? rarest(knowledge) : 0);
 }
 
 /** The idf of a term only one figure's sentence holds. */

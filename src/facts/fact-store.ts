@@ -41,6 +41,8 @@ export interface FactStore {
   coverages(weights: readonly (readonly [string, number])[]): Float64Array;
   /** The fact's texts in compact form (matched against names and figures for every figure on every request, so prepared once). */
   forms(fact: StoredFact): FactForms;
+  /** The report's text holds this term (in the facts' analysis), whether or not a figure's sentence does. */
+  inReport(term: string): boolean;
 }
 
 /** Compact forms of a fact's texts. */
@@ -124,7 +126,8 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
 }
 
 /** Wraps stored facts for requests: term maps and an idf over the facts' terms. */
-export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer): FactStore {
+export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer, reportTerms: Iterable<string> = []): FactStore {
+  const vocabulary = new Set(reportTerms);
   const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
   const forms = new Map<StoredFact, FactForms>(facts.map((f) => [f, formsOf(f)]));
   const postings = new Map<string, { fact: number; weight: number }[]>();
@@ -147,7 +150,7 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer)
   for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   // A word no figure contains cannot tell figures apart: weight 0.
   const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
-  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, forms: (fact) => forms.get(fact) ?? formsOf(fact) };
+  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, inReport: (term) => vocabulary.has(term), forms: (fact) => forms.get(fact) ?? formsOf(fact) };
 }
 
 function formsOf(fact: StoredFact): FactForms {

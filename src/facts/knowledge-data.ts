@@ -12,4 +12,6 @@ export interface KnowledgeData {
   lexicon: ReportLexicon;
   tables: TypedTable[];
   facts: StoredFact[];
+  /** Every term of the report's text in the facts' analysis (what a question's word must be to be a word the report uses). */
+  terms: string[];
 }

@@ -8,7 +8,7 @@ import type { KnowledgeData } from '../facts/knowledge-data';
 import type { Bm25Data } from './bm25-index';
 
 /** Bumped whenever the layout of index/ changes; a mismatch refuses to start. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export const INDEX_FILES = { chunks: 'chunks.json', bm25: 'bm25.json', vectors: 'vectors.hnsw', facts: 'facts.json', knowledge: 'knowledge.json' } as const;
 
