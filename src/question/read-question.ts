@@ -493,6 +493,9 @@ function chainAfter(answer: string, earlier: string | undefined): string {
 /** Characters of an earlier user turn read (questions run to a few dozen; a pasted text would cost its length each turn). */
 const MAX_EARLIER_TURN_CHARS = 60;
 
+/** Characters of all earlier user turns read together (the bank's longest chains: four turns of a few dozen characters). */
+const MAX_EARLIER_CHARS = 160;
+
 /** User turns read for context: the question and the four before it. */
 const MAX_TURNS_READ = 5;
 
@@ -510,7 +513,16 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
   let previous: { reading: Reading; answer: string } | null = null;
   let reading: Reading = { kind: 'empty', injection: false, text: '', standalone: '', parts: [], elaborate: false, followUp: false, mentioned: [] };
   // Follow-up chains run a few turns; reading only the last ones keeps a long conversation as cheap as a short one.
-  const read = turns.slice(-MAX_TURNS_READ);
+  let read = turns.slice(-MAX_TURNS_READ);
+  // Earlier turns, newest first, while their characters fit the budget: a conversation of pasted turns costs a few questions' reading.
+  let budget = MAX_EARLIER_CHARS;
+  for (let i = read.length - 2; i >= 0; i--) {
+    budget -= Math.min(read[i].text.length, MAX_EARLIER_TURN_CHARS);
+    if (budget < 0) {
+      read = read.slice(i + 1);
+      break;
+    }
+  }
   for (const [i, turn] of read.entries()) {
     // An earlier turn is read for what a follow-up may refer to: its last clauses (where its question is) suffice.
     const text = i < read.length - 1 && turn.text.length > MAX_EARLIER_TURN_CHARS ? turn.text.slice(-MAX_EARLIER_TURN_CHARS) : turn.text;
