@@ -135,8 +135,7 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   if (['count', 'list'].includes(part.operation)) {
     // The counted noun itself (项目, 标准) names what the rows are, not which of them.
     const nounForms = new Set(context.knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun || table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)));
-    // 「一个」「两家」 count, they name nothing a row prints.
-    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w) && !/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(w))) {
+    for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
       // A word of the caption (「性能测试的标准」 of 表5-8 区块链性能测试标准规范) says which table, not which of its rows.

@@ -69,7 +69,6 @@ export function numericColumn(table: TypedTable, attributes: AttributeId[]): num
 }
 
 /** 「汇总表」「一览表」「分布表」: 表 after a word of the caption (the report's word, not the user's). */
-const TABLE_WORD = /(表格|表)$/;
 const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据']);
 const printedText = new WeakMap<TypedTable, string>();
 const captionForms = new WeakMap<TypedTable, string>();
@@ -169,7 +168,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const dates = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0).length + Number(dated);
     const caption = captionForm(table);
     // 「汇总表」「一览表」: a caption word said with 表 after it names the table by its caption.
-    const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i]) || (TABLE_WORD.test(wordForms[i]) && wordForms[i].length > 2 && caption.includes(wordForms[i].replace(TABLE_WORD, '')))).length;
+    const topics = part.words.filter((w, i) => table.topics.includes(w) || caption.includes(wordForms[i])).length;
     const grouping = part.groupBy && columnFor(table, part.groupBy) >= 0 ? 1 : 0;
     // 「工信部的文件占几成」: the share of a subject's rows among the rows of what is counted is the table's to give.
     const asksValue = part.attributes.filter((a) => !ROW_COUNTS.has(a) && !(a === 'share' && noun && matched === 1 && part.subjects.length === 1));
@@ -246,7 +245,6 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const said = compactForm(part.text);
       const expanded = (w: string) => !said.includes(compactForm(w)) && [...knowledge.lexicon.synonyms.values()].includes(w);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
-        && !printed.includes(compactForm(w).replace(TABLE_WORD, '') || '\u0000')
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;

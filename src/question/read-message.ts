@@ -459,9 +459,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       }
       case 'word': {
-        const word = token.text;
+        // 「汇总表里」「建设情况表」: a word naming a table by its caption's words is those words (the table is what 表 says).
+        const word = token.text.length > 2 ? token.text.replace(/(表格|表)$/, '') : token.text;
         if (/^[\p{P}\p{S}\s]+$/u.test(word) || lexicon.isFunctionWord(word)) break;
         if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
+        // 「一个」「两家」 count; they name nothing a row or sentence prints.
+        if (/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(word)) break;
         // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
         if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
         words.push(word);
