@@ -130,19 +130,27 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer,
   const vocabulary = new Set(reportTerms);
   const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
   const forms = new Map<StoredFact, FactForms>(facts.map((f) => [f, formsOf(f)]));
-  const postings = new Map<string, { fact: number; weight: number }[]>();
+  // Per term, the figures holding it and its weight in each, as typed arrays (tens of thousands of entries, kept all day).
+  const lists = new Map<string, number[]>();
   facts.forEach((fact, index) => {
     for (const [term, weight] of fact.terms) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ fact: index, weight });
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = []));
+      list.push(index, weight);
     }
   });
+  const postings = new Map<string, { facts: Int32Array; weights: Float64Array }>();
+  for (const [term, list] of lists) {
+    postings.set(term, { facts: Int32Array.from(list.filter((_, i) => i % 2 === 0)), weights: Float64Array.from(list.filter((_, i) => i % 2 === 1)) });
+  }
   const coverages = (weights: readonly (readonly [string, number])[]) => {
     const covered = new Float64Array(facts.length);
     const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
     if (!total) return covered;
-    for (const [term, weight] of weights) for (const posting of postings.get(term) ?? []) covered[posting.fact] += weight * posting.weight;
+    for (const [term, weight] of weights) {
+      const posting = postings.get(term);
+      if (posting) for (let i = 0; i < posting.facts.length; i++) covered[posting.facts[i]] += weight * posting.weights[i];
+    }
     for (let i = 0; i < covered.length; i++) covered[i] /= total;
     return covered;
   };
