@@ -326,7 +326,12 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
         const prose = answerFromFacts(part, knowledge);
         const tableValues = new Set([...fromTable.facts.map((f) => String(f.value)), ...fromTable.claims.flatMap((c) => c.derived ?? [])]);
         const figure = prose?.facts.find((f) => typeof f.value === 'number');
-        if (prose && figure) {
+        // Only a figure of the same thing counted (产业园, not 1621 个政务服务事项 of the same place).
+        const stored = figure && knowledge.facts.facts.find((f) => f.source === figure.source && f.metric === figure.metric && f.text.replace(/\s+/g, '') === figure.text);
+        // A count naming no noun of its own (杭州「共计 6 家」) counts the asked noun where its sentence's other figures do.
+        const sameNoun = !part.noun || !stored || stored.nouns.includes(part.noun)
+          || (!stored.nouns.length && knowledge.facts.facts.some((f) => f.line === stored.line && f.nouns.includes(part.noun!)));
+        if (prose && figure && sameNoun) {
           const lead = tableValues.has(String(figure.value)) ? '正文也写道：' : '另据正文，';
           return { ...fromTable, claims: [...fromTable.claims, { ...prose.claims[0], text: `${lead}${prose.claims[0].text}`, end: '。' }], facts: [...fromTable.facts, ...prose.facts] };
         }

@@ -323,6 +323,13 @@ describe('the extractive answerer on the real report', () => {
     expect(answer.grounded).toBe(true);
     expect(answer.answer).toMatch(/^区块链是跨领域的/);
   });
+  it('gives beside a table\'s count only a prose figure of the same thing counted', async () => {
+    const beijing = await ask('广东有几个产业园', '北京呢');
+    expect(beijing.answer).toContain('北京的产业园共2个');
+    expect(beijing.answer).not.toContain('1621');
+    const hangzhou = await ask('广东有几个产业园', '杭州呢');
+    expect(hangzhou.answer).toContain('共计 6 家');
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
