@@ -167,6 +167,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const whichMore = tokens.some((t, i) => hasFunction(t, 'question') && /^(谁|哪)/.test(t.text)
     && tokens.slice(i + 1).some((u) => u.type === 'word' && /^(更|还)?(多|少|高|低|大|小)(一些|一点|些)?$/.test(u.text)));
   if ((ops.has('compare') || whichMore) && several) return { operation: 'compare' };
+  // 「哪个多」「谁更多」 naming nothing: a follow-up comparing the things the turns before asked about.
+  if (ops.has('compare') && !subjects.length && !hasNoun) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };

@@ -330,6 +330,12 @@ describe('the extractive answerer on the real report', () => {
     const hangzhou = await ask('广东有几个产业园', '杭州呢');
     expect(hangzhou.answer).toContain('共计 6 家');
   });
+  it('compares the things earlier turns asked about when a follow-up only says which is more (哪个多)', async () => {
+    const two = await ask('苏有多少家区块链企业', '那浙江呢', '哪个多');
+    expect(two.answer).toMatch(/江苏比浙江多21家（106−85=21）/);
+    const three = await ask('广东几个产业园', '北京呢', '上海呢', '哪个更多');
+    expect(three.answer).toContain('其中广东最多（7个）');
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
