@@ -594,6 +594,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const [first, ...rest] = message.parts;
   // 「这报告谁写的」 after a question about 杭州: a question about the report itself starts anew.
   const aboutReport = message.document && !message.followUpCue && !message.pronoun && !first.subjects.length;
+  // 「有苏州吗」「苏州算吗」 after 「数字人民币在哪试点」: whether a place is among the places the turn before asked for.
+  const among = first.operation === 'yesno' && first.subjects.length === 1 && PLACE_KINDS.has(first.subjects[0].entity.kind) && !first.noun && !first.table
+    && !first.words.length && !first.attributes.length && before.attributes.some((a) => ['city', 'region', 'province'].includes(a)) && before.subjects.length > 0
+    && !before.subjects.some((s) => PLACE_KINDS.has(s.entity.kind));
   const follows = !aboutReport && (message.followUpCue || message.pronoun || isFragment(first)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
@@ -604,6 +608,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
       && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
+    || among
     // 「有啥典型案例」 after 「医疗健康落地几个项目」: only a noun asked about, after a turn about one field, is asked of that
     // field where the report has such things of it (表4-4 lists the 案例 of 医疗健康).
     || (!first.subjects.length && !first.table && first.noun !== undefined && !first.periods.length && !first.filters.length
@@ -616,7 +621,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     }
     return base;
   }
-  const { elsewhere, ...resolved } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  const { elsewhere, ...updatedPart } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  // The place asked about joins what the places were asked of; whether it is among them is the question (notAmong answers).
+  const resolved = among ? { ...updatedPart, subjects: [...before.subjects, first.subjects[0]], attributes: [], operation: 'yesno' as const } : updatedPart;
   const updated: Part = { ...resolved, ...(previous.answer && !elsewhere ? { after: chainAfter(previous.answer, before.after) } : {}) };
   if (elsewhere) delete updated.after;
   const understood = describe(updated, context);

@@ -336,6 +336,13 @@ describe('the extractive answerer on the real report', () => {
     const three = await ask('广东几个产业园', '北京呢', '上海呢', '哪个更多');
     expect(three.answer).toContain('其中广东最多（7个）');
   });
+  it('reads 「X算吗」 after a question asking where as whether X is among those places', async () => {
+    const no = await ask('数字人民币都在哪些地方试点', '那上海算吗');
+    expect(no.answer).toContain('其中没有上海');
+    const yes = await ask('数字人民币都在哪些地方试点', '有成都吗');
+    expect(yes.answer).toContain('成都');
+    expect(yes.answer).not.toContain('没有成都');
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
