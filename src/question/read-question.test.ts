@@ -554,3 +554,12 @@ describe('readQuestion: follow-ups', () => {
     expect(read(['专利最多的是哪家']).parts[0].attributes).toContain('enterprise');
   });
 });
+
+describe('readQuestion: what a follow-up asks of the thing before', () => {
+  it('reads 「里面说了啥」 as asking the content, not the attribute asked the turn before', () => {
+    const reading = read(['北京出了啥区块链政策', '什么时候出的', '里面都说了啥'], ['', '']);
+    expect(reading.followUp).toBe(true);
+    expect(reading.parts[0].attributes).toEqual(['content']);
+    expect(names(reading.parts[0])).toContain('北京');
+  });
+});
