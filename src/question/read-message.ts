@@ -129,10 +129,11 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
     return { operation: 'define', explicit: false };
   }
-  // 「海南出了啥区块链政策」「北京发布了什么政策」: a what-word before the counted noun asks which ones, not how many
-  // (「区块链是什么技术」 asks what it is).
-  if (!quantity && hasNoun && tokens.some((t, i) => /^(啥|什么)$/.test(t.text) && !/是$/.test(tokens[i - 1]?.text ?? '') && tokens.slice(i + 1, i + 4).some((u) => cuesOf(u, 'noun').length > 0))) {
-    return { operation: 'list', explicit: false };
+  // 「海南出了啥区块链政策」「农业农村部发过啥政策」「有什么产业园」: a what-word before the counted noun asks which ones, not how
+  // many (「区块链是什么技术」 asks what it is).
+  if (!quantity && hasNoun && tokens.some((t, i) => hasFunction(t, 'question') && /^(啥|什么|哪些)$/.test(t.text) && !/是$/.test(tokens[i - 1]?.text ?? '')
+    && tokens.slice(i + 1, i + 4).some((u) => cuesOf(u, 'noun').length > 0))) {
+    return { operation: 'list', explicit: true };
   }
   // 「一键立案 哪个法院」「静安加装电梯是哪个社区」: a question ending in which-word + noun, no operation said, asks for one thing, not an explanation.
   const which = tokens.some((t, i) => hasFunction(t, 'question') && /^哪(个|家|位|所)$/.test(t.text) && tokens[i + 1]?.type === 'cue'
@@ -591,11 +592,6 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
-  // 「农业农村部发过啥政策」「有什么产业园」: a which-word right before a counted noun asks for the things of that noun.
-  if (!operation.explicit && operation.operation === 'explain' && noun
-    && tokens.some((t, i) => hasFunction(t, 'question') && /^(啥|什么|哪些)$/.test(t.text) && tokens[i + 1]?.start === t.end && cuesOf(tokens[i + 1], 'noun').some((c) => c.noun === noun))) {
-    operation = { operation: 'list', explicit: true };
-  }
   // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
   // 「表5-8里2020年新增的那项是啥」: 是啥 there asks which row it is, not a definition.
   if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && (table || (noun && filters.length))
