@@ -83,10 +83,10 @@ function describeCells(context: TableContext, row: TypedRow, columns: number[]):
 }
 
 /** 「杭州区块链产业园（2018.11，政府、企业）」: a row in a list, with the asked values in brackets. */
-function listed(context: TableContext, row: TypedRow, columns: number[]): string {
+function listed(context: TableContext, row: TypedRow, columns: number[], placeFirst = true): string {
   const { table } = context;
   // 「哪几个地方」 of a table of policies: the place names the row, the policy goes in brackets.
-  const place = columns.find((i) => table.columns[i].kind === 'place' && i !== table.label);
+  const place = placeFirst ? columns.find((i) => table.columns[i].kind === 'place' && i !== table.label) : undefined;
   const name = place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table);
   const shown = place !== undefined ? [table.label, ...columns.filter((i) => i !== place)] : columns.filter((i) => i !== table.label);
   const values = shown.filter((i) => row.cells[i]?.bare).map((i) => {
@@ -238,13 +238,8 @@ function notListed(context: TableContext, subject: Subject): Claim {
     const city = table.columns.findIndex((c) => c.attribute === 'city');
     const asked = context.part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label && table.columns[i].kind !== 'place');
     const shown = [...new Set([...(city >= 0 ? [city] : []), ...asked])];
-    const named = (row: TypedRow) => {
-      const values = shown.filter((i) => row.cells[i]?.bare).map((i) => {
-        context.facts.push(cellFact(table.id, label(row, table), table.columns[i], row.cells[i], table.period));
-        return cellText(row.cells[i], table.columns[i]);
-      });
-      return `${label(row, table)}${values.length ? `（${values.join('，')}）` : ''}`;
-    };
+    // 「曹妃甸大数据区块链产业园（唐山，政府、企业）」: the row's name first, its city among the values.
+    const named = (row: TypedRow) => listed(context, row, shown, false);
     return { text: `${table.id}中没有${subject.entity.name}的${noun(table)}；其所在的${province!.name}共${rows.length}个：${rows.slice(0, rows.length > LISTING.maxListedRows ? 3 : rows.length).map(named).join('、')}${rows.length > LISTING.maxListedRows ? '等' : ''}`,
       sources: rows.map((row) => rowSource(knowledge, row.chunkId)), derived: [String(rows.length)] };
   }

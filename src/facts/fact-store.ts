@@ -131,18 +131,16 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer,
   const maps = new Map<StoredFact, Map<string, number>>(facts.map((f) => [f, new Map(f.terms)]));
   const forms = new Map<StoredFact, FactForms>(facts.map((f) => [f, formsOf(f)]));
   // Per term, the figures holding it and its weight in each, as typed arrays (tens of thousands of entries, kept all day).
-  const lists = new Map<string, number[]>();
+  const lists = new Map<string, { facts: number[]; weights: number[] }>();
   facts.forEach((fact, index) => {
     for (const [term, weight] of fact.terms) {
       let list = lists.get(term);
-      if (!list) lists.set(term, (list = []));
-      list.push(index, weight);
+      if (!list) lists.set(term, (list = { facts: [], weights: [] }));
+      list.facts.push(index);
+      list.weights.push(weight);
     }
   });
-  const postings = new Map<string, { facts: Int32Array; weights: Float64Array }>();
-  for (const [term, list] of lists) {
-    postings.set(term, { facts: Int32Array.from(list.filter((_, i) => i % 2 === 0)), weights: Float64Array.from(list.filter((_, i) => i % 2 === 1)) });
-  }
+  const postings = new Map([...lists].map(([term, list]) => [term, { facts: Int32Array.from(list.facts), weights: Float64Array.from(list.weights) }]));
   const coverages = (weights: readonly (readonly [string, number])[]) => {
     const covered = new Float64Array(facts.length);
     const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
