@@ -73,6 +73,15 @@ const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我�
 const printedText = new WeakMap<TypedTable, string>();
 const captionForms = new WeakMap<TypedTable, string>();
 
+const reportFormsOf = new WeakMap<Knowledge, Set<string>>();
+
+/** The report's words that everyday ones stand for (synonyms.tsv: 各地 → 各省市, 上中下游 → 上游 中游 下游), once per lexicon. */
+function reportForms(knowledge: Knowledge): Set<string> {
+  let forms = reportFormsOf.get(knowledge);
+  if (!forms) reportFormsOf.set(knowledge, (forms = new Set([...knowledge.lexicon.synonyms.values()].flatMap((c) => c.split(' ')))));
+  return forms;
+}
+
 /** The table's caption in compact form (its words name the table, not some of its rows). */
 export function captionForm(table: TypedTable): string {
   let form = captionForms.get(table);
@@ -243,7 +252,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const printed = tableText(table);
       // The report's form of an everyday word (各地 → 各省市) was added for retrieval; only what the user said can be foreign.
       const said = compactForm(part.text);
-      const expanded = (w: string) => !said.includes(compactForm(w)) && [...knowledge.lexicon.synonyms.values()].includes(w);
+      const expanded = (w: string) => !said.includes(compactForm(w)) && reportForms(knowledge).has(w);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
