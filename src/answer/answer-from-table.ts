@@ -742,6 +742,15 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   const unit = values[0].unit;
   const kind = column >= 0 ? table.columns[column].kind : 'count';
   const show = (n: number) => `${formatNumber(n)}${kind === 'percent' ? '%' : unit}`;
+  // 「链湾跟西溪谷哪个先建的」: dates are compared by which comes first, never subtracted or added.
+  if (kind === 'date') {
+    const first = Math.min(...values.map((v) => v.value));
+    const earliest = values.filter((v) => v.value === first);
+    const when = cellText(earliest[0].rows[0].cells[column], table.columns[column]);
+    claims.push({ text: earliest.length === values.length ? `${values.map((v) => v.subject.entity.name).join('、')}时间相同（${when}）`
+      : `其中${earliest.map((v) => v.subject.entity.name).join('、')}${values.length === 2 ? '更早' : '最早'}（${when}）`, sources: [] });
+    return finish(claims, context);
+  }
   if (part.operation === 'sum') {
     const total = values.reduce((sum, v) => sum + v.value, 0);
     const formula = values.length > 1 ? `（${values.map((v) => v.printed).join('+')}=${formatNumber(total)}）` : '';

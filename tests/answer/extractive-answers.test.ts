@@ -343,6 +343,11 @@ describe('the extractive answerer on the real report', () => {
     expect(yes.answer).toContain('成都');
     expect(yes.answer).not.toContain('没有成都');
   });
+  it('compares two dates by which comes first, never by subtracting them', async () => {
+    const parks = await ask('链湾跟西溪谷哪个先建的');
+    expect(parks.answer).toContain('其中杭州西溪谷区块链产业园更早（2017.04）');
+    expect(parks.answer).not.toMatch(/[−+]/);
+  });
   it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
     expect(parks.grounded).toBe(false);
