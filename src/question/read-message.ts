@@ -162,6 +162,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
+  // 「比腾讯多几件」: one subject compared with, an amount asked — a difference from what the conversation is about.
+  if (ops.has('compare') && subjects.length === 1 && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「占比比去年高了几个点」: a period compared with (its 比 read with it) and an amount asked is a difference too.
   if (tokens.some((t) => t.type === 'period' && t.comparison) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.

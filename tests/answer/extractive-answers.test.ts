@@ -343,6 +343,10 @@ describe('the extractive answerer on the real report', () => {
     expect(yes.answer).toContain('成都');
     expect(yes.answer).not.toContain('没有成都');
   });
+  it('reads 「它比X多几件」 as the difference between what the conversation is about and X', async () => {
+    const patents = await ask('阿里的专利有多少件', '它比腾讯多几件');
+    expect(patents.answer).toContain('阿里巴巴比腾讯多585件（1457−872=585）');
+  });
   it('compares two dates by which comes first, never by subtracting them', async () => {
     const parks = await ask('链湾跟西溪谷哪个先建的');
     expect(parks.answer).toContain('其中杭州西溪谷区块链产业园更早（2017.04）');
