@@ -39,10 +39,11 @@ const EnvSchema = z.object({
     .transform((value) => value.replace(/\/$/, '')).optional(),
   /**
    * Longest question text handed to the answering core after normalisation (longer ones keep head and tail). Questions
-   * people ask run to a few dozen characters (the bank's longest: 55), so 120 loses none of them, and a pasted passage
-   * costs what a long question does (the worst input's CPU grows with what is analysed).
+   * people ask run to a few dozen characters (the bank's longest: 55 of 1,081 turns, p99 42), so 80 loses none of them, and a
+   * pasted passage costs what a long question does. Measured with `npm run bench -- --only worst`: at 120 the costliest input's
+   * median CPU was 6–10× the ordinary median, at 80 about 4× (the worst input's cost grows with what is analysed).
    */
-  QA_MAX_ANALYZED_CHARS: int(20).default(120),
+  QA_MAX_ANALYZED_CHARS: int(20).default(80),
   QA_LLM_BASE_URL: z.string().url().optional(),
   QA_LLM_API_KEY: z.string().optional(),
   QA_LLM_MODEL: z.string().optional(),

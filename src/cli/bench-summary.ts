@@ -29,6 +29,13 @@ export interface BenchResults {
 interface Target { name: string; measured: number | null; unit: string; goal: number; at: 'most' | 'least' }
 
 /** The issue's targets, each with what was measured (null when that part did not run). */
+/** The costliest confirmed input's median CPU over the ordinary questions' median (how far one request can outweigh another). */
+function worstRatio(results: BenchResults): number | null {
+  const worst = results.worst;
+  if (!worst?.confirmed.length) return null;
+  return worst.confirmed[0].medianCpuMs / Math.max(worst.normal.medianCpuMs, 0.01);
+}
+
 export function benchTargets(results: BenchResults): Target[] {
   const eight = results.load?.runs.find((r) => r.connections === 8)?.service;
   const loadRuns = results.load?.runs.map((r) => r.service) ?? [];
@@ -46,6 +53,7 @@ export function benchTargets(results: BenchResults): Target[] {
     { name: 'start to healthy (median)', measured: results.startup?.medianMs ?? null, unit: 'ms', goal: 1500, at: 'most' },
     { name: 'RSS after start', measured: rssAfterStart, unit: 'MB', goal: 200, at: 'most' },
     { name: `RSS after ${results.load?.memory.requests ?? 20000} requests`, measured: results.load?.memory.afterRequestsMb ?? null, unit: 'MB', goal: 250, at: 'most' },
+    { name: 'costliest input ÷ ordinary, CPU medians', measured: worstRatio(results), unit: '×', goal: 5, at: 'most' },
     { name: 'build-index, report', measured: build(1), unit: 's', goal: 5, at: 'most' },
     { name: 'build-index, report ×10', measured: build(10), unit: 's', goal: 60, at: 'most' },
   ];
@@ -100,12 +108,22 @@ export function formatBenchSummary(results: BenchResults): string {
   if (results.worst) {
     const { normal, candidates } = results.worst;
     lines.push('', `worst input: ${candidates.length} adversarial requests, sequential, server CPU of each (all threads, /proc/<pid>/task/*/schedstat)`);
-    lines.push(`  ordinary generated questions, same method: median ${fixed(normal.medianCpuMs, 2)} ms, p95 ${fixed(normal.p95CpuMs, 2)} ms (${normal.requests} requests)`);
+    lines.push(`  ordinary generated questions, same method: median ${fixed(normal.medianCpuMs, 2)} ms, p95 ${fixed(normal.p95CpuMs, 2)} ms, max ${fixed(normal.maxCpuMs, 1)} ms (${normal.requests} requests)`);
     const widths = [18, 6, 5, 9, 9, 7, 11];
     lines.push(`  ${row(['family', 'chars', 'msgs', 'CPU ms', '× median', 'status', 'saturates at'], widths)}  question starts`);
     for (const c of candidates.slice(0, 10)) {
       lines.push(`  ${row([c.family, String(c.chars), String(c.messages), fixed(c.cpuMs, 1), `${fixed(c.cpuMs / Math.max(normal.medianCpuMs, 0.01), 0)}×`,
         String(c.status), `${fixed(1000 / Math.max(c.cpuMs, 0.01), 0)} req/s`], widths)}  ${c.preview}`);
+    }
+    const { confirmed, repeats } = results.worst;
+    if (confirmed.length) {
+      lines.push(`  the costliest ${confirmed.length} measured again, ${repeats} variants each (a filler word before the message), by median:`);
+      const confirmedWidths = [18, 6, 11, 11, 9, 11];
+      lines.push(`  ${row(['family', 'chars', 'first ms', 'median ms', '× median', 'saturates at'], confirmedWidths)}  question starts`);
+      for (const c of confirmed) {
+        lines.push(`  ${row([c.family, String(c.chars), fixed(c.firstCpuMs, 1), fixed(c.medianCpuMs, 2), `${fixed(c.medianCpuMs / Math.max(normal.medianCpuMs, 0.01), 1)}×`,
+          `${fixed(1000 / Math.max(c.medianCpuMs, 0.01), 0)} req/s`], confirmedWidths)}  ${c.preview}`);
+      }
     }
   }
   if (results.build) {

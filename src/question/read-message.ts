@@ -769,7 +769,8 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
     qualifiers: part.qualifiers.length || (part.noun && previous.noun && part.noun !== previous.noun) || ownScopeWords(part, lexicon).length ? part.qualifiers : previous.qualifiers,
     // multi-part: a part that counts another noun of its own (「有园区吗？有新增研究机构吗？」) does not take the words that
     // name the noun before (园区): they would point it to that thing's table. The topic's other words still carry over.
-    words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])] };
+    // Capped as a part's own words are: a chain of pasted clauses would otherwise gather every clause's words.
+    words: [...new Set([...part.words, ...previous.words.filter((w) => !(part.noun && previous.noun && part.noun !== previous.noun && formsOfNoun(previous.noun, lexicon).has(compactForm(w))))])].slice(0, MAX_WORDS_PER_PART) };
 }
 
 /** A part's own content words beyond the forms of its noun and the report's topic (区块链). */
