@@ -185,6 +185,9 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['占比超过百分之五的地区']).parts[0].condition).toMatchObject({ op: '>', value: 5 });
     // 「20年4月份」: a month of a two-digit year.
     expect(read(['20年4月份发布的标准都有哪些']).parts[0].filters[0]).toMatchObject({ kind: 'period', period: { label: '2020年4月', from: 202004, to: 202004 } });
+    // 「二〇一八年」「二零一九年的」: a year written in Chinese digits is a period like 2018年.
+    expect(read(['二〇一八年成立的园区有几个']).parts[0].filters[0]).toMatchObject({ kind: 'period', attribute: 'founded', period: { label: '2018年', from: 201801, to: 201812 } });
+    expect(read(['二零一九年全国的专利一共多少件']).parts[0].periods.map((p) => p.label)).toEqual(['2019年']);
     // 「有多少|条」: 条 counts 政策, not the 地方 named first.
     expect(read(['地方上6月份出的区块链专项政策有多少条']).parts[0]).toMatchObject({ noun: '政策', operation: 'count' });
   });

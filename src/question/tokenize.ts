@@ -163,6 +163,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length),
       period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
   });
+  // 「二〇一九年」「二零一七年的」: a year in Chinese digits (with a month, findPeriods reads it).
+  each(/([一二][零〇一二三四五六七八九]{3})年(?![零〇一二三四五六七八九十]+月)/g, (m) => {
+    const year = Number([...m[1]].map((c) => '零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c)).join(''));
+    if (year < 1990 || year > 2039) return null;
+    return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length),
+      period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年`, from: year * 100 + 1, to: year * 100 + 12 } };
+  });
   for (const period of findPeriods(text, { relative: true })) {
     const before = text.slice(Math.max(0, period.start - 3), period.start);
     const comparison = compared(period.start, period.end);
