@@ -28,6 +28,8 @@ export interface ConfirmedInput {
   medianCpuMs: number;
   preview: string;
   question: string;
+  /** The whole conversation sent (in --json), to replay it. */
+  messages: ChatMessage[];
 }
 
 export interface WorstInputResult {
@@ -171,7 +173,7 @@ export async function searchWorstInputs(options: {
     if (!samples.length) continue;
     samples.sort((a, b) => a - b);
     confirmed.push({ family: candidate.family, chars: candidate.chars, firstCpuMs: candidate.cpuMs, medianCpuMs: round(percentile(samples, 50)),
-      preview: candidate.preview, question: candidate.question });
+      preview: candidate.preview, question: candidate.question, messages });
   }
   return {
     normal: { requests: normalCpu.length, medianCpuMs: round(percentile(normalCpu, 50)), p95CpuMs: round(percentile(normalCpu, 95)),
