@@ -223,7 +223,12 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const titles = new Map<string, string>();
   const title = (source: string) => titles.get(source) ?? titles.set(source, compactForm(knowledge.sections.get(source)?.title ?? '')).get(source)!;
   const own = (fact: StoredFact) => (forms.length && forms.some((f) => f.length >= 2 && title(fact.source).includes(f)) ? 1 : 0);
-  return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || a.fact.line - b.fact.line);
+  // prose-figure: of figures that fit equally, one whose own metric names the asked words (「初创期投资轮次占比 34%」) is the
+  // figure asked; one whose clause only opens on them (「初创期…占比较小，种子轮仅占比 4%」) is a sub-category's.
+  const asked = [...new Set(terms)].filter((t) => t.length >= 2);
+  const metricNames = new Map<StoredFact, number>();
+  const names = (fact: StoredFact) => metricNames.get(fact) ?? metricNames.set(fact, asked.filter((t) => compactForm(fact.metric).includes(t)).length).get(fact)!;
+  return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
 }
 
 /** 「2020年上半年，」 unless the quoted clause already states the period. */

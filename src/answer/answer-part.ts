@@ -340,6 +340,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     }
     fallback = fromTable;
   }
+  // share: 「2019年天使轮占多少」 — no table row of the period asked (or no table chosen); the prose states the category's share then.
+  const periodShare = part.periods.length ? categoryShare(part, knowledge) : null;
+  if (periodShare) return periodShare;
   // 「有哪些标准是2020年4月发布的」: no one table is meant; the rows of every table of that noun the date selects.
   if (!choice && !later) {
     const across = listAcrossTables(part, knowledge);

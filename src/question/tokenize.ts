@@ -55,6 +55,8 @@ const CONDITION = new RegExp([
 const TABLE = /表(\d{1,2})-(\d{1,2})/g;
 // 「5月份」「三月」 without a year: a month of the report's year.
 const MONTH = /(?<![\d年.\-])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?![\d日底末])/g;
+/** One-character words that join or set two names against each other (粤比京, 沪和苏). */
+const LINKS = new Set(['比', '和', '跟', '与', '同', '及', '对']);
 const SECTION = new RegExp(`第(${NUMERAL})(章|部分|大部分|篇)(?:第(${NUMERAL})节)?`, 'g');
 const TITLE = /《([^》]{2,80})》|“([^”]{2,40})”|"([^"]{2,40})"/g;
 const STANDARD = /(gb\/t|gm\/t|t\/[a-z]+|db\d+\/t) ?\d+(?:\.\d+)?(?:-\d{4})?/g;
@@ -218,7 +220,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   };
   // 「粤苏浙鲁」「京沪」: a run of one-character short forms reads as a list of them.
   const short = (at: number) => at >= 0 && at < text.length && Boolean(lexicon.longestAt(text[at], 0, () => true)?.cues.some((c) => c.type === 'entity'));
-  const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1)));
+  // 「粤比京」「沪和苏」: two one-character short forms joined by a one-character comparing or joining word read as two names.
+  const linked = (at: number) => short(at) && ((LINKS.has(text[at - 1] ?? '') && short(at - 2)) || (LINKS.has(text[at + 1] ?? '') && short(at + 2)));
+  const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1))) || linked(at);
 
   let word = -1;
   const leftover: [number, number][] = [];

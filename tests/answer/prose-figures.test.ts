@@ -201,4 +201,22 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('占金融领域44%');
     expect(flat(answer)).not.toContain('÷');
   });
+
+  it('reads two one-character short forms joined by 比 as two places to compare', async () => {
+    const answer = await ask('沪比浙多多少家区块链公司');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('125−85=40');
+  });
+
+  it('picks the figure whose own words name the asked group, not a sub-category in a clause opening on it', async () => {
+    const answer = await ask('19年初创期的投资轮次占几成');
+    expect(flat(answer)).toContain('占比34%');
+    expect(flat(answer)).not.toContain('种子轮');
+  });
+
+  it('answers a category share of an earlier period from the prose when the table lists no row of that period', async () => {
+    const answer = await ask('前年…不对，2019年的天使轮投资占到多少比例');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('天使轮占比18%');
+  });
 });
