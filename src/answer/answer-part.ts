@@ -7,6 +7,7 @@ import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
 import { answerFromPassages, enumeratedItem, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
+import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
@@ -348,6 +349,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     const across = listAcrossTables(part, knowledge);
     if (across) return across;
   }
+  // 「上海产业园排第几」: no table ranks the subject; the prose may state its place in words beside its figure.
+  const place = fallback?.status === 'answered' ? null : statedRank(part, knowledge) ?? listedRank(part, knowledge);
+  if (place) return place;
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.
     const fromFacts = RANKINGS.has(part.operation) && !part.subjects.length

@@ -219,4 +219,22 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(flat(answer)).toContain('天使轮占比18%');
   });
+
+  it.each([
+    ['山东专利数排到了第几名', '排名升至第四'],
+    ['中国在智慧城市上的花费全球排第几', '第二大'],
+  ])('reads a place the prose states in words beside the subject\'s figure: %s', async (question, place) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(place);
+  });
+
+  it('reads a place from a sentence listing names in ranking order, and compares it with another period\'s list', async () => {
+    expect(flat(await ask('四川的专利在全国排老几'))).toContain('四川排第七');
+    const answer = await ask('上海的专利名次跟2019年比是升是降');
+    expect(flat(answer)).toContain('上海排第六');
+    expect(flat(answer)).toContain('上海排第四');
+    expect(flat(answer)).toContain('下降了两位');
+    expect(answer.citations.map((c) => c.line).sort()).toEqual([596, 598]);
+  });
 });
