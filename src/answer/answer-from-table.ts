@@ -294,6 +294,16 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       return;
     }
     const rows = conditions.length ? filterRows(table, conditions).filter((row) => all.includes(row)) : all;
+    // 「CoolBitX折合人民币多少」 (currency): a row whose amount is in the other currency is given as printed — the report gives
+    // no exchange rate to convert it.
+    const currency = conditions.find((f) => f.kind === 'currency');
+    const other = !rows.length && currency?.kind === 'currency' ? filterRows(table, conditions.filter((f) => f !== currency)).filter((row) => all.includes(row)) : [];
+    if (other.length === 1 && currency?.kind === 'currency') {
+      found++;
+      claims.push({ ...rowClaim(context, other[0], [currency.column]), end: '；' });
+      claims.push({ text: `报告没有给出汇率，无法换算成${currency.value}`, sources: [], end: '；' });
+      return;
+    }
     if (!rows.length) {
       claims.push({ text: `${table.id}中${subject.entity.name}没有符合条件的${noun(table)}`, sources: [], end: '；' });
       return;
@@ -736,7 +746,15 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   if (values.length < (part.operation === 'sum' ? 1 : 2)) return values.length ? finish(claims, context) : missing(claims.slice(1));
   const units = new Set(values.map((v) => v.unit));
   if (units.size > 1 || values.some((v) => v.approximate)) {
-    claims.push({ text: '这些金额的币种不同或只给出量级，报告没有给出换算依据，不能直接相加或比较', sources: [] });
+    // currency: amounts in 美元 and 人民币 are never one unit (the report gives no exchange rate); a magnitude (数百万美元) has no exact value.
+    const verb = part.operation === 'sum' ? '相加' : '比较';
+    const currencies = [...new Set(values.flatMap((v) => CURRENCIES.filter((c) => v.unit.endsWith(c))))];
+    const vague = values.filter((v) => v.approximate);
+    const reasons = [
+      ...(currencies.length > 1 ? [`金额分别以${currencies.join('和')}计，报告没有给出汇率，不能直接${verb}`] : []),
+      ...(vague.length ? [`${vague.map((v) => v.subject.entity.name).join('、')}只给出量级，无法精确${verb}`] : []),
+    ];
+    claims.push({ text: reasons.length ? reasons.join('；') : `这些数值单位不同，报告没有给出换算依据，不能直接${verb}`, sources: [] });
     return finish(claims, context);
   }
   const unit = values[0].unit;
@@ -829,6 +847,8 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
     const result = queryTable(table, { operation: 'order', filters, column, order, k: part.rank });
     if (result.operation !== 'order' || !result.ranked.length) return null;
     rows = result.ranked.map((r) => r.row);
+    // Fewer ranked than asked (表2-2's top10 gives some amounts only as 数千万): the rows with a magnitude only are named as left out.
+    if (rows.length < part.rank) rows = [...rows, ...filterRows(table, filters).filter((row) => !rows.includes(row) && row.cells[column]?.approximate)];
     const tie = rows.length > part.rank ? `（含并列，共${rows.length}个）` : '';
     what = `${filters.length ? describeRows(context, filters) : ''}${columnLabel(table.columns[column], context.labels)}${order === 'asc' ? '最少' : '排名'}前${part.rank}的${noun(table)}${tie}`;
   } else {
@@ -848,7 +868,8 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
   const claims: Claim[] = [framing(context, false)];
   const printed = (row: TypedRow) => (row.cells[column].bare.match(/\d+(\.\d+)?/) ?? [''])[0];
   const groups = [...exact];
-  if (groups.length > 1) claims.push({ text: `${what}的金额币种不同，分别相加`, sources: [], end: '：' });
+  // Amounts in two currencies are never one total: the report gives no exchange rate to convert them (currency).
+  if (groups.length > 1) claims.push({ text: `${what}的金额币种不同，报告没有给出汇率，不能合成一个总数，只能分币种相加`, sources: [], end: '：' });
   groups.forEach(([unit, members], i) => {
     const total = Number(members.reduce((sum, row) => sum + (row.cells[column].value as number), 0).toFixed(4));
     const show = `${formatNumber(total)}${kind === 'percent' ? '%' : unit}`;
@@ -866,6 +887,26 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
       sources: vague.map((row) => rowSource(context.knowledge, row.chunkId)) });
   }
   return finish(claims, context);
+}
+
+/**
+ * 「表5-3最后一项」「表5-1第一个」 (table-attribute): the row at a place of the table's printed order, with the columns asked
+ * (else every short column). A place past the end says how many rows the table has.
+ */
+function rowAt(context: TableContext, place: number): PartAnswer {
+  const { table, part } = context;
+  const rows = table.rows.filter((row) => !row.total);
+  const row = rows[place > 0 ? place - 1 : rows.length + place];
+  if (!row) {
+    const asked = place > 0 ? `第${place}个` : `倒数第${-place}个`;
+    return missing([{ text: `${table.id}只列了${rows.length}个${noun(table)}，没有${asked}`, sources: [], derived: [String(rows.length), String(Math.abs(place))] }]);
+  }
+  const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
+  const columns = asked.length ? asked : table.columns.map((c, i) => (i !== table.label && c.attribute !== 'serial' && c.kind !== 'text' ? i : -1)).filter((i) => i >= 0);
+  const where = place > 0 ? `第${place}` : place === -1 ? '最后一' : `倒数第${-place}`;
+  const details = describeCells(context, row, columns);
+  return finish([framing(context, false), { text: `${where}个${noun(table)}是${label(row, table)}${details ? `，${details}` : ''}`, sources: [rowSource(context.knowledge, row.chunkId)],
+    derived: place > 0 ? [String(place)] : [String(-place)] }], context);
 }
 
 /**
@@ -904,6 +945,7 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
     // The periods are said, not figures of the report: the years and the table's number are what the question and caption print.
     return missing([{ text, sources: [], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
   }
+  if (part.row !== undefined && part.table === table.id && !kept.length) return rowAt(context, part.row);
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {

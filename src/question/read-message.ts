@@ -1,3 +1,4 @@
+import { chineseNumber } from '../text/chinese-number';
 import { compactForm } from '../text/compact-form';
 import type { PeriodSpan } from '../text/find-periods';
 import type { Lexicon } from './build-lexicon';
@@ -592,6 +593,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (!operation.explicit && operation.operation === 'lookup' && attributes.includes('count') && !uniqueSubjects.length && (noun || table || words.length)) {
     operation = { operation: 'count', explicit: false };
   }
+  // 「表5-3最后一项」「表5-1第一个是啥」「表2-1倒数第二行」 (table-attribute): a place in a named table, no row named, asks for
+  // that printed row (counted from the end when 最后/倒数).
+  const place = table && !uniqueSubjects.length && !filters.length && !periods.length ? rowPlace(tokens.map((t) => t.text).join('')) : undefined;
+  if (place !== undefined) {
+    operation = { operation: 'lookup', explicit: true };
+    // The place words (第一项) say which row, not what it is about.
+    for (const list of [words, unknown]) list.splice(0, list.length, ...list.filter((w) => !ROW_PLACE.test(w) && !/^(最后|最末|末尾|倒数)$/.test(w)));
+  }
   // 「表4-1 2020年1月的案例」「表5-3里2020年那项」 (table-filter-list): a named table narrowed by a period or a value, nothing else
   // asked, asks for the rows it selects.
   // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
@@ -648,7 +657,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   return {
     ...(foreign ? { foreign: own } : {}),
     ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
-    ...(ordinal ? { ordinal: ordinal.rank } : {}),
+    ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
+    ...(place !== undefined ? { row: place } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
@@ -661,6 +671,18 @@ function readPart(tokens: Token[], context: ReadContext): Part {
  * The category values a word before a column's word and the column's word name together, with one short word between
  * (「企业自己主导」 reads as 「企业主导」): the values the joined phrase names in the lexicon.
  */
+const ROW_PLACE = /(倒数)?第([一二三四五六七八九十两\d]{1,3})(?:项|个|条|行|家|所|名)|(最后|最末|末尾|最底下)(?:的)?(?:一|那)?(?:项|个|条|行|家|所)|(?:第一|头一|开头|最上面)(?:的)?(?:一)?(?:项|个|条|行)/;
+
+/** A place in a table's printed order said in a clause: 1-based from the top, negative from the end (最后一项 → -1). */
+function rowPlace(text: string): number | undefined {
+  const m = ROW_PLACE.exec(text);
+  if (!m) return undefined;
+  if (m[3]) return -1;
+  if (!m[2]) return 1;
+  const k = /^\d+$/.test(m[2]) ? Number(m[2]) : chineseNumber(m[2]) ?? 0;
+  return k > 0 ? (m[1] ? -k : k) : undefined;
+}
+
 function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): Entity[] {
   const between = tokens[position - 1];
   const head = tokens[position - 2];

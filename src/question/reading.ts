@@ -70,6 +70,8 @@ export interface Part {
   ordinal?: number;
   /** The clause's words that say an explanation or definition is asked (有啥帮助, 为啥): not words of its topic. */
   cues?: string[];
+  /** 「表5-3最后一项」: the row at this place of the named table's printed order (1-based; negative counts from the end). */
+  row?: number;
   /** follow-up 「第二个是啥」: the k-th item of the enumeration (一是…二是…) the previous answer quoted from the prose. */
   item?: number;
   /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */

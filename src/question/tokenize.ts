@@ -42,6 +42,8 @@ const MONEY = '(?:元|块钱|块)?';
 const CONDITION = new RegExp([
   String.raw`(?:只有|仅有|正好|恰好|刚好|就)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:为|是|等于)(?<eqDigits>\d+)(?:家|个|项|所)(?![\d%])`,
+  // 「有2家企业的省」「有三个产业园的城市」: a count that qualifies the thing asked (before its 的) selects rows by it.
+  String.raw`(?<![没只仅还])有(?<eqHas>${COUNT})(?:家|个|项|所)(?=[^，。？！,?!的]{0,6}的)`,
   String.raw`(?:在)?(?<lo>\d+)(?:家|个)?(?:到|至|~)(?<hi>\d+)(?:家|个)?(?:之间|以内)?`,
   String.raw`(?<digits>一位数|两位数|三位数)`,
   String.raw`(?<moreWord>超过|多于|大于|高于|不少于|至少|达到|不低于|多过|超出)(?<more>${COUNT})(?<moreScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}`,
@@ -76,7 +78,7 @@ function conditionOf(match: RegExpMatchArray): Condition {
   if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
   const scaleWord = g.moreScale ?? g.boundScale ?? g.lessScale;
   const scale = scaleWord ? { scale: SCALES[scaleWord], said: match[0], ...(g.boundCurrency ? { currency: g.boundCurrency === '人民币' ? '人民币' as const : '美元' as const } : {}) } : {};
-  if (g.eq || g.eqDigits) return { op: '=', value: number(g.eq ?? g.eqDigits) };
+  if (g.eq || g.eqDigits || g.eqHas) return { op: '=', value: number(g.eq ?? g.eqDigits ?? g.eqHas) };
   if (g.lo && g.hi) return { op: '>=', value: Number(g.lo), max: Number(g.hi) };
   const digits = g.digits ? { 一位数: [0, 9], 两位数: [10, 99], 三位数: [100, 999] }[g.digits] : undefined;
   if (digits) return { op: '>=', value: digits[0], max: digits[1] };

@@ -193,3 +193,41 @@ describe('table questions: a condition on the shares of a table whose rows are p
     expect(under.answer).toContain('共19个');
   });
 });
+
+describe('table questions: amounts in two currencies are never one figure', () => {
+  it('adds each currency apart, says there is no exchange rate, and names the rows given only as a magnitude', async () => {
+    // 表2-2: 人民币 3000+1400+1000, 美元 1675+300; five rows print only 数千万/数百万.
+    const total = await ask('前十名融资总额一共多少钱');
+    expect(total.answer).toContain('汇率');
+    expect(total.answer).toContain('5400');
+    expect(total.answer).toContain('1975');
+    expect(total.answer).toContain('玳鸽');
+  });
+
+  it('does not compare or convert a dollar amount with a yuan one, and says why', async () => {
+    const versus = await ask('潘达动力跟CoolBitX哪个融资额大');
+    expect(versus.answer).toContain('1675万美元');
+    expect(versus.answer).toContain('3000万人民币');
+    expect(versus.answer).toContain('汇率');
+    const converted = await ask('First Digital Trust那笔换成人民币是多少');
+    expect(converted.answer).toContain('300万美元');
+    expect(converted.answer).toContain('汇率');
+  });
+});
+
+describe('table questions: a place in a named table and a count said before the noun', () => {
+  it('gives the row at the first, k-th or last place of the printed order, or says the table is shorter', async () => {
+    expect((await ask('表5-9的最后一项叫什么')).answer).toContain('区块链应用安全技术测评标准');
+    expect((await ask('表2-1头一个是哪家')).answer).toContain('数字福州区块链研究院');
+    expect((await ask('表8-1第三个项目是哪个企业的')).answer).toContain('树根互联');
+    expect((await ask('表5-1第九项')).answer).toContain('只列了3个');
+  });
+
+  it('reads 「有N家…的」 as rows whose count is exactly N', async () => {
+    // 表6-1: 安徽 and 河南 have 4 firms each.
+    const four = await ask('有4家区块链企业的省份是哪几个');
+    expect(four.answer).toContain('安徽');
+    expect(four.answer).toContain('河南');
+    expect(four.answer).not.toContain('河北');
+  });
+});
