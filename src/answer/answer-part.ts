@@ -336,6 +336,17 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
           const lead = tableValues.has(String(figure.value)) ? '正文也写道：' : '另据正文，';
           return { ...fromTable, claims: [...fromTable.claims, { ...prose.claims[0], text: `${lead}${prose.claims[0].text}`, end: '。' }], facts: [...fromTable.facts, ...prose.facts] };
         }
+        // table-count: a prose count of the same subject with the very value the table's rows give (杭州「共计 6 家」 beside its
+        // 6 rows) is the same figure, though its clause names no noun to score it by: it is quoted too.
+        if (!prose && part.attributes.includes('count')) {
+          const subject = part.subjects[0];
+          const agreeing = scoreFacts(part, knowledge, subject, part.periods[0]).find((c) => c.fact.kind === 'count' && c.fact.value !== null
+            && tableValues.has(String(c.fact.value)) && c.fact.entities.includes(subject.entity.id) && !c.fact.nouns.length);
+          if (agreeing) {
+            const claim = factClaim(agreeing.fact, knowledge);
+            return { ...fromTable, claims: [...fromTable.claims, { ...claim, text: `正文也写道：${claim.text}`, end: '。' }], facts: fromTable.facts };
+          }
+        }
       }
       return fromTable;
     }

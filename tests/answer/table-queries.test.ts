@@ -231,3 +231,13 @@ describe('table questions: a place in a named table and a count said before the 
     expect(four.answer).not.toContain('河北');
   });
 });
+
+describe('table questions: a count of one place also quotes the prose that states the same count', () => {
+  it('adds the prose sentence whose count of the place equals the rows counted, though it names no noun', async () => {
+    // 表3-3 lists 5 parks in 广州; the prose says 「其次是广州，共计 5 家」.
+    const answer = await ask('广州那边区块链园区有几个');
+    expect(answer.answer).toContain('共5个');
+    expect(answer.answer).toContain('正文也写道');
+    expect(answer.citations.some((c) => c.quote.includes('共计 5 家'))).toBe(true);
+  });
+});
