@@ -589,6 +589,34 @@ function resolve(message: MessageReading, previous: { reading: Reading; answer: 
   return reading.parts.some((p) => p.echo) ? { ...reading, parts: resolveEchoes(reading.parts, message, context) } : reading;
 }
 
+/**
+ * follow-up: the clauses after a follow-up's first one (「那北京呢？差多少」「广州呢，最早的是哪个」). A clause that names no
+ * subject or table of its own (it took the clause before's, in the message) is resolved like a further follow-up turn of
+ * the clause before as resolved: it keeps what is counted and asked, and 俩/差多少 set the subjects the conversation named
+ * side by side. A clause naming things of its own only takes the subjects, as before.
+ */
+function restOfFollowUp(first: Part, updated: Part, rest: Part[], message: MessageReading, mentioned: Subject[], context: ReadContext): Part[] {
+  const resolved: Part[] = [];
+  let own = first;
+  let before = updated;
+  let named = [...mentioned.filter((s) => !updated.subjects.some((u) => u.entity.id === s.entity.id)), ...updated.subjects];
+  for (const part of rest) {
+    const inherits = part.subjects === own.subjects && part.table === own.table && !part.echo;
+    own = part;
+    if (!inherits) {
+      resolved.push(part.subjects.length ? part : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun });
+      continue;
+    }
+    const clause: MessageReading = { ...message, text: part.text, parts: [part], followUpCue: true };
+    const { elsewhere, ...next } = updatePart(before, { ...part, subjects: [], groups: [] }, clause, '', context, named);
+    const result: Part = before.after && !elsewhere ? { ...next, after: before.after } : next;
+    resolved.push(result);
+    before = result;
+    named = [...named.filter((s) => !result.subjects.some((r) => r.entity.id === s.entity.id)), ...result.subjects];
+  }
+  return resolved;
+}
+
 function resolveTurn(message: MessageReading, previous: { reading: Reading; answer: string } | null, context: ReadContext): Reading {
   const base: Reading = { kind: message.kind, cue: message.cue, ...(message.aside ? { aside: message.aside } : {}), injection: message.injection, text: message.text, standalone: message.text,
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
@@ -604,7 +632,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const among = first.operation === 'yesno' && first.subjects.length === 1 && PLACE_KINDS.has(first.subjects[0].entity.kind) && !first.noun && !first.table
     && !first.words.length && !first.attributes.length && before.attributes.some((a) => ['city', 'region', 'province'].includes(a)) && before.subjects.length > 0
     && !before.subjects.some((s) => PLACE_KINDS.has(s.entity.kind));
-  const follows = !aboutReport && (message.followUpCue || message.pronoun || isFragment(first)
+  // 「北京呢，俩哪个多」: a first clause that only names what changes and ends in 呢 asks the question before of it, whatever
+  // the clauses after it ask.
+  const echoFirst = rest.length > 0 && /呢$/.test(first.text) && !first.noun && !first.table && !first.attributes.length;
+  const follows = !aboutReport && (message.followUpCue || message.pronoun || echoFirst || isFragment(first)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
@@ -635,7 +666,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const understood = describe(updated, context);
   return {
     ...base,
-    parts: [updated, ...rest.map((part) => (part.subjects.length ? part : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun }))],
+    parts: [updated, ...restOfFollowUp(first, updated, rest, message, previous.reading.mentioned, context)],
     standalone: `${understood}`,
     understood,
     followUp: true,

@@ -110,4 +110,15 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('许可链测评指南');
     expect(answer.answer).toContain('2018-07');
   });
+
+  it('sets the place a follow-up names against the one before when its next clause compares them (X呢，俩哪个多)', async () => {
+    const answer = await ask('粤的区块链公司有多少家', '京呢，它俩谁多');
+    expect(answer.answer).toContain('广东比北京多12家');
+  });
+
+  it('asks a later clause of a follow-up about the same things as its first clause (那广州呢？最早的是哪个)', async () => {
+    const answer = await ask('杭州一共几个区块链园区', '换成广州呢，哪个成立得最早');
+    expect(answer.answer).toContain('2017.09');
+    expect(answer.answer).toContain('广州越秀区国际区块链产业园');
+  });
 });
