@@ -61,6 +61,8 @@ export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'cl
 /** Qualifiers that name a currency (qualifiers.tsv). */
 const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
 const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '这个', '那个', '此', '上述', '前者', '后者', '他们', '她']);
+/** Pronouns that point at one thing (它, 那家): 都 beside them does not make the reference plural. */
+const SINGULAR_PRONOUNS = new Set(['它', '其', '该', '这家', '那家', '这个', '那个', '此']);
 const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
 
 const cuesOf = <T extends Cue['type']>(token: Token, type: T): Extract<Cue, { type: T }>[] =>
@@ -974,7 +976,8 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     followUpCue: Boolean(first && hasFunction(first, 'followup') && !namesDocument(tokens, tokens.indexOf(first))) || last?.text === '呢' || /呢$/.test(remaining),
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
     elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
-    plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural')),
+    // 「它的园区都在哪些城市」: 都 beside a singular pronoun says all of that one's things, not all of several subjects.
+    plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural') && !(t.text === '都' && tokens.some((o) => SINGULAR_PRONOUNS.has(o.text)))),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
     document: tokens.some((t, i) => (hasFunction(t, 'followup') || /^(这|本|该)[份篇个本]?$/.test(t.text)) && namesDocument(tokens, i)),
   };

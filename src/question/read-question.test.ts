@@ -565,4 +565,16 @@ describe('readQuestion: what a follow-up asks of the thing before', () => {
     expect(reading.parts[0].attributes).toEqual(['content']);
     expect(names(reading.parts[0])).toContain('北京');
   });
+
+  it('asks a name or place of its own of the subject ranked before, not its place again (排第几 → 哪个城市)', () => {
+    const reading = read(['鲁的区块链专利名次升到多少了', '是靠哪个城市撑起来的']);
+    expect(reading.parts[0].operation).toBe('lookup');
+    expect(reading.parts[0].attributes).toEqual(['city']);
+    expect(names(reading.parts[0])).toEqual(['山东']);
+  });
+
+  it('reads 都 beside a singular pronoun as all of that one\'s things, not several subjects', () => {
+    const reading = read(['浙江区块链公司的数量排老几', '它的园区都落在哪几个城市'], ['据表6-1，浙江85家，排第5（排在前面的依次是广东354家、北京342家、上海125家、江苏106家）。']);
+    expect(names(reading.parts[0])).toEqual(['浙江']);
+  });
 });

@@ -385,6 +385,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       && !current.attributes.includes('count') && !current.noun) next.operation = 'lookup';
     // follow-up: after 「数字人民币是什么」, 「它在哪些地方试点」 asks a value of it (the places), not the definition again.
     if (['define', 'explain'].includes(previous.operation) && current.operation === 'lookup' && current.attributes.length && next.subjects.length) next.operation = 'lookup';
+    // follow-up: 「主要靠哪个城市」「谁牵头的」 after 「山东排第几」 asks a value of its own of the same subject (a name, a place,
+    // a category), not its place in the ranking again; a quantity (「占多少」) may still be ranked by.
+    if (previous.operation === 'position' && current.operation === 'lookup' && current.attributes.length && !current.attributes.some((a) => QUANTITY.has(a))) {
+      next.operation = 'lookup';
+      // The which-word of the place asked before (第几 of 「升到第几了」) is no word of the topic.
+      dropped.push(...previous.words.filter((w) => w.includes('第几')));
+    }
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {
