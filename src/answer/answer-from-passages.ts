@@ -138,13 +138,23 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
-        + (previous?.has(piece.line) ? PASSAGES.previousLine : 0)
+        + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
         + (part.operation === 'explain' && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/**
+ * follow-up 「那2020年上半年呢」 after 「2019年前五是哪几个省」: a sentence the conversation quoted that states only other
+ * periods than the part asks is where the turn before stood, not where this one does (no weight for having been quoted).
+ */
+function otherPeriod(text: string, part: Part): boolean {
+  if (!part.periods.length) return false;
+  const stated = findPeriods(text);
+  return stated.length > 0 && !stated.some((s) => part.periods.some((p) => s.from <= p.to && p.from <= s.to));
 }
 
 /**

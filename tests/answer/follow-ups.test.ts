@@ -121,4 +121,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('2017.09');
     expect(answer.answer).toContain('广州越秀区国际区块链产业园');
   });
+
+  it('answers a period switch from the sentence of the new period, not the one quoted for the old (那今年上半年的呢)', async () => {
+    const answer = await ask('2019年区块链专利排前五的省份', '那20年上半年呢');
+    expect(answer.answer).toContain('山东');
+    expect(answer.answer).not.toContain('2019 年全国');
+  });
 });
