@@ -365,8 +365,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (place) return place;
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.
-    const fromFacts = RANKINGS.has(part.operation) && !part.subjects.length
-      ? rankFacts(part, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
+    // 「金融领域占比第二的城市」: places ranked within a field that scopes them, the field named as a subject.
+    const scoped = Boolean(part.groupBy) && part.subjects.every((s) => !PLACES.has(s.entity.kind));
+    const ranked = scoped ? { ...part, subjects: [], words: [...part.words, ...part.subjects.map((s) => s.entity.name)] } : part;
+    const fromFacts = RANKINGS.has(part.operation) && (!part.subjects.length || scoped)
+      ? rankFacts(ranked, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
   // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where

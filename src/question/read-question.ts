@@ -350,8 +350,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // Another ranking of no subject of its own ranks the same set again (「最早的那个呢」 after 「哪个园区成立最晚」: not the
     // member the answer named; after 「杭州哪个园区最晚」 still within 杭州).
     if (['rank', 'topk', 'max', 'min'].includes(current.operation) && !current.subjects.length) {
-      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : [];
+      // follow-up: 「第二名呢」 after 「金融领域杭州占全国多少」 (a place within a field): the places are ranked within that
+      // field — the field still scopes, the place asked before is one of the ranked.
+      const places = previous.subjects.filter((s) => PLACE_KINDS.has(s.entity.kind));
+      const scopes = previous.subjects.filter((s) => !PLACE_KINDS.has(s.entity.kind));
+      const within = !AGGREGATES.has(previous.operation) && places.length === 1 && scopes.length > 0 && !current.groupBy && !previous.groupBy;
+      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : within ? scopes : [];
       next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
+      if (within) current = { ...current, groupBy: places[0].entity.kind === 'city' ? 'city' : 'province' };
     }
     // The earliest or latest of things is within the place asked about before (「杭州有几个产业园」→「最早的是哪个」).
     if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length) {

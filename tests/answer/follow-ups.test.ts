@@ -127,4 +127,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('山东');
     expect(answer.answer).not.toContain('2019 年全国');
   });
+
+  it('ranks the places within the field asked before when a follow-up asks the second one (第二名呢 after a city\'s share in a field)', async () => {
+    const answer = await ask('杭州在区块链金融方面占全国几成', '排第二的是谁');
+    expect(answer.answer).toContain('广州');
+    expect(answer.answer).toContain('15%');
+  });
 });
