@@ -43,6 +43,11 @@ export interface Lexicon {
   mentions(text: string): EntityMention[];
   /** The first row or titled document whose name contains a quoted title (《…》 as the user typed it, compact). */
   titled(form: string): Entity | undefined;
+  /**
+   * Documents named shortened in a compact text (「海南自贸港总体方案」, 「工业大数据指导意见」): a run that ends as one
+   * title ends and whose characters all stand in that title in order — no other title taking them as well.
+   */
+  shortenedTitles(text: string): { start: number; end: number; entity: Entity }[];
 }
 
 /**
@@ -152,6 +157,14 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   }
 
   const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
+  // A title's own ending (方案, 指导意见) without its bracketed years: where a shortened name of it ends.
+  const titleEnds = new Map<string, { entity: Entity; form: string }[]>();
+  for (const { entity, form } of named) {
+    const core = form.replace(/[（(][^（()）]*[)）]$/, '');
+    if (core.length < SHORTENED_TITLE.least || !DOCUMENT_END.test(core)) continue;
+    const end = core.slice(-2);
+    (titleEnds.get(end) ?? titleEnds.set(end, []).get(end)!).push({ entity, form: core });
+  }
   const rows = new Map<string, Entity[]>();
   for (const entity of entities.values()) if (entity.kind === 'row' && entity.table) (rows.get(entity.table) ?? rows.set(entity.table, []).get(entity.table)!).push(entity);
   return {
@@ -192,5 +205,46 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       return found;
     },
     titled: (form) => named.find((n) => n.form.includes(form))?.entity,
+    shortenedTitles(text) {
+      const found: { start: number; end: number; entity: Entity }[] = [];
+      for (let end = 2; end <= text.length; end++) {
+        const candidates = titleEnds.get(text.slice(end - 2, end));
+        if (!candidates) continue;
+        // Each title: the longest run ending here that it holds in order; the title holding the longest run names it.
+        let best: { start: number; entity: Entity; form: string } | undefined;
+        let tie = false;
+        for (const { entity, form } of candidates) {
+          const start = heldFrom(text, end, form);
+          if (!best || start < best.start) { best = { start, entity, form }; tie = false; }
+          else if (start === best.start && form !== best.form) tie = true;
+        }
+        if (!best || tie || text.slice(best.start, end) === best.form) continue;
+        if (end - best.start >= Math.max(SHORTENED_TITLE.least, SHORTENED_TITLE.share * best.form.length)) found.push({ start: best.start, end, entity: best.entity });
+      }
+      return found;
+    },
   };
+}
+
+/** How a document's title ends (a park or an institute named in a table's title column is no document). */
+const DOCUMENT_END = /(方案|意见|通知|计划|规划|办法|措施|纲要|要点|指引|政策|决定|指南|规范|要求|条例|细则|规定|稿|法)$/;
+
+/** A shortened title holds at least this many characters, and this share of the title's. */
+const SHORTENED_TITLE = { least: 6, share: 0.4 };
+
+/**
+ * The earliest start of a run of `text` ending at `end` whose characters stand in `form` in order, ending as it ends;
+ * a 的 the title does not hold may stand between them (「海南自贸港的总体方案」).
+ */
+function heldFrom(text: string, end: number, form: string): number {
+  let at = form.length;
+  let start = end;
+  for (let i = end; i > 0; i--) {
+    const found = form.lastIndexOf(text[i - 1], at - 1);
+    if (found >= 0) {
+      at = found;
+      start = i - 1;
+    } else if (text[i - 1] !== '的') break;
+  }
+  return start;
 }

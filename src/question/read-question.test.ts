@@ -149,6 +149,15 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['安全测试和性能测试标准 哪个新增得多']).parts[0].operation).not.toBe('lookup');
   });
 
+  it('names a document by its title shortened without 《》 (自贸港 for 自由贸易港, 关于…的 left out), and not a park by its words', () => {
+    expect(names(read(['那个海南自贸港的总体方案谁出的']).parts[0])).toEqual(['海南自由贸易港建设总体方案']);
+    expect(names(read(['工业大数据的指导意见什么时候出的']).parts[0])).toEqual(['关于工业大数据发展的指导意见']);
+    // Three plans end 三年行动计划: the words name none of them alone.
+    expect(names(read(['区块链三年行动计划有几份']).parts[0])).not.toContain('湖南省区块链产业发展三年行动计划（2020-2022 年）');
+    // A park of a table's title column is no document.
+    expect(read(['地方为啥重视区块链产业园']).parts[0].subjects.filter((s) => s.entity.kind === 'row')).toEqual([]);
+  });
+
   it('reads a date condition (2019年建的), a category value (政府牵头) and a numeric condition (不少于50家)', () => {
     expect(read(['2019年建的园区有哪些']).parts[0].filters).toMatchObject([{ kind: 'period', attribute: 'founded' }]);
     // 政府 is a value of more than one table's 主导机构 column; the table chosen later keeps its own.

@@ -143,6 +143,10 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const span = (match: RegExpExecArray): Span => ({ start: match.index, end: match.index + match[0].length, text: match[0] });
 
   each(TITLE, (m) => ({ ...span(m), type: 'title', title: m[1] ?? m[2] ?? m[3] }));
+  // 「海南自贸港总体方案」: a document named shortened, without its 《》.
+  for (const { start, end, entity } of lexicon.shortenedTitles(text)) {
+    if (claim(start, end)) tokens.push({ start, end, text: text.slice(start, end), type: 'title', title: entity.name });
+  }
   each(STANDARD, (m) => ({ ...span(m), type: 'standard', code: m[0] }));
   each(TABLE, (m) => ({ ...span(m), type: 'table', table: `表${Number(m[1])}-${Number(m[2])}` }));
   each(SECTION, (m) => ({ ...span(m), type: 'section', section: m[3] ? `${CN_NUMBER(m[1])}.${CN_NUMBER(m[3])}` : String(CN_NUMBER(m[1])) }));
