@@ -120,6 +120,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     const others = required[i].filter((f) => f !== compactForm(s.entity.name));
     for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
   });
+  const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
@@ -137,7 +138,12 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const defined = defines.some((f) => definition(text, f));
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
         + figures.filter((f) => !text.includes(f)).length;
-      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing
+      // An explanation or definition is told by a sentence about the thing asked: one that opens with its words (「大数据分析中心实现对…」),
+      // not one naming it among others (「三中心是认证中心、登记中心和大数据分析中心」).
+      // A sentence naming it only as an item of an enumeration (「信息安全、智能合约等方面」) says nothing of it in particular.
+      const about = ['explain', 'define'].includes(part.operation)
+        ? PASSAGES.topicBonus * opening(text, weights) / words - (onlyListed(text, topic) ? PASSAGES.listedPenalty : 0) : 0;
+      const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing + about
         + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
         + (part.operation === 'explain' && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
@@ -145,6 +151,32 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** Every asked word a sentence (compact form) names stands as an item of an enumeration (、X, X、, X等); some are named. */
+function onlyListed(text: string, words: string[]): boolean {
+  // A form inside a longer one found (合约 in 智能合约) stands where the longer one does.
+  const named = words.filter((w) => text.includes(w));
+  const found = named.filter((w) => !named.some((o) => o.length > w.length && o.includes(w)));
+  return found.length > 0 && found.every((w) => {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      if (!(text[at - 1] === '、' || /^[、等]/.test(text.slice(at + w.length)))) return false;
+    }
+    return true;
+  });
+}
+
+/** The weight of the asked words a sentence (compact form) opens with, one after another. */
+function opening(text: string, weights: ReadonlyMap<string, number>): number {
+  let at = 0;
+  let weight = 0;
+  for (;;) {
+    let next = '';
+    for (const term of weights.keys()) if (!term.startsWith('b:') && term.length > next.length && text.startsWith(term, at)) next = term;
+    if (!next) return weight;
+    weight += weights.get(next)!;
+    at += next.length;
+  }
 }
 
 /**
@@ -285,7 +317,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (chosen.length - completed >= limit) break;
     if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
     if (part.operation === 'lookup' && !reading.elaborate) break;
-    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score) chosen.push(candidate);
+    // A sentence of another topic that shares a few words (大数据 … 分析) is no part of the answer: it covers nearly as much as the best one.
+    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && candidate.coverage >= PASSAGES.followerShare * best.coverage) chosen.push(candidate);
   }
   chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
   // The attribute asked (牵头, 主导) marks the clause that answers it as much as the topic's words do.

@@ -101,6 +101,10 @@ export const PASSAGES = {
   aliasShare: 0.6,
   /** For kinds asked (「分哪几类」), the weight of a sentence saying how many kinds there are, as a share of the part's words' weight. */
   kindsWeight: 0.5,
+  /** For an explanation or definition, score added to a sentence that opens with all the asked words (a share of it for some). */
+  topicBonus: 0.1,
+  /** For an explanation or definition, score taken from a sentence naming the asked words only as items of an enumeration. */
+  listedPenalty: 0.3,
   /** Score added to a follow-up's sentence in a line the previous answer quoted. */
   previousLine: 0.15,
 };

@@ -103,7 +103,7 @@ function clausesOf(tokens: Token[]): Token[][] {
     pieces.push(current);
     let open: Token[] = [];
     for (const piece of pieces.filter((p) => p.length)) {
-      if (open.length && asks(open) && asks(piece) && standsAlone(piece)) {
+      if (open.length && asks(open) && asks(piece) && standsAlone(piece) && !(topicOnly(open) && namesNothing(piece))) {
         clauses.push(open);
         open = [];
       }
@@ -112,6 +112,17 @@ function clausesOf(tokens: Token[]): Token[][] {
     if (open.length) clauses.push(open);
   }
   return clauses.filter((c) => c.some((t) => t.type !== 'punctuation'));
+}
+
+/** 「大数据分析中心呢，」: a clause that only names a topic, 呢 marking it, before the question about it. */
+function topicOnly(piece: Token[]): boolean {
+  const last = piece[piece.length - 1];
+  return last?.text === '呢' && !asks(piece.slice(0, -1));
+}
+
+/** 「负责啥」「有啥用」: a clause of question and operation words only, naming nothing it asks about. */
+function namesNothing(piece: Token[]): boolean {
+  return piece.every((t) => t.type === 'cue' && t.cues.every((c) => c.type === 'function' || c.type === 'operation'));
 }
 
 /** 「占比多少」 after a comma is a question of its own; 「分别是多少」 completes the clause before it. */

@@ -158,6 +158,14 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['地方为啥重视区块链产业园']).parts[0].subjects.filter((s) => s.entity.kind === 'row')).toEqual([]);
   });
 
+  it('reads a topic marked by 呢 and the question words after the comma (X呢，负责啥) as one part', () => {
+    const reading = read(['认证中心呢，负责什么']);
+    expect(reading.parts).toHaveLength(1);
+    expect(reading.parts[0]).toMatchObject({ operation: 'explain', words: ['认证', '中心'] });
+    // A clause naming another thing still asks on its own.
+    expect(read(['杭州有几个产业园，上海呢']).parts).toHaveLength(2);
+  });
+
   it('reads a date condition (2019年建的), a category value (政府牵头) and a numeric condition (不少于50家)', () => {
     expect(read(['2019年建的园区有哪些']).parts[0].filters).toMatchObject([{ kind: 'period', attribute: 'founded' }]);
     // 政府 is a value of more than one table's 主导机构 column; the table chosen later keeps its own.

@@ -21,6 +21,20 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('产业园区对区块链企业有啥用')).answer).toContain('重要载体');
   });
 
+  it('explains a thing named as a topic before the question (X呢，是干啥的) by the sentence about it, not one listing it among others', async () => {
+    const answer = await ask('登记中心呢，负责什么');
+    expect(answer.answer).toContain('完成权属登记');
+    // One clause: the topic and the words asking about it are one part.
+    expect(answer.answer.split('[').length - 1).toBeLessThanOrEqual(3);
+    expect((await ask('智能合约呢，能干什么')).answer).toContain('自主跟踪合规情况');
+  });
+
+  it('reads who built a thing (谁负责建设的) as who leads it, not when it was founded', async () => {
+    const answer = await ask('福建那个金服云谁负责建设的');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('兴业银行');
+  });
+
   it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
