@@ -120,9 +120,13 @@ function topicOnly(piece: Token[]): boolean {
   return last?.text === '呢' && !asks(piece.slice(0, -1));
 }
 
-/** 「负责啥」「有啥用」: a clause of question and operation words only, naming nothing it asks about. */
+/**
+ * 「负责啥」「排第几」: a clause of question and operation words only, naming nothing it asks about; 「它俩谁多」 sets two
+ * things against each other — a clause of its own.
+ */
 function namesNothing(piece: Token[]): boolean {
-  return piece.every((t) => t.type === 'cue' && t.cues.every((c) => c.type === 'function' || c.type === 'operation'));
+  return piece.every((t) => t.type === 'cue' && t.cues.every((c) => (c.type === 'function' && c.function !== 'plural' && c.function !== 'addition')
+    || (c.type === 'operation' && !['compare', 'difference', 'ratio'].includes(c.operation))));
 }
 
 /** 「占比多少」 after a comma is a question of its own; 「分别是多少」 completes the clause before it. */
