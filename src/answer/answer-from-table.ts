@@ -895,7 +895,8 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
  */
 function rowAt(context: TableContext, place: number): PartAnswer {
   const { table, part } = context;
-  const rows = table.rows.filter((row) => !row.total);
+  // follow-up 「第二个是哪的」 after a count of some rows (电子证照的案例): the place is among the rows the filters select.
+  const rows = filterRows(table, filtersOf(context, -1)).filter((row) => !row.total);
   const row = rows[place > 0 ? place - 1 : rows.length + place];
   if (!row) {
     const asked = place > 0 ? `第${place}个` : `倒数第${-place}个`;

@@ -468,6 +468,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     && ['list', 'explain', 'define'].includes(previous.operation) && previousAnswer) {
     Object.assign(next, { item: current.ordinal, operation: 'list', rank: undefined, order: undefined });
   }
+  // follow-up: 「第二个是哪的」 after 「表4-2里电子证照的案例有几个」: the rows a table's count or list gave have no names of the
+  // lexicon to pick from (a case is its text), so the k-th of the rows selected, in the table's order, is asked.
+  const rowsTable = previous.table ?? previous.filters.flatMap((f) => (f.kind === 'value' && f.entity.table ? [f.entity.table] : []))[0];
+  if (current.ordinal !== undefined && !enumerated && members.length < 2 && !current.subjects.length && rowsTable && previousAnswer
+    && (['list', 'count'].includes(previous.operation) || (previous.operation === 'lookup' && previous.attributes.includes('count')))) {
+    // A subject that is one of the filters' values (电子证照 the field and the 细分领域) says nothing more of the rows.
+    const filtered = new Set(next.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : [])));
+    Object.assign(next, { row: current.ordinal, table: rowsTable, operation: 'list', item: undefined, rank: undefined, order: undefined,
+      attributes: current.attributes, subjects: next.subjects.filter((s) => !filtered.has(s.entity.name)) });
+  }
   return next;
 }
 
@@ -487,7 +497,7 @@ function describe(part: Part, context: ReadContext): string {
   const period = [...part.periods.map((p) => p.label), ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period.label] : []))].join('、');
   const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []));
   const attributes = part.attributes.map((a) => context.lexicon.attributes.get(a)?.label ?? '').filter(Boolean);
-  const operation = part.item !== undefined ? `第${part.item}项` : part.operation === 'rank' || part.operation === 'topk' ? `${part.operation === 'topk' ? '前' : '第'}${part.rank ?? ''}${part.operation === 'rank' ? '名' : ''}`
+  const operation = part.item !== undefined ? `第${part.item}项` : part.row !== undefined && part.row > 0 ? `第${part.row}个` : part.operation === 'rank' || part.operation === 'topk' ? `${part.operation === 'topk' ? '前' : '第'}${part.rank ?? ''}${part.operation === 'rank' ? '名' : ''}`
     : part.attributes.length && part.operation === 'lookup' ? '' : OPERATION_WORDS[part.operation] ?? '';
   return [period, names.join('、'), values.join('、'), part.noun ?? '', attributes.join('、'), operation].filter(Boolean).join(' ');
 }

@@ -133,4 +133,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('广州');
     expect(answer.answer).toContain('15%');
   });
+
+  it('picks the k-th of the rows a table count selected when they have no names to pick from (第三个 after 案例有几个)', async () => {
+    const answer = await ask('表4-2里数据共享那块有几个案例', '第三个讲的是哪里');
+    expect(answer.answer).toContain('上海市启动房地产经纪行业诚信信息平台');
+    expect(answer.answer).not.toContain('漯河');
+  });
 });
