@@ -50,7 +50,12 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   const named = part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => clauses.some((c) => c.includes(f) && (statesKind(c) || !listed(c, f)))));
   const figure = quotes.some(statesKind);
   const period = part.periods.every((p) => (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year))));
-  return named && figure && period;
+  // 「中国移动建了多少5G基站」: a quantity of a counted noun is stated where the noun (one of its forms) is said; a row that only
+  // names the subject beside its serial number counts nothing of it.
+  const rowsOnly = answer.claims.every((c) => c.sources.every((s) => /#r\d+$/.test(s.chunkId)));
+  const nounForms = part.noun && rowsOnly ? knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun).flatMap((n) => n.forms).map(compactForm).filter((f) => f.length >= 2) : [];
+  const counted = !nounForms.length || quotes.some((q) => nounForms.some((f) => q.includes(f)));
+  return named && figure && period && counted;
 }
 
 /** Some quoted sentence names every year of the part's periods. */

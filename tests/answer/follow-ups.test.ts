@@ -139,4 +139,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('上海市启动房地产经纪行业诚信信息平台');
     expect(answer.answer).not.toContain('漯河');
   });
+
+  it('declines a count of one operator after the all-operators figure, not quoting a table row that only names it', async () => {
+    const answer = await ask('全国5G基站开通了多少个', '中国联通开了多少');
+    expect(answer.answer).toContain('报告中没有提到');
+    expect(answer.answer).not.toContain('S2B2C');
+  });
 });
