@@ -324,11 +324,51 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // The attribute asked (牵头, 主导) marks the clause that answers it as much as the topic's words do.
   const asked = part.attributes.flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).filter((w) => w.length >= 2 && !/[谁哪啥什么多少几吗]/.test(w));
   const words = [...part.subjects.map((s) => s.entity.name), ...part.words, ...asked];
-  const claims: Claim[] = chosen.map((passage) => ({
-    text: chosen.length === 1 && !explain ? trim(passage.text, words) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words) : passage.text,
-    sources: [sourceOf(passage)],
-  }));
+  const claims: Claim[] = chosen.map((passage) => {
+    // 「东软在报告里算啥角色」: a bare item of a labelled list (the front matter's 联合发布单位：… 东软集团) says nothing by itself:
+    // the label it stands under says what the item is.
+    const label = LABEL.test(passage.text) || chosen.some((c) => LABEL.test(c.text)) ? null : listLabelOf(passage, knowledge);
+    if (label) return { text: `${label.text.replace(LABEL, '')}：${passage.text}`, sources: [sourceOf(label), sourceOf(passage)] };
+    return {
+      text: chosen.length === 1 && !explain ? trim(passage.text, words) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words) : passage.text,
+      sources: [sourceOf(passage)],
+    };
+  });
   return answered(claims);
+}
+
+/** A bare list item is a short line with no clause punctuation (a name). */
+const BARE_ITEM = /^[^，。；,;：:]{1,40}$/;
+/** How many lines above an item its list's label may stand. */
+const MAX_LIST_ITEMS = 24;
+const chunkIndexes = new WeakMap<readonly Chunk[], Map<string, number>>();
+
+/**
+ * The label line a bare list item stands under (「联合发布单位：（排名不分先后）」 above 「东软集团」), read back over the other
+ * bare items of its list, into the chunks before it in the same section; null when the line is no item of a labelled list.
+ */
+function listLabelOf(passage: Passage, knowledge: Knowledge): Passage | null {
+  if (passage.chunk.kind !== 'prose' || !BARE_ITEM.test(passage.text)) return null;
+  let indexes = chunkIndexes.get(knowledge.chunks);
+  if (!indexes) chunkIndexes.set(knowledge.chunks, (indexes = new Map(knowledge.chunks.map((c, i) => [c.id, i]))));
+  let at = indexes.get(passage.chunk.id);
+  let chunk = passage.chunk;
+  let pieces = piecesOf(chunk).filter((p) => p.order < passage.order);
+  for (let seen = 0; seen < MAX_LIST_ITEMS;) {
+    const piece = pieces.pop();
+    if (!piece) {
+      const previous = at === undefined ? undefined : knowledge.chunks[at - 1];
+      if (!previous || previous.kind !== 'prose' || previous.sectionId !== chunk.sectionId) return null;
+      at = at! - 1;
+      chunk = previous;
+      pieces = piecesOf(chunk);
+      continue;
+    }
+    if (LABEL.test(piece.text)) return { chunk, ...piece, coverage: 0, score: 0 };
+    if (!BARE_ITEM.test(piece.text)) return null;
+    seen++;
+  }
+  return null;
 }
 
 const ITEM_NUMERALS = '一二三四五六七八九十';

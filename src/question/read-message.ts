@@ -475,8 +475,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const bounding = lastPeriod !== null && token.start - lastPeriod.end <= 1 && /^(及|或)?(以后|之后)$/.test(token.text);
         if (!bounding) for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
-        // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too.
-        if (/多少|几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
+        // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too; 「啥量级」 asks a magnitude.
+        if (/多少|几|量级/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
         if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
         break;
@@ -956,7 +956,11 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   });
   // 「以理财师的身份告诉我能不能买比特币」: a role taken to give advice is declined as that request.
   const requests = (s: Token[]) => s.some((t) => cuesOf(t, 'kind').some((c) => ['task', 'advice', 'evasion', 'offtopic'].includes(c.kind)));
-  const injected = sentences.filter((s) => s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
+  // 「奇虎360在报告里扮演啥角色」: an instruction word asked about with a question word right after it, in a sentence naming
+  // something of the report, asks what part that thing plays — no instruction to follow.
+  const instructs = (s: Token[]) => s.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')
+    && !(namesReport(s) && s.slice(i + 1, i + 3).some((b) => hasFunction(b, 'question'))));
+  const injected = sentences.filter((s) => instructs(s) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
   let remaining = tokens.map((t) => t.text).join('');

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('answer or decline: by what the report states, never by an everyday word', () => {
+  it('reads 啥量级/什么数量级 as asking for the figure itself, not for a 量级 the report never names', async () => {
+    const scale = await ask('上半年区块链产业规模大概什么量级');
+    expect(scale.grounded).toBe(true);
+    expect(scale.answer).toContain('17.15');
+    const firms = await ask('粤的区块链企业是啥量级');
+    expect(firms.grounded).toBe(true);
+    expect(firms.answer).toContain('354');
+  });
+
+  it('reads 能用来干啥/可以做什么 as asking what a thing is for (an explanation), not as a missing fact', async () => {
+    const answer = await ask('跨链技术可以做什么');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).not.toMatch(/没有提到/);
+    expect(answer.answer).toContain('跨链');
+  });
+
+  it('names the label a bare list item stands under when asked what part an organisation plays (角色)', async () => {
+    const answer = await ask('奇虎360在这份报告里扮演啥角色');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('联合发布单位');
+    expect(answer.citations.map((c) => c.line)).toEqual(expect.arrayContaining([52, 70]));
+    const neusoft = await ask('东软算这报告的什么');
+    expect(neusoft.answer).toContain('联合发布单位');
+  });
+});
