@@ -76,6 +76,8 @@ export interface Figure {
   dataSource?: string;
   /** Text printed inside the figure (e.g. the industry map of 图 2-2), if any. */
   text?: string;
+  /** The same text line by line (cells joined by a space), with each line's number. */
+  lines?: { line: number; text: string }[];
 }
 
 /** The parsed report. */

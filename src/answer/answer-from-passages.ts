@@ -106,6 +106,11 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   // The words that say an explanation is asked (有啥帮助) still find the passage, but a sentence using them (「帮助运营商…」)
   // covers nothing of the topic by it: they weigh nothing in coverage.
   const cueTerms = new Set(retrieval.analyze((part.cues ?? []).join(' ')));
+  // 「BaaS那栏有哪些公司」 (list): the noun listed is the kind of the members asked, which a line naming them need not say.
+  if (part.operation === 'list' && part.noun && part.subjects.length) {
+    const forms = knowledge.lexicon.files.nouns.find((n) => n.noun === part.noun)?.forms ?? [part.noun];
+    for (const term of retrieval.analyze(forms.join(' '))) cueTerms.add(term);
+  }
   const weights = new Map(terms.filter((t) => !cueTerms.has(t)).map((t) => [t, retrieval.idf(t)]));
   const words = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
@@ -253,7 +258,9 @@ function sourceOf(passage: Passage) {
 export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage,
   within?: ReadonlySet<number>): Promise<PartAnswer | null> {
   // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
-  const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => !within || within.has(p.line));
+  // A figure's printed lines (图2-2: a segment and its firms) list names; they explain or define nothing.
+  const listsOnly = (p: Passage) => explain0(part, reading) && p.chunk.kind === 'prose' && /^图/.test(p.chunk.source ?? '');
+  const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => (!within || within.has(p.line)) && !listsOnly(p));
   let best = ranked[0];
   if (!best) return null;
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an

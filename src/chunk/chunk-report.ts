@@ -1,4 +1,4 @@
-import type { Chunk, LineOffset, Paragraph, ReportDocument, Section, Table } from '../types';
+import type { Chunk, Figure, LineOffset, Paragraph, ReportDocument, Section, Table } from '../types';
 import { lineAt } from './line-at';
 import { sectionLabel } from './section-label';
 import { splitSentences } from './split-sentences';
@@ -30,6 +30,47 @@ export function chunkReport(document: ReportDocument, options: ChunkOptions = {}
     chunks.push(...chunkSection(sections.get(sectionId)!, paragraphs, minChars, maxChars));
   }
   for (const table of document.tables) chunks.push(...chunkTable(table, sections.get(table.sectionId), maxChars));
+  for (const figure of document.figures) chunks.push(...chunkFigure(figure, sections.get(figure.sectionId), maxChars));
+  return chunks;
+}
+
+/**
+ * The text a figure prints (the industry map of 图2-2: one line per segment, its firms after it), line by line under
+ * the figure's caption, so that what it lists can be found and quoted (「BaaS那栏有哪些公司」).
+ */
+function chunkFigure(figure: Figure, section: Section | undefined, maxChars: number): Chunk[] {
+  const printed = figure.lines ?? [];
+  if (!printed.length) return [];
+  const label = sectionLabel(section);
+  const source = `${figure.id} ${figure.caption}`;
+  const chunks: Chunk[] = [];
+  let group: { line: number; text: string }[] = [];
+  const flush = () => {
+    if (!group.length) return;
+    let text = '';
+    const lines: LineOffset[] = [];
+    for (const entry of group) {
+      if (text) text += '\n';
+      lines.push({ line: entry.line, offset: text.length });
+      text += entry.text;
+    }
+    chunks.push({
+      id: `f${figure.id.replace(/^图/, '')}#${chunks.length + 1}`, kind: 'prose', sectionId: figure.sectionId, section: label, source, text,
+      context: [section?.path.join(' ') ?? '', source].join(' '),
+      lineStart: group[0].line, lineEnd: group[group.length - 1].line, lines,
+    });
+    group = [];
+  };
+  let length = 0;
+  for (const entry of printed) {
+    if (group.length && length + entry.text.length + 1 > maxChars) {
+      flush();
+      length = 0;
+    }
+    group.push(entry);
+    length += entry.text.length + 1;
+  }
+  flush();
   return chunks;
 }
 

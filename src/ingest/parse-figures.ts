@@ -37,11 +37,13 @@ export function parseFigures(
     const owner =
       byLine.get(captionNear(lines, block.at(-1)!.line, 1)) ?? byLine.get(captionNear(lines, block[0]!.line, -1));
     if (!owner) continue;
-    const text = block
+    const printed = block
       .filter((entry) => entry.kind === 'tabbed')
-      .map((entry) => entry.raw.split('\t').map((cell) => cell.replace(/\*\*/g, '').trim()).filter(Boolean).join(' '))
-      .join('\n');
+      .map((entry) => ({ line: entry.line, text: entry.raw.split('\t').map((cell) => cell.replace(/\*\*/g, '').trim()).filter(Boolean).join(' ') }))
+      .filter((entry) => entry.text);
+    const text = printed.map((entry) => entry.text).join('\n');
     owner.text = owner.text ? `${owner.text}\n${text}` : text;
+    owner.lines = [...(owner.lines ?? []), ...printed];
     for (let line = block[0]!.line; line <= block.at(-1)!.line; line += 1) consumed.add(line);
   }
   return { figures, consumed };

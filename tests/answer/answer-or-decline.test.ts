@@ -32,4 +32,14 @@ describe('answer or decline: by what the report states, never by an everyday wor
     const neusoft = await ask('东软算这报告的什么');
     expect(neusoft.answer).toContain('联合发布单位');
   });
+
+  it('answers from the lines a figure prints (the industry map 图2-2) what a segment of it lists', async () => {
+    const answer = await ask('区块链产业图谱上云服务这一类都有哪些企业');
+    expect(answer.grounded).toBe(true);
+    for (const name of ['腾讯云', '阿里云', '百度云']) expect(answer.answer).toContain(name);
+    expect(answer.citations.map((c) => c.line)).toContain(295);
+    // The map only names firms: what one of them did is not told by its line of the map (declined, the map offered as related).
+    const deed = await ask('新华三那家做了啥');
+    expect(deed.grounded).toBe(false);
+  });
 });
