@@ -49,9 +49,12 @@ function reportVocabulary(document: ReportDocument): (word: string) => boolean {
     for (let i = 0; i + 1 < form.length; i++) if (!pairs.has(form.slice(i, i + 2))) return false;
     return true;
   };
+  // 「DeFi」「GDP」: a word of Latin letters is known only as a whole word the report prints (its letter pairs say nothing).
+  const latin = new Set(text.match(/[a-z0-9]+/g) ?? []);
   // 「工商登记」: a compound of two words the report uses (工商, 登记) is as known as they are, though it never writes them side by side.
   return (word) => {
     const form = compactForm(word);
+    if (/^[a-z0-9]+$/.test(form)) return latin.has(form);
     if (whole(form)) return true;
     for (let at = 2; at + 2 <= form.length; at++) if (whole(form.slice(0, at)) && whole(form.slice(at))) return true;
     return false;

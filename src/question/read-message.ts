@@ -495,7 +495,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // never as an everyday word around the question (「编委会的顾问都有谁」).
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是]+$/u, '');
-        if (/^\p{Script=Han}{2,}$/u.test(stem) && !context.known(stem)) {
+        if (CONTENT_WORD.test(stem) && !context.known(stem)) {
           if (asksAbout(tokens, position)) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
           else if (askedBefore(tokens, position)) eventAsked.push(word);
@@ -667,8 +667,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // holds — whatever sentence retrieval would find shares no word with it (unless, as a follow-up, it resolves to a subject).
   const own = [...new Set(words)].filter((w) => w !== '区块链' && !lexicon.isFunctionWord(w));
   const stem = (w: string) => w.replace(/[了过着是]+$/u, '');
+  const alien = (w: string) => CONTENT_WORD.test(stem(w)) && !context.known(stem(w));
+  // 「DeFi有什么风险」「Web3未来会怎样」: a Latin word the clause opens on is its topic (a name, never a short form of the
+  // report's words as 编委会 is of 编写委员会); foreign to the report, the clause is about nothing it holds, whatever everyday
+  // words (风险, 未来) follow.
+  const opening = tokens.find((t) => t.type !== 'punctuation' && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
   const foreign = !uniqueSubjects.length && !groups.length && !noun && !table && !filters.length && !attributes.length && !figures.length && !section
-    && own.length > 0 && own.every((w) => /^\p{Script=Han}{2,}$/u.test(stem(w)) && !context.known(stem(w)));
+    && own.length > 0 && (own.every(alien) || (opening?.type === 'word' && opening.text === own[0] && /^[a-z0-9]+$/.test(own[0]) && alien(own[0])));
   // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
   const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define')).map((t) => t.text);
   return {
@@ -838,6 +843,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
   }
   return false;
 }
+
+/** A word that can be foreign to the report: two Han characters or more, or a Latin word (DeFi, GDP, web3) with a letter. */
+const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|(?=[a-z0-9]*[a-z])[a-z0-9]{2,})$/u;
 
 /** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
 const PERSONA_SPAN = 6;

@@ -42,4 +42,13 @@ describe('answer or decline: by what the report states, never by an everyday wor
     const deed = await ask('新华三那家做了啥');
     expect(deed.grounded).toBe(false);
   });
+
+  it('declines a topic named by a Latin word the report never prints, and answers one it prints', async () => {
+    const defi = await ask('DeFi这两年发展得怎么样');
+    expect(defi.grounded).toBe(false);
+    expect(defi.answer).toMatch(/^报告中没有提到/);
+    const tee = await ask('TEE在隐私保护里起什么作用');
+    expect(tee.grounded).toBe(true);
+    expect(tee.answer).toContain('TEE');
+  });
 });
