@@ -203,6 +203,31 @@ function onlyListed(answer: PartAnswer, part: Part, needsMissing: boolean): bool
   return found.every((w) => quotes.every((q) => !q.includes(w) || listed(q, w)));
 }
 
+/** What is asked of a document itself (its title, who issued it, when): asked of the report, answered from its preface or cover. */
+const DOCUMENT_ATTRIBUTES = new Set(['title', 'publisher', 'published', 'date']);
+
+/** A title printed in 《》 (the preface's 「编撰形成了《…》」 names the report and who made it). */
+const PRINTED_TITLE = /《[^》]{4,}》/;
+/** A date as a cover prints it (二零二零年十月, 2020 年 10 月). */
+const PRINTED_DATE = /[〇零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月/;
+
+/**
+ * 「这报告叫啥」「谁出的」「啥时候出的」: the sentence of the preface (or the line of the cover) that prints the report's title or
+ * its date. Null when the section prints none.
+ */
+function answerOfDocument(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const printed = part.attributes.some((a) => a === 'published' || a === 'date') ? PRINTED_DATE : PRINTED_TITLE;
+  const inSection = knowledge.chunks.filter((c) => c.kind === 'prose' && c.sectionId === part.section);
+  for (const chunk of inSection) {
+    for (const [i, entry] of chunk.lines.entries()) {
+      const text = chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim();
+      if (!printed.test(text)) continue;
+      return answered([{ text: text.replace(/[。；]$/, ''), sources: [{ chunkId: chunk.id, quote: text, line: entry.line, section: chunk.section }] }]);
+    }
+  }
+  return null;
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -239,10 +264,13 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // 「第六章讲了什么」「这份报告讲了什么」 (the preface): a part whose only topic is a section says what that section covers — its
   // outline (the chapters, or the chapter's sections), else its sentences that best fit, whatever share of its words they hold.
   const sectionOnly = part.section && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
-    && !part.figures.length && part.words.every((w) => w === '区块链') && part.attributes.every((a) => a === 'content')
+    && !part.figures.length && part.words.every((w) => w === '区块链') && part.attributes.every((a) => a === 'content' || DOCUMENT_ATTRIBUTES.has(a))
     && ['explain', 'define', 'lookup'].includes(part.operation);
   if (sectionOnly) {
-    const covered = answerOutline(part.section!, knowledge) ?? await answerFromPassages({ ...part, operation: 'explain' }, reading, knowledge, retrieval, 0);
+    // 「这报告叫啥」「报告谁出的」「啥时候出的」: what is asked of the report itself is a sentence of its preface or cover, not its outline.
+    const ofDocument = part.attributes.some((a) => DOCUMENT_ATTRIBUTES.has(a));
+    const covered = (ofDocument ? answerOfDocument(part, knowledge) : answerOutline(part.section!, knowledge))
+      ?? await answerFromPassages({ ...part, operation: 'explain' }, reading, knowledge, retrieval, 0);
     if (covered) return covered;
   }
   if (['explain', 'define'].includes(part.operation) && (!part.figures.length || !part.quantity)) {

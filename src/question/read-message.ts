@@ -653,10 +653,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // the report says what it covers, its preface.
   const aboutReport = tokens.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'document')) && !section && !table
     && !uniqueSubjects.length && !groups.length && !noun && !filters.length && !periods.length && !figures.length
-    && attributes.every((a) => a === 'content') && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
+    && attributes.every((a) => a === 'content' || DOCUMENT_ATTRIBUTES.has(a)) && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
   if (aboutReport) {
-    section = PREFACE;
-    attributes.splice(0, attributes.length);
+    // 「这报告叫啥」「报告啥时候出的」: its title and who made it are said in the preface, its date on the cover.
+    section = attributes.some((a) => a === 'published' || a === 'date') ? COVER : PREFACE;
+    // The attribute asked of it is kept (what the cover or preface is searched for); 内容 asks for the outline.
+    const asked = attributes.filter((a) => DOCUMENT_ATTRIBUTES.has(a));
+    attributes.splice(0, attributes.length, ...asked);
     if (operation.operation !== 'where') operation = { operation: 'explain', explicit: true };
   }
   // A word the report never uses right after a which-word asks about an event the report does not hold, when the part names
@@ -852,6 +855,10 @@ const PERSONA_SPAN = 6;
 
 /** The section where the report says what it covers (its preface). */
 const PREFACE = 'preface';
+/** The cover, which prints the report's publishers and date. */
+const COVER = 'front';
+/** What is asked of a document itself: its title, who issued it, when. */
+const DOCUMENT_ATTRIBUTES = new Set<AttributeId>(['title', 'publisher', 'published', 'date']);
 
 /** A clause names something of the report: a name, a counted noun, an attribute, a table, a section or a period. */
 function namesReport(tokens: Token[]): boolean {

@@ -51,4 +51,13 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(tee.grounded).toBe(true);
     expect(tee.answer).toContain('TEE');
   });
+
+  it('answers what is asked of the report itself (its title, who made it, when) from its preface and cover', async () => {
+    const title = await ask('这报告全名叫啥');
+    expect(title.grounded).toBe(true);
+    expect(title.answer).toContain('《2020 年中国区块链发展现状与展望（上半年）》');
+    const when = await ask('这份报告哪年几月出的');
+    expect(when.answer).toContain('二零二零年十月');
+    expect(when.citations.map((c) => c.line)).toContain(10);
+  });
 });
