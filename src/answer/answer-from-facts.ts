@@ -606,7 +606,11 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   // near-miss: of figures that fit the words, the nearest is of the subject asked (or the whole, without one) and of a span
   // around the one asked (「一季度」 → the first half's, not 2016–2019's): the rules relaxed above still weigh the choice.
   const near = part.periods[0] && part.periods[0].from <= REPORT_PERIOD.to ? { ...part.periods[0], exact: false } : undefined;
-  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near));
+  // 「百度的专利有多少」: a subject no figure names is nearest to a figure of another thing of its kind (阿里巴巴's patents: an
+  // organisation's), not to the whole (全国 5402 项).
+  const kindOf = (id: string) => id.slice(0, id.indexOf(':'));
+  const sameKind = (fact: StoredFact) => (subject && fact.entities.some((id) => kindOf(id) === subject.entity.kind) ? 1 : FACT_MATCH.otherKind);
+  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near)) * sameKind(fact);
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
     .filter((c) => words || forms.some((f) => knowledge.facts.forms(c.fact).quote.includes(f)))
     .map((c) => ({ ...c, score: c.score * weight(c.fact) })).sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);

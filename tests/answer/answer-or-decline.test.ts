@@ -60,4 +60,12 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(when.answer).toContain('二零二零年十月');
     expect(when.citations.map((c) => c.line)).toContain(10);
   });
+
+  it('declines a figure of a company the report never counts with the figure of another company, not the whole country\'s', async () => {
+    const answer = await ask('京东区块链专利有多少件');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).toMatch(/^报告中没有提到京东/);
+    expect(answer.answer).toMatch(/1457|872|274/);
+    expect(answer.answer).not.toContain('5402');
+  });
 });
