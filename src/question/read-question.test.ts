@@ -71,6 +71,7 @@ describe('readQuestion: what a message is', () => {
     ['帮我出几道关于区块链政策的判断题', 'task'],
     ['学区块链去哪学比较好', 'task'],
     ['搞区块链这行好不好就业', 'task'],
+    ['你觉得这报告写得咋样', 'off-topic'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
   });
