@@ -89,7 +89,10 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   let hits = await retrieval.search(query, limit);
   if (part.section) {
     const inSection = knowledge.chunks.filter((c) => c.kind === 'prose' && (c.sectionId === part.section || c.sectionId.startsWith(`${part.section}.`)));
-    hits = [...hits.filter((h) => inSection.includes(h.chunk)), ...inSection.filter((c) => !hits.some((h) => h.chunk === c)).map((chunk) => ({ chunk, score: 0 }))];
+    // An explanation sought within the section whose heading names its topic: the section is what was found, each of its
+    // sentences a candidate alike (the one saying how or why, 有助于, need not be the one retrieval liked).
+    const retrieved = part.operation === 'explain' ? [] : hits.filter((h) => inSection.includes(h.chunk));
+    hits = [...retrieved, ...inSection.filter((c) => !retrieved.some((h) => h.chunk === c)).map((chunk) => ({ chunk, score: 0 }))];
   }
   const required = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
   // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it. A term no

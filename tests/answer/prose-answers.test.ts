@@ -29,6 +29,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('智能合约呢，能干什么')).answer).toContain('自主跟踪合规情况');
   });
 
+  it('answers why from the section whose heading names the topic with its sentence that says how (有助于), whatever retrieval preferred', async () => {
+    const answer = await ask('区块链为何适宜做金融业务');
+    expect(answer.answer).toContain('信息不对称');
+    expect((await ask('区块链为啥能搞司法')).answer).toContain('真实性');
+  });
+
   it('reads who built a thing (谁负责建设的) as who leads it, not when it was founded', async () => {
     const answer = await ask('福建那个金服云谁负责建设的');
     expect(answer.grounded).toBe(true);
