@@ -44,6 +44,8 @@ const PERIOD = new RegExp(
     String.raw`(?<monthYear>${Y}|${CN_YEAR})\s*年\s*(?<month>${MONTH})\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?`,
     // 2020年一季度, 今年第二季度, Q3 (questions only: the report's 「今年四季度」 is a forecast's date, not a figure's period)
     String.raw`(?:(?<quarterYear>${Y})\s*年?|(?<quarterRelative>今年|去年|明年))?\s*(?:第?(?<quarter>[一二三四1-4])季度|[Qq](?<quarterQ>[1-4])(?![0-9]))`,
+    // 今年1到6月, 去年1-6月份 (questions only)
+    String.raw`(?<spanRelative>今年|去年)\s*(?<relativeFrom>${MONTH})\s*(?:月\s*)?(?:-|—|至|到)\s*(?<relativeTo>${MONTH})\s*月份?`,
     // 今年7月, 去年12月 (questions only)
     String.raw`(?<monthRelative>今年|去年|明年)\s*(?<relativeMonth>${MONTH})\s*月份?(?:底|末)?`,
     // 2020 上半年, 2019 年全年, 2020年底
@@ -101,7 +103,7 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
     const end = start + match[0].length;
     if (titles.some(([a, b]) => start >= a && start < b)) continue;
     const g = match.groups!;
-    if (!options.relative && (g.relative || g.relativeYear || g.quarter || g.quarterQ || g.monthRelative || /^(年|全年)/.test(g.relativeHalf ?? ''))) continue;
+    if (!options.relative && (g.relative || g.relativeYear || g.quarter || g.quarterQ || g.monthRelative || g.spanRelative || /^(年|全年)/.test(g.relativeHalf ?? ''))) continue;
     let range: [number, number] | null = null;
     let exact = false;
     if (g.rangeFrom) {
@@ -116,6 +118,10 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       range = [ym(year, month), ym(year, month)];
     } else if (g.spanYear) {
       range = [ym(Number(g.spanYear), Number(g.spanFrom)), ym(Number(g.spanYear), Number(g.spanTo))];
+    } else if (g.spanRelative) {
+      const [from, to] = [monthNumber(g.relativeFrom), monthNumber(g.relativeTo)];
+      if (from < 1 || to > 12 || to < from) continue;
+      range = [ym(relativeYear(g.spanRelative), from), ym(relativeYear(g.spanRelative), to)];
     } else if (g.monthYear) {
       const year = /^\d+$/.test(g.monthYear) ? Number(g.monthYear) : Number([...g.monthYear].map((c) => CN_DIGIT[c]).join(''));
       const month = monthNumber(g.month);

@@ -64,6 +64,12 @@ describe('findPeriods', () => {
     expect(label('今年')).toEqual([['今年', 202001, 202012]]);
   });
 
+  it('reads a span of months of this or last year in questions as one period (今年1到6月, 去年三至五月)', () => {
+    expect(label('今年1到6月又多了几项')).toEqual([['今年1到6月', 202001, 202006]]);
+    expect(label('去年三至五月份')).toEqual([['去年三至五月份', 201903, 201905]]);
+    expect(findPeriods('今年1到6月')).toEqual([]);
+  });
+
   it('reads quarters, months of this or last year and a whole year in questions as spans named precisely', () => {
     const exact = (text: string) => findPeriods(text, { relative: true }).map((p) => [p.label, p.from, p.to, p.exact ?? false]);
     expect(exact('去年第三季度增长了多少')).toEqual([['去年第三季度', 201907, 201909, true]]);
