@@ -952,7 +952,12 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   switch (effective.operation) {
     // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
     // 「每个城市各有几个」: every group of a column other than the rows' own name, counted.
-    case 'count': if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);
+    case 'count': if (!effective.subjects.length && !filterRows(table, filtersOf(context, -1)).length) {
+      // 「政府主导和企业主导的有几家」: no row holds both values of one column; each is counted, and the two added up.
+      const apart = valuesApart({ ...context, part: { ...effective, operation: 'sum' } }, choice);
+      if (apart) return apart;
+    }
+      if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);
       return (!effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
       && table.columns.some((c) => c.kind === 'count'))
       // 「杭州…一共有多少企业」: a subject's count of a noun the rows are not (表6-1's rows are 地区) is its row's count cell (or
@@ -973,7 +978,7 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         const sum = sumOfRows(context, choice);
         if (sum) return sum;
       }
-      if (!effective.subjects.length) return table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice);
+      if (!effective.subjects.length) return valuesApart(context, choice) ?? (table.rows.some((row) => row.total) ? lookup(context, choice) : count(context, choice));
       // 「工信部一共出了几份」: one subject's rows added up, in a table without figures, is a count of them.
       if (effective.operation === 'sum' && effective.subjects.length === 1 && !hasNumeric) return count(context, choice);
       return arithmetic(context, choice);
@@ -988,6 +993,41 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
       }
       return lookup(context, choice);
   }
+}
+
+/**
+ * compare: 「政府主导的园区比企业主导的多几家」「政府主导和企业主导的加起来几家」 — two values of one column are two sets of
+ * rows, never rows holding both: each counted on its own (its rows cited), then their difference or sum with the formula.
+ * Null unless the part names two or more values of one column of this table.
+ */
+function valuesApart(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const own = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id && f.entity.column !== undefined);
+  const column = own.map((f) => (f.kind === 'value' ? f.entity.column : -1)).find((c, i, all) => all.indexOf(c) !== i);
+  if (column === undefined) return null;
+  const values = own.filter((f) => f.kind === 'value' && f.entity.column === column);
+  const names = [...new Set(values.map((f) => (f.kind === 'value' ? f.entity.name : '')))];
+  if (names.length < 2 || (part.operation !== 'sum' && names.length !== 2)) return null;
+  const counts = names.map((name) => {
+    const kept = part.filters.filter((f) => !values.includes(f) || (f.kind === 'value' && f.entity.name === name));
+    const each: TableContext = { ...context, part: { ...part, filters: kept, operation: 'count' } };
+    const filters = [...subjectFilters(each, choice), ...filtersOf(each, numericColumn(table, part.attributes))];
+    return { name, rows: filterRows(table, filters), said: describeRows(each, filters) };
+  });
+  if (counts.some((c) => !c.rows.length)) return null;
+  const claims: Claim[] = [framing(context, false), ...counts.map((c) => ({ text: `${c.said}有${c.rows.length}个`, derived: [String(c.rows.length)],
+    sources: c.rows.map((r) => rowSource(context.knowledge, r.chunkId)), end: '；' }))];
+  const numbers = counts.map((c) => c.rows.length);
+  if (part.operation === 'sum') {
+    const total = numbers.reduce((a, b) => a + b, 0);
+    claims.push({ text: `合计${total}个（${numbers.join('+')}=${total}）`, sources: [], derived: [String(total)] });
+  } else {
+    const change = numbers[0] - numbers[1];
+    claims.push({ text: change === 0 ? `${names[0]}与${names[1]}一样多` : `${names[0]}比${names[1]}${change > 0 ? '多' : '少'}${Math.abs(change)}个（${numbers[0]}−${numbers[1]}=${change}）`,
+      sources: [], derived: [String(Math.abs(change)), String(change)] });
+  }
+  claims[claims.length - 1].end = '。';
+  return answered(claims);
 }
 
 /**

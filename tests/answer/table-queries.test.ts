@@ -241,3 +241,12 @@ describe('table questions: a count of one place also quotes the prose that state
     expect(answer.citations.some((c) => c.quote.includes('共计 5 家'))).toBe(true);
   });
 });
+
+describe('table questions: two values of one column are two sets of rows', () => {
+  it('counts each value on its own and gives the difference or the sum with the formula', async () => {
+    const more = await ask('政府牵头的产业园跟企业牵头的差几个');
+    expect(more.answer.replace(/\s+/g, '')).toContain('15−9=6');
+    const both = await ask('拿了天使轮跟A轮的公司一共几家');
+    expect(both.answer.replace(/\s+/g, '')).toContain('2+2=4');
+  });
+});
