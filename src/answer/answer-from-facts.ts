@@ -267,7 +267,7 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : withinNote(fact, knowledge);
   // 「金融、政务服务和司法领域的落地项目分别有 46、42 和 18 个」: the subject's own figure first, the clause after it.
   if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
-    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件]/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
+    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件](?!目)/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
   }
   return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
 }
@@ -445,7 +445,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
   // 「腾讯专利占阿里的多少」: the share of one in the other is computed from their own figures (counts), not a stated percent.
-  const measured = part.operation === 'ratio' && part.subjects.length === 2 ? { ...part, attributes: part.attributes.filter((a) => a !== 'share') } : part;
+  const measured = part.operation === 'ratio' && part.subjects.length >= 2 ? { ...part, attributes: part.attributes.filter((a) => a !== 'share') } : part;
   const chosen = picks(measured, knowledge) ?? (part.inheritedNoun ? picks({ ...measured, noun: undefined }, knowledge) : null)
     // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
     // that period (the base the growth compares with), which the previous answer's line states.
@@ -491,7 +491,16 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     const units = new Set(values.map((f) => f.unit));
     if (units.size === 1 && values.every((f) => f.value !== null)) {
       const unit = values[0].unit;
-      if (part.operation === 'ratio' && values[1].value) {
+      if (part.operation === 'ratio' && values.length > 2 && values.at(-1)!.value) {
+        // share: 「审批和证照占政务项目的多少」 — the parts named before 占 added up, then taken of the whole named after it.
+        const name = (p: (typeof chosen)[number]) => p.subject?.entity.name ?? '';
+        const parts = values.slice(0, -1);
+        const whole = values.at(-1)!;
+        const total = parts.reduce((sum, f) => sum + f.value!, 0);
+        const ratio = formatNumber(Number(((total / whole.value!) * 100).toFixed(2)));
+        claims.push({ text: `${chosen.slice(0, -1).map(name).join('、')}合计${formatNumber(total)}${unit}（${parts.map(printedNumber).join('+')}=${formatNumber(total)}）`, sources: [], derived: [formatNumber(total)], end: '，' });
+        claims.push({ text: `约为${name(chosen.at(-1)!)}的${ratio}%（${formatNumber(total)}÷${printedNumber(whole)}=${ratio}%）`, sources: [], derived: [ratio] });
+      } else if (part.operation === 'ratio' && values[1].value) {
         const name = (p: (typeof chosen)[number]) => p.subject?.entity.name ?? '';
         // 「腾讯占阿里的多少」 asks the quotient as a percentage; 「是…的几倍」 as a multiple.
         const percent = part.attributes.includes('share') && values.every((f) => f.kind !== 'percent');

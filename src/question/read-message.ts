@@ -372,7 +372,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // share: 「腾讯专利占阿里的多少」 — a whole of the same kind as a thing named before is another figure of its kind: the
         // share of one in the other is their quotient.
         // (jieba may keep 占 on the word before it: 「专利数占」.)
-        if (found.length && /占了?$/.test(tokens[position - 1]?.text ?? '') && subjects.length === 1 && subjects[0].entity.kind === found[0].entity.kind
+        // 「审批和证照占政务项目的多少」: several things named before 占 are added up and taken of the whole after it.
+        if (found.length && /占了?$/.test(tokens[position - 1]?.text ?? '') && subjects.length >= 1 && subjects.every((s) => s.entity.kind === found[0].entity.kind)
+          && !subjects.some((s) => s.entity.id === found[0].entity.id)
           && ['organization', 'region', 'city', 'domain'].includes(found[0].entity.kind)) {
           subjects.push(found[0]);
           shareOfOther = true;
@@ -592,7 +594,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
-  if (shareOfOther && uniqueSubjects.length === 2) operation = { operation: 'ratio', explicit: true };
+  if (shareOfOther && uniqueSubjects.length >= 2) operation = { operation: 'ratio', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };

@@ -237,4 +237,11 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('下降了两位');
     expect(answer.citations.map((c) => c.line).sort()).toEqual([596, 598]);
   });
+
+  it('adds up the things named before 占 and takes the sum of the whole named after it', async () => {
+    const text = flat(await ask('证照和审批占政务服务项目的百分比是多少'));
+    expect(text).toContain('8+11=19');
+    expect(text).toContain('19÷42=45.24%');
+    expect(text).not.toContain('证照目');
+  });
 });
