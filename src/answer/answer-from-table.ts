@@ -2,6 +2,7 @@ import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } fr
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { DateRelation, Part, Subject } from '../question/reading';
+import type { StoredFact } from '../facts/fact-store';
 import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
@@ -398,9 +399,35 @@ function shareOfRows(context: TableContext, choice: TableChoice): PartAnswer | n
       { text: `连同与其他单位联合的${joint.length}个共${rows.length}个，占${share}%（${rows.length}÷${all.length}=${share}%）`, sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)),
         derived: [String(joint.length), String(rows.length), share] }], context);
   }
+  // share: where the prose states the same total of these things (「成立 44 家区块链产业园区」), that sentence supports the
+  // denominator instead of every other row (a short answer, the report's own total cited).
+  const total = many(others) ? statedTotal(context, all.length) : null;
   return finish([framing(context, false), { text: `${what}有${rows.length}个`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)], end: '，' },
-    { text: `占表中全部${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`, sources: others.map((r) => rowSource(context.knowledge, r.chunkId)),
+    { text: `占${total ? '全部' : '表中全部'}${all.length}个的${share}%（${rows.length}÷${all.length}=${share}%）`,
+      sources: total ? [sentenceSource(context.knowledge, total.chunkId, total.quote, total.line)] : others.map((r) => rowSource(context.knowledge, r.chunkId)),
       derived: [String(all.length), share] }], context);
+}
+
+function many(rows: TypedRow[]): boolean {
+  return rows.length > LISTING.maxListedRows;
+}
+
+/** A prose count of the table's own things, of no place or qualifier, equal to the number of its rows. */
+function statedTotal(context: TableContext, value: number): StoredFact | null {
+  const { table, knowledge } = context;
+  const forms = knowledge.lexicon.files.nouns.filter((n) => table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)).filter((f) => f.length >= 2);
+  return knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === value && !f.entities.length && !f.qualifiers.length
+    && f.nouns.some((n) => table.rowNouns.includes(n)) && forms.some((form) => compactForm(f.window).includes(form))) ?? null;
+}
+
+/** A prose figure about the table's own things that also says in how many places (城市/省) they are. */
+function statedPlaces(context: TableContext, place: string): StoredFact | null {
+  if (!place) return null;
+  const { table, knowledge } = context;
+  const forms = knowledge.lexicon.files.nouns.filter((n) => table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)).filter((f) => f.length >= 2);
+  const said = new RegExp(`\\d+个${place}`);
+  return knowledge.facts.facts.find((f) => f.kind === 'count' && f.nouns.some((n) => table.rowNouns.includes(n)) && said.test(compactForm(f.window))
+    && forms.some((form) => compactForm(f.window).includes(form))) ?? null;
 }
 
 /** Count (and list) the rows that pass the part's filters. */
@@ -449,8 +476,42 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
     // The places counted are called by what they are: provinces, cities, or 地方 where a column holds both (表1-2).
     const kinds = new Set(rows.flatMap((r) => r.cells[spread]?.entities ?? []).map((e) => e.split(':')[0]).filter((k) => k === 'region' || k === 'city'));
     const name = kinds.size > 1 ? '地方' : kinds.has('city') ? '城市' : kinds.has('region') ? '省级地区' : columnLabel(table.columns[spread], context.labels);
+    // 「有两个产业园的城市」「哪些省只有一个产业园」 (table-groupby): a count condition no column holds is on each place's
+    // rows — the places whose number of rows meets it.
+    const condition = part.condition;
+    if (condition && !filters.some((f) => f.kind === 'compare')) {
+      const groups = new Map<string, TypedRow[]>();
+      for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
+      const holds = (n: number) => ({ '>': n > condition.value, '>=': n >= condition.value, '<': n < condition.value, '<=': n <= condition.value, '=': n === condition.value })[condition.op]
+        && (condition.max === undefined || n <= condition.max);
+      const kept = [...groups].filter(([, members]) => holds(members.length));
+      const place = name === '省份' || name === '地区' ? '省级地区' : name;
+      const said = condition.said ?? `${COMPARISON_WORDS[condition.op]}${condition.value}个`;
+      claims.push({ text: `${filters.length ? describeRows(context, filters) : noun(table)}数量${said.replace(/\s+/g, '')}的${place}共${kept.length}个`, sources: [],
+        derived: [String(kept.length), String(condition.value), ...(condition.max !== undefined ? [String(condition.max)] : [])], end: kept.length ? '：' : '。' });
+      if (kept.length) {
+        claims.push({ text: kept.map(([key, members]) => `${key}（${members.length}个）`).join('、'), sources: kept.flatMap(([, members]) => members.map((r) => rowSource(context.knowledge, r.chunkId))),
+          derived: kept.map(([, members]) => String(members.length)) });
+      } else if (groups.size) {
+        // None meets it: the place with the most rows is the nearest thing the table states.
+        const most = Math.max(...[...groups.values()].map((m) => m.length));
+        const top = [...groups].filter(([, m]) => m.length === most);
+        claims[claims.length - 1].end = '；';
+        claims.push({ text: `最多的是${top.map(([key]) => key).join('、')}（${top.length > 1 ? '各' : ''}${most}个）`, sources: top.flatMap(([, m]) => m.map((r) => rowSource(context.knowledge, r.chunkId))), derived: [String(most)] });
+      }
+      return finish(claims, context);
+    }
     claims.push({ text: `${filters.length ? describeRows(context, filters) : noun(table)}分布在${first.size}个${name === '省份' || name === '地区' ? '省级地区' : name}`, sources: [], derived: [String(first.size)], end: '：' },
-      { text: [...first.keys()].join('、'), sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
+      // A count asked of many places names the first few (each place still cited by its first row), so the answer stays short.
+      { text: part.quantity && first.size > LISTING.maxListedRows ? `${[...first.keys()].slice(0, 3).join('、')}等` : [...first.keys()].join('、'),
+        sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
+    // 「产业园分布在多少个城市」 (table-count): the prose's own count of such places for the same things (「28 个城市成立 44 家
+    // 区块链产业园区」) is quoted beside the rows' distinct count — the two may differ.
+    const stated = !filters.length && part.quantity ? statedPlaces(context, { city: '城市', province: '省' }[table.columns[spread].attribute ?? ''] ?? '') : null;
+    if (stated) {
+      claims[claims.length - 1].end = '。';
+      claims.push({ text: `正文写道：${stated.window}`, sources: [sentenceSource(context.knowledge, stated.chunkId, stated.quote, stated.line)] });
+    }
     return finish(claims, context);
   }
   const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;

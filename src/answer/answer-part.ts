@@ -289,7 +289,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
   // A currency named (「用人民币融资的有几家」) selects rows as a condition does: no prose total answers it.
   const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
-  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy) {
+  // 「新增研究机构分布在几个城市」: a count of the places things are in (a place asked) is the table's distinct count, not a prose total of the things.
+  const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a));
+  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy && !places) {
     const total = answerFromFacts(part, knowledge);
     // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
     const whole = !part.periods.length && !part.qualifiers.length;

@@ -69,7 +69,8 @@ export function numericColumn(table: TypedTable, attributes: AttributeId[]): num
 }
 
 /** 「汇总表」「一览表」「分布表」: 表 after a word of the caption (the report's word, not the user's). */
-const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据']);
+// 分布 (「分布在哪些城市」) asks where a table's rows are, whether or not its cells print the word.
+const GENERIC_WORDS = new Set(['区块链', '企业', '公司', '全国', '我国', '中国', '国内', '报告', '数据', '分布']);
 const printedText = new WeakMap<TypedTable, string>();
 const captionForms = new WeakMap<TypedTable, string>();
 

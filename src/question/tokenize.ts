@@ -40,7 +40,7 @@ const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八�
 const SCALE = '千万|百万|万|亿';
 const MONEY = '(?:元|块钱|块)?';
 const CONDITION = new RegExp([
-  String.raw`(?:只有|仅有|正好|恰好|刚好|就)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
+  String.raw`(?:只有|仅有|(?:正好|恰好|刚好|就)有?)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:为|是|等于)(?<eqDigits>\d+)(?:家|个|项|所)(?![\d%])`,
   // 「有2家企业的省」「有三个产业园的城市」: a count that qualifies the thing asked (before its 的) selects rows by it.
   String.raw`(?<![没只仅还])有(?<eqHas>${COUNT})(?:家|个|项|所)(?=[^，。？！,?!的]{0,6}的)`,

@@ -250,3 +250,30 @@ describe('table questions: two values of one column are two sets of rows', () =>
     expect(both.answer.replace(/\s+/g, '')).toContain('2+2=4');
   });
 });
+
+describe('table questions: places counted by how many rows they have, and in how many places the rows are', () => {
+  it('keeps the places whose number of rows meets a count condition no column holds', async () => {
+    // 表3-3: 北京、重庆、青岛、济南、长沙 have two parks each; 湖北、海南 … one province-level place each.
+    const two = await ask('哪几个城市正好有两个园区');
+    for (const city of ['青岛', '济南', '长沙']) expect(two.answer).toContain(city);
+    expect(two.answer).not.toContain('杭州');
+    const one = await ask('只有一个产业园的省份有哪些');
+    expect(one.answer).toContain('共8个');
+    expect(one.answer).toContain('云南');
+  });
+
+  it('counts the distinct places from the table and quotes the prose count of them beside it', async () => {
+    const cities = await ask('这些区块链产业园一共落在多少个城市');
+    expect(cities.answer).toContain('27个');
+    expect(cities.answer).toContain('28 个城市');
+    const institutes = await ask('今年新增的研究院分布在几个城市');
+    expect(institutes.answer).toContain('表2-1');
+    expect(institutes.answer).toContain('8个');
+  });
+
+  it('supports a share of all rows by the prose total when it equals the row count, keeping the answer short', async () => {
+    const answer = await ask('广东的园区占全国的百分之几');
+    expect(answer.answer).toContain('7÷44');
+    expect(answer.answer.length).toBeLessThan(220);
+  });
+});
