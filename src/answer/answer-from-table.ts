@@ -333,6 +333,8 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       // 「哪些城市出了专项政策」: places asked of the whole table are the places its rows name.
       const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a) && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
       if (!total && places) return count(context, choice);
+      // 「表5-2里的标准都是哪个月发布的」 (table-attribute): a column asked of a named table's rows, none named, is every row's value.
+      if (!total && part.table === table.id && part.attributes.some((a) => columnFor(table, a) >= 0 && columnFor(table, a) !== table.label)) return count(context, choice);
       if (!total) return null;
       found++;
       claims.push(rowClaim(context, total, columns));

@@ -540,6 +540,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     const kept = uniqueSubjects.filter((s) => s === row || !(['region', 'city'].includes(s.entity.kind) && name.includes(compactForm(s.entity.name))));
     uniqueSubjects.splice(0, uniqueSubjects.length, ...kept);
   }
+  // 「表4-2里数据共享的案例」: in a named table, a domain that is one of its category values is that condition, not a subject too.
+  if (table) {
+    const kept = uniqueSubjects.filter((s) => s.entity.kind !== 'domain' || !filters.some((f) => f.kind === 'value' && f.entity.table === table && f.entity.name === s.entity.name));
+    uniqueSubjects.splice(0, uniqueSubjects.length, ...kept);
+  }
   // Values of other tables than a named row's are not conditions on it.
   if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
@@ -625,7 +630,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「牵头人为高校的研究机构」「2019年以后成立的园区」: so too a counted noun narrowed by a condition on its rows.
   // 「表5-8里2020年新增的那项是啥」: 是啥 there asks which row it is, not a definition.
   if ((!operation.explicit || operation.operation === 'define') && ['explain', 'define'].includes(operation.operation) && (table || (noun && filters.length))
-    && !attributes.length && !uniqueSubjects.length && (periods.length || filters.length)) {
+    && !attributes.length && (periods.length || filters.length)
+    // 「表4-3里跟电子存证有关的案例」: a domain that is also a category value of the named table is that value, not a subject to explain.
+    && uniqueSubjects.every((s) => table && filters.some((f) => f.kind === 'value' && f.entity.table === table && f.entity.name === s.entity.name))) {
     operation = { operation: 'list', explicit: false };
   }
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);

@@ -51,6 +51,8 @@ const CONDITION = new RegExp([
   String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>${COUNT})(?<lessScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}`,
   // 「过亿」「上亿」「破千万」: an amount of that magnitude or more.
   String.raw`(?<overWord>过|破|上|超)(?<overScale>千万|百万|亿)${MONEY}`,
+  // 「千万级以上」「百万以上」: a magnitude said with no count before it is one of it, or more.
+  String.raw`(?<![\d一二两三四五六七八九十百千数])(?<levelScale>千万|百万|亿)(?:元|美元|人民币)?(?:级别?)?(?:及以上|或以上|以上)`,
   // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
   String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
 ].join('|'), 'g');
@@ -75,6 +77,7 @@ function conditionOf(match: RegExpMatchArray): Condition {
     const text = said.replace(/^百分之/, '');
     return /^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0;
   };
+  if (g.levelScale) return { op: '>=', value: 1, scale: SCALES[g.levelScale], said: match[0] };
   if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
   const scaleWord = g.moreScale ?? g.boundScale ?? g.lessScale;
   const scale = scaleWord ? { scale: SCALES[scaleWord], said: match[0], ...(g.boundCurrency ? { currency: g.boundCurrency === '人民币' ? '人民币' as const : '美元' as const } : {}) } : {};

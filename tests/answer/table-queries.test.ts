@@ -277,3 +277,25 @@ describe('table questions: places counted by how many rows they have, and in how
     expect(answer.answer.length).toBeLessThan(220);
   });
 });
+
+describe('table questions: a named table read by a column or a category, and a magnitude with 以上', () => {
+  it('gives every row of a named table with the column asked when no row is named', async () => {
+    const leaders = await ask('表2-1那些机构分别由谁牵头');
+    expect(leaders.answer).toContain('共9个');
+    expect(leaders.answer).toContain('内蒙古区块链研究院（政府）');
+  });
+
+  it('reads a domain that is a category value of the named table as that condition, said once', async () => {
+    const cases = await ask('表4-2中精准扶贫方面的案例');
+    expect(cases.answer).toContain('共3个');
+    expect(cases.answer).toContain('洛宁');
+    expect(cases.answer).not.toContain('精准扶贫、');
+  });
+
+  it('reads 千万级以上 as an amount of that magnitude or more, each currency as printed', async () => {
+    const answer = await ask('千万级以上的融资是哪些公司');
+    expect(answer.answer).toContain('共8个');
+    expect(answer.answer).toContain('域乎');
+    expect(answer.answer).not.toContain('墨群');
+  });
+});
