@@ -41,7 +41,7 @@ export type AttributeId =
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
 
 export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'ratio' | 'compare' | 'rank' | 'count' | 'list'
-  | 'explain' | 'define' | 'where' | 'yesno';
+  | 'sort' | 'sortAscending' | 'sortDescending' | 'explain' | 'define' | 'where' | 'yesno';
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing';
 

@@ -194,6 +194,12 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
+  // 「按大小排一下」「从少到多排」 (table-topk): every row ranked, in the order said.
+  // Said with no direction, dates run from the earliest, amounts from the largest.
+  if (ops.has('sort') || ops.has('sortAscending') || ops.has('sortDescending')) {
+    const dates = attributes.some((a) => DATE_ATTRIBUTES.has(a));
+    return { operation: 'topk', rank: SORT_ALL, order: ops.has('sortAscending') || (dates && !ops.has('sortDescending')) ? 'asc' : 'desc' };
+  }
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
   if (ops.has('rank') && (subjects.length || !quantity)) return { operation: 'position' };
@@ -211,6 +217,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('list')) return { operation: 'list' };
   return null;
 }
+
+/** A sort asked (排序) ranks every row: a k no table reaches. */
+const SORT_ALL = 99;
 
 const LINKS = new Set(['的', '是', '有', '为', '呢', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
 
@@ -654,7 +663,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
-  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !(dated && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined);
+  const sorted = operation.operation === 'topk' && operation.rank === SORT_ALL;
+  // A date sorted by (「按成立时间排序」) orders the rows, as a date ranked by does.
+  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing

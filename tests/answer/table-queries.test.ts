@@ -299,3 +299,15 @@ describe('table questions: a named table read by a column or a category, and a m
     expect(answer.answer).not.toContain('墨群');
   });
 });
+
+describe('table questions: a sort asked ranks every row', () => {
+  it('orders dates from the earliest unless told otherwise, amounts from the largest, and keeps each currency apart', async () => {
+    const parks = await ask('把产业园按成立先后排一排');
+    expect(parks.answer).toContain('最早');
+    expect(parks.answer.indexOf('虹口区新链空间')).toBeLessThan(parks.answer.indexOf('江北新区产业园'));
+    const firms = await ask('各地区企业数量从多到少排个序');
+    expect(firms.answer.indexOf('广东')).toBeLessThan(firms.answer.indexOf('北京'));
+    const amounts = await ask('top10的融资金额排个序');
+    expect(amounts.answer).toContain('汇率');
+  });
+});
