@@ -334,7 +334,7 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
       const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a) && columnFor(table, a) >= 0 && columnFor(table, a) !== table.label);
       if (!total && places) return count(context, choice);
       // 「表5-2里的标准都是哪个月发布的」 (table-attribute): a column asked of a named table's rows, none named, is every row's value.
-      if (!total && part.table === table.id && part.attributes.some((a) => columnFor(table, a) >= 0 && columnFor(table, a) !== table.label)) return count(context, choice);
+      if (!total && (part.table === table.id || part.condition) && part.attributes.some((a) => columnFor(table, a) >= 0 && columnFor(table, a) !== table.label)) return count(context, choice);
       if (!total) return null;
       found++;
       claims.push(rowClaim(context, total, columns));
@@ -472,7 +472,13 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const claims: Claim[] = [framing(context, false)];
   // 「产业园分布在多少个城市」: how many different values a column takes over the rows, each cited by its first row.
   const spread = part.attributes.map((a) => columnFor(table, a)).find((c) => c >= 0 && c !== table.label && ['city', 'province', 'region'].includes(table.columns[c].attribute ?? ''));
-  if (spread !== undefined && rows.length) {
+  // 「发的政策超过3个的部委」: a count condition no column holds, asked with a column of names or categories, is on each
+  // value's number of rows (as for places below).
+  const grouped = spread === undefined && part.condition && !filters.some((f) => f.kind === 'compare')
+    ? part.attributes.map((a) => columnFor(table, a)).find((c) => c >= 0 && c !== table.label && ['category', 'name'].includes(table.columns[c].kind ?? '')) : undefined;
+  const spreadOrGrouped = spread ?? grouped;
+  if (spreadOrGrouped !== undefined && rows.length) {
+    const spread = spreadOrGrouped;
     const first = new Map<string, TypedRow>();
     for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key && !first.has(key)) first.set(key, row);
     // The places counted are called by what they are: provinces, cities, or 地方 where a column holds both (表1-2).
@@ -728,7 +734,9 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
     return finish(claims, context);
   }
   claims.push(every ? { text: `按${columnName}统计${noun(table)}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
-    : { text: `按${columnName}统计${noun(table)}数量，${order === 'asc' ? '最少' : '最多'}的是`, sources: [], end: '' });
+    // 「第二名呢」 (table-groupby): the k-th place is said as such, not as the most.
+    : { text: `按${columnName}统计${noun(table)}数量，${part.operation === 'rank' && k > 1 ? `${order === 'asc' ? '倒数' : '排'}第${k}的是` : order === 'asc' ? '最少的是' : '最多的是'}`,
+      sources: [], ...(part.operation === 'rank' && k > 1 ? { derived: [String(k)] } : {}), end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);
     // Names only while they stay readable: several large groups are given by their counts.

@@ -311,3 +311,16 @@ describe('table questions: a sort asked ranks every row', () => {
     expect(amounts.answer).toContain('汇率');
   });
 });
+
+describe('table questions: the k-th group, and groups of a name column kept by their number of rows', () => {
+  it('says the second place of a group-by as such after the first was asked', async () => {
+    const second = await ask('产业园最多的城市是哪个', '那排第二的呢');
+    expect(second.answer).toContain('广州');
+    expect(second.answer).toContain('第2');
+  });
+
+  it('keeps the publishers whose number of policies meets a count condition', async () => {
+    const answer = await ask('哪个部门发的政策多于3个');
+    expect(answer.answer).toContain('工信部（5个）');
+  });
+});
