@@ -422,6 +422,9 @@ function statedTotal(context: TableContext, value: number): StoredFact | null {
     && f.nouns.some((n) => table.rowNouns.includes(n)) && forms.some((form) => compactForm(f.window).includes(form))) ?? null;
 }
 
+/** How the prose counts places of a column: 28 个城市, 15 个省. */
+const PLACE_WORDS: Record<string, string> = { city: '城市', province: '省' };
+
 /** A prose figure about the table's own things that also says in how many places (城市/省) they are. */
 function statedPlaces(context: TableContext, place: string): StoredFact | null {
   if (!place) return null;
@@ -515,7 +518,7 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
         sources: [...first.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
     // 「产业园分布在多少个城市」 (table-count): the prose's own count of such places for the same things (「28 个城市成立 44 家
     // 区块链产业园区」) is quoted beside the rows' distinct count — the two may differ.
-    const stated = !filters.length && part.quantity ? statedPlaces(context, { city: '城市', province: '省' }[table.columns[spread].attribute ?? ''] ?? '') : null;
+    const stated = !filters.length && part.quantity ? statedPlaces(context, PLACE_WORDS[table.columns[spread].attribute ?? ''] ?? '') : null;
     if (stated) {
       claims[claims.length - 1].end = '。';
       claims.push({ text: `正文写道：${stated.window}`, sources: [sentenceSource(context.knowledge, stated.chunkId, stated.quote, stated.line)] });
