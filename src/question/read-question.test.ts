@@ -253,6 +253,16 @@ describe('readQuestion: the parts of a question', () => {
 });
 
 describe('readQuestion: follow-ups', () => {
+  it('reads an earlier turn from its end, where its question is, and only so much of it (a pasted text costs a question)', () => {
+    const pasted = `${'这段话只是为了凑够长度而写的。'.repeat(12)}江苏有多少家区块链企业？`;
+    const reading = read([pasted, '那浙江呢？']);
+    expect(reading.followUp).toBe(true);
+    expect(names(reading.parts[0])).toEqual(['浙江']);
+    expect(reading.parts[0]).toMatchObject({ noun: '企业' });
+    // What stands before the last 40 characters of an earlier turn is not read: its 产业园 is not carried over.
+    const headOnly = read([`杭州有几个产业园？${'这段话只是为了凑够长度而写的。'.repeat(4)}`, '那广州呢？']);
+    expect(headOnly.parts[0]?.noun).not.toBe('产业园');
+  });
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);
