@@ -12,6 +12,18 @@ const OTHER_SUBJECTS = new Set(['region', 'city', 'country', 'organization', 'cl
 /** How many clauses after a figure's own the place may stand in its sentence (「…259 亿美元，较…增长 12.7%，高于…，为仅次于美国的…第二大」). */
 const CLAUSES_AFTER = 3;
 
+const rankPhraseSets = new WeakMap<Knowledge, Set<string>>();
+
+/** The lexicon's phrases of the rank and position operations (排名, 第几名, 名次), compact; once per lexicon. */
+function rankPhrases(knowledge: Knowledge): Set<string> {
+  let phrases = rankPhraseSets.get(knowledge);
+  if (!phrases) {
+    phrases = new Set(knowledge.lexicon.files.operations.filter((o) => ['rank', 'position'].includes(o.operation)).flatMap((o) => o.phrases.map(compactForm)));
+    rankPhraseSets.set(knowledge, phrases);
+  }
+  return phrases;
+}
+
 /**
  * prose-figure (rank): 「上海产业园排第几」「山东专利排名升到第几」 — the place the prose states in words beside the subject's
  * figure (「上海有 4 个区块链产业园，位列第三」), when no table ranks the subject. Answers the figure's clause through the
@@ -111,7 +123,9 @@ export function listedRank(part: Part, knowledge: Knowledge): PartAnswer | null 
   // A comparison with another period that asks no amount (「排名比19年升了还是降了」) compares places too.
   const places = part.operation === 'position' || (['compare', 'difference'].includes(part.operation) && Boolean(part.versus?.length) && !part.quantity);
   if (!places || part.subjects.length !== 1 || !subject) return null;
-  const words = [...part.words, part.noun ?? ''].map(compactForm).filter((w) => w.length >= 2 && !/第几|排名|名次/.test(w));
+  // The words asking for a place (排名, 名次) are the lexicon's rank phrases, not words a ranking sentence must hold.
+  const asking = rankPhrases(knowledge);
+  const words = [...part.words, part.noun ?? ''].map(compactForm).filter((w) => w.length >= 2 && ![...asking].some((p) => w.includes(p)));
   const fits = listsOf(knowledge).filter((l) => l.names.includes(subject.entity.id) && words.every((w) => compactForm(l.quote).includes(w)));
   if (!fits.length) return null;
   const yearOf = (p: { from: number; to: number }) => Math.floor(p.from / 100);
