@@ -1,6 +1,7 @@
 import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
+import { formsOfNoun } from '../question/read-message';
 import type { DateRelation, Part, Subject } from '../question/reading';
 import type { StoredFact } from '../facts/fact-store';
 import type { AnswerFact } from '../types';
@@ -135,7 +136,7 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
   if (['count', 'list'].includes(part.operation)) {
     // The counted noun itself (项目, 标准) names what the rows are, not which of them.
-    const nounForms = new Set(context.knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun || table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)));
+    const nounForms = new Set([...(part.noun ? formsOfNoun(part.noun, context.knowledge.lexicon) : []), ...rowNounForms(table, context.knowledge.lexicon)]);
     for (const word of part.words.map(compactForm).filter((w) => w.length >= 2 && !nounForms.has(w))) {
       const holding = table.rows.filter((row) => !row.total && row.cells.some((c) => compactForm(c.text).includes(word)));
       const all = table.rows.filter((row) => !row.total).length;
@@ -414,12 +415,17 @@ function many(rows: TypedRow[]): boolean {
   return rows.length > LISTING.maxListedRows;
 }
 
+/** The forms of the nouns a table's rows are (产业园: 园区, 孵化器 …), compact. */
+function rowNounForms(table: TypedTable, lexicon: Knowledge['lexicon']): string[] {
+  return [...new Set(table.rowNouns.flatMap((noun) => [...formsOfNoun(noun, lexicon)]))];
+}
+
 /** A prose count of the table's own things, of no place or qualifier, equal to the number of its rows. */
 function statedTotal(context: TableContext, value: number): StoredFact | null {
   const { table, knowledge } = context;
-  const forms = knowledge.lexicon.files.nouns.filter((n) => table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)).filter((f) => f.length >= 2);
+  const forms = rowNounForms(table, knowledge.lexicon).filter((f) => f.length >= 2);
   return knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === value && !f.entities.length && !f.qualifiers.length
-    && f.nouns.some((n) => table.rowNouns.includes(n)) && forms.some((form) => compactForm(f.window).includes(form))) ?? null;
+    && f.nouns.some((n) => table.rowNouns.includes(n)) && forms.some((form) => knowledge.facts.forms(f).window.includes(form))) ?? null;
 }
 
 /** How the prose counts places of a column: 28 个城市, 15 个省. */
@@ -429,10 +435,10 @@ const PLACE_WORDS: Record<string, string> = { city: '城市', province: '省' };
 function statedPlaces(context: TableContext, place: string): StoredFact | null {
   if (!place) return null;
   const { table, knowledge } = context;
-  const forms = knowledge.lexicon.files.nouns.filter((n) => table.rowNouns.includes(n.noun)).flatMap((n) => n.forms.map(compactForm)).filter((f) => f.length >= 2);
+  const forms = rowNounForms(table, knowledge.lexicon).filter((f) => f.length >= 2);
   const said = new RegExp(`\\d+个${place}`);
-  return knowledge.facts.facts.find((f) => f.kind === 'count' && f.nouns.some((n) => table.rowNouns.includes(n)) && said.test(compactForm(f.window))
-    && forms.some((form) => compactForm(f.window).includes(form))) ?? null;
+  return knowledge.facts.facts.find((f) => f.kind === 'count' && f.nouns.some((n) => table.rowNouns.includes(n)) && said.test(knowledge.facts.forms(f).window)
+    && forms.some((form) => knowledge.facts.forms(f).window.includes(form))) ?? null;
 }
 
 /** Count (and list) the rows that pass the part's filters. */

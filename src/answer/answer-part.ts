@@ -2,6 +2,7 @@ import { numbersIn } from '../facts/number-guard';
 import type { StoredFact } from '../facts/fact-store';
 import type { Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
+import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
@@ -53,7 +54,7 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   // 「中国移动建了多少5G基站」: a quantity of a counted noun is stated where the noun (one of its forms) is said; a row that only
   // names the subject beside its serial number counts nothing of it.
   const rowsOnly = answer.claims.every((c) => c.sources.every((s) => /#r\d+$/.test(s.chunkId)));
-  const nounForms = part.noun && rowsOnly ? knowledge.lexicon.files.nouns.filter((n) => n.noun === part.noun).flatMap((n) => n.forms).map(compactForm).filter((f) => f.length >= 2) : [];
+  const nounForms = part.noun && rowsOnly ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
   const counted = !nounForms.length || quotes.some((q) => nounForms.some((f) => q.includes(f)));
   return named && figure && period && counted;
 }
