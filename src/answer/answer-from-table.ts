@@ -26,8 +26,11 @@ const AGGREGATES = new Set(['max', 'min', 'earliest', 'latest']);
 const CURRENCIES = ['人民币', '美元'];
 
 /** A row's name; a long case text is cut at a clause boundary (never inside a figure). */
-function label(row: TypedRow, table: TypedTable): string {
+function label(row: TypedRow, table: TypedTable, short = false): string {
   const text = row.cells[table.label]?.bare ?? '';
+  // Short (one of many listed): its first clause, as far as it stays short.
+  const first = short ? text.search(/[，。；,;]/) : -1;
+  if (first > 8 && first <= 32) return `${text.slice(0, first).replace(/[\d.]+$/, '')}…`;
   if (text.length <= 40) return text;
   const cut = text.slice(0, 40).search(/[，。；,;](?=[^，。；,;]*$)/);
   return `${text.slice(0, cut > 12 ? cut : 40).replace(/[\d.]+$/, '')}…`;
@@ -85,15 +88,15 @@ function describeCells(context: TableContext, row: TypedRow, columns: number[]):
 }
 
 /** 「杭州区块链产业园（2018.11，政府、企业）」: a row in a list, with the asked values in brackets. */
-function listed(context: TableContext, row: TypedRow, columns: number[], placeFirst = true): string {
+function listed(context: TableContext, row: TypedRow, columns: number[], placeFirst = true, short = false): string {
   const { table } = context;
   // 「哪几个地方」 of a table of policies: the place names the row, the policy goes in brackets.
   const place = placeFirst ? columns.find((i) => table.columns[i].kind === 'place' && i !== table.label) : undefined;
-  const name = place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table);
+  const name = place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table, short);
   const shown = place !== undefined ? [table.label, ...columns.filter((i) => i !== place)] : columns.filter((i) => i !== table.label);
   const values = shown.filter((i) => row.cells[i]?.bare).map((i) => {
     context.facts.push(cellFact(table.id, label(row, table), table.columns[i], row.cells[i], table.period));
-    return i === table.label ? label(row, table) : cellText(row.cells[i], table.columns[i]);
+    return i === table.label ? label(row, table, short) : cellText(row.cells[i], table.columns[i]);
   });
   return `${name}${values.length ? `（${values.join('，')}）` : ''}`;
 }
@@ -106,12 +109,14 @@ function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefi
 function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
   // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
   const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
-  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 ? rows.slice(0, 3) : rows;
+  // table-filter-list: rows asked for (「有哪些」) are all named, long names by their first clause; a count names a few.
+  const asked = context.part.operation === 'list';
+  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 && !asked ? rows.slice(0, 3) : rows;
   const more = rows.length > named.length ? '等' : '';
   const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
   // The lead restates what the question selected (成立时间在2017年以前): its numbers are the question's, read by the question stage.
   return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length), ...(lead.match(/\d+(?:\.\d+)?/g) ?? [])], end: '：' },
-    { text: `${named.map((row) => listed(context, row, columns)).join('、')}${more}`, sources }];
+    { text: `${named.map((row) => listed(context, row, columns, true, asked && long && rows.length > 4)).join('、')}${more}`, sources }];
 }
 
 /** Filters from the part's category values, date conditions and numeric condition. */
@@ -120,8 +125,12 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
   const filters: RowFilter[] = [];
   for (const filter of part.filters) {
     if (filter.kind === 'value' && filter.entity.table === table.id && filter.entity.column !== undefined) {
-      filters.push(filter.entity.partial ? { column: filter.entity.column, kind: 'part', value: filter.entity.name }
-        : { column: filter.entity.column, kind: 'entity', entities: [filter.entity.id] });
+      // table-filter-list: several values of one column (「天使轮和A轮的」, 「A轮以前」 = 天使轮 or Pre-A 轮) are alternatives — a
+      // cell holds one of them — so they join one condition instead of each narrowing the rows.
+      const column = filter.entity.column;
+      const same = filters.find((f): f is Extract<RowFilter, { kind: 'entity' }> => f.kind === 'entity' && f.column === column);
+      if (!filter.entity.partial && same) same.entities.push(filter.entity.id);
+      else filters.push(filter.entity.partial ? { column, kind: 'part', value: filter.entity.name } : { column, kind: 'entity', entities: [filter.entity.id] });
     } else if (filter.kind === 'period') {
       const column = columnFor(table, filter.attribute);
       if (column >= 0) filters.push({ column, kind: 'date', ...dateRange(filter.period, filter.relation) });
@@ -202,9 +211,9 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
   for (const filter of filters) {
     if (filter.kind === 'entity') {
       const subject = part.subjects.find((s) => filter.entities.includes(s.entity.id));
-      const value = part.filters.find((f) => f.kind === 'value' && filter.entities.includes(f.entity.id));
+      const values = [...new Set(part.filters.flatMap((f) => (f.kind === 'value' && filter.entities.includes(f.entity.id) ? [f.entity.name] : [])))];
       if (subject) said.push(subject.entity.name);
-      else if (value?.kind === 'value') said.push(`${column(filter.column)}为${value.entity.name}`);
+      else if (values.length) said.push(`${column(filter.column)}为${values.join('或')}`);
       else unsaid = true;
     } else if (filter.kind === 'part') said.push(`${column(filter.column)}含${filter.value}`);
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
@@ -820,7 +829,8 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     claims.push(column < 0
       ? { text: `${v.subject.entity.name}${v.rows.length}个${nameRows ? `（${v.rows.map((r) => label(r, table)).join('、')}）` : ''}`, sources: v.rows.map((r) => rowSource(context.knowledge, r.chunkId)),
         derived: [String(v.rows.length)], end: '；' }
-      : { ...rowClaim(context, v.rows[0], [...new Set([column, ...shownColumns(context, part.attributes)])].filter((i) => i !== table.label)), end: '；' });
+      // A sum of many members gives each its figure only (「西部」: twelve shares beside twelve counts say nothing asked).
+      : { ...rowClaim(context, v.rows[0], (part.operation === 'sum' && values.length > 4 ? [column] : [...new Set([column, ...shownColumns(context, part.attributes)])]).filter((i) => i !== table.label)), end: '；' });
   }
   for (const subject of absent) claims.push({ ...notListed(context, subject), end: '；' });
   if (values.length < (part.operation === 'sum' ? 1 : 2)) return values.length ? finish(claims, context) : missing(claims.slice(1));
@@ -1016,7 +1026,14 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   const topical = part.subjects.map((s, i) => !choice.subjectRows[i]?.length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w))));
   const kept = topical.some(Boolean) ? part.subjects.filter((_, i) => !topical[i]) : part.subjects;
   if (kept !== part.subjects) choice = { ...choice, subjectRows: choice.subjectRows.filter((_, i) => !topical[i]) };
-  const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}) };
+  // table-sum: 「东三省有多少家」「北上广深有几个产业园」 — a group named as such, asked how many, is asked its total: each
+  // member's figure and their sum with the formula (a condition or a category still counts per member).
+  const groupTotal = part.groups.length > 0 && kept.length >= 2 && !part.filters.length && !part.condition
+    && (part.operation === 'count' || (part.operation === 'lookup' && part.attributes.includes('count')
+      // 「西部那些省份…有多少」: the place word says what the members are, not a column asked.
+      && part.attributes.every((a) => a === 'count' || ['province', 'region', 'city'].includes(a))));
+  const effective: Part = { ...part, subjects: kept, attributes, ...(named && AGGREGATES.has(part.operation) ? { operation: 'lookup' as const } : {}),
+    ...(groupTotal ? { operation: 'sum' as const } : {}) };
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
   // Near-miss (「2019年新增的研究机构有哪些」): a table of one span (表2-1: 2020年; 表2-2: 2020年上半年) says nothing of a
   // period outside it — not even zero rows; the span it does cover is the nearest thing stated. A stock 截至 a date is left alone.
@@ -1032,7 +1049,8 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   switch (effective.operation) {
     // 「表6-1统计的企业总计多少家」: rows that are not what is counted (地区) give it in a count column; the total row states it.
     // 「每个城市各有几个」: every group of a column other than the rows' own name, counted.
-    case 'count': if (!effective.subjects.length && !filterRows(table, filtersOf(context, -1)).length) {
+    // 「天使轮和A轮的有几家」: values of one column are alternatives; a count of them counts each and adds them up.
+    case 'count': if (!effective.subjects.length) {
       // 「政府主导和企业主导的有几家」: no row holds both values of one column; each is counted, and the two added up.
       const apart = valuesApart({ ...context, part: { ...effective, operation: 'sum' } }, choice);
       if (apart) return apart;

@@ -283,6 +283,8 @@ function boundAfter(tokens: Token[], position: number): DateRelation | undefined
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
 const MAX_SUBJECTS_PER_PART = 8;
 const MAX_WORDS_PER_PART = 12;
+/** The most members of named groups a part keeps (西部 is 12 provinces). */
+const MAX_GROUP_MEMBERS = 16;
 const MAX_FIGURES_PER_PART = 4;
 
 /** Reads the slots of one clause (subjects, what is asked, the operation, filters, periods …). */
@@ -531,7 +533,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     }
   }
   // Work per question is bounded (a message of report words names dozens of things): a part keeps the first few.
-  const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i).slice(0, MAX_SUBJECTS_PER_PART);
+  // A group named as such (西部: 12 provinces) keeps all its members; the lexicon bounds its size.
+  const groupMembers = groups.reduce((n, g) => n + (g.entity.members?.length ?? 0), 0);
+  const uniqueSubjects = subjects.filter((s, i) => subjects.findIndex((o) => o.entity.id === s.entity.id) === i)
+    .slice(0, Math.max(MAX_SUBJECTS_PER_PART, Math.min(groupMembers, MAX_GROUP_MEMBERS)));
   // 「上海树图研究院是企业牵头还是政府牵头」: values offered as choices about a named row ask for that row's column.
   const row = uniqueSubjects.find((s) => s.entity.kind === 'row');
   if (row) {

@@ -123,7 +123,9 @@ function categoryValue(rowNoun: string | undefined, table: string | undefined, n
       continue;
     }
     const schema = context.lexicon.tables.get(entity.table);
-    if (rowNoun && schema?.rowNouns.includes(rowNoun) && said.some((part) => scopeSaid(schema.requires, part))) return entity;
+    // The scope is said by its words, or by a category value of that table the conversation already filters on (「政府牵头的研究院」).
+    const filtered = (part: Part) => part.filters.some((f) => f.kind === 'value' && f.entity.table === entity.table);
+    if (rowNoun && schema?.rowNouns.includes(rowNoun) && said.some((part) => scopeSaid(schema.requires, part) || filtered(part))) return entity;
   }
   return undefined;
 }

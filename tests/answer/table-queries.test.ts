@@ -324,3 +324,32 @@ describe('table questions: the k-th group, and groups of a name column kept by t
     expect(answer.answer).toContain('工信部（5个）');
   });
 });
+
+describe('table questions: region groups, alternative values of one column, follow-ups that switch a category, whole lists', () => {
+  it('gives a named group its total with the formula, whatever its size (西部: 12 provinces)', async () => {
+    const west = await ask('西部那些省份的区块链公司有多少');
+    expect(west.answer).toContain('126');
+    expect(west.answer).toContain('48+44');
+    const northeast = await ask('东北三省区块链企业数量');
+    expect(northeast.answer).toContain('合计11家');
+  });
+
+  it('reads several values of one column as alternatives (「B轮之前」 = 天使轮, Pre-A 轮 or A 轮)', async () => {
+    const early = await ask('投融资top10里B轮之前的公司有哪几家');
+    expect(early.answer).toContain('共6个');
+    for (const firm of ['保全网', '潘达动力', '域乎', 'Ystar']) expect(early.answer).toContain(firm);
+    expect(early.answer).not.toContain('CoolBitX');
+  });
+
+  it('switches the category a follow-up names (牵头人 企业 after 政府) in the table the conversation filters', async () => {
+    const answer = await ask('今年新设的研究院里哪些是政府牵头的', '高校牵头的呢');
+    expect(answer.answer).toContain('共2个');
+    expect(answer.answer).toContain('中国人民大学区块链研究院');
+  });
+
+  it('names every row a list asks for, long ones by their first clause', async () => {
+    const answer = await ask('司法领域的典型案例里2020年5月的有哪几个');
+    expect(answer.answer).toContain('吉林省高级人民法院');
+    expect(answer.answer).toContain('西安市未央区法院');
+  });
+});
