@@ -22,6 +22,18 @@ const TOTAL = /共|总计|总数|合计|累计|全国|总体/;
 /** The country named as the scope of a sentence. */
 const NATIONAL = /我国|全国/;
 const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
+/**
+ * two-figure: 「已有湖南、贵州、…、重庆等 12 个省市印发…」 — a count that follows the members it counts, listed, is the whole set
+ * it names (not a part of a larger whole), not one of its members' figures.
+ */
+const ENUMERATED = /、[^，。；：]*等\s*\d+\s*[个家项所座]/;
+const WITHIN = /中\s*(仅有|仅|只有|有|共有)?\s*\d/;
+/** A figure that states a whole: a total (共/全国…), a national scope opening its sentence, or an enumerated set. */
+function statesWhole(fact: StoredFact, before: string): boolean {
+  // 「新注册成立的区块链企业中仅有 8 家获得投融资」: a figure counted within a set (…中有 N) is a part of it, whatever its sentence opens on.
+  if (WITHIN.test(fact.window)) return false;
+  return TOTAL.test(fact.window) || NATIONAL.test(before) || ENUMERATED.test(fact.window);
+}
 // Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
@@ -196,7 +208,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
       noun = fact.metric.replace(/[^\p{Script=Han}]/gu, '').length >= 3 ? 0.35 : 0.8;
     }
     const asksNew = part.qualifiers.includes('new');
-    const qualifier = asksNew ? (fact.qualifiers.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
+    const qualifier = asksNew ? (fact.qualifiers.includes('new') || fact.partQualifiers?.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
     const covered = quoted ? 1 : coverages ? coverages[index] : 0.5;
@@ -212,7 +224,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
     // two-figure: a sentence that opens on the country (「最终统计结果显示，我国从事…，具有投入产出的区块链企业 1309 家」) states
     // a national total even where the figure's own clause says no 共: it is another whole, not a part of one.
-    const whole = asksWhole ? (TOTAL.test(fact.window) || NATIONAL.test(form.before) ? 1 : FACT_MATCH.partOfWhole) : 1;
+    const whole = asksWhole ? (statesWhole(fact, form.before) ? 1 : FACT_MATCH.partOfWhole) : 1;
     // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
     const continues = quoted && !said.includes(printedNumber(fact)) ? FACT_MATCH.previousLine : 1;
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
@@ -228,7 +240,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const asked = [...new Set(terms)].filter((t) => t.length >= 2);
   const metricNames = new Map<StoredFact, number>();
   const names = (fact: StoredFact) => metricNames.get(fact) ?? metricNames.set(fact, asked.filter((t) => compactForm(fact.metric).includes(t)).length).get(fact)!;
-  return candidates.sort((a, b) => b.score - a.score || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+  // share: of figures that fit equally and name no subject, the whole that the report's shares are of (303 家) is the count of
+  // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
+  const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
+  return candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
 }
 
 /** 「2020年上半年，」 unless the quoted clause already states the period. */
@@ -480,7 +495,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period || sameScope(c))
       && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window))
       // A whole count's other scope is another total (新成立 8129 家), not a part of the whole (17 家为政企合作).
-      && (pick.subject || part.operation !== 'count' || part.qualifiers.length > 0 || part.periods.length > 0 || TOTAL.test(c.fact.window)
+      && (pick.subject || part.operation !== 'count' || (part.periods.length > 0 && !part.qualifiers.length) || statesWhole(c.fact, knowledge.facts.forms(c.fact).before)
         || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0)));
     // The report's other figure of the same thing is named short, its sentence cited (the clause is the first figure's again).
     if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });

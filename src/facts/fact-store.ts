@@ -25,6 +25,13 @@ export interface StoredFact extends Fact {
   attributes: string[];
   /** Matching terms with weights (the figure's clause weighs most). */
   terms: [string, number][];
+  /**
+   * share: the figure is the whole that shares stated beside it are of (303 家, of which 广东's 100 家 are 33.00%): the count a
+   * part divided by its share gives back.
+   */
+  whole?: true;
+  /** The qualifiers the parts of such a whole state (新成立): it counts what they count, though its own clause does not say so. */
+  partQualifiers?: string[];
 }
 
 /** The prose figures with their lookup structures (built at start-up from the stored facts). */
@@ -122,7 +129,40 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
       terms: [...weighted].sort((a, b) => a[0].localeCompare(b[0])),
     });
   }
+  markWholes(stored);
   return stored;
+}
+
+/**
+ * share: 「区块链企业共303家…广东省…共100家，占…33.00%；其次是江苏省71家，占全国的23.43%」 — a count and its share stated
+ * together give the whole they are of (100 ÷ 33.00% ≈ 303). A count of the same noun and unit in the same passage, about no
+ * single place, that equals it (to the printed precision of the share) is that whole: it is marked, and it counts what its
+ * parts count — the scope they state (新成立) that its own clause leaves to the next sentence (kept apart from the qualifiers
+ * its own clause states: it answers a question that does not name that scope as well as before).
+ */
+function markWholes(facts: StoredFact[]): void {
+  const byChunk = new Map<string, StoredFact[]>();
+  for (const fact of facts) byChunk.set(fact.chunkId, [...(byChunk.get(fact.chunkId) ?? []), fact]);
+  for (const passage of byChunk.values()) {
+    const counts = passage.filter((f) => f.kind === 'count' && f.value !== null && f.value > 0);
+    for (const share of passage) {
+      if (share.kind !== 'percent' || share.value === null || share.value <= 0 || share.value >= 100 || share.attributes.includes('growth')) continue;
+      // The part: the count stated just before the share in its sentence, about the same subject.
+      const part = counts.filter((c) => c.quote === share.quote && c.offset! < share.offset! && c.subject === share.subject && c.entities.length > 0)
+        .sort((a, b) => b.offset! - a.offset!)[0];
+      if (!part) continue;
+      const decimals = (share.text.match(/\.(\d+)/)?.[1].length) ?? 0;
+      const step = 10 ** -decimals;
+      const low = part.value! / ((share.value + step) / 100);
+      const high = part.value! / ((share.value - step) / 100);
+      for (const whole of counts) {
+        if (whole === part || whole.entities.length > 0 || whole.unit !== part.unit || whole.value! <= part.value! || whole.value! < low || whole.value! > high) continue;
+        if (whole.nouns.join() !== part.nouns.join() || whole.period !== part.period) continue;
+        whole.whole = true;
+        whole.partQualifiers = [...new Set([...(whole.partQualifiers ?? []), ...part.qualifiers])];
+      }
+    }
+  }
 }
 
 /** Wraps stored facts for requests: term maps and an idf over the facts' terms. */

@@ -415,6 +415,19 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「2018年成立的」「2019年发布的」: a period right before a date word is a condition on that date, not a question about it.
         const marker = cuesOf(token, 'dateMarker')[0];
+        // prose-figure: 「新成立企业里拿到融资的有几家」 — a date word with no period before it is no condition: the noun inside it
+        // (融资) still names what the counted ones did, a topic word.
+        if (marker && !(lastPeriod && token.start - lastPeriod.end <= 3)) {
+          for (let at = 0; at < token.text.length; at++) {
+            for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
+              const inner = lexicon.longestAt(token.text.slice(0, end), at, () => true);
+              if (!inner || !inner.cues.some((c) => c.type === 'noun')) continue;
+              if (!words.includes(inner.surface)) words.push(inner.surface);
+              at += inner.surface.length - 1;
+              break;
+            }
+          }
+        }
         // 「到2019年底发了几项」: a stock up to a date (截至, 到…底) stays a period, not a date condition.
         if (marker && lastPeriod && !lastPeriod.period.asOf && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
           dateFilter(marker.attribute, lastPeriod.period, token.start);

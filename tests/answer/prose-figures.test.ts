@@ -244,4 +244,26 @@ describe('prose figures asked in everyday words', () => {
     expect(text).toContain('19÷42=45.24%');
     expect(text).not.toContain('证照目');
   });
+
+  it('counts the whole the report\'s shares are of for new firms (303), not one province nor the queried 八千余家', async () => {
+    const answer = await ask('今年上半年新冒出来的区块链公司总共几家');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('303家');
+    expect(flat(answer)).not.toContain('获得投融资');
+  });
+
+  it('gives both counts of provinces and cities with special policies, each with its period and line', async () => {
+    const answer = await ask('发过区块链专项政策的省市总共多少个');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('12个省市');
+    expect(flat(answer)).toContain('11个省市');
+    expect(answer.citations.map((c) => c.line).sort((a, b) => a - b)).toEqual([222, 1328]);
+  });
+
+  it('reads 百分之多少 as a share and keeps 拿到融资 as the topic of a count without a period', async () => {
+    const share = await ask('江苏的企业占全国百分之多少');
+    expect(flat(share)).toContain('8.10%');
+    const financed = await ask('新注册的企业里头拿到融资的有几家');
+    expect(flat(financed)).toContain('8家获得投融资');
+  });
 });
