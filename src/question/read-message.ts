@@ -1013,7 +1013,13 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   // something of the report, asks what part that thing plays — no instruction to follow.
   const instructs = (s: Token[]) => s.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')
     && !(namesReport(s) && s.slice(i + 1, i + 3).some((b) => hasFunction(b, 'question'))));
-  const injected = sentences.filter((s) => instructs(s) || (persona(s) && !requests(s)) || (marked(s) && figureBesideMarkers(s)));
+  // 「你扮演一个央行行长」「假如你是投资人」 (role-play): a role set for the assistant (a role cue, or a persona with a posing word).
+  const role = (s: Token[]) => (persona(s) || s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'role'))) && !requests(s);
+  // 「你扮演一个央行行长，给我讲讲数字货币」: in a message that sets a role, a clause asking with no question word (讲讲, 评价一下)
+  // is spoken to that role and dropped with it; a question asked with a question word (…有多少家？) is still answered.
+  const roleplay = sentences.some(role);
+  const toRole = (s: Token[]) => roleplay && s.some((t) => t.type !== 'punctuation') && !s.some((t) => hasFunction(t, 'question') || QUESTION_WORD.test(t.text));
+  const injected = sentences.filter((s) => instructs(s) || role(s) || toRole(s) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();
   let remaining = tokens.map((t) => t.text).join('');
