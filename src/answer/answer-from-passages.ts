@@ -98,7 +98,9 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   // define: the sentence that says what the subject is (「新型基础设施是以…」) answers before ones that only use it. A term no
   // entry names (区块链是啥) is defined by a sentence that opens with the words asked; a word that common is weak in retrieval,
   // so prose chunks that hold such a sentence join the candidates.
-  const defines = part.operation !== 'define' ? [] : required.flat().length ? required.flat() : part.words.filter((w) => w.length >= 2).map(compactForm);
+  // 「区块链公共服务平台指的是啥」: words asked one after another in the question (区块链|公共|服务平台) are one term together,
+  // as the report's defining sentence opens with it (「区块链公共服务平台是…」).
+  const defines = part.operation !== 'define' ? [] : required.flat().length ? required.flat() : termsAsked(part);
   if (defines.length) {
     const defining = knowledge.chunks.filter((c) => c.kind === 'prose' && !hits.some((h) => h.chunk === c)
       && defines.some((f) => compactText(c).includes(`${f}是`)) && termsOf(c, retrieval).pieces.some((p) => defines.some((f) => definition(p.form, f))));
@@ -144,7 +146,11 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const coverage = matched / total;
       const text = piece.form;
       const defined = defines.some((f) => definition(text, f));
-      const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f))).length
+      // An explanation is told by a paragraph: a subject its sentence does not name but its paragraph does (司法存证: 「…保证司法中
+      // 上传数据的真实性」, 存证 in the next sentence) is half missing (explain).
+      const paragraph = part.operation === 'explain' && hit.chunk.kind === 'prose' ? compactText(hit.chunk) : '';
+      const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f)))
+        .reduce((sum, forms) => sum + (paragraph && forms.some((f) => paragraph.includes(f)) ? 0.5 : 1), 0)
         + figures.filter((f) => !text.includes(f)).length;
       // An explanation or definition is told by a sentence about the thing asked: one that opens with its words (「大数据分析中心实现对…」),
       // not one naming it among others (「三中心是认证中心、登记中心和大数据分析中心」).
@@ -159,6 +165,13 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** A define part's words (compact), and the run of them that stands together in its text as one longer term. */
+function termsAsked(part: Part): string[] {
+  const words = part.words.map(compactForm).filter((w) => w.length >= 2);
+  const joined = words.join('');
+  return words.length > 1 && compactForm(part.text).includes(joined) ? [joined, ...words] : words;
 }
 
 /** Every asked word a sentence (compact form) names stands as an item of an enumeration (、X, X、, X等); some are named. */
@@ -289,9 +302,15 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
   const same = (p: Passage) => p.chunk.id === best.chunk.id;
+  // 「区块链在司法里为啥好用」: the sentence just before the best one in its paragraph that also explains (「…的特性，可以从源头上
+  // 保证…真实性」 before 「…具有…的优势」) opens the explanation, on the terms a sentence after it joins (explain).
+  if (part.operation === 'explain' && best.chunk.kind === 'prose') {
+    const before = ranked.find((p) => same(p) && p.order === best.order - 1);
+    if (before && before.score >= PASSAGES.followerShare * 0.5 * best.score && EXPLANATORY.test(compactForm(before.text))) chosen.unshift(before);
+  }
   if (explain && best.chunk.kind === 'prose') {
     for (const next of ranked.filter((p) => same(p) && p.order > best.order).sort((a, b) => a.order - b.order)) {
-      if (chosen.length >= limit || next.order > best.order + chosen.length) break;
+      if (chosen.length >= limit || next.order > chosen[chosen.length - 1].order + 1) break;
       if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
     }
   }

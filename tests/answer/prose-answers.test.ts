@@ -35,6 +35,17 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('区块链为啥能搞司法')).answer).toContain('真实性');
   });
 
+  it('opens an explanation with the sentence before the best one that also says why, its subject named in the paragraph', async () => {
+    const answer = await ask('区块链做司法存证靠谱在哪');
+    expect(answer.answer).toContain('真实性');
+    expect(lines(answer)).toContain(746);
+  });
+
+  it('defines a term asked in several words (区块链|公共|服务平台) by the sentence that opens with them together', async () => {
+    const answer = await ask('区块链公共服务平台是个啥概念');
+    expect(answer.answer).toContain('提供区块链技术支撑服务的基础设施');
+  });
+
   it('reads who built a thing (谁负责建设的) as who leads it, not when it was founded', async () => {
     const answer = await ask('福建那个金服云谁负责建设的');
     expect(answer.grounded).toBe(true);
