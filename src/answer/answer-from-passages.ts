@@ -131,36 +131,46 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
   });
   const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
+  // classify: the thing whose kind is asked is a word (区块链) or a subject (云计算) — one the classing sentence lists (the kind
+  // noun asked, 基础设施, is not listed there).
+  const named = new Set([...required.flat(), ...part.subjects.map((s) => compactForm(s.entity.name))]);
+  const classified = part.classify ? part.words.map(compactForm).filter((w) => w.length >= 2 && !named.has(w)) : [];
+  const listedForms = part.classify ? [...classified, ...required.flat()] : [];
   const passages: Passage[] = [];
   hits.forEach((hit, rank) => {
     const { context, pieces, heading } = termsOf(hit.chunk, retrieval);
+    // An explanation is told by a paragraph: a subject its sentence does not name but its paragraph does (司法存证: 「…保证司法中
+    // 上传数据的真实性」, 存证 in the next sentence) is half missing (explain).
+    const paragraph = part.operation === 'explain' && hit.chunk.kind === 'prose' ? compactText(hit.chunk) : '';
     for (const piece of pieces) {
       let matched = 0;
       for (const [term, weight] of weights) {
         // For a definition the name and its other forms are one thing: the defining sentence most often uses the full form.
         const alias = part.operation === 'define' ? 1 : PASSAGES.aliasShare;
+        // The whole a thing is classed in (classify: 新基建) is what the heading over the classing sentence names: covered by it in full.
         matched += piece.terms.has(term) ? weight : aliased.get(term)?.some((f) => piece.form.includes(f)) ? alias * weight
-          : context.has(term) ? 0.5 * weight : 0;
+          : context.has(term) ? (part.classify ? 1 : 0.5) * weight : 0;
       }
       if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;
       const coverage = matched / total;
       const text = piece.form;
       const defined = defines.some((f) => definition(text, f));
-      // An explanation is told by a paragraph: a subject its sentence does not name but its paragraph does (司法存证: 「…保证司法中
-      // 上传数据的真实性」, 存证 in the next sentence) is half missing (explain).
-      const paragraph = part.operation === 'explain' && hit.chunk.kind === 'prose' ? compactText(hit.chunk) : '';
       const missing = required.filter((forms) => forms.length && !forms.some((f) => text.includes(f) || heading.includes(f)))
         .reduce((sum, forms) => sum + (paragraph && forms.some((f) => paragraph.includes(f)) ? 0.5 : 1), 0)
-        + figures.filter((f) => !text.includes(f)).length;
+        + figures.filter((f) => !text.includes(f)).length
+        // The thing whose kind is asked (classify: 区块链 in 「区块链在新基建里属于哪一类」) is named by the sentence that classes it.
+        + (part.classify ? classified.filter((w) => !text.includes(w)).length : 0);
       // An explanation or definition is told by a sentence about the thing asked: one that opens with its words (「大数据分析中心实现对…」),
       // not one naming it among others (「三中心是认证中心、登记中心和大数据分析中心」).
       // A sentence naming it only as an item of an enumeration (「信息安全、智能合约等方面」) says nothing of it in particular.
       const about = ['explain', 'define'].includes(part.operation)
-        ? PASSAGES.topicBonus * opening(text, weights) / words - (onlyListed(text, topic) ? PASSAGES.listedPenalty : 0) : 0;
+        // The kind a thing belongs to (classify) is told exactly where it is named as an item (「以人工智能、云计算、区块链等为代表的…」).
+        ? PASSAGES.topicBonus * opening(text, weights) / words + (part.classify ? (listedForms.some((f) => onlyListed(text, [f])) ? PASSAGES.classifiedBonus : 0)
+          : onlyListed(text, topic) ? -PASSAGES.listedPenalty : 0) : 0;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing + about
         + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
-        + (part.operation === 'explain' && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
+        + (part.operation === 'explain' && !part.classify && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
@@ -253,6 +263,9 @@ function trim(text: string, words: string[]): string {
   return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
 }
 
+/** A sentence that opens by saying what its subject means without naming it (「主要是指…」「是指…」): the one before names it. */
+const SUBJECTLESS = /^(\*\*)?(主要|这)?(是指|指的是)/;
+
 /** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
 const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
 const ENUMERATION_START = /(一是|首先|第一)[^。；]*[。；]?$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
@@ -298,7 +311,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
   if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
   const explain = explain0(part, reading);
-  const limit = reading.elaborate ? 4 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
+  // The kind a thing is classed in (classify) is one sentence: the one that names it among the kind's items.
+  const limit = reading.elaborate ? 4 : part.classify ? 1 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
   const same = (p: Passage) => p.chunk.id === best.chunk.id;
@@ -317,7 +331,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // 「上中下游分别是干啥的」: the later sentences of the best one's paragraph that each name an asked word no chosen sentence
   // names yet (上游…；中游…；下游…) complete a list or an explanation.
   let completed = 0;
-  if (['list', 'explain'].includes(part.operation) && best.chunk.kind === 'prose') {
+  if (['list', 'explain'].includes(part.operation) && !part.classify && best.chunk.kind === 'prose') {
     const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
     const unnamed = (piece: { text: string }) => asked.filter((w) => compactForm(piece.text).includes(w) && !chosen.some((c) => compactForm(c.text).includes(w)));
     for (const piece of piecesOf(best.chunk).filter((p) => p.order > best.order).sort((a, b) => a.order - b.order)) {
@@ -348,6 +362,15 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (part.operation === 'lookup' && !reading.elaborate) break;
     // A sentence of another topic that shares a few words (大数据 … 分析) is no part of the answer: it covers nearly as much as the best one.
     if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && candidate.coverage >= PASSAGES.followerShare * best.coverage) chosen.push(candidate);
+  }
+  // 「主要是指…新技术基础设施」: a sentence that opens by saying what its (unsaid) subject means is read with the sentence before
+  // it that names the subject (「…一是信息基础设施。」).
+  for (const passage of [...chosen]) {
+    if (passage.chunk.kind !== 'prose' || !SUBJECTLESS.test(passage.text)) continue;
+    const before = piecesOf(passage.chunk).find((p) => p.order === passage.order - 1);
+    if (before && !chosen.some((c) => c.chunk.id === passage.chunk.id && c.order === before.order)) {
+      chosen.push(ranked.find((p) => p.chunk.id === passage.chunk.id && p.order === before.order) ?? { chunk: passage.chunk, ...before, coverage: 0, score: 0 });
+    }
   }
   chosen.sort((a, b) => (a.chunk.id === b.chunk.id ? a.order - b.order : a.line - b.line));
   // The attribute asked (牵头, 主导) marks the clause that answers it as much as the topic's words do.

@@ -59,6 +59,8 @@ export interface Part {
   whichClassifier?: string;
   /** 「分哪几类」「包括哪几个方面」: the kinds of a thing are asked — where the report says how many there are and names them. */
   kinds?: boolean;
+  /** 「区块链在新基建里属于哪一类」: the kind a thing is counted among is asked — the sentence that names it as an item of a kind. */
+  classify?: boolean;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;

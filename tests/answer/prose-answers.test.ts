@@ -46,6 +46,14 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).toContain('提供区块链技术支撑服务的基础设施');
   });
 
+  it('answers the kind a thing is classed in (属于哪一类) by the sentence naming it as an item, read with the item it elaborates', async () => {
+    const answer = await ask('云计算在新型基础设施里面归入哪一类');
+    expect(answer.answer).toContain('新技术基础设施');
+    expect(answer.answer).toContain('一是信息基础设施');
+    const [, followUp] = await playConversation(await pipeline, ['新基建分成哪几块', '那区块链算哪类']);
+    expect(followUp.answer).toContain('以人工智能、云计算、区块链等为代表的新技术基础设施');
+  });
+
   it('reads who built a thing (谁负责建设的) as who leads it, not when it was founded', async () => {
     const answer = await ask('福建那个金服云谁负责建设的');
     expect(answer.grounded).toBe(true);
