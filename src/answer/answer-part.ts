@@ -229,6 +229,46 @@ function answerOfDocument(part: Part, knowledge: Knowledge): PartAnswer | null {
   return null;
 }
 
+const PLACE_ATTRIBUTES = new Set(['city', 'province', 'region']);
+
+/**
+ * 「赛迪区块链研究院在哪个城市」 (prose-figure): where an organisation is, asked of one no table lists, is the city its own full
+ * name holds (「赛迪（青岛）区块链研究院」) — quoted from the first report line that prints that name.
+ */
+function placeInName(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.operation !== 'lookup' || part.table || part.subjects.length !== 1 || part.subjects[0].entity.kind !== 'organization'
+    || !part.attributes.length || !part.attributes.every((a) => PLACE_ATTRIBUTES.has(a))) return null;
+  const subject = part.subjects[0].entity;
+  const cities = [...knowledge.lexicon.entities.values()].filter((e) => e.kind === 'city');
+  for (const form of knowledge.lexicon.formsOf(subject.id).filter((f) => f !== compactForm(subject.name))) {
+    const city = cities.find((c) => form.includes(compactForm(c.name)) && form !== compactForm(c.name));
+    if (!city) continue;
+    for (const chunk of knowledge.chunks) {
+      if (chunk.kind !== 'prose' || !compactForm(chunk.text).includes(form)) continue;
+      const entry = chunk.lines.find((l, i) => compactForm(chunk.text.slice(l.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length)).includes(form));
+      if (!entry) continue;
+      const at = chunk.lines.indexOf(entry);
+      const quote = chunk.text.slice(entry.offset, chunk.lines[at + 1]?.offset ?? chunk.text.length).trim();
+      return answered([{ text: `${subject.name}在${city.name}（报告中的名称为「${printedSpan(quote, form)}」）`,
+        sources: [{ chunkId: chunk.id, quote, line: entry.line, section: chunk.section, ...(chunk.source ? { source: chunk.source } : {}) }] }]);
+    }
+  }
+  return null;
+}
+
+/** The span of a quote whose compact form is `form`, as the report prints it (full-width brackets, spaces); else the form. */
+function printedSpan(quote: string, form: string): string {
+  for (let from = 0; from < quote.length; from++) {
+    if (compactForm(quote[from]) !== form[0]) continue;
+    for (let to = from + 1; to <= quote.length; to++) {
+      const compact = compactForm(quote.slice(from, to));
+      if (compact === form) return quote.slice(from, to);
+      if (compact.length >= form.length) break;
+    }
+  }
+  return form;
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -262,6 +302,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   const foreign = part.foreign?.length && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
     && !part.attributes.length ? part.foreign : [];
   if (part.unknown.length || absent.length || foreign.length) return notInReport(foreign.length && !part.unknown.length ? { ...part, unknown: foreign } : part, reading, knowledge, retrieval);
+  // 「赛迪区块链研究院在哪个城市」: an organisation no table lists, whose full name as the report prints it holds a city (赛迪（青岛）…).
+  const inName = placeInName(part, knowledge);
+  if (inName) return inName;
   // 「第六章讲了什么」「这份报告讲了什么」 (the preface): a part whose only topic is a section says what that section covers — its
   // outline (the chapters, or the chapter's sections), else its sentences that best fit, whatever share of its words they hold.
   const sectionOnly = part.section && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length

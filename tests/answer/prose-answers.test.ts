@@ -54,6 +54,13 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(followUp.answer).toContain('以人工智能、云计算、区块链等为代表的新技术基础设施');
   });
 
+  it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
+    const answer = await ask('赛迪区块链研究院是哪个城市的');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('青岛');
+    expect(answer.citations[0].quote).toContain('赛迪（青岛）区块链研究院');
+  });
+
   it('reads who built a thing (谁负责建设的) as who leads it, not when it was founded', async () => {
     const answer = await ask('福建那个金服云谁负责建设的');
     expect(answer.grounded).toBe(true);
