@@ -152,6 +152,11 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['跨链是用来干什么的']).parts[0].operation).toBe('define');
   });
 
+  it('reads a nickname of a dated event as the date and occasion the report states (1024讲话 → 10月24日 集体学习)', () => {
+    const [part] = read(['那个1024讲话到底说的啥']).parts;
+    expect(part.words).toEqual(expect.arrayContaining(['10月24日', '集体学习']));
+  });
+
   it('reads a contraction the synonyms expand into several report words (上中下游 → 上游 中游 下游)', () => {
     expect(read(['产业链上中下游是怎么分的']).parts[0].words).toEqual(expect.arrayContaining(['上游', '中游', '下游']));
   });
