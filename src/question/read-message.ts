@@ -173,7 +173,7 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
   if (ops.has('where')) return { operation: 'where' };
   // 「区块链在新基建里属于哪一类」 (explain): the kind a thing belongs to is told by the report's sentence naming it among a kind's items.
-  if (tokens.some((t) => hasFunction(t, 'classify'))) return { operation: 'explain' };
+  if (tokens.some((t) => hasFunction(t, 'classify')) && textual) return { operation: 'explain' };
   if (ops.has('define') && !quantity && textual) return { operation: 'define' };
   // 「一共分哪几类」: kinds asked are listed (the report says how many there are and names them), not counted or summed.
   if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
@@ -725,7 +725,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
     ...(place !== undefined ? { row: place } : {}),
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) ? { classify: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
+    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) && operation.operation === 'explain' ? { classify: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
