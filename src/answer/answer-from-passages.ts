@@ -266,9 +266,12 @@ function trim(text: string, words: string[]): string {
 /** A sentence that opens by saying what its subject means without naming it (「主要是指…」「是指…」): the one before names it. */
 const SUBJECTLESS = /^(\*\*)?(主要|这)?(是指|指的是)/;
 
-/** A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list). */
-const LABEL = /[：:]\s*(（[^）]*）)?\s*$/;
-const ENUMERATION_START = /(一是|首先|第一)[^。；]*[。；]?$|包括\s*\d+\s*个|以下(几|\d)|[：:]\s*(（[^）]*）)?\s*$/;
+/**
+ * A label that opens a list on the lines after it (「指导单位：（排名不分先后）」), its note in brackets aside (list); a short
+ * line that is only a name and its bracketed note (「编写人员（排名不分先后）」) labels the lines after it as well.
+ */
+const LABEL = /[：:]\s*(（[^）]*）)?\s*$|^[^，。；,;：:（）\s]{2,12}（[^）]*）$/;
+const ENUMERATION_START = new RegExp(`(一是|首先|第一)[^。；]*[。；]?$|包括\\s*\\d+\\s*个|以下(几|\\d)|${LABEL.source}`);
 const ENUMERATION_ITEM = /^(\*\*)?([二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十])/;
 
 const explain0 = (part: Part, reading: Reading) => ['explain', 'define'].includes(part.operation) || Boolean(reading.elaborate);
@@ -486,4 +489,104 @@ export function sectionNaming(part: Part, knowledge: Knowledge): string | undefi
     if (!found || section.level > found.level) found = { id: section.id, level: section.level };
   }
   return found?.id;
+}
+
+/** A list the report prints under a label (the front matter's 「联合发布单位：（排名不分先后）」 and the lines after it). */
+export interface LabelledList {
+  /** The label's compact form, its note and colon aside (「联合发布单位」). */
+  label: string;
+  /** The label line, and the lines of the items (a label and its items on one line: 「顾问：朱晔罡 邢春晓…」 is both). */
+  lines: Passage[];
+  /** The members, one per item line, or one per name where a line prints several names spaced apart. */
+  members: string[];
+  /** The members are personal names (a line of short names spaced apart). */
+  persons: boolean;
+}
+
+/** A line of several personal names spaced apart (「孙小越 刘宗媛 徐苗苗」): each a member. */
+const NAME_LINE = /^\p{Script=Han}{2,4}(\s+\p{Script=Han}{2,4})+$/u;
+/** A label and its items on one line (「顾问：朱晔罡 邢春晓」「主任：刘权」). */
+const INLINE_LIST = /^([^，。；,;：:\s（）]{2,12})[：:]\s*(\S.*)$/;
+const listCache = new WeakMap<readonly Chunk[], LabelledList[]>();
+const reportTexts = new WeakMap<readonly Chunk[], string>();
+
+/** The whole report's prose and rows in compact form, joined once per index. */
+function reportText(knowledge: Knowledge): string {
+  let text = reportTexts.get(knowledge.chunks);
+  if (text === undefined) reportTexts.set(knowledge.chunks, (text = knowledge.chunks.map(compactText).join('\n')));
+  return text;
+}
+
+function membersOf(text: string): { members: string[]; persons: boolean } {
+  const line = text.trim();
+  return NAME_LINE.test(line) ? { members: line.split(/\s+/), persons: true } : { members: [line], persons: false };
+}
+
+/**
+ * Every labelled list the report prints (list, count): a label line and the bare item lines after it within its section, or
+ * a label with its items on one line. Depends on the report only: computed once per index.
+ */
+export function labelledLists(knowledge: Knowledge): LabelledList[] {
+  const cached = listCache.get(knowledge.chunks);
+  if (cached) return cached;
+  const lists: LabelledList[] = [];
+  let open: (LabelledList & { sectionId: string }) | null = null;
+  const close = () => {
+    if (open && open.members.length) lists.push({ label: open.label, lines: open.lines, members: open.members, persons: open.persons });
+    open = null;
+  };
+  for (const chunk of knowledge.chunks) {
+    if (chunk.kind !== 'prose') { close(); continue; }
+    for (const piece of piecesOf(chunk)) {
+      const passage: Passage = { chunk, ...piece, coverage: 0, score: 0 };
+      const inline = INLINE_LIST.exec(piece.text);
+      if (LABEL.test(piece.text)) {
+        close();
+        open = { label: compactForm(piece.text.replace(/（[^）]*）\s*$/, '').replace(/[：:]\s*(（[^）]*）)?\s*$/, '')), lines: [passage], members: [], persons: true, sectionId: chunk.sectionId };
+      } else if (inline && BARE_ITEM.test(inline[2])) {
+        close();
+        const { members, persons } = membersOf(inline[2]);
+        lists.push({ label: compactForm(inline[1]), lines: [passage], members, persons });
+      } else if (open && open.sectionId === chunk.sectionId && BARE_ITEM.test(piece.text)) {
+        const { members, persons } = membersOf(piece.text);
+        open.lines.push(passage);
+        open.members.push(...members);
+        open.persons &&= persons;
+      } else close();
+    }
+  }
+  close();
+  listCache.set(knowledge.chunks, lists);
+  return lists;
+}
+
+/**
+ * 「联合发布单位有几家」「编写人员都有谁」 (list, count): the one labelled list whose label holds every content word the part
+ * names (the words of its section's heading aside) — its members listed, or counted (the count derived from the cited lines).
+ * Null when no list, or more than one, fits.
+ */
+export function answerFromLabelledList(part: Part, knowledge: Knowledge, counting: boolean): PartAnswer | null {
+  if (part.subjects.length || part.groups.length || part.filters.length || part.periods.length || part.table || part.figures.length) return null;
+  const words = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+  if (!words.length) return null;
+  // A word the report never prints (the everyday 编委会 beside the report's 编写委员会) says nothing against a list.
+  const report = reportText(knowledge);
+  const fits = labelledLists(knowledge).filter((list) => {
+    const heading = compactForm(list.lines[0].chunk.section);
+    return words.some((w) => list.label.includes(w)) && words.every((w) => list.label.includes(w) || heading.includes(w) || !report.includes(w));
+  });
+  if (fits.length !== 1) return null;
+  const [list] = fits;
+  if (!counting) return answered([{ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf) }]);
+  // A count is read off the members cited one by one (each name quoted where its line prints it), so the sentence's
+  // citations are as many as the count it states.
+  const unit = list.persons ? '人' : '个';
+  const count = String(list.members.length);
+  const cited = list.members.map((member) => ({ ...sourceOf(list.lines.find((l) => l.text.includes(member)) ?? list.lines[0]), quote: member }));
+  return answered(list.members.map((member, i) => ({
+    text: i === 0 ? `${list.label}共${count}${unit}：${member}` : member,
+    sources: [cited[i]],
+    ...(i === 0 ? { derived: [count] } : {}),
+    end: i === list.members.length - 1 ? '。' : '、',
+  })));
 }

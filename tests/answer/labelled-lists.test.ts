@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+
+describe('lists the report prints under a label (the front matter): members listed and counted', () => {
+  it('counts the members of a labelled list, each member cited where its line prints it', async () => {
+    const writers = await ask('写这份报告的编写人员总共几位');
+    expect(writers.grounded).toBe(true);
+    expect(writers.answer).toContain('16人');
+    expect(writers.citations).toHaveLength(16);
+    expect(writers.citations.map((c) => c.line)).toEqual(expect.arrayContaining([28, 30, 32]));
+    const units = await ask('联合发布的单位数一下有多少家');
+    expect(units.answer).toContain('17');
+    expect(units.citations).toHaveLength(17);
+    const advisers = await ask('编委会请了几位顾问');
+    expect(advisers.answer).toContain('6人');
+  });
+
+  it('lists every member of a label without a colon (「编写人员（排名不分先后）」) read on to the last line', async () => {
+    const answer = await ask('编写人员名单给我列一下都有谁');
+    expect(answer.grounded).toBe(true);
+    for (const name of ['孙小越', '袁方', '常瑞青']) expect(answer.answer).toContain(name);
+  });
+});
