@@ -590,3 +590,49 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
     end: i === list.members.length - 1 ? '。' : '、',
   })));
 }
+
+const piecesCache = new WeakMap<readonly Chunk[], { chunk: Chunk; text: string; form: string; line: number; order: number }[]>();
+
+/** Every sentence of the report's prose with its compact form, once per index. */
+function prosePieces(knowledge: Knowledge): { chunk: Chunk; text: string; form: string; line: number; order: number }[] {
+  let pieces = piecesCache.get(knowledge.chunks);
+  if (!pieces) {
+    pieces = knowledge.chunks.filter((c) => c.kind === 'prose').flatMap((chunk) => piecesOf(chunk).map((p) => ({ chunk, ...p, form: compactForm(p.text) })));
+    piecesCache.set(knowledge.chunks, pieces);
+  }
+  return pieces;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 「杭州主要靠哪些公司」 (list of a counted noun about a subject): the sentence naming every subject that enumerates members
+ * closed by 等 and a form of the noun (「杭州市依靠阿里巴巴、万向集团、嘉楠耘智等重点科技公司…」) names them, wherever retrieval
+ * ranked it. Of several, the one naming the subject earliest in it. Null when no sentence does.
+ */
+export function membersNamed(part: Part, knowledge: Knowledge, nounForms: ReadonlySet<string>): PartAnswer | null {
+  const asksNames = part.operation === 'list' || (part.operation === 'lookup' && part.attributes.includes('enterprise'));
+  if (!asksNames || part.quantity || !part.subjects.length || !nounForms.size || part.filters.length || part.table) return null;
+  const forms = [...nounForms].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length).map(escape);
+  if (!forms.length) return null;
+  const closing = new RegExp(`[、和及与][^，。；、]{1,20}等[^，。；、等]{0,6}(${forms.join('|')})`);
+  const subjects = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).map(compactForm).filter((f) => f.length >= 2));
+  let best: { piece: ReturnType<typeof prosePieces>[number]; at: number } | null = null;
+  for (const piece of prosePieces(knowledge)) {
+    const match = closing.exec(piece.form);
+    if (!match) continue;
+    // The subject the sentence is about stands before the members, not among them (「金融、政务服务和司法等领域」 lists it).
+    const about = (form: string) => {
+      for (let i = piece.form.indexOf(form); i >= 0 && i < match.index; i = piece.form.indexOf(form, i + 1)) {
+        if (!/[、和及与]/.test(piece.form[i - 1] ?? '') && !/[、和及与]/.test(piece.form[i + form.length] ?? '')) return i;
+      }
+      return Infinity;
+    };
+    const at = Math.max(...subjects.map((f) => Math.min(...f.map(about))));
+    if (at === Infinity) continue;
+    if (!best || at < best.at) best = { piece, at };
+  }
+  if (!best) return null;
+  const passage: Passage = { ...best.piece, coverage: 0, score: 0 };
+  return answered([{ text: trim(passage.text, [...part.subjects.map((s) => s.entity.name), ...part.words]), sources: [sourceOf(passage)] }]);
+}

@@ -6,7 +6,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { answerFromLabelledList, answerFromPassages, enumeratedItem, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { answerFromLabelledList, answerFromPassages, enumeratedItem, membersNamed, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -84,6 +84,18 @@ export function missingTopic(part: Part, knowledge: Knowledge): string {
 }
 
 const PLACES = new Set(['region', 'city']);
+
+/** Some quoted sentence of the prose names every subject of the part other than as an item among others (「北京、上海、杭州…等地区」). */
+function aboutSubjects(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
+  const quotes = answer.claims.flatMap((c) => c.sources.filter((s) => !/#[rg]\d+$/.test(s.chunkId)).map((s) => compactForm(s.quote)));
+  const about = (quote: string, form: string) => {
+    for (let i = quote.indexOf(form); i >= 0; i = quote.indexOf(form, i + 1)) {
+      if (!/[、和及与]/.test(quote[i - 1] ?? '') && !/[、和及与等]/.test(quote[i + form.length] ?? '')) return true;
+    }
+    return false;
+  };
+  return quotes.some((q) => part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).map(compactForm).filter((f) => f.length >= 2).some((f) => about(q, f))));
+}
 
 /**
  * 「上海在数字人民币试点名单里吗」 (list, yesno): the sentence that answers the rest of the part lists other places and
@@ -465,7 +477,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
-  const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
+  let fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
+  // 「杭州主要靠哪些公司」: where the sentences found name the subject only among other things (「北京、上海、杭州…等地区」) or not
+  // at all, the members of the counted noun the prose names about the subject (「杭州市依靠A、B、C等重点科技公司」) answer.
+  const membersOf = part.noun ?? (part.attributes.includes('enterprise') ? '企业' : undefined);
+  if (membersOf && !(fromPassages && aboutSubjects(fromPassages, part, knowledge))) fromPassages = membersNamed(part, knowledge, formsOfNoun(membersOf, knowledge.lexicon)) ?? fromPassages;
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.

@@ -224,6 +224,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (unanswerable && !values) eligible = false;
       if (foreignValues && !values) eligible = false;
       if (wantsNew || foreign) eligible = false;
+      // list: 「杭州有哪些区块链公司」 asks the names of what is counted; a table whose rows are places (表6-1) counts the firms of
+      // each place and names none of them — unless the places themselves are asked (哪些省) or selected by a condition.
+      const placesOnly = table.columns[table.label]?.kind === 'place' && part.noun !== '地区' && !table.rowNouns.includes('地区');
+      if (placesOnly && part.operation === 'list' && !part.condition && !part.groupBy && !part.attributes.some((a) => ['region', 'province', 'city'].includes(a))) eligible = false;
       // 「美元融资的公司有几家」: a currency is a condition on amounts; a table without them cannot apply it.
       if (currencyNamed && !currency) eligible = false;
       // 「哪个聚集区企业占比最高」: a ranking grouped by something no column holds (聚集区) is the prose's, not a ranking of rows.

@@ -27,3 +27,18 @@ describe('lists the report prints under a label (the front matter): members list
     for (const name of ['孙小越', '袁方', '常瑞青']) expect(answer.answer).toContain(name);
   });
 });
+
+describe('members of a counted noun named about a subject in prose', () => {
+  it('names the firms a sentence enumerates about a city (「依靠A、B、C等重点科技公司」), not a sentence listing the city among others', async () => {
+    const answer = await ask('杭州那边做区块链的都有哪些公司');
+    expect(answer.grounded).toBe(true);
+    for (const name of ['阿里巴巴', '万向集团', '嘉楠耘智']) expect(answer.answer).toContain(name);
+    expect(answer.citations.map((c) => c.line)).toContain(426);
+  });
+
+  it('does not list the places of a table that only counts firms per place when firms are asked', async () => {
+    const answer = await ask('产业链中游都有哪些企业');
+    expect(answer.answer).not.toContain('表6-1');
+    expect(answer.answer).toContain('智能合约');
+  });
+});
