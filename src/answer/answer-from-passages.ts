@@ -230,7 +230,7 @@ const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于
  * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
  * them closing with the kind word (「集中在工业互联网平台、工业供应链管理和安全等方面」).
  */
-const KIND_COUNT = /(分为|分成|包括|主要有|有|共)[^。，；]{0,4}[一二三四五六七八九十两\d]+(大)?(类|种|个方面|方面|大块|部分)|、[^，。；]{1,30}等(几个)?方面/;
+const KIND_COUNT = /(分为|分成|包括|主要有|有|共)[^。，；]{0,4}[一二三四五六七八九十两\d]+(大)?(类|种|个方面|方面|大块|部分)|、[^，。；]{1,30}等(几个|主要|重要)?方面/;
 
 /** The answer quotes a sentence that says how many kinds there are or names them (KIND_COUNT). */
 export function statesKinds(answer: PartAnswer): boolean {

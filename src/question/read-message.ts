@@ -626,6 +626,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「最早的三家」「最晚成立的两个」 (table-topk): the top-k is by a date, the date asked if none is named.
   const dated = tokens.some((t) => t.type === 'top' && t.dated);
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
+  // 「专利分在哪几类」「集中在哪几个IPC分类」 (list): kinds asked with 在哪 before them ask which kinds, not where — a place read
+  // from the which-word, with no word naming a kind of place (城市, 省), is dropped, and so is a count of the kinds.
+  if (tokens.some((t) => hasFunction(t, 'kinds')) && !tokens.some((t) => cuesOf(t, 'noun').some((c) => c.noun === '地区'))) {
+    const kept = attributes.filter((a) => !['city', 'region', 'province', 'count'].includes(a));
+    if (kept.length < attributes.length) {
+      attributes.splice(0, attributes.length, ...kept);
+      quantity = attributes.some((a) => QUANTITY_ATTRIBUTES.has(a) || DATE_ATTRIBUTES.has(a));
+    }
+  }
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   if (shareOfOther && uniqueSubjects.length >= 2) operation = { operation: 'ratio', explicit: true };

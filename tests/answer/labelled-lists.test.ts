@@ -42,3 +42,11 @@ describe('members of a counted noun named about a subject in prose', () => {
     expect(answer.answer).toContain('智能合约');
   });
 });
+
+describe('kinds asked with 在哪 before them', () => {
+  it('reads 「集中在哪几个…分类」 as asking which kinds, answered by the sentence naming them (G06Q、G06F 和 H04L)', async () => {
+    const answer = await ask('区块链专利申请都集中在哪几个分类');
+    expect(answer.grounded).toBe(true);
+    for (const name of ['G06Q', 'G06F', 'H04L']) expect(answer.answer).toContain(name);
+  });
+});
