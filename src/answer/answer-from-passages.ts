@@ -636,3 +636,42 @@ export function membersNamed(part: Part, knowledge: Knowledge, nounForms: Readon
   const passage: Passage = { ...best.piece, coverage: 0, score: 0 };
   return answered([{ text: trim(passage.text, [...part.subjects.map((s) => s.entity.name), ...part.words]), sources: [sourceOf(passage)] }]);
 }
+
+/**
+ * 「华为云的区块链平台叫啥」「蚂蚁的联盟链叫什么」 (lookup of a name): an item of a prose enumeration that names the subject, then a
+ * short name, then the noun asked (「…、华为云 BCS 平台、…」) gives the subject's thing by name. The item is the answer, its
+ * sentence the citation. Null when no sentence holds exactly one such item for the subject.
+ */
+export function itemNaming(part: Part, knowledge: Knowledge, nounForms: ReadonlySet<string>): PartAnswer | null {
+  if (part.operation !== 'lookup' || part.subjects.length !== 1 || part.quantity || part.filters.length || part.table) return null;
+  const forms = [...nounForms].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length).map(escape);
+  const subjects = knowledge.lexicon.formsOf(part.subjects[0].entity.id).map(compactForm).filter((f) => f.length >= 2).sort((a, b) => b.length - a.length).map(escape);
+  if (!forms.length || !subjects.length) return null;
+  // An item of a 、-enumeration (or the one opening it after 有/包括/：): the subject, a short name, the noun.
+  const item = new RegExp(`(?:^|[、：:]|有|包括)((?:${subjects.join('|')})[^、，。；：:]{1,12}?(?:${forms.join('|')}))(?=[、，。；]|等)`, 'g');
+  const found: { piece: ReturnType<typeof prosePieces>[number]; item: string }[] = [];
+  for (const piece of prosePieces(knowledge)) {
+    if (!piece.form.includes('、')) continue;
+    for (const match of piece.form.matchAll(item)) found.push({ piece, item: match[1] });
+  }
+  if (found.length !== 1) return null;
+  const [{ piece, item: name }] = found;
+  // The item as the report prints it (its spaces kept): the shortest span of the sentence whose compact form is the item.
+  const printed = printedSpan(piece.text, name) ?? name;
+  const passage: Passage = { ...piece, coverage: 0, score: 0 };
+  return answered([{ text: `${part.subjects[0].entity.name}的${part.noun ?? ''}是「${printed}」`, sources: [sourceOf(passage)], end: '；' },
+    { text: trim(passage.text, [printed]), sources: [sourceOf(passage)] }]);
+}
+
+/** The span of a sentence whose compact form is the given compact text. */
+function printedSpan(text: string, compact: string): string | null {
+  for (let from = 0; from < text.length; from++) {
+    if (compactForm(text[from]) !== compact[0]) continue;
+    for (let to = from + compact.length; to <= text.length; to++) {
+      const form = compactForm(text.slice(from, to));
+      if (form === compact) return text.slice(from, to);
+      if (form.length > compact.length) break;
+    }
+  }
+  return null;
+}

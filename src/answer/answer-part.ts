@@ -6,7 +6,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { answerFromLabelledList, answerFromPassages, enumeratedItem, membersNamed, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -477,6 +477,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);
+  // 「华为云的区块链平台叫啥」: the item of a prose enumeration naming the subject's thing of the noun asked (「华为云 BCS 平台」).
+  const named = part.noun && part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'name') ? itemNaming(part, knowledge, formsOfNoun(part.noun, knowledge.lexicon)) : null;
+  if (named) return named;
   let fromPassages = await answerFromPassages(part, reading, knowledge, retrieval) ?? await notAmong(part, reading, knowledge, retrieval);
   // 「杭州主要靠哪些公司」: where the sentences found name the subject only among other things (「北京、上海、杭州…等地区」) or not
   // at all, the members of the counted noun the prose names about the subject (「杭州市依靠A、B、C等重点科技公司」) answer.

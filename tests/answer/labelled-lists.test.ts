@@ -50,3 +50,12 @@ describe('kinds asked with 在哪 before them', () => {
     for (const name of ['G06Q', 'G06F', 'H04L']) expect(answer.answer).toContain(name);
   });
 });
+
+describe('a thing named in a prose enumeration of organisations', () => {
+  it('gives the item naming the organisation (「百度智能云 BaaS 平台」) when its platform is asked by a short name', async () => {
+    const answer = await ask('百度那个区块链平台叫什么名字');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('百度智能云 BaaS 平台');
+    expect(answer.citations.map((c) => c.line)).toContain(1264);
+  });
+});
