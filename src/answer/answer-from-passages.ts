@@ -2,6 +2,8 @@ import { findPeriods } from '../text/find-periods';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
+import type { TypedRow, TypedTable } from '../facts/typed-tables';
+import type { AttributeId } from '../question/lexicon';
 import { answered, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
@@ -674,4 +676,31 @@ function printedSpan(text: string, compact: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * 「海南那个专项政策是哪个部门印发的」 (table-attribute): a table lists the subject's row (表1-2: 海南省, 2020 年 5 月, 《…》) but no
+ * column holding what is asked (发布主体); the prose sentence that names the row's title (「海南省工信厅印发《海南省加快…》」)
+ * is where the report says it. Null when no row of the subject lacks the column, or no sentence names its title.
+ */
+export function titledRowInProse(part: Part, knowledge: Knowledge, rowsOf: (table: TypedTable, subject: Part['subjects'][number]) => TypedRow[],
+  columnFor: (table: TypedTable, attribute: AttributeId) => number): PartAnswer | null {
+  if (part.operation !== 'lookup' || part.subjects.length !== 1 || !part.attributes.length || part.filters.length || part.table) return null;
+  const asked = part.attributes.filter((a) => a !== 'count' && a !== 'title');
+  if (!asked.length) return null;
+  const titles = new Set<string>();
+  for (const table of knowledge.tables.values()) {
+    const title = columnFor(table, 'title');
+    if (title < 0 || asked.some((a) => columnFor(table, a) >= 0) || (part.noun && !table.rowNouns.includes(part.noun))) continue;
+    for (const row of rowsOf(table, part.subjects[0])) {
+      const name = compactForm(row.cells[title]?.bare ?? '');
+      if (name.length >= 6) titles.add(name);
+    }
+  }
+  if (!titles.size) return null;
+  const found = prosePieces(knowledge).filter((p) => [...titles].some((t) => p.form.includes(t)));
+  if (found.length !== 1) return null;
+  const passage: Passage = { ...found[0], coverage: 0, score: 0 };
+  const title = [...titles].find((t) => found[0].form.includes(t))!;
+  return answered([{ text: trim(passage.text, [title, ...part.words]), sources: [sourceOf(passage)] }]);
 }

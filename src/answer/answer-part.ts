@@ -6,11 +6,11 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
-import { chooseTable, missesExactPeriod, periodSelectsRows } from './choose-table';
+import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { formatNumber } from './format-value';
@@ -467,6 +467,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       ? rankFacts(ranked, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
+  // 「海南那个专项政策是哪个部门印发的」: a row the table lists without the column asked, named by its title in a prose sentence.
+  const titled = fallback?.status === 'answered' ? null : titledRowInProse(part, knowledge, rowsOf, columnFor);
+  if (titled) return titled;
   // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where
   // the table has no column that holds the subject, the quoted line that names it is the thing asked about.
   if (fallback && part.after && part.subjects.length) {

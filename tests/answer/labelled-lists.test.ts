@@ -59,3 +59,12 @@ describe('a thing named in a prose enumeration of organisations', () => {
     expect(answer.citations.map((c) => c.line)).toContain(1264);
   });
 });
+
+describe('a table row lacking the column asked', () => {
+  it('answers who issued a listed policy from the prose sentence naming its title (表1-2 has no issuer column)', async () => {
+    const answer = await ask('海南省那份区块链专项政策是哪个部门印发的');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('海南省工信厅');
+    expect(answer.citations.map((c) => c.line)).toContain(255);
+  });
+});
