@@ -160,7 +160,7 @@ export function sentenceQuantities(text: string, carried: string, lexicon: Entit
         const places = found.filter((m) => m.type === 'region');
         const names = [...new Set((places.length === 1 ? places : found).map((m) => m.name))];
         if (!names.length) continue;
-        if (names.length > 1 && /(均|各|都)\s*(有|为|是|达)?\s*$/.test(text.slice(clauses[clause].start, quantity.start))) distributive = names;
+        if (names.length > 1 && /(均|各|都)\s*(有|为|是|达|占比为|占比|占)?\s*$/.test(text.slice(clauses[clause].start, quantity.start))) distributive = names;
         subject = names.join('、');
         break;
       }

@@ -68,3 +68,12 @@ describe('a table row lacking the column asked', () => {
     expect(answer.citations.map((c) => c.line)).toContain(255);
   });
 });
+
+describe('ties at an extreme in a prose enumeration', () => {
+  it('gives every item a figure said of them all (「信息安全、智能合约等方面…均占比 2%」) when the smallest is asked', async () => {
+    const answer = await ask('产业链各块里占比最低的是哪些');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('信息安全');
+    expect(answer.answer).toContain('智能合约');
+  });
+});
