@@ -704,3 +704,32 @@ export function titledRowInProse(part: Part, knowledge: Knowledge, rowsOf: (tabl
   const title = [...titles].find((t) => found[0].form.includes(t))!;
   return answered([{ text: trim(passage.text, [title, ...part.words]), sources: [sourceOf(passage)] }]);
 }
+
+/** A sentence (compact) enumerating things of a noun: items closed by one of its forms (「A平台、B平台」), or closed by 等 and the form. */
+function enumeratesNoun(form: string, nounForms: readonly string[]): boolean {
+  if (!form.includes('、')) return false;
+  const items = form.split(/[、，。；]/);
+  if (items.filter((item) => nounForms.some((f) => item.endsWith(f) || new RegExp(`^[^，。；]{1,20}?${escape(f)}(等|$)`).test(item))).length >= 2) return true;
+  return nounForms.some((f) => new RegExp(`、[^，。；、]{1,20}等[^，。；、等]{0,6}${escape(f)}`).test(form));
+}
+
+/**
+ * 「国内的区块链公共服务平台有哪些」 (list of a counted noun): sentences found that say what the thing is but name none of them
+ * are completed by the sentence of the same paragraph, after them, that enumerates things of the noun (「国内主要有腾讯区块链
+ * TBaaS 平台、阿里云 BaaS 平台…」). The answer unchanged when a quoted sentence already enumerates them or none follows.
+ */
+export function withMembers(answer: PartAnswer, part: Part, knowledge: Knowledge, nounForms: ReadonlySet<string>): PartAnswer {
+  if (part.operation !== 'list' || part.subjects.length || answer.status !== 'answered') return answer;
+  const forms = [...nounForms].filter((f) => f.length >= 2);
+  const sources = answer.claims.flatMap((c) => c.sources).filter((s) => !/#[rg]\d+$/.test(s.chunkId));
+  if (!forms.length || !sources.length || sources.some((s) => enumeratesNoun(compactForm(s.quote), forms))) return answer;
+  const last = sources[sources.length - 1];
+  const chunk = knowledge.chunk(last.chunkId);
+  if (!chunk || chunk.kind !== 'prose') return answer;
+  const after = piecesOf(chunk).filter((p) => p.line >= last.line && !sources.some((s) => s.quote === p.text));
+  // The paragraph goes on at most a few sentences after the last one quoted.
+  const next = after.slice(0, 3).find((p) => enumeratesNoun(compactForm(p.text), forms));
+  if (!next) return answer;
+  const passage: Passage = { chunk, ...next, coverage: 0, score: 0 };
+  return { ...answer, claims: [...answer.claims, { text: trim(passage.text, part.words), sources: [sourceOf(passage)] }] };
+}

@@ -77,3 +77,11 @@ describe('ties at an extreme in a prose enumeration', () => {
     expect(answer.answer).toContain('智能合约');
   });
 });
+
+describe('a list completed by the sentence enumerating its members', () => {
+  it('adds the sentence naming the platforms after the ones saying what a public service platform is', async () => {
+    const answer = await ask('区块链公共服务平台国内都有哪些');
+    expect(answer.grounded).toBe(true);
+    for (const name of ['TBaaS', 'BCS', '京东智臻链']) expect(answer.answer).toContain(name);
+  });
+});
