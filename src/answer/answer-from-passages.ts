@@ -577,7 +577,14 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
     const heading = compactForm(list.lines[0].chunk.section);
     return words.some((w) => list.label.includes(w)) && words.every((w) => list.label.includes(w) || heading.includes(w) || !report.includes(w));
   });
-  if (fits.length !== 1) return null;
+  if (fits.length !== 1) {
+    // 「组织单位和委托单位分别是谁」: several lists, each named by a word no other label holds, that together hold every word.
+    if (counting || fits.length) return null;
+    const lists = labelledLists(knowledge);
+    const own = lists.filter((list) => words.some((w) => list.label.includes(w) && lists.filter((o) => o.label.includes(w)).length === 1));
+    if (own.length < 2 || !words.every((w) => own.some((list) => list.label.includes(w)) || !report.includes(w))) return null;
+    return answered(own.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === own.length - 1 ? '。' : '；' })));
+  }
   const [list] = fits;
   if (!counting) return answered([{ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf) }]);
   // A count is read off the members cited one by one (each name quoted where its line prints it), so the sentence's

@@ -85,3 +85,11 @@ describe('a list completed by the sentence enumerating its members', () => {
     for (const name of ['TBaaS', 'BCS', '京东智臻链']) expect(answer.answer).toContain(name);
   });
 });
+
+describe('several labelled lists asked at once', () => {
+  it('gives each list named by a word only its label holds (委托单位, 组织单位)', async () => {
+    const answer = await ask('这报告的委托单位跟组织单位分别有哪些');
+    expect(answer.answer).toContain('中国区块链生态联盟');
+    expect(answer.answer).toContain('赛迪区块链研究院');
+  });
+});
