@@ -88,7 +88,7 @@ describe('a list completed by the sentence enumerating its members', () => {
 
 describe('several labelled lists asked at once', () => {
   it('gives each list named by a word only its label holds (委托单位, 组织单位)', async () => {
-    const answer = await ask('这报告的委托单位跟组织单位分别有哪些');
+    const answer = await ask('这份报告的委托单位和组织单位分别是哪家');
     expect(answer.answer).toContain('中国区块链生态联盟');
     expect(answer.answer).toContain('赛迪区块链研究院');
   });
