@@ -7,7 +7,7 @@ import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
 import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
-import { answerOutline, answerWhere } from './answer-where';
+import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
@@ -346,6 +346,9 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }
+  // 「有几张表讲标准」: the report's tables themselves counted.
+  const tables = answerTableCount(part, knowledge);
+  if (tables) return tables;
   // 「一共有多少个产业园」: the prose states totals (44家) that a count of rows would only repeat.
   // A currency named (「用人民币融资的有几家」) selects rows as a condition does: no prose total answers it.
   const currency = part.qualifiers.some((q) => CURRENCIES.has(q));

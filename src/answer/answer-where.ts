@@ -1,3 +1,4 @@
+import { formsOfNoun } from '../question/read-message';
 import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import type { Section } from '../types';
@@ -167,4 +168,32 @@ export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnsw
   if (children.length < 2 || sources.some((s) => !s)) return null;
   const label = whole ? '报告分为以下各章' : `${plain(parent!.heading)}包括以下几部分`;
   return answered([{ text: `${label}：${children.map((s) => plain(s.heading)).join('；')}`, sources: sources as Source[], end: '。' }]);
+}
+
+/**
+ * 「有几张表讲标准」「第四章有几个表」「报告一共多少张表」: the report's tables counted (and named), each cited at its caption —
+ * those of the section named, and of the topic said: a counted noun their rows are (标准 → 表5-1 … 表5-9) or a word of their
+ * caption or topics. Null unless the part counts or lists tables, or when a topic word fits no table.
+ */
+export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.noun !== '表' || part.table || part.subjects.length || !['count', 'list', 'lookup'].includes(part.operation)) return null;
+  const own = formsOfNoun('表', knowledge.lexicon);
+  const topic = part.words.map(compactForm).filter((w) => w.length >= 2 && !own.has(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
+  let tables = [...knowledge.tables.values()].filter((t) => !part.section || part.section === 'preface' || t.sectionId === part.section || t.sectionId.startsWith(`${part.section}.`));
+  for (const word of topic) {
+    const match = knowledge.lexicon.longestAt(word, 0, () => true);
+    const nouns = match?.surface === word ? match.cues.flatMap((c) => (c.type === 'noun' ? [c.noun] : [])) : [];
+    const fits = tables.filter((t) => nouns.some((n) => t.rowNouns.includes(n)) || compactForm(t.caption).includes(word) || t.topics.some((w) => compactForm(w) === word));
+    if (!fits.length) return null;
+    tables = fits;
+  }
+  if (!tables.length) return null;
+  const sources: Source[] = tables.map((table) => ({ chunkId: table.rows[0].chunkId, quote: lineQuote(knowledge, table.line), line: table.line,
+    section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` }));
+  const chapter = part.section && part.section !== 'preface' ? knowledge.sections.get(part.section) : undefined;
+  const where = chapter ? (chapter.kind === 'chapter' ? chapterName(chapter) : `「${plain(chapter.heading)}」`) : '报告';
+  const scope = topic.length ? `${where}中讲${topic.join('、')}的表` : `${where}中的表`;
+  const named = tables.length > 12 ? tables.slice(0, 3) : tables;
+  return answered([{ text: `${scope}共${tables.length}张`, sources: [], derived: [String(tables.length)], end: '：' },
+    { text: `${named.map((t) => `${t.id}「${plain(t.caption)}」`).join('、')}${named.length < tables.length ? '等' : ''}`, sources, end: '。' }]);
 }

@@ -353,3 +353,20 @@ describe('table questions: region groups, alternative values of one column, foll
     expect(answer.answer).toContain('西安市未央区法院');
   });
 });
+
+describe('table questions: the report’s tables themselves counted, and places asked as 「…的地方」', () => {
+  it('counts the tables of a topic or a chapter, each cited at its caption', async () => {
+    const cases = await ask('跟典型案例有关的表格有几张');
+    expect(cases.answer).toContain('共9张');
+    expect(cases.citations.map((c) => c.line)).toContain(680);
+    const chapter = await ask('第六章里有多少张表');
+    expect(chapter.answer).toContain('共1张');
+    expect(chapter.answer).toContain('表6-1');
+  });
+
+  it('lists the places of a table of policies when 「…的地方」 asks for them', async () => {
+    const answer = await ask('6月份发布专项政策的地方都有哪些');
+    for (const place of ['北京市', '上海市', '南京市', '长沙市', '泉州市']) expect(answer.answer).toContain(place);
+    expect(answer.answer).not.toContain('宁波');
+  });
+});
