@@ -376,7 +376,10 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const then = part.versus![0];
   const subject = part.subjects[0] ?? null;
   const current = scoreFacts(part, knowledge, subject, part.periods[0]);
-  const now = current[0];
+  // table-difference: 「…多少家」→「比去年多了多少」 — the figure compared is the one the conversation stands on (the previous answer
+  // gave it), not one of its sentence not given yet (a follow-up asking a new figure weighs those higher).
+  const said = part.after ? compactForm(part.after) : '';
+  const now = (said && current.find((c) => c.fact.value !== null && c.score >= FACT_MATCH.minimum && said.includes(compactForm(c.fact.text)))) || current[0];
   if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
   const earlier = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
     && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from

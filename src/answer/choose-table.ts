@@ -209,8 +209,11 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       // 「闽排第几」: a place the table ranks, asked for its place.
       if (!eligible && !part.noun && matched > 0 && ['position', 'rank', 'max', 'min', 'topk'].includes(part.operation)
         && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;
-      // Subjects the table lists, asked for what the table holds (「广东占比多少」 has no noun).
-      if (!eligible && !part.noun && matched > 0 && matched === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
+      // Subjects the table lists, asked for what the table holds (「广东占比多少」 has no noun). share: 「北上广深合计占多少」 — a city a
+      // table of provinces does not list is held there through its province (广州 → 广东), as the table's answer says.
+      const viaProvince = part.subjects.filter((s, i) => !subjectRows[i].length && s.entity.kind === 'city' && s.entity.province
+        && knowledge.lexicon.entities.has(s.entity.province) && rowsOf(table, { entity: knowledge.lexicon.entities.get(s.entity.province)!, text: '' }).length).length;
+      if (!eligible && !part.noun && matched > 0 && matched + viaProvince === part.subjects.length && columns.length > 0 && !unanswerable) eligible = true;
       // compare: 「广东北京，谁多」 — places that are each one row of a table holding a figure, compared with no attribute said,
       // are compared by that table's figure (one scope for all), not by prose figures of different scopes.
       if (!eligible && !part.noun && !part.attributes.length && part.subjects.length >= 2 && subjectRows.every((rows) => rows.length === 1)

@@ -163,6 +163,20 @@ function markWholes(facts: StoredFact[]): void {
       }
     }
   }
+  // The same whole stated again elsewhere (303 家 in the chapter on firms) is that whole; the figure its clause compares it with
+  // for another period (「303 家，与 2019 年的 81 家」, same metric) counts the same kind of thing then (2019's new firms).
+  const wholes = facts.filter((f) => f.whole);
+  const same = (a: StoredFact, b: StoredFact) => a.kind === b.kind && a.unit === b.unit && a.nouns.join() === b.nouns.join() && a.entities.length === 0 && b.entities.length === 0;
+  for (const fact of facts) {
+    const whole = !fact.whole && wholes.find((w) => same(w, fact) && w.value === fact.value && w.period === fact.period);
+    if (whole) Object.assign(fact, { whole: true, partQualifiers: whole.partQualifiers });
+  }
+  for (const fact of facts) {
+    if (fact.whole || fact.kind !== 'count') continue;
+    const whole = facts.find((w) => w.whole && same(w, fact) && w.quote === fact.quote && w.metric === fact.metric && w.period !== fact.period
+      && compactForm(fact.window).includes(compactForm(w.text)));
+    if (whole) fact.partQualifiers = whole.partQualifiers;
+  }
 }
 
 /** Wraps stored facts for requests: term maps and an idf over the facts' terms. */

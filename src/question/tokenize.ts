@@ -233,6 +233,19 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const linked = (at: number) => short(at) && ((LINKS.has(text[at - 1] ?? '') && short(at - 2)) || (LINKS.has(text[at + 1] ?? '') && short(at + 2)));
   const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1))) || linked(at);
 
+  // currency: 「多少人民币」 — a cue (多少人) whose end cuts into a qualifier that starts inside it and reaches further (人民币) gives
+  // way to its shorter form ending where that one starts, where the segmenter cuts there too.
+  const crossing = (match: ReturnType<Lexicon['longestAt']>, at: number): ReturnType<Lexicon['longestAt']> => {
+    if (!match || match.surface.length < 3) return match;
+    const end = at + match.surface.length;
+    for (let cut = end - 1; cut > at + 1; cut--) {
+      const next = lexicon.longestAt(text, cut, standalone);
+      if (!next || !next.cues.some((c) => c.type === 'qualifier') || cut + next.surface.length <= end || !boundary(cut) || boundary(end)) continue;
+      const shorter = lexicon.longestAt(text.slice(0, cut), at, standalone);
+      if (shorter) return shorter;
+    }
+    return match;
+  };
   let word = -1;
   const leftover: [number, number][] = [];
   const flushWord = (end: number) => {
@@ -251,7 +264,7 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
       i++;
       continue;
     }
-    const match = countedAt(text, i, lexicon, standalone) ?? lexicon.longestAt(text, i, standalone);
+    const match = crossing(countedAt(text, i, lexicon, standalone) ?? lexicon.longestAt(text, i, standalone), i);
     if (match && !taken.slice(i, i + match.surface.length).some(Boolean)) {
       flushWord(i);
       tokens.push({ start: i, end: i + match.surface.length, text: match.surface, type: 'cue', cues: match.cues });

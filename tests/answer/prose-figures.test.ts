@@ -266,4 +266,21 @@ describe('prose figures asked in everyday words', () => {
     const financed = await ask('新注册的企业里头拿到融资的有几家');
     expect(flat(financed)).toContain('8家获得投融资');
   });
+
+  it('takes the difference from the figure the conversation stands on (303), with the formula', async () => {
+    const answer = await ask('上半年有投入产出的区块链公司几家', '较去年多出多少家');
+    expect(flat(answer)).toContain('303−81=222');
+  });
+
+  it('reads 2019\'s 81 firms as the count of new firms that year, the figure the report compares 303 with', async () => {
+    const answer = await ask('19年新开的区块链企业多少家');
+    expect(flat(answer)).toContain('81家');
+  });
+
+  it('gives an amount stated in 美元 as stated when 人民币 is asked, and says there is no exchange rate (多少人民币 is not 多少人)', async () => {
+    const answer = await ask('中国智慧城市支出能达到多少人民币');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('259亿美元');
+    expect(flat(answer)).toContain('汇率');
+  });
 });

@@ -370,3 +370,13 @@ describe('table questions: the report’s tables themselves counted, and places 
     expect(answer.answer).not.toContain('宁波');
   });
 });
+
+describe('table questions: the share of a group of places', () => {
+  it('adds the shares of a group asked with no counted noun, a city held through its province and left out of the sum', async () => {
+    const answer = await ask('京沪广深加一块占多少');
+    const text = answer.answer.replace(/\s+/g, '');
+    expect(answer.grounded).toBe(true);
+    expect(text).toContain('26.15+9.56=35.71');
+    expect(text).toContain('广东占27.06%');
+  });
+});
