@@ -13,6 +13,7 @@ import { answerFromTable, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
+import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
@@ -296,6 +297,48 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
   return missing(claims);
 }
 
+/** The one figure of an answer that is a number of the kind asked (a count, a share), with the name it is said of. */
+function soleFigure(answer: PartAnswer | null, part: Part): AnswerFact | null {
+  if (answer?.status !== 'answered') return null;
+  const share = part.attributes.includes('share') && !part.attributes.includes('count');
+  const numeric = answer.facts.filter((f) => typeof f.value === 'number' && (share ? /%/.test(f.unit + (f.text ?? '')) : !/%/.test(f.unit + (f.text ?? ''))));
+  const names = new Set(numeric.map((f) => f.subject));
+  // Tied places (并列第二) or figures of several things are no one side of a difference.
+  return names.size === 1 ? numeric[0] : null;
+}
+
+/**
+ * 「它比第二名多多少」「第一比第二多几个」 (follow-up, difference against a rank): one side is the k-th of the ranking the
+ * conversation stands on, the other the subject (or else the first of the same ranking) — each answered as its own part
+ * (cited as such), then the difference with its formula. Null when either side is not one figure of one thing, or their
+ * units differ.
+ */
+async function differenceFromRank(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  // A place compared with the k-th is ranked among places of its kind (杭州 among cities), as a ranking of no group would not.
+  const kind = part.subjects[0]?.entity.kind;
+  const groupBy = part.groupBy ?? (kind === 'city' ? 'city' : kind === 'region' ? 'province' : undefined);
+  const ranked: Part = { ...part, operation: 'rank', explicit: true, order: part.order ?? 'desc', subjects: [], groups: [], ...(groupBy ? { groupBy } : {}) };
+  const other = await answerPart(ranked, reading, knowledge, retrieval);
+  // The subject's figure is read where the k-th was (the same table), not beside a prose figure of another scope.
+  const table = other?.facts.map((f) => f.source).find((source) => knowledge.tables.has(source));
+  const own = part.subjects.length
+    ? await answerPart({ ...part, operation: 'lookup', rank: undefined, order: undefined, groupBy: undefined, ...(table && !part.table ? { table } : {}),
+      attributes: part.attributes.filter((a) => !['province', 'city', 'region'].includes(a)) }, reading, knowledge, retrieval)
+    : await answerPart({ ...ranked, rank: 1 }, reading, knowledge, retrieval);
+  const a = soleFigure(own, part);
+  const b = soleFigure(other, part);
+  if (!a || !b || !own || !other || a.subject === b.subject || a.unit !== b.unit) return null;
+  const [x, y] = [a.value as number, b.value as number];
+  const difference = Number(Math.abs(x - y).toFixed(4));
+  const [more, less] = x >= y ? [a, b] : [b, a];
+  const printed = (f: AnswerFact) => (String(f.text ?? '').match(/\d+(\.\d+)?/) ?? [formatNumber(f.value as number)])[0];
+  const unit = /%/.test(a.unit + (a.text ?? '')) ? '个百分点' : a.unit;
+  const verdict = x === y ? `${a.subject}与${b.subject}相同` : `${more.subject}比${less.subject}多${formatNumber(difference)}${unit}`;
+  const claims: Claim[] = [...own.claims, ...other.claims].map((c) => ({ ...c, end: /[。；]$/.test(c.end ?? '。') ? '；' : c.end }));
+  claims.push({ text: `${verdict}（${printed(more)}−${printed(less)}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)], end: '。' });
+  return answered(claims, [...own.facts, ...other.facts]);
+}
+
 /**
  * Answers one part of a question from the reading alone: where-in-the-report questions from the
  * sections, explanations and definitions from the passages, table questions with the query algebra
@@ -305,6 +348,10 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
  */
 export async function answerPart(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
+  if (part.operation === 'difference' && part.rank !== undefined && part.subjects.length <= 1 && !part.versus?.length) {
+    const against = await differenceFromRank(part, reading, knowledge, retrieval);
+    if (against) return against;
+  }
   // follow-up 「第二个是啥」 after an enumeration in prose: its k-th item.
   const item = part.item !== undefined ? enumeratedItem(part, knowledge) : null;
   if (item) return item;

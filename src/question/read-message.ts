@@ -179,11 +179,16 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
   // 「广东的企业数量大概是上海的几倍」: the quotient of two figures.
   if (ops.has('ratio') && several) return { operation: 'ratio' };
-  if (ops.has('difference') && (several || quantity)) return { operation: 'difference' };
+  // 「它比第二名多多少」「第一比第二多几个」: one side of a difference is the k-th of a ranking, not a thing named — the rank
+  // is kept (the other side is the subject, or else the first of the same ranking).
+  const ordinals = subjects.length <= 1 ? tokens.filter((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal') : [];
+  const against = ordinals.find((o) => o.rank !== 1 || o.reverse) ?? ordinals[0];
+  const versusRank = against && !several ? { rank: against.rank, order: against.reverse ? 'asc' as const : 'desc' as const } : {};
+  if (ops.has('difference') && (several || quantity || against)) return { operation: 'difference', ...versusRank };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「比腾讯多几件」: one subject compared with, an amount asked — a difference from what the conversation is about.
-  if (ops.has('compare') && subjects.length === 1 && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
+  if (ops.has('compare') && (subjects.length === 1 || against) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference', ...versusRank };
   // 「占比比去年高了几个点」: a period compared with (its 比 read with it) and an amount asked is a difference too.
   if (tokens.some((t) => t.type === 'period' && t.comparison) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.

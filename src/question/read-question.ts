@@ -167,8 +167,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // follow-up: 「几月」 after a list whose answer named one row only (「表5-8里2020年新增的那项是啥」): asked of that row.
   const single = !current.subjects.length && previous.operation === 'list' && !previous.subjects.length && current.attributes.length > 0
     && !current.noun && Boolean(previousAnswer) && listedMembers(previousAnswer, previous, context).length === 1;
-  const pointed = !regrouped && (message.pronoun || message.plural || single || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
-  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit;
+  // 「比第一名少多少」: a difference against the k-th of a ranking has one side of the conversation's, the other is the rank.
+  const againstRank = current.operation === 'difference' && current.rank !== undefined && current.subjects.length <= 1;
+  const pointed = !regrouped && (message.pronoun || message.plural || single || (againstRank && !current.subjects.length)
+    || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
+  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit && !againstRank;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.

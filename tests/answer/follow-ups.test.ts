@@ -145,4 +145,13 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('报告中没有提到');
     expect(answer.answer).not.toContain('S2B2C');
   });
+
+  it('answers a difference against the k-th of the ranking the conversation stands on, with the formula', async () => {
+    const top = await ask('区块链公司数量排第一的是哪个省', '它跟第二名差几家');
+    expect(top.answer).toContain('354−342=12');
+    const fifth = await ask('浙江的区块链公司有多少', '离第一还差多少家');
+    expect(fifth.answer).toContain('354−85=269');
+    const fields = await ask('落地项目最多的是哪个领域', '比第二多几个');
+    expect(fields.answer).toContain('46−42=4');
+  });
 });
