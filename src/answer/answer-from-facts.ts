@@ -3,7 +3,7 @@ import type { Part, Subject } from '../question/reading';
 import type { PeriodSpan } from '../text/find-periods';
 import { compactForm } from '../text/compact-form';
 import { answered, type Claim, type PartAnswer } from './claims';
-import { formatNumber } from './format-value';
+import { CHINESE_ORDINAL, formatNumber } from './format-value';
 import { sentenceSource, type Knowledge } from './knowledge';
 import { FACT_MATCH } from './thresholds';
 
@@ -35,7 +35,6 @@ function statesWhole(fact: StoredFact, before: string): boolean {
   return TOTAL.test(fact.window) || NATIONAL.test(before) || ENUMERATED.test(fact.window);
 }
 // Ordinals in words: a rank the answer computes is not a figure of the report (the number guard's rule).
-const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REPORT_PERIOD = { from: 202001, to: 202006 };
 const PLACE_KINDS = new Set(['region', 'city', 'cluster', 'country']);
 /** Currencies a question may name (qualifiers.tsv) and the currency of a money figure by its unit (亿美元 → 美元, 亿元 → 人民币). */
@@ -561,11 +560,36 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
  * 广东 100 家、江苏 71 家 …): the best-fitting sentence with figures for at least two subjects, its
  * figures ordered by value, ties kept.
  */
-export function rankFacts(part: Part, knowledge: Knowledge): PartAnswer | null {
+const subfieldSets = new WeakMap<Knowledge, Map<string, Set<string>>>();
+
+/**
+ * The subfields of each field, as the tables of that field print them (表4-2 of 政务服务: 行政审批, 电子证照 …, its 细分领域
+ * column), by the field's name; once per knowledge.
+ */
+function subfieldsOf(knowledge: Knowledge): Map<string, Set<string>> {
+  let map = subfieldSets.get(knowledge);
+  if (map) return map;
+  map = new Map();
+  for (const table of knowledge.tables.values()) {
+    const column = table.columns.findIndex((c) => c.attribute === 'subfield');
+    if (column < 0) continue;
+    const names = new Set(table.rows.map((r) => r.cells[column]?.bare ?? '').filter(Boolean));
+    for (const topic of table.topics) map.set(topic, new Set([...(map.get(topic) ?? []), ...names]));
+  }
+  subfieldSets.set(knowledge, map);
+  return map;
+}
+
+export function rankFacts(part: Part, knowledge: Knowledge, scopes: readonly string[] = []): PartAnswer | null {
   // 「专利最多的是哪个省」 ranks places, not the companies ranked in the same section.
   const kinds = GROUP_KINDS[part.groupBy ?? ''];
+  // 「政务服务里哪个细分领域最多」: the field that scopes the ranking is the whole its parts are ranked within, not one of them;
+  // grouped by subfield, the things ranked are that field's subfields (its table's 细分领域).
+  const fields = part.groupBy === 'subfield' ? scopes.map((id) => knowledge.lexicon.entities.get(id)?.name ?? '').filter((name) => subfieldsOf(knowledge).has(name)) : [];
+  const within = fields.length ? new Set(fields.flatMap((name) => [...subfieldsOf(knowledge).get(name)!])) : undefined;
   const candidates = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null
-    && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? '')));
+    && !scopes.includes(c.fact.entities[0]) && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? ''))
+    && (!within || within.has(knowledge.lexicon.entities.get(c.fact.entities[0])?.name ?? '')));
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = `${candidate.fact.chunkId}|${candidate.fact.unit}|${candidate.fact.kind}`;

@@ -8,7 +8,7 @@ import type { AnswerFact } from '../types';
 import { compactForm } from '../text/compact-form';
 import { answered, missing, type Claim, type PartAnswer, type Source } from './claims';
 import { captionForm, columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
-import { cellFact, cellText, columnLabel, formatNumber } from './format-value';
+import { CHINESE_ORDINAL, cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 import { LISTING } from './thresholds';
 
@@ -661,7 +661,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
   const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
   if (result.operation !== 'order' || !result.ranked.length) return null;
-  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
+  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
   const tied = part.operation !== 'topk' && result.ranked.length > 1;
@@ -753,7 +753,7 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   }
   claims.push(every ? { text: `按${columnName}统计${noun(table)}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
     // 「第二名呢」 (table-groupby): the k-th place is said as such, not as the most.
-    : { text: `按${columnName}统计${noun(table)}数量，${part.operation === 'rank' && k > 1 ? `${order === 'asc' ? '倒数' : '排'}第${k}的是` : order === 'asc' ? '最少的是' : '最多的是'}`,
+    : { text: `按${columnName}统计${noun(table)}数量，${part.operation === 'rank' && k > 1 ? `${order === 'asc' ? '倒数' : '排'}第${CHINESE_ORDINAL[k] ?? k}的是` : order === 'asc' ? '最少的是' : '最多的是'}`,
       sources: [], ...(part.operation === 'rank' && k > 1 ? { derived: [String(k)] } : {}), end: '' });
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);

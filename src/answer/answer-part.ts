@@ -514,7 +514,7 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     const scoped = Boolean(part.groupBy) && part.subjects.every((s) => !PLACES.has(s.entity.kind));
     const ranked = scoped ? { ...part, subjects: [], words: [...part.words, ...part.subjects.map((s) => s.entity.name)] } : part;
     const fromFacts = RANKINGS.has(part.operation) && (!part.subjects.length || scoped)
-      ? rankFacts(ranked, knowledge) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
+      ? rankFacts(ranked, knowledge, scoped ? part.subjects.map((s) => s.entity.id) : []) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
   }
   // 「海南那个专项政策是哪个部门印发的」: a row the table lists without the column asked, named by its title in a prose sentence.

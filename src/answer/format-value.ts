@@ -27,3 +27,6 @@ export function cellFact(tableId: string, subject: string, column: TypedColumn, 
     period, text: cellText({ ...cell }, column), ...(section ? { section } : {}),
   };
 }
+
+/** A place asked for, in words (第二), as a question says it: a rank is no figure of the report. */
+export const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

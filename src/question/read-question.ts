@@ -363,7 +363,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       const places = previous.subjects.filter((s) => PLACE_KINDS.has(s.entity.kind));
       const scopes = previous.subjects.filter((s) => !PLACE_KINDS.has(s.entity.kind));
       const within = !AGGREGATES.has(previous.operation) && places.length === 1 && scopes.length > 0 && !current.groupBy && !previous.groupBy;
-      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : within ? scopes : [];
+      // follow-up: 「哪个细分领域最多」「哪个城市最多」 after 「政务服务落地了多少项目」 (a field, no place): the groups ranked are
+      // within that field — it still scopes, as 「政务服务里哪个细分领域最多」 said in one message would.
+      const fieldScoped = !AGGREGATES.has(previous.operation) && !places.length && scopes.length > 0 && scopes.every((s) => s.entity.kind === 'domain')
+        && current.groupBy !== undefined && !previous.groupBy;
+      next.subjects = AGGREGATES.has(previous.operation) ? previous.subjects : within || fieldScoped ? scopes : [];
       next.groups = AGGREGATES.has(previous.operation) ? previous.groups : [];
       if (within) current = { ...current, groupBy: places[0].entity.kind === 'city' ? 'city' : 'province' };
     }
@@ -677,6 +681,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
       && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
     || among
+    // 「哪个细分场景最多」 after 「政务这块落地了几个项目」: a ranking of groups, naming no subject and nothing counted but what
+    // was counted before, ranks them within the field the turn before was about.
+    || (!first.subjects.length && !first.table && first.groupBy !== undefined && RANKINGS.has(first.operation) && before.subjects.length > 0
+      && before.subjects.every((s) => s.entity.kind === 'domain') && (!first.noun || first.noun === before.noun))
     // 「有啥典型案例」 after 「医疗健康落地几个项目」: only a noun asked about, after a turn about one field, is asked of that
     // field where the report has such things of it (表4-4 lists the 案例 of 医疗健康).
     || (!first.subjects.length && !first.table && first.noun !== undefined && !first.periods.length && !first.filters.length

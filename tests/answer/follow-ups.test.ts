@@ -154,4 +154,14 @@ describe('follow-up chains on the real report', () => {
     const fields = await ask('落地项目最多的是哪个领域', '比第二多几个');
     expect(fields.answer).toContain('46−42=4');
   });
+
+  it('ranks the subfields of the field the conversation is about, not the field among its peers', async () => {
+    const first = await ask('政务这块落地了几个项目', '哪个细分场景最多');
+    expect(first.answer).toContain('行政审批');
+    expect(first.answer).not.toContain('42');
+    const second = await ask('政务这块落地了几个项目', '哪个细分场景最多', '第二呢');
+    expect(second.answer).toContain('电子证照');
+    const finance = await ask('金融那块哪个细分领域落地项目最多');
+    expect(finance.answer).toContain('信贷融资');
+  });
 });

@@ -316,7 +316,7 @@ describe('table questions: the k-th group, and groups of a name column kept by t
   it('says the second place of a group-by as such after the first was asked', async () => {
     const second = await ask('产业园最多的城市是哪个', '那排第二的呢');
     expect(second.answer).toContain('广州');
-    expect(second.answer).toContain('第2');
+    expect(second.answer).toMatch(/第(2|二)/);
   });
 
   it('keeps the publishers whose number of policies meets a count condition', async () => {
