@@ -34,6 +34,8 @@ export interface MessageReading {
   plural: boolean;
   /** Adds to what was asked before (再算上上海). */
   addition: boolean;
+  /** Says the whole stock (累计, 存量, 所有的): not only what is new in the period. */
+  whole?: boolean;
   /** Names the document itself (这报告, 这份报告): a question about the report, not about an earlier answer's subject. */
   document?: boolean;
   elaborate: boolean;
@@ -971,7 +973,8 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
   // 「嗯」「厉害」「我再看看」「asdf」: a message that asks nothing, names nothing of the report and whose words the report never
   // uses (or single characters) is no question either: acknowledged (Han) or asked for a question (anything else).
   const idle = (t: Token) => t.type === 'word' && (t.text.length < 2 || !known(t.text.replace(/[了过着]+$/u, '')));
-  const follows = tokens.some((t) => hasFunction(t, 'followup'));
+  // 「累计的呢」: a word of the whole stock asks the turn before's question of it.
+  const follows = tokens.some((t) => hasFunction(t, 'followup') || hasFunction(t, 'whole'));
   if (!asking && !names && !more && !follows && content.every(idle)) return /\p{Script=Han}/u.test(text) ? { kind: 'chitchat', cue: 'thanks' } : { kind: 'empty' };
   return null;
 }
@@ -1073,6 +1076,7 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     // 「它的园区都在哪些城市」: 都 beside a singular pronoun says all of that one's things, not all of several subjects.
     plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural') && !(t.text === '都' && tokens.some((o) => SINGULAR_PRONOUNS.has(o.text)))),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
+    whole: tokens.some((t) => hasFunction(t, 'whole')),
     document: tokens.some((t, i) => (hasFunction(t, 'followup') || /^(这|本|该)[份篇个本]?$/.test(t.text)) && namesDocument(tokens, i)),
   };
 }

@@ -439,6 +439,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
+  // follow-up: 「那全国累计的呢」 after 「上半年新成立的企业哪里最多」: the whole stock is asked, not what is new — the qualifier
+  // and the span of what was new (上半年) do not carry; what is asked of it (the ranking) does.
+  else if (message.whole && previous.qualifiers.includes('new')) {
+    next.qualifiers = previous.qualifiers.filter((q) => q !== 'new');
+    if (!current.periods.length) next.periods = [];
+    if (current.operation === 'sum' && !current.subjects.length) {
+      next.operation = previous.operation;
+      next.rank = previous.rank;
+    }
+  }
   // follow-up: 「上半年新成立的呢」 after 「浙江在表6-1里几家」: a qualifier of its own (新成立) asks about another set than the
   // table named before (a stock as of June); the table is not carried, the answer finds where that set is given.
   if (!current.table && previous.table && current.qualifiers.some((q) => !previous.qualifiers.includes(q))) {

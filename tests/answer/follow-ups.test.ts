@@ -164,4 +164,11 @@ describe('follow-up chains on the real report', () => {
     const finance = await ask('金融那块哪个细分领域落地项目最多');
     expect(finance.answer).toContain('信贷融资');
   });
+
+  it('asks the whole stock after a question about what was new, not the new ones again', async () => {
+    const ranked = await ask('今年上半年新注册的区块链公司哪个省最多', '那算上历年存量的呢');
+    expect(ranked.answer).toContain('354');
+    const one = await ask('江苏新成立了几家区块链企业', '累计的呢');
+    expect(one.answer).toContain('106');
+  });
 });
