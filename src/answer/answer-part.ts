@@ -297,6 +297,21 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
   return missing(claims);
 }
 
+/** Lines between a table's caption and its first row. */
+const CAPTION_GAP = 3;
+
+/** The sections of the lines an earlier answer quoted, the most quoted first (ties: as the answer quoted them). */
+function quotedSections(after: string, knowledge: Knowledge): string[] {
+  const counts = new Map<string, number>();
+  for (const line of knowledge.quotedLines(after)) {
+    // A table's caption stands a line or two before its rows' chunks.
+    const chunk = knowledge.chunks.find((c) => c.lineStart <= line && line <= c.lineEnd)
+      ?? knowledge.chunks.find((c) => c.tableId !== undefined && c.lineStart > line && c.lineStart <= line + CAPTION_GAP);
+    if (chunk) counts.set(chunk.sectionId, (counts.get(chunk.sectionId) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([section]) => section);
+}
+
 /** The one figure of an answer that is a number of the kind asked (a count, a share), with the name it is said of. */
 function soleFigure(answer: PartAnswer | null, part: Part): AnswerFact | null {
   if (answer?.status !== 'answered') return null;
@@ -385,6 +400,11 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);
     const fromOutlook = ahead ? await answerFromPassages({ ...part, section: ahead }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     if (fromOutlook) return fromOutlook;
+    // follow-up: 「为啥这么多」 after a figure: the section the answer before quoted it from tells why.
+    for (const section of part.ofAnswer && part.after && !part.section ? quotedSections(part.after, knowledge) : []) {
+      const fromSection = await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage);
+      if (fromSection) return fromSection;
+    }
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;

@@ -477,6 +477,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   }
   next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])])
     .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
+  // follow-up: 「为啥这么多」 after a figure names nothing of its own: why that figure is so.
+  if (current.operation === 'explain' && previous.quantity && !current.subjects.length && !current.noun && !current.table && !current.attributes.length
+    && !current.words.some((w) => !context.lexicon.isFunctionWord(compactForm(w)))) next.ofAnswer = true;
+  else delete next.ofAnswer;
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];
   // 「谁发的」 after 「哪天发的」: an attribute of its own that is no quantity (a name, a category) asks for no figure.

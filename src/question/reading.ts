@@ -119,6 +119,11 @@ export interface Part {
   foreign?: string[];
   /** The part asks for a quantity at all (多少, 几, 占比 …). */
   quantity: boolean;
+  /**
+   * follow-up: 「为啥这么多」「怎么这么少」 after a figure — an explanation that names nothing of its own asks why that figure is
+   * what it is: told where the answer before quoted it (its section), not wherever its topic's words stand.
+   */
+  ofAnswer?: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
   /**

@@ -171,4 +171,10 @@ describe('follow-up chains on the real report', () => {
     const one = await ask('江苏新成立了几家区块链企业', '累计的呢');
     expect(one.answer).toContain('106');
   });
+
+  it('explains why a figure is what it is from the section the answer before quoted it from', async () => {
+    const answer = await ask('北京的区块链公司有几家', '怎么会这么多');
+    expect(answer.answer).toContain('政策扶持力度较大');
+    expect(answer.grounded).toBe(true);
+  });
 });
