@@ -19,6 +19,9 @@ const ASKS_WHAT = /啥|什么|哪些|哪几/;
 const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
 
+/** How an answer from a table opens: the table and its caption. */
+const FRAMING = /据表\s*\d+-\d+（[^）]*）/g;
+
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
 function isFragment(part: Part): boolean {
   return !part.subjects.length && !part.table && !part.noun && part.words.length <= 1 && !part.section;
@@ -29,11 +32,13 @@ function isFragment(part: Part): boolean {
  * of the kinds the previous part asked for: what 它 / 那家 / 第二个 refer to.
  */
 function answerSubjects(answer: string, part: Part, context: ReadContext): Subject[] {
-  const text = compactForm(answer.replace(/\[\d+\]/g, ''));
+  // The answer's framing names the table it read (「据表8-1（区块链+工业互联网项目）」), not what it is about.
+  const text = compactForm(answer.replace(/\[\d+\]/g, '').replace(FRAMING, ''));
   const found: { entity: Entity; at: number; text: string }[] = [];
   // After 「杭州最早的是哪个」 the answer is about a member of the set (a park), not the place that scoped it.
   const aggregate = AGGREGATES.has(part.operation);
-  const wanted = part.subjects.length && !aggregate ? new Set(part.subjects.map((s) => s.entity.kind)) : null;
+  // The things the subjects also name count too (浪潮 the company is also the row 浪潮软件集团有限公司 of 表8-1 its answer named).
+  const wanted = part.subjects.length && !aggregate ? new Set(part.subjects.flatMap((s) => [s.entity.kind, ...(s.alternatives ?? []).map((a) => a.kind)])) : null;
   const accepted = (entity: Entity) => entity.kind !== 'value' && entity.kind !== 'group' && entity.kind !== 'title'
     && (!wanted || wanted.has(entity.kind) || (PLACE_KINDS.has(entity.kind) && [...wanted].some((k) => PLACE_KINDS.has(k))));
   // Every place the name stands (杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list), by the

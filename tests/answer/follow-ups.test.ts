@@ -177,4 +177,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('政策扶持力度较大');
     expect(answer.grounded).toBe(true);
   });
+
+  it('reads 它 as the table row the answer named for a company said by its short name', async () => {
+    const answer = await ask('浪潮做的工业互联网项目平台叫什么', '它哪年发布的');
+    expect(answer.answer).toContain('2018');
+    expect(answer.answer).toContain('浪潮软件集团有限公司');
+  });
 });
