@@ -210,7 +210,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const qualifier = asksNew ? (fact.qualifiers.includes('new') || fact.partQualifiers?.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
-    const covered = quoted ? 1 : coverages ? coverages[index] : 0.5;
+    // A date whose clause says again what the previous answer told (「先行在深圳、苏州…试点」, there without its date) is the
+    // date of that, wherever the report states it: its clause is covered as a quoted line's is.
+    const echoed = fact.kind === 'date' && Boolean(said) && echoes(fact, said);
+    const covered = quoted || echoed ? 1 : coverages ? coverages[index] : 0.5;
     // 「第二批11个创新应用中，有几个是…」 (near-miss): the figure the question itself states is what it counts within, never the count it asks for.
     const form = knowledge.facts.forms(fact);
     if (part.quantity && part.operation !== 'yesno' && figures.includes(form.text)) continue;
@@ -225,7 +228,11 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // a national total even where the figure's own clause says no 共: it is another whole, not a part of one.
     const whole = asksWhole ? (statesWhole(fact, form.before) ? 1 : FACT_MATCH.partOfWhole) : 1;
     // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
-    const continues = quoted && !said.includes(printedNumber(fact)) ? FACT_MATCH.previousLine : 1;
+    // A date asked of what the previous answer told (「啥时候开始的」 after the clause of a pilot) is the date of the clause it
+    // quoted, given or not; another date of its line is another event's.
+    // The clause may stand in another section than the one quoted, saying the same (「先行在深圳、苏州…试点」 again with its date).
+    const dateOfClause = fact.kind === 'date' && Boolean(said) && ((quoted && said.includes(form.window)) || echoed);
+    const continues = (fact.kind === 'date' ? dateOfClause : quoted && !said.includes(printedNumber(fact))) ? FACT_MATCH.previousLine : 1;
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
@@ -243,6 +250,23 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
   const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
   return candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+}
+
+/** Share of a date's clause (from the date to the clause's end) that an earlier answer's text repeats, by character pairs. */
+const ECHO_SHARE = 0.6;
+const clauses = new WeakMap<StoredFact, string>();
+function echoes(fact: StoredFact, said: string): boolean {
+  let clause = clauses.get(fact);
+  if (clause === undefined) {
+    // Worked out once per figure.
+    const at = fact.quote.indexOf(fact.window);
+    clause = at < 0 ? '' : compactForm(fact.quote.slice(at + fact.window.length).split(/[；;。]/)[0]).replace(/^[，,]/, '');
+    clauses.set(fact, clause);
+  }
+  if (clause.length < 8) return false;
+  let shared = 0;
+  for (let i = 0; i + 2 <= clause.length; i++) if (said.includes(clause.slice(i, i + 2))) shared++;
+  return shared / (clause.length - 1) >= ECHO_SHARE;
 }
 
 /** 「2020年上半年，」 unless the quoted clause already states the period. */

@@ -183,4 +183,10 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('2018');
     expect(answer.answer).toContain('浪潮软件集团有限公司');
   });
+
+  it('gives the date of what the answer before told, where the report states it again with its date', async () => {
+    const answer = await ask('数币目前在哪几个城市试点', '什么时候开始试的');
+    expect(answer.answer).toMatch(/2020\s*年\s*4\s*月/);
+    expect(answer.answer).not.toContain('2019');
+  });
 });
