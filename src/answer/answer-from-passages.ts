@@ -297,6 +297,13 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => (!within || within.has(p.line)) && !listsOnly(p));
   let best = ranked[0];
   if (!best) return null;
+  // follow-up (为啥这么多 after a figure): within the section the figure was quoted from, the sentence that says why, of the
+  // subjects asked, tells it — the section's best-scored sentence may only restate the figure.
+  if (part.ofAnswer && part.section) {
+    const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
+    const names = (p: Passage) => forms.every((f) => f.some((form) => compactForm(p.text).includes(form)));
+    best = ranked.find((p) => p.chunk.kind === 'prose' && names(p) && EXPLANATORY.test(compactForm(p.text))) ?? best;
+  }
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
   // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
   // merely mentions the topic.

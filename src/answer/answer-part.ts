@@ -300,16 +300,22 @@ async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, r
 /** Lines between a table's caption and its first row. */
 const CAPTION_GAP = 3;
 
-/** The sections of the lines an earlier answer quoted, the most quoted first (ties: as the answer quoted them). */
+/** The sections of the lines an earlier answer quoted, the one whose paragraph holds most of the answer's text first. */
 function quotedSections(after: string, knowledge: Knowledge): string[] {
-  const counts = new Map<string, number>();
+  const said = compactForm(after.replace(/\[\d+\]/g, ''));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= said.length; i++) pairs.add(said.slice(i, i + 2));
+  const best = new Map<string, number>();
   for (const line of knowledge.quotedLines(after)) {
     // A table's caption stands a line or two before its rows' chunks.
     const chunk = knowledge.chunks.find((c) => c.lineStart <= line && line <= c.lineEnd)
       ?? knowledge.chunks.find((c) => c.tableId !== undefined && c.lineStart > line && c.lineStart <= line + CAPTION_GAP);
-    if (chunk) counts.set(chunk.sectionId, (counts.get(chunk.sectionId) ?? 0) + 1);
+    if (!chunk) continue;
+    const text = compactForm(`${chunk.source ?? ''}${chunk.text}`);
+    const held = [...pairs].filter((p) => text.includes(p)).length;
+    best.set(chunk.sectionId, Math.max(best.get(chunk.sectionId) ?? 0, held));
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([section]) => section);
+  return [...best].sort((a, b) => b[1] - a[1]).map(([section]) => section);
 }
 
 /** The one figure of an answer that is a number of the kind asked (a count, a share), with the name it is said of. */
@@ -402,7 +408,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     if (fromOutlook) return fromOutlook;
     // follow-up: 「为啥这么多」 after a figure: the section the answer before quoted it from tells why.
     for (const section of part.ofAnswer && part.after && !part.section ? quotedSections(part.after, knowledge) : []) {
-      const fromSection = await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage);
+      // The section is the evidence; the words inherited from the question before need not be covered (as among quoted lines).
+      const fromSection = await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, 0);
       if (fromSection) return fromSection;
     }
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);

@@ -23,9 +23,4 @@ describe('quotedLines', () => {
     expect(quotedLines('报告中没有提到这一问题。').size).toBe(0);
     expect(quotedLines('2020年上半年，区块链，企业。').size).toBe(0);
   });
-
-  it('does not place a clause that only frames a figure by its period (the answer\'s own, not a quote)', () => {
-    const parks = lineWith('28 个城市成立 44 家区块链产业园区');
-    expect([...quotedLines('截至2020年6月，全国共有15个省、28个城市成立44家区块链产业园区[1]。')]).toEqual([parks]);
-  });
 });

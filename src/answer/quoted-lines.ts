@@ -5,8 +5,6 @@ const MIN_FRAGMENT = 6;
 /** An answer's clause found in more lines than this is boilerplate (「2020年上半年」), not a quote. */
 const MAX_LINES_PER_FRAGMENT = 3;
 const MEMO = 32;
-/** A clause that only says a period (「截至2020年6月」「2020年上半年」): the answer's own framing of a figure, not a quote. */
-const PERIOD_ONLY = /^(截至|截止到?|到|在)?\d{4}年(\d{1,2}月(底|末)?|上半年|下半年|底|年底|全年)?(以来|为止)?$/;
 
 /**
  * The report lines an earlier answer quoted, found from its text alone (the client sends back the
@@ -41,7 +39,7 @@ export function createQuotedLines(lines: readonly string[]): (answer: string) =>
     const found = new Set<number>();
     const fragments = compactForm(answer.replace(/\[\d+\]/g, '')).split(/[，,。；;：:！!？?（）()、「」“”"\n]/);
     for (const fragment of new Set(fragments)) {
-      if (fragment.length < MIN_FRAGMENT || PERIOD_ONLY.test(fragment)) continue;
+      if (fragment.length < MIN_FRAGMENT) continue;
       const hits: number[] = [];
       for (let at = text.indexOf(fragment); at >= 0 && hits.length <= MAX_LINES_PER_FRAGMENT; at = text.indexOf(fragment, at + 1)) {
         const line = lineAt(at);
