@@ -27,6 +27,7 @@ const ANAPHORIC = /^(在|从|对)?\s*(这|该|上述|以上|此|这些)\s*\d/;
  * it names (not a part of a larger whole), not one of its members' figures.
  */
 const ENUMERATED = /、[^，。；：]*等\s*\d+\s*[个家项所座]/;
+const EACH = /均|各自/;
 const WITHIN = /中\s*(仅有|仅|只有|有|共有)?\s*\d/;
 /** A figure that states a whole: a total (共/全国…), a national scope opening its sentence, or an enumerated set. */
 function statesWhole(fact: StoredFact, before: string): boolean {
@@ -84,7 +85,9 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
   const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((e) => e.id)];
   const id = ids.find((i) => fact.entities.includes(i) || fact.mentions.includes(i)) ?? subject.entity.id;
-  if (fact.entities.includes(id)) return fact.subject.includes('、') ? 0.4 : 1;
+  // share: 「浙江省和山东省并列第三，均有27家…，占全国的8.91%」 — a figure several subjects each have (均) is each one's own figure; one
+  // they have together (共有225家) is not.
+  if (fact.entities.includes(id)) return fact.subject.includes('、') && !EACH.test(fact.window) ? 0.4 : 1;
   // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
   if (fact.entities.length) return 0;
   // 「我国区块链研究机构共 107 家，…主要集中在北京、上海…」 (near-miss): the whole's figure, its places named in passing, is no

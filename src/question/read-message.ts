@@ -297,8 +297,28 @@ const MAX_GROUP_MEMBERS = 16;
 const MAX_FIGURES_PER_PART = 4;
 
 /** Reads the slots of one clause (subjects, what is asked, the operation, filters, periods …). */
+/**
+ * compare: 「北京和广东哪个企业多」 — a which-word on a counted noun (哪个企业, read alone as asking a company) with 多/少 right after
+ * it, beside two or more places named, asks which of them has more of that noun: the noun is counted and the places compared.
+ */
+function whichOfNamed(tokens: Token[], lexicon: Lexicon): Token[] {
+  const places = tokens.filter((t) => cuesOf(t, 'entity').some((c) => ['region', 'city', 'cluster'].includes(lexicon.entities.get(c.entity)?.kind ?? ''))).length;
+  if (places < 2) return tokens;
+  return tokens.flatMap((token, i): Token[] => {
+    const next = tokens[i + 1];
+    if (!next || !/^(哪|谁)/.test(token.text) || !cuesOf(token, 'attribute').some((c) => c.attribute === 'enterprise')) return [token];
+    if (!/^(更)?(多|少)(一些|些|点)?$/.test(next.text)) return [token];
+    const at = token.text.length - 2;
+    const noun = lexicon.longestAt(token.text, at, () => true);
+    if (!noun || !noun.cues.some((c) => c.type === 'noun') || at + noun.surface.length !== token.text.length) return [token];
+    return [{ start: token.start, end: token.start + at, text: token.text.slice(0, at), type: 'cue', cues: [{ type: 'operation', operation: 'compare' }] },
+      { start: token.start + at, end: token.end, text: noun.surface, type: 'cue', cues: noun.cues }];
+  });
+}
+
 function readPart(tokens: Token[], context: ReadContext): Part {
   const { lexicon } = context;
+  tokens = whichOfNamed(tokens, lexicon);
   const subjects: Subject[] = [];
   const groups: Subject[] = [];
   const filters: Filter[] = [];

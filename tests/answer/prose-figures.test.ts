@@ -283,4 +283,15 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('259亿美元');
     expect(flat(answer)).toContain('汇率');
   });
+
+  it('gives a share two places each have (均有…8.91%) as each one\'s, beside the table\'s share of all firms', async () => {
+    const answer = await ask('鲁企占全国多大比重');
+    expect(flat(answer)).toContain('5.12%');
+    expect(flat(answer)).toContain('8.91%');
+  });
+
+  it('reads 哪个企业多 beside two places as which place has more firms, with the difference', async () => {
+    const answer = await ask('上海跟江苏比，哪个企业更多');
+    expect(flat(answer)).toContain('125−106=19');
+  });
 });
