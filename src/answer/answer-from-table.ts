@@ -322,7 +322,9 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     found++;
     if (rows.length === 1) {
       // 「广州的专项政策叫啥」: the row's name is what is asked — said of the subject, with its date.
-      const asksName = part.attributes.some((a) => columnFor(table, a) === table.label) && subject.entity.kind !== 'row';
+      // A row labelled by the subject itself (表6-1's 广东 asked by 分省的…表) has no other name to give: its figures are asked.
+      const named = label(rows[0], table).replace(/[省市]$/, '') === subject.entity.name.replace(/[省市]$/, '');
+      const asksName = part.attributes.some((a) => columnFor(table, a) === table.label) && subject.entity.kind !== 'row' && !named;
       if (asksName) {
         const details = describeCells(context, rows[0], columns.filter((c) => table.columns[c].kind === 'date'));
         claims.push({ text: `${subject.entity.name}的${noun(table)}是${label(rows[0], table)}${details ? `，${details}` : ''}`, sources: [rowSource(context.knowledge, rows[0].chunkId)], end: '；' });

@@ -380,3 +380,19 @@ describe('table questions: the share of a group of places', () => {
     expect(text).toContain('广东占27.06%');
   });
 });
+
+describe('table questions: a row named by the subject itself', () => {
+  it('gives the row figures, not the subject back as its own name, when the table is described by its row key (按省分的表)', async () => {
+    const first = await ask('按省份统计的那张企业表里，苏有几家');
+    expect(first.answer).toContain('106');
+    expect(first.answer).not.toContain('江苏的地区是');
+    const next = await ask('按省份统计的那张企业表里，苏有几家', '川呢');
+    expect(next.answer).toContain('44');
+  });
+
+  it('still names the row when the row is a title and the subject a place (the policy a city issued)', async () => {
+    // 表1-2 lists no policy of 深圳: no row is named for it.
+    expect((await ask('深圳出过啥区块链专项政策没')).answer).toContain('没有');
+    expect((await ask('长沙那个专项政策叫什么名字')).answer).toContain('长沙');
+  });
+});
