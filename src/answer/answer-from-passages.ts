@@ -172,7 +172,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing + about
         + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
-        + (part.operation === 'explain' && !part.classify && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0);
+        + (part.operation === 'explain' && !part.classify && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0)
+        + (part.why && piece.form.match(CAUSAL) ? PASSAGES.causalBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
@@ -227,6 +228,9 @@ function otherPeriod(text: string, part: Part): boolean {
  * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
  */
 const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
+
+/** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在 — the report's wording. */
+const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因/;
 
 /**
  * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
@@ -318,6 +322,12 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (part.operation === 'explain' && best.chunk.kind !== 'prose') {
     const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));
     if (prose) best = prose;
+  }
+  // 「国家为什么要发行DC/EP」 (why): a sentence that gives a reason (是…的需要) and nearly matches the best one answers before it.
+  if (part.why && !CAUSAL.test(compactForm(best.text))) {
+    const reason = ranked.find((p) => p.chunk.kind === 'prose' && CAUSAL.test(compactForm(p.text))
+      && p.score >= PASSAGES.followerShare * best.score && p.coverage >= PASSAGES.followerShare * best.coverage);
+    if (reason) best = reason;
   }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));

@@ -107,6 +107,9 @@ export const PASSAGES = {
   topicBonus: 0.1,
   /** For an explanation or definition, score taken from a sentence naming the asked words only as items of an enumeration. */
   listedPenalty: 0.3,
+  /** For a reason or purpose asked (为什么, 目的), score added to a sentence that gives one (由于, 是…的需要, 旨在): it answers
+   *  before one that only says what the thing is or does, though it may name the thing by a short form only (DC/EP). */
+  causalBonus: 0.3,
   /** For the kind of a thing asked (「属于哪一类」), score added to a sentence naming the thing as an item of an enumeration
    *  (「以人工智能、云计算、区块链等为代表的新技术基础设施」): that sentence classes it, however few of the other words it holds. */
   classifiedBonus: 0.5,

@@ -162,6 +162,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // 「区块链算哪类」 after 「新基建包括哪几方面」: the kind asked of a thing is this turn's question, not carried over.
   if (current.classify) next.classify = true;
   else delete next.classify;
+  if (current.why) next.why = true;
+  else delete next.why;
   // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
   const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
   // follow-up: 「按城市算呢」「那按主导机构分呢」 after 「哪个省的产业园最多」: only another column to group on asks the same

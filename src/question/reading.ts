@@ -61,6 +61,8 @@ export interface Part {
   kinds?: boolean;
   /** 「区块链在新基建里属于哪一类」: the kind a thing is counted among is asked — the sentence that names it as an item of a kind. */
   classify?: boolean;
+  /** 「为啥要搞DC/EP」: the reason or purpose of a thing is asked (为什么, 目的), not only what it does. */
+  why?: boolean;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;

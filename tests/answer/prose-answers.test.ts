@@ -54,6 +54,11 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(followUp.answer).toContain('以人工智能、云计算、区块链等为代表的新技术基础设施');
   });
 
+  it('answers a why asked of a thing (为什么要) with the sentence giving its reason (是…的需要), named by a short form only', async () => {
+    const answer = await ask('国家为什么要发行DC/EP');
+    expect(answer.answer).toContain('货币主权');
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
