@@ -266,6 +266,14 @@ function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['l
     && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
 }
 
+/** The token after `position` (的 between or not) is a noun it qualifies: a content word, or a name, noun or synonym cue. */
+function qualifiesNoun(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): boolean {
+  const next = tokens[position + 1]?.text === '的' ? tokens[position + 2] : tokens[position + 1];
+  if (!next) return false;
+  if (next.type === 'word') return !lexicon.isFunctionWord(next.text) && /\p{Script=Han}{2,}/u.test(next.text);
+  return next.type === 'cue' && next.cues.some((c) => c.type === 'synonym' || c.type === 'noun' || c.type === 'entity');
+}
+
 /** Words between a period and the date word they make a condition (「2018年以来成立的」), 的 allowed after them. */
 const RELATION_WORDS = /^(?:(?:及|或)?(?:之前|以前|前|之后|以后|后)|以来|起|开始)?的?$/;
 
@@ -553,7 +561,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (CONTENT_WORD.test(stem) && !context.known(stem)) {
           if (asksAbout(tokens, position)) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
-          else if (askedBefore(tokens, position)) eventAsked.push(word);
+          // 「哪些外国的隐私法」: a word qualifying the noun after it (的 between or not) is not the thing asked; that noun is.
+          else if (askedBefore(tokens, position) && !qualifiesNoun(tokens, position, lexicon)) eventAsked.push(word);
         }
         break;
       }

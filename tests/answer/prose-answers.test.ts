@@ -59,6 +59,11 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).toContain('货币主权');
   });
 
+  it('reads 隐私法/数据保护法 as the report\'s 隐私保护法条 and lists the laws it names', async () => {
+    const answer = await ask('文中举了哪些外国的隐私法');
+    for (const law of ['GDPR', 'CCPA']) expect(answer.answer).toContain(law);
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
