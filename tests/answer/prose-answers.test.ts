@@ -64,6 +64,10 @@ describe('prose answers: explanations, definitions, lists', () => {
     for (const law of ['GDPR', 'CCPA']) expect(answer.answer).toContain(law);
   });
 
+  it('reads 哪个部门印发的 as who issued a document (its 发布主体), not a count of 部门', async () => {
+    expect((await ask('《邮政强国建设行动纲要》是哪个部门印发的')).answer).toContain('国家邮政局');
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
