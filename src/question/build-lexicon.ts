@@ -210,13 +210,15 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       for (let end = 2; end <= text.length; end++) {
         const candidates = titleEnds.get(text.slice(end - 2, end));
         if (!candidates) continue;
-        // Each title: the longest run ending here that it holds in order; the title holding the longest run names it.
-        let best: { start: number; entity: Entity; form: string } | undefined;
+        // Each title: the longest run ending here that it holds in order; the title holding the longest run names it. Of titles
+        // holding the same run, one whose words it spans is at most half as long as the other's names it (「海南自贸港方案」:
+        // 《海南自由贸易港建设总体方案》, not 《支持海南建设…自由贸易港的实施方案》); else neither does.
+        let best: { start: number; span: number; entity: Entity; form: string } | undefined;
         let tie = false;
         for (const { entity, form } of candidates) {
-          const start = heldFrom(text, end, form);
-          if (!best || start < best.start) { best = { start, entity, form }; tie = false; }
-          else if (start === best.start && form !== best.form) tie = true;
+          const { start, span } = heldFrom(text, end, form);
+          if (!best || start < best.start || (start === best.start && 2 * span <= best.span)) { best = { start, span, entity, form }; tie = false; }
+          else if (start === best.start && form !== best.form && 2 * best.span > span) tie = true;
         }
         if (!best || tie || text.slice(best.start, end) === best.form) continue;
         if (end - best.start >= Math.max(SHORTENED_TITLE.least, SHORTENED_TITLE.share * best.form.length)) found.push({ start: best.start, end, entity: best.entity });
@@ -233,10 +235,11 @@ const DOCUMENT_END = /(方案|意见|通知|计划|规划|办法|措施|纲要|�
 const SHORTENED_TITLE = { least: 6, share: 0.4 };
 
 /**
- * The earliest start of a run of `text` ending at `end` whose characters stand in `form` in order, ending as it ends;
+ * The earliest start of a run of `text` ending at `end` whose characters stand in `form` in order, ending as it ends, and the
+ * length of the title from the run's first character;
  * a 的 the title does not hold may stand between them (「海南自贸港的总体方案」).
  */
-function heldFrom(text: string, end: number, form: string): number {
+function heldFrom(text: string, end: number, form: string): { start: number; span: number } {
   let at = form.length;
   let start = end;
   for (let i = end; i > 0; i--) {
@@ -246,5 +249,6 @@ function heldFrom(text: string, end: number, form: string): number {
       start = i - 1;
     } else if (text[i - 1] !== '的') break;
   }
-  return start;
+  // span: how much of the title, from the run's first character to its end, the run stands for.
+  return { start, span: form.length - at };
 }

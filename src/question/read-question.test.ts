@@ -180,6 +180,8 @@ describe('readQuestion: the parts of a question', () => {
   it('names a document by its title shortened without 《》 (自贸港 for 自由贸易港, 关于…的 left out), and not a park by its words', () => {
     expect(names(read(['那个海南自贸港的总体方案谁出的']).parts[0])).toEqual(['海南自由贸易港建设总体方案']);
     expect(names(read(['工业大数据的指导意见什么时候出的']).parts[0])).toEqual(['关于工业大数据发展的指导意见']);
+    // A longer title holding the same words far apart (《支持海南建设…自由贸易港的实施方案》) is not the one they shorten.
+    expect(names(read(['海南自贸港方案哪天出台的']).parts[0])).toEqual(['海南自由贸易港建设总体方案']);
     // Three plans end 三年行动计划: the words name none of them alone.
     expect(names(read(['区块链三年行动计划有几份']).parts[0])).not.toContain('湖南省区块链产业发展三年行动计划（2020-2022 年）');
     // A park of a table's title column is no document.
