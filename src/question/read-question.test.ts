@@ -157,6 +157,10 @@ describe('readQuestion: the parts of a question', () => {
     expect(part.words).toEqual(expect.arrayContaining(['10月24日', '集体学习']));
   });
 
+  it('reads words in quotes that name no title with the lexicon (“1024”讲话), a quoted title still as a title', () => {
+    expect(read(['文中“1024”讲话说的是啥']).parts[0].words).toEqual(expect.arrayContaining(['10月24日']));
+  });
+
   it('reads a contraction the synonyms expand into several report words (上中下游 → 上游 中游 下游)', () => {
     expect(read(['产业链上中下游是怎么分的']).parts[0].words).toEqual(expect.arrayContaining(['上游', '中游', '下游']));
   });

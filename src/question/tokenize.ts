@@ -1,3 +1,4 @@
+import { compactForm } from '../text/compact-form';
 import { chineseNumber } from '../text/chinese-number';
 import { findPeriods, REPORT_YEAR, type PeriodSpan } from '../text/find-periods';
 import type { Cue } from './lexicon';
@@ -145,7 +146,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   };
   const span = (match: RegExpExecArray): Span => ({ start: match.index, end: match.index + match[0].length, text: match[0] });
 
-  each(TITLE, (m) => ({ ...span(m), type: 'title', title: m[1] ?? m[2] ?? m[3] }));
+  // 「“1024”讲话」: quotes around words no title holds only mark them; the lexicon reads them with what follows.
+  each(TITLE, (m) => (m[1] || lexicon.titled(compactForm(m[2] ?? m[3])) ? { ...span(m), type: 'title', title: m[1] ?? m[2] ?? m[3] } : null));
   // 「海南自贸港总体方案」: a document named shortened, without its 《》.
   for (const { start, end, entity } of lexicon.shortenedTitles(text)) {
     if (claim(start, end)) tokens.push({ start, end, text: text.slice(start, end), type: 'title', title: entity.name });
