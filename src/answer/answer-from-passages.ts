@@ -293,6 +293,13 @@ function sourceOf(passage: Passage) {
  * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
  * enough of the part.
  */
+const PLACE_ATTRIBUTES = new Set(['city', 'region', 'province']);
+
+/** A passage names a city or a region (other than the country as a whole). */
+function namesPlace(passage: Passage, knowledge: Knowledge): boolean {
+  return knowledge.lexicon.mentions(compactForm(passage.text)).some((m) => m.entity.kind === 'city' || m.entity.kind === 'region');
+}
+
 export async function answerFromPassages(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval, minCoverage = PASSAGES.minCoverage,
   within?: ReadonlySet<number>): Promise<PartAnswer | null> {
   // `within`: only these lines may answer (a follow-up picking one of the lines the previous answer quoted).
@@ -318,6 +325,11 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (opener) best = opener;
   }
   if (best.coverage < minCoverage) return null;
+  // 「在哪试点」: where something is asked (a place), a sentence that names places answers; one naming none only mentions it.
+  if (part.attributes.some((a) => PLACE_ATTRIBUTES.has(a)) && part.operation === 'lookup' && !namesPlace(best, knowledge)) {
+    const placed = ranked.find((p) => p.coverage >= PASSAGES.placeShare * best.coverage && namesPlace(p, knowledge));
+    if (placed) best = placed;
+  }
   // An explanation is told in prose: a table row (one case) gives way to a sentence that explains (EXPLANATORY) and covers nearly as much of the part.
   if (part.operation === 'explain' && best.chunk.kind !== 'prose') {
     const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));

@@ -97,6 +97,8 @@ export const PASSAGES = {
   explanatoryBonus: 0.15,
   /** For an explanation, an explanatory prose sentence replaces a best table row when it covers at least this share of the row's words. */
   explainProseShare: 0.7,
+  /** Asked where (a place), a sentence naming places answers over a better one naming none when it covers this share of it. */
+  placeShare: 0.8,
   /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */
   completingSentences: 4,
   /** Share of a subject name's weight covered by a sentence naming the subject by another of its forms (新型基础设施 for 新基建). */

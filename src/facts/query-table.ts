@@ -133,6 +133,15 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
     case 'order': {
       const ranked = rank(rows, query.column, query.order);
       const from = query.offset ?? 0;
+      // 「第二名」「倒数第二」 when rows tie ahead of it (宁夏、青海、西藏 all last): the rows whose place is that, if any; otherwise
+      // the ones after the tie — never the tied ones again.
+      if (from > 0 && query.k === 1) {
+        const place = from + 1;
+        const at = ranked.filter((r) => r.place === place);
+        const next = ranked.find((r) => r.place > place);
+        const chosen = at.length ? at : next ? ranked.filter((r) => r.place === next.place) : [];
+        return { operation: 'order', ranked: chosen, considered: ranked.length };
+      }
       const last = ranked[from + query.k - 1] ?? ranked.at(-1);
       const firstPlace = ranked[from]?.place;
       const chosen = last ? ranked.filter((r, i) => (i >= from && i < from + query.k) || (r.place === last.place && r.place >= (firstPlace ?? 0)))

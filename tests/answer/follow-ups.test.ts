@@ -189,4 +189,15 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toMatch(/2020\s*年\s*4\s*月/);
     expect(answer.answer).not.toContain('2019');
   });
+
+  it('gives the rows after a tie for 倒数第二, not the tied last ones again', async () => {
+    const answer = await ask('区块链公司最少的是哪几个省', '那倒数第二的呢');
+    expect(answer.answer).toContain('山西');
+    expect(answer.answer).not.toContain('西藏');
+  });
+
+  it('answers where a thing is piloted from a sentence that names the places', async () => {
+    const answer = await ask('DC/EP是哪一年提出的', '在哪些地方试点');
+    for (const city of ['深圳', '苏州', '成都']) expect(answer.answer).toContain(city);
+  });
 });
