@@ -190,6 +190,13 @@ function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[]
     const column = rows[0] ? rows[0].cells.findIndex((c) => c.entities.includes(subject.entity.id)) : -1;
     if (column >= 0) filters.push({ column, kind: 'entity', entities: [subject.entity.id] });
   });
+  // follow-up 「其他部委呢」: the rows of the things asked before are left out.
+  for (const subject of context.part.excluded ?? []) {
+    const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((a) => a.id)];
+    const row = context.table.rows.find((r) => r.cells.some((c) => ids.some((id) => c.entities.includes(id))));
+    const column = row ? row.cells.findIndex((c) => ids.some((id) => c.entities.includes(id))) : -1;
+    if (column >= 0) filters.push({ column, kind: 'entity', entities: ids, not: true });
+  }
   return filters;
 }
 
@@ -209,7 +216,11 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
   let unsaid = false;
   const stated = (n: string) => compactForm(part.text).includes(n);
   for (const filter of filters) {
-    if (filter.kind === 'entity') {
+    if (filter.kind === 'entity' && filter.not) {
+      const excluded = (part.excluded ?? []).filter((s) => filter.entities.includes(s.entity.id));
+      if (excluded.length) said.push(`${excluded.map((s) => s.entity.name).join('、')}以外`);
+      else unsaid = true;
+    } else if (filter.kind === 'entity') {
       const subject = part.subjects.find((s) => filter.entities.includes(s.entity.id));
       const values = [...new Set(part.filters.flatMap((f) => (f.kind === 'value' && filter.entities.includes(f.entity.id) ? [f.entity.name] : [])))];
       if (subject) said.push(subject.entity.name);

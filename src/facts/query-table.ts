@@ -3,7 +3,7 @@ import type { TypedCell, TypedRow, TypedTable } from './typed-tables';
 /** A condition on one column. */
 export type RowFilter =
   /** The cell names one of these entities (a region, a city, a category value …). */
-  | { column: number; kind: 'entity'; entities: string[] }
+  | { column: number; kind: 'entity'; entities: string[]; /** None of them (「其他部委」: not 工信部). */ not?: boolean }
   /** Any cell of the row (column -1) prints this text. */
   | { column: number; kind: 'text'; value: string }
   /** A category cell listing this value, alone or among others. */
@@ -84,9 +84,9 @@ export function scaledHolds(cell: TypedCell, filter: Extract<RowFilter, { kind: 
 
 function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow): boolean {
   if (filter.kind === 'text') return Boolean(row?.cells.some((c) => c.text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').includes(filter.value)));
-  if (!cell) return false;
+  if (!cell) return filter.kind === 'entity' && Boolean(filter.not);
   switch (filter.kind) {
-    case 'entity': return filter.entities.some((id) => cell.entities.includes(id));
+    case 'entity': return filter.entities.some((id) => cell.entities.includes(id)) !== Boolean(filter.not);
     case 'part': return cell.bare === filter.value || cell.parts.includes(filter.value);
     case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
     case 'currency': return cell.currency === filter.value;

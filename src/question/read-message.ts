@@ -36,6 +36,8 @@ export interface MessageReading {
   addition: boolean;
   /** Says the whole stock (累计, 存量, 所有的): not only what is new in the period. */
   whole?: boolean;
+  /** 「其他部委呢」: the others of the things asked before, not those. */
+  others?: boolean;
   /** Names the document itself (这报告, 这份报告): a question about the report, not about an earlier answer's subject. */
   document?: boolean;
   elaborate: boolean;
@@ -1004,7 +1006,7 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
   // uses (or single characters) is no question either: acknowledged (Han) or asked for a question (anything else).
   const idle = (t: Token) => t.type === 'word' && (t.text.length < 2 || !known(t.text.replace(/[了过着]+$/u, '')));
   // 「累计的呢」: a word of the whole stock asks the turn before's question of it.
-  const follows = tokens.some((t) => hasFunction(t, 'followup') || hasFunction(t, 'whole'));
+  const follows = tokens.some((t) => hasFunction(t, 'followup') || hasFunction(t, 'whole') || hasFunction(t, 'others'));
   if (!asking && !names && !more && !follows && content.every(idle)) return /\p{Script=Han}/u.test(text) ? { kind: 'chitchat', cue: 'thanks' } : { kind: 'empty' };
   return null;
 }
@@ -1107,6 +1109,7 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural') && !(t.text === '都' && tokens.some((o) => SINGULAR_PRONOUNS.has(o.text)))),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
     whole: tokens.some((t) => hasFunction(t, 'whole')),
+    others: tokens.some((t) => hasFunction(t, 'others')),
     document: tokens.some((t, i) => (hasFunction(t, 'followup') || /^(这|本|该)[份篇个本]?$/.test(t.text)) && namesDocument(tokens, i)),
   };
 }

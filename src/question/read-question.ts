@@ -256,6 +256,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
     }
   }
+  // follow-up: 「其他部委呢」「别的省呢」 after 「工信部发了哪些政策」: the others of the things asked — those are left out, the
+  // rest of what was asked carries.
+  if (message.others && !current.subjects.length && previous.subjects.length) {
+    next.excluded = [...(previous.excluded ?? []), ...previous.subjects];
+    next.subjects = [];
+    next.groups = [];
+  } else if (current.subjects.length) delete next.excluded;
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;
   let unquantified = false;

@@ -48,6 +48,8 @@ export interface Part {
   /** The clause(s) of the message this part reads (compact form). */
   text: string;
   subjects: Subject[];
+  /** follow-up 「其他部委呢」: the things asked before, whose rows are left out of what is asked now. */
+  excluded?: Subject[];
   /** A region group named as such (北上广深), whose members are among `subjects`. */
   groups: Subject[];
   /** What is counted or asked about (企业, 产业园, 政策 …), as a noun class. */

@@ -200,4 +200,11 @@ describe('follow-up chains on the real report', () => {
     const answer = await ask('DC/EP是哪一年提出的', '在哪些地方试点');
     for (const city of ['深圳', '苏州', '成都']) expect(answer.answer).toContain(city);
   });
+
+  it('asks the others after a question about one (别的部委呢): its rows are left out, the rest is asked the same', async () => {
+    const answer = await ask('工信部出了哪些区块链政策', '别的部委呢');
+    expect(answer.answer).toContain('工业和信息化部以外');
+    expect(answer.answer).toContain('金融科技（FinTech）发展规划');
+    expect(answer.answer).not.toContain('关于工业大数据发展的指导意见');
+  });
 });
