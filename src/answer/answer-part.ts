@@ -554,6 +554,14 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
     const fromQuoted = await answerFromPassages(part, reading, knowledge, retrieval, 0, knowledge.quotedLines(part.after));
     if (fromQuoted) return fromQuoted;
   }
+  // table-lookup: 「表4-1中外汇局海南省分局办理的融资金额是多少」 — a place named only in a case's text (no column holds it): the
+  // rows of the table that print the subject's name are the things asked about, and the one that best fits the part answers.
+  if (fallback && choice && part.subjects.length === 1 && !choice.subjectRows[0]?.length) {
+    const forms = knowledge.lexicon.formsOf(part.subjects[0].entity.id).map(compactForm).filter((f) => f.length >= 2);
+    const lines = new Set(choice.table.rows.filter((r) => forms.some((f) => r.cells.some((c) => compactForm(c.text).includes(f)))).map((r) => r.line));
+    const fromRows = lines.size ? await answerFromPassages(part, reading, knowledge, retrieval, 0, lines) : null;
+    if (fromRows && (!part.quantity || statesFigure(fromRows, part, knowledge))) return fromRows;
+  }
   if (fallback) return fallback;
   // A figure of a period after the report's own that no forecast states is not in the report; a sentence of 2020 is no answer.
   if (later && part.quantity) return notInReport(part, reading, knowledge, retrieval);

@@ -93,3 +93,11 @@ describe('several labelled lists asked at once', () => {
     expect(answer.answer).toContain('赛迪区块链研究院');
   });
 });
+
+describe('a place named only in the text of a table row', () => {
+  it('answers from the row of the named table that prints the place (表4-1: 外汇局海南省分局 … 100.2 万美元)', async () => {
+    const answer = await ask('表4-1里外汇局海南省分局那笔出口应收账款融资，金额多大');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('100.2');
+  });
+});
