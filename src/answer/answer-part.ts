@@ -439,6 +439,18 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
       return { ...total, claims: [...total.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...printed.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
         facts: [...total.facts, ...printed.facts] };
     }
+    // list: 「2020年新建了几个产业园」 — the prose counts what is new in the period (新增 3 家); a table that dates its rows by when they
+    // were founded lists those of the period as well (表3-3: 4, one founded after the half-year), each named and cited.
+    const period = part.qualifiers.includes('new') && part.periods.length === 1 && !part.periods[0].asOf ? part.periods[0] : undefined;
+    // Only the noun and the period select the rows (a scope word such as 全国 is no condition on them).
+    const founded = total && period ? { ...part, qualifiers: part.qualifiers.filter((q) => q !== 'new'), periods: [], operation: 'list' as const, attributes: [], words: [],
+      filters: [{ kind: 'period' as const, attribute: 'founded' as const, period: { ...period, text: period.label } }] } : null;
+    const datedChoice = founded ? chooseTable(founded, knowledge) : null;
+    const dated = datedChoice && columnFor(datedChoice.table, 'founded') >= 0 ? answerFromTable(founded!, datedChoice, knowledge) : null;
+    if (total && dated?.status === 'answered' && dated.claims.some((c) => c.sources.length)) {
+      return { ...total, claims: [...total.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...dated.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
+        facts: [...total.facts, ...dated.facts] };
+    }
     if (total) return total;
   }
   // 「测评标准有哪几种」: kinds are what the prose says there are (「主要有两大类」), not the rows of a table of the thing.

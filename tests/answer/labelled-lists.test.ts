@@ -101,3 +101,12 @@ describe('a place named only in the text of a table row', () => {
     expect(answer.answer).toContain('100.2');
   });
 });
+
+describe('a count of what is new in a period beside the rows a table dates in it', () => {
+  it('gives the prose count and the parks the table dates in that year, each named', async () => {
+    const answer = await ask('20年全国新开了几家区块链产业园');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('3');
+    expect(answer.answer).toContain('石家庄数字经济产业园');
+  });
+});
