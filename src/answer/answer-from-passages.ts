@@ -133,6 +133,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
   });
   const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
+  const subjectForms = required.flat().map(compactForm).filter((w) => w.length >= 2);
   // classify: the thing whose kind is asked is a word (区块链) or a subject (云计算) — one the classing sentence lists (the kind
   // noun asked, 基础设施, is not listed there).
   const named = new Set([...required.flat(), ...part.subjects.map((s) => compactForm(s.entity.name))]);
@@ -168,7 +169,10 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
       const about = ['explain', 'define'].includes(part.operation)
         // The kind a thing belongs to (classify) is told exactly where it is named as an item (「以人工智能、云计算、区块链等为代表的…」).
         ? PASSAGES.topicBonus * opening(text, weights) / words + (part.classify ? (listedForms.some((f) => onlyListed(text, [f])) ? PASSAGES.classifiedBonus : 0)
-          : onlyListed(text, topic) ? -PASSAGES.listedPenalty : 0) : 0;
+          : onlyListed(text, topic) ? -PASSAGES.listedPenalty : 0)
+        // list: 「司法领域主要在哪些方面落地」 — the members asked are enumerated where the subject is what the sentence is about, not
+        // where it is one item among others (「在金融领域、政务服务、司法领域…等众多领域落地」).
+        : part.operation === 'list' && subjectForms.length && onlyItem(text, subjectForms) ? -PASSAGES.listedPenalty : 0;
       const score = coverage + 0.3 * hit.score + 0.02 * (hits.length - rank) / hits.length - 0.5 * missing + about
         + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
@@ -195,6 +199,22 @@ function onlyListed(text: string, words: string[]): boolean {
   return found.length > 0 && found.every((w) => {
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
       if (!(text[at - 1] === '、' || /^[、等]/.test(text.slice(at + w.length)))) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Every subject form a sentence (compact form) names stands as an item of an enumeration: after 、, before 、 or 等, or after the
+ * 和/及/与 that closes one (「金融、政务服务和司法领域」); some are named.
+ */
+function onlyItem(text: string, forms: string[]): boolean {
+  const named = forms.filter((w) => text.includes(w));
+  const found = named.filter((w) => !named.some((o) => o.length > w.length && o.includes(w)));
+  return found.length > 0 && found.every((w) => {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      const closing = /[和及与]/.test(text[at - 1] ?? '') && /、[^，。；]*$/.test(text.slice(0, at - 1));
+      if (!(text[at - 1] === '、' || /^[、等]/.test(text.slice(at + w.length)) || closing)) return false;
     }
     return true;
   });

@@ -110,3 +110,12 @@ describe('a count of what is new in a period beside the rows a table dates in it
     expect(answer.answer).toContain('石家庄数字经济产业园');
   });
 });
+
+describe('a list about a subject, not one listing it among others', () => {
+  it('does not answer what a domain covers with a sentence naming it as one of many domains', async () => {
+    const answer = await ask('区块链在司法领域主要在哪些方面落地');
+    expect(answer.grounded).toBe(true);
+    expect(answer.citations.map((c) => c.line)).not.toContain(653);
+    expect(answer.answer).toContain('电子存证');
+  });
+});
