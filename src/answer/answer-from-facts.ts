@@ -614,17 +614,28 @@ export function rankFacts(part: Part, knowledge: Knowledge, scopes: readonly str
   // grouped by subfield, the things ranked are that field's subfields (its table's 细分领域).
   const fields = part.groupBy === 'subfield' ? scopes.map((id) => knowledge.lexicon.entities.get(id)?.name ?? '').filter((name) => subfieldsOf(knowledge).has(name)) : [];
   const within = fields.length ? new Set(fields.flatMap((name) => [...subfieldsOf(knowledge).get(name)!])) : undefined;
-  const candidates = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null
-    && !scopes.includes(c.fact.entities[0]) && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? ''))
+  const scored = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null);
+  const candidates = scored.filter((c) => !scopes.includes(c.fact.entities[0]) && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? ''))
     && (!within || within.has(knowledge.lexicon.entities.get(c.fact.entities[0])?.name ?? '')));
+  const keyOf = (c: Candidate) => `${c.fact.chunkId}|${c.fact.unit}|${c.fact.kind}`;
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    const key = `${candidate.fact.chunkId}|${candidate.fact.unit}|${candidate.fact.kind}`;
+    const key = keyOf(candidate);
     const list = groups.get(key) ?? [];
     if (!list.some((c) => c.fact.entities[0] === candidate.fact.entities[0])) list.push(candidate);
     groups.set(key, list);
   }
-  const best = [...groups.values()].filter((g) => g.length >= 2)
+  // Members of a scope: where the scope's own figure stands beside them it is their whole (42 个 ≥ 11 + 8), not a peer
+  // (金融 31% beside 政务服务 29%); where it does not, the paragraph names the scope.
+  const scopeForms = scopes.flatMap((id) => knowledge.lexicon.formsOf(id)).map(compactForm).filter((f) => f.length >= 2);
+  const ofScope = (group: Candidate[]) => {
+    if (!scopes.length || within) return true;
+    const whole = scored.filter((c) => scopes.includes(c.fact.entities[0]) && keyOf(c) === keyOf(group[0]));
+    if (whole.length) return whole.some((w) => w.fact.value! >= group.reduce((sum, c) => sum + c.fact.value!, 0));
+    const chunk = knowledge.chunk(group[0].fact.chunkId);
+    return Boolean(chunk) && scopeForms.some((f) => compactForm(chunk!.text).includes(f));
+  };
+  const best = [...groups.values()].filter((g) => g.length >= 2 && ofScope(g))
     .sort((a, b) => b.reduce((s, c) => s + c.score, 0) / b.length - a.reduce((s, c) => s + c.score, 0) / a.length)[0];
   if (!best || best[0].score < FACT_MATCH.minimum * 0.8) return null;
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');

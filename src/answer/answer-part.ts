@@ -550,7 +550,10 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.
     // 「金融领域占比第二的城市」: places ranked within a field that scopes them, the field named as a subject.
-    const scoped = Boolean(part.groupBy) && part.subjects.every((s) => !PLACES.has(s.entity.kind));
+    // 「政务服务里哪两个场景最多」: a domain that scopes a ranking asked of its members (a counted noun) — its members are ranked,
+    // the domain's own figure (42 个) not among them.
+    const members = RANKINGS.has(part.operation) && part.subjects.length > 0 && Boolean(part.noun) && part.subjects.every((s) => s.entity.kind === 'domain');
+    const scoped = (Boolean(part.groupBy) || members) && part.subjects.every((s) => !PLACES.has(s.entity.kind));
     const ranked = scoped ? { ...part, subjects: [], words: [...part.words, ...part.subjects.map((s) => s.entity.name)] } : part;
     const fromFacts = RANKINGS.has(part.operation) && (!part.subjects.length || scoped)
       ? rankFacts(ranked, knowledge, scoped ? part.subjects.map((s) => s.entity.id) : []) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);

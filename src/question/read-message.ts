@@ -178,7 +178,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('where')) return { operation: 'where' };
   // 「区块链在新基建里属于哪一类」 (explain): the kind a thing belongs to is told by the report's sentence naming it among a kind's items.
   if (tokens.some((t) => hasFunction(t, 'classify')) && textual) return { operation: 'explain' };
-  if (ops.has('define') && !quantity && textual) return { operation: 'define' };
+  // 「落地最多的两个场景是啥」: 是啥 after a ranking asks which ones rank, not what they are.
+  if (ops.has('define') && !quantity && textual && !top && !ops.has('max') && !ops.has('min')) return { operation: 'define' };
   // 「一共分哪几类」: kinds asked are listed (the report says how many there are and names them), not counted or summed.
   if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
   // 「广东的企业数量大概是上海的几倍」: the quotient of two figures.

@@ -119,3 +119,14 @@ describe('a list about a subject, not one listing it among others', () => {
     expect(answer.answer).toContain('电子存证');
   });
 });
+
+describe('a ranking of the members of a domain', () => {
+  it('ranks the scenarios within 政务服务, not 政务服务 among other domains nor its own total', async () => {
+    const answer = await ask('政务服务领域里落地最多的两个场景是啥');
+    expect(answer.answer).toContain('行政审批');
+    expect(answer.answer).toContain('电子证照');
+    expect(answer.answer).not.toContain('42');
+    const finance = await ask('金融领域哪个细分方向落地项目最多');
+    expect(finance.answer).toContain('信贷融资');
+  });
+});
