@@ -789,3 +789,29 @@ export function withMembers(answer: PartAnswer, part: Part, knowledge: Knowledge
   const passage: Passage = { chunk, ...next, coverage: 0, score: 0 };
   return { ...answer, claims: [...answer.claims, { text: trim(passage.text, part.words), sources: [sourceOf(passage)] }] };
 }
+
+const PLACE_ATTRIBUTES = new Set(['city', 'region', 'province']);
+const PLACE_KINDS = new Set(['city', 'region']);
+
+/**
+ * 「珠三角那个聚集区以哪几个城市为中心」 (list of places asked of a subject): the sentence found names the subject but no place;
+ * the next sentence of its paragraph that names places and nothing else of the subject's kind goes on about the subject
+ * (「…珠江三角洲聚集区，占比 29.26%…。形成了以广东广州、深圳为中心，辐射东莞、海口、厦门的…」) and is added.
+ */
+export function withPlacesAfter(answer: PartAnswer, part: Part, knowledge: Knowledge): PartAnswer {
+  if (answer.status !== 'answered' || part.subjects.length !== 1 || !part.attributes.some((a) => PLACE_ATTRIBUTES.has(a))) return answer;
+  const subject = part.subjects[0].entity;
+  if (PLACE_KINDS.has(subject.kind)) return answer;
+  const sources = answer.claims.flatMap((c) => c.sources).filter((s) => !/#[rg]\d+$/.test(s.chunkId));
+  const places = (text: string) => knowledge.lexicon.mentions(compactForm(text)).filter((m) => PLACE_KINDS.has(m.entity.kind));
+  if (!sources.length || sources.some((s) => places(s.quote).length)) return answer;
+  const last = sources[sources.length - 1];
+  const chunk = knowledge.chunk(last.chunkId);
+  if (!chunk || chunk.kind !== 'prose') return answer;
+  const pieces = piecesOf(chunk);
+  const at = pieces.findIndex((p) => p.text === last.quote);
+  const next = at >= 0 ? pieces[at + 1] : undefined;
+  if (!next || places(next.text).length < 2 || knowledge.lexicon.mentions(compactForm(next.text)).some((m) => m.entity.kind === subject.kind)) return answer;
+  const passage: Passage = { chunk, ...next, coverage: 0, score: 0 };
+  return { ...answer, claims: [...answer.claims, { text: passage.text, sources: [sourceOf(passage)] }] };
+}

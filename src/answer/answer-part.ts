@@ -6,7 +6,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -590,6 +590,8 @@ export async function answerPart(part: Part, reading: Reading, knowledge: Knowle
   if (membersOf && !(fromPassages && aboutSubjects(fromPassages, part, knowledge))) fromPassages = membersNamed(part, knowledge, formsOfNoun(membersOf, knowledge.lexicon)) ?? fromPassages;
   // 「国内的区块链公共服务平台有哪些」: sentences saying what the thing is, completed by the one after them enumerating its members.
   if (membersOf && fromPassages) fromPassages = withMembers(fromPassages, part, knowledge, formsOfNoun(membersOf, knowledge.lexicon));
+  // 「珠三角那个聚集区以哪几个城市为中心」: the places asked, in the sentence after the one naming the subject.
+  if (fromPassages) fromPassages = withPlacesAfter(fromPassages, part, knowledge);
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.

@@ -130,3 +130,11 @@ describe('a ranking of the members of a domain', () => {
     expect(finance.answer).toContain('信贷融资');
   });
 });
+
+describe('places asked of a subject, said in the sentence after the one naming it', () => {
+  it('adds the sentence naming the cities after the one naming the cluster (珠三角 → 广州、深圳 …)', async () => {
+    const answer = await ask('珠三角这个聚集区的中心城市是哪几个');
+    expect(answer.answer).toContain('广州');
+    expect(answer.answer).toContain('深圳');
+  });
+});
