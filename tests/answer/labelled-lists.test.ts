@@ -138,3 +138,12 @@ describe('places asked of a subject, said in the sentence after the one naming i
     expect(answer.answer).toContain('深圳');
   });
 });
+
+describe('a table row named by a short form of its organisation', () => {
+  it('finds the row of 阿里云计算有限公司 by 阿里 and of 中国人民大学区块链研究院 by 人大', async () => {
+    const platform = await ask('阿里搞的那个工业互联网平台叫啥');
+    expect(platform.answer).toContain('supET');
+    const leader = await ask('人大的区块链研究院谁牵头');
+    expect(leader.answer).toContain('高校');
+  });
+});
