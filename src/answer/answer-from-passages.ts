@@ -122,7 +122,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const words = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
   const kinds = part.kinds ? PASSAGES.kindsWeight * words : 0;
-  const total = words + kinds;
+  const fields = part.attributes.includes('field') ? PASSAGES.kindsWeight * words : 0;
+  const total = words + kinds + fields;
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   // 「啥叫新基建」: a sentence naming a subject by another of its forms (新型基础设施, 人民银行) covers the subject's name as well.
@@ -155,6 +156,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
           : context.has(term) ? (part.classify ? 1 : 0.5) * weight : 0;
       }
       if (kinds && KIND_COUNT.test(piece.form)) matched += kinds;
+      // 「投融资主要流向哪些领域」: fields asked are named where an enumeration closes with the word 领域 (「企业服务及金融领域」).
+      if (fields && FIELD_LIST.test(piece.form)) matched += fields;
       const coverage = matched / total;
       const text = piece.form;
       const defined = defines.some((f) => definition(text, f));
@@ -257,6 +260,9 @@ const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,2
  * them closing with the kind word (「集中在工业互联网平台、工业供应链管理和安全等方面」).
  */
 const KIND_COUNT = /(分为|分成|包括|主要有|有|共)[^。，；]{0,4}[一二三四五六七八九十两\d]+(大)?(类|种|个方面|方面|大块|部分)|、[^，。；]{1,30}等(几个|主要|重要)?方面/;
+
+/** A sentence (compact form) naming fields: an enumeration closing with 领域 (「企业服务、电子商务等领域」「企业服务及金融领域」). */
+const FIELD_LIST = /[、及和与][^，。；、]{1,12}(等)?(领域|行业)/;
 
 /** The answer quotes a sentence that says how many kinds there are or names them (KIND_COUNT). */
 export function statesKinds(answer: PartAnswer): boolean {

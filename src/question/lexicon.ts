@@ -34,6 +34,8 @@ export type AttributeId =
   | 'count' | 'share' | 'growth' | 'money' | 'founded' | 'published' | 'date' | 'leader' | 'publisher' | 'round' | 'title'
   | 'number' | 'level' | 'status' | 'apptype' | 'platform' | 'enterprise' | 'city' | 'province' | 'region' | 'positioning'
   | 'content' | 'case' | 'subfield' | 'serial' | 'cluster'
+  /** A field or industry asked for (哪些领域, 哪个行业): the prose names it; no table has a column of it. */
+  | 'field'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
   | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary';
 

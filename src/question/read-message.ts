@@ -516,6 +516,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             continue;
           }
           if (!attributes.includes(cue.attribute)) attributes.push(cue.attribute);
+          // 「流向哪些领域」 (list): a field is asked of the prose, which says it with the attribute's own word (…等领域).
+          if (cue.attribute === 'field') words.push(lexicon.attributes.get(cue.attribute)?.label ?? '');
           if (MEASURES.has(cue.attribute)) {
             if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
             else askedAmount.add(cue.attribute);

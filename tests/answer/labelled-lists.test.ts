@@ -147,3 +147,11 @@ describe('a table row named by a short form of its organisation', () => {
     expect(leader.answer).toContain('高校');
   });
 });
+
+describe('fields asked (哪些领域), answered where the prose names them', () => {
+  it('answers where investment went with the sentence naming the fields, not the top-10 table of firms', async () => {
+    const answer = await ask('今年上半年区块链的投融资都投向了哪些领域');
+    expect(answer.answer).not.toContain('表2-2');
+    expect(answer.answer).toContain('企业服务及金融领域');
+  });
+});
