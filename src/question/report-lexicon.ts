@@ -171,6 +171,26 @@ export function deriveReportLexicon(document: ReportDocument, files: LexiconFile
       if (!entities.has(id)) entity({ id, kind: 'title', name }, [name.replace(/\s+/g, '')]);
     }
   }
+  // multi-part, table-attribute: a name printed with its quoted short form right after it (「金融服务云平台“金服云”」) names one
+  // thing by both — when the short form's characters all stand in the name, in order (金服云 in 金融服务云平台).
+  for (const text of [...document.paragraphs.map((p) => p.text), ...document.tables.flatMap((t) => t.rows.flatMap((r) => r.cells))]) {
+    for (const match of compactForm(text).matchAll(/(\p{Script=Han}{4,16}(?:平台|系统|中心|链))“([^”]{2,6})”/gu)) {
+      const [, run, short] = match;
+      const holds = (name: string) => {
+        let at = 0;
+        for (const ch of short) at = at < 0 ? at : name.indexOf(ch, at) < 0 ? -1 : name.indexOf(ch, at) + 1;
+        return at >= 0;
+      };
+      // The name is the shortest end of the run that holds the short form (「…技术的金融服务云平台」 → 金融服务云平台).
+      let from = run.length - short.length;
+      while (from >= 0 && !holds(run.slice(from))) from--;
+      const name = from >= 0 ? run.slice(from) : '';
+      if (name.length < 4 || name.includes(short)) continue;
+      const id = `organization:${short}`;
+      if (!entities.has(id)) entity({ id, kind: 'organization', name: short }, [name]);
+      else addSurface(name, id);
+    }
+  }
   const sortedEntities = [...entities.values()].sort((a, b) => a.id.localeCompare(b.id));
   const sortedSurfaces: [string, string][] = [...surfaces].flatMap(([surface, ids]) => [...ids].sort().map((id): [string, string] => [surface, id]))
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));

@@ -155,3 +155,11 @@ describe('fields asked (哪些领域), answered where the prose names them', () 
     expect(answer.answer).toContain('企业服务及金融领域');
   });
 });
+
+describe('a name printed with its quoted short form', () => {
+  it('reads 金服云 as the 金融服务云平台 the report names with it, so who built it is found', async () => {
+    const answer = await ask('福建那个金服云平台是哪家负责建设的');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('兴业银行');
+  });
+});
