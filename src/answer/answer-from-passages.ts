@@ -796,7 +796,6 @@ export function withMembers(answer: PartAnswer, part: Part, knowledge: Knowledge
   return { ...answer, claims: [...answer.claims, { text: trim(passage.text, part.words), sources: [sourceOf(passage)] }] };
 }
 
-const PLACE_ATTRIBUTES = new Set(['city', 'region', 'province']);
 const PLACE_KINDS = new Set(['city', 'region']);
 
 /**
