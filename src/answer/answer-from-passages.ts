@@ -274,8 +274,12 @@ function definition(text: string, form: string): boolean {
   return (text.startsWith(form) && /^(是|指|即|就是|作为|，是)/.test(text.slice(form.length))) || text.includes(`所谓${form}`) || text.includes(`${form}是指`);
 }
 
-/** Keeps the clause window of a long sentence that holds the most of the part's words (whole clauses, verbatim). */
-function trim(text: string, words: string[]): string {
+/** A clause that is only a date (「2019年10月，」「2020 年 6 月，」). */
+const BARE_DATE = /^(?=[^，,]*\d)\s*((19|20)\d{2}\s*年)?\s*(\d{1,2}\s*月)?\s*(\d{1,2}\s*日)?(底|初|末|中旬|上旬|下旬)?\s*[，,]$/;
+
+/** Keeps the clause window of a long sentence that holds the most of the part's words (whole clauses, verbatim); a window
+ *  holding `wanted` (a document's 《title》 when one is asked) before any other. */
+function trim(text: string, words: string[], wanted?: RegExp): string {
   if (text.length <= PASSAGES.maxClauseChars) return text;
   const clauses = text.split(/(?<=[，,；;：:])/);
   let best = { score: -1, from: 0, to: clauses.length };
@@ -287,10 +291,13 @@ function trim(text: string, words: string[]): string {
       const window = clauses.slice(from, to + 1).join('');
       // A figure with its counter or unit (「12 个」「5 项」) answers more than a date or a serial number does; words are
       // compared in compact form (「p3801」), the quote keeps the report's own case and spacing.
-      const score = words.filter((w) => compactForm(window).includes(compactForm(w))).length * 10 + (/\d\s*(个|家|项|所|条|件|笔|亿|万|%)/.test(window) ? 3 : /\d/.test(window) ? 2 : 0) - (to - from) * 0.1;
+      const score = words.filter((w) => compactForm(window).includes(compactForm(w))).length * 10 + (/\d\s*(个|家|项|所|条|件|笔|亿|万|%)/.test(window) ? 3 : /\d/.test(window) ? 2 : 0) - (to - from) * 0.1
+        + (wanted?.test(window) ? 100 : 0);
       if (score > best.score) best = { score, from, to: to + 1 };
     }
   }
+  // A bare date the sentence opens with (「2019年10月，」) says when the window's clauses happened: it stays with them.
+  if (best.from > 0 && BARE_DATE.test(clauses[best.from - 1])) best.from--;
   const window = clauses.slice(best.from, best.to).join('').replace(/[，,；;：:]$/, '');
   return best.from > 0 ? window.replace(/^(并且|而且|同时|且|并|而|及)/, '') : window;
 }
@@ -436,13 +443,15 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // The attribute asked (牵头, 主导) marks the clause that answers it as much as the topic's words do.
   const asked = part.attributes.flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).filter((w) => w.length >= 2 && !/[谁哪啥什么多少几吗]/.test(w));
   const words = [...part.subjects.map((s) => s.entity.name), ...part.words, ...asked];
+  // 「…是在哪份文件中」: the title asked is the clause that prints it in 《》.
+  const wanted = part.attributes.includes('title') ? /《[^》]+》/ : undefined;
   const claims: Claim[] = chosen.map((passage) => {
     // 「东软在报告里算啥角色」: a bare item of a labelled list (the front matter's 联合发布单位：… 东软集团) says nothing by itself:
     // the label it stands under says what the item is.
     const label = LABEL.test(passage.text) || chosen.some((c) => LABEL.test(c.text)) ? null : listLabelOf(passage, knowledge);
     if (label) return { text: `${label.text.replace(LABEL, '')}：${passage.text}`, sources: [sourceOf(label), sourceOf(passage)] };
     return {
-      text: chosen.length === 1 && !explain ? trim(passage.text, words) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words) : passage.text,
+      text: chosen.length === 1 && !explain ? trim(passage.text, words, wanted) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words, wanted) : passage.text,
       sources: [sourceOf(passage)],
     };
   });

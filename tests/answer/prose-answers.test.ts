@@ -68,6 +68,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('《邮政强国建设行动纲要》是哪个部门印发的')).answer).toContain('国家邮政局');
   });
 
+  it('answers in which document something was said with the clause printing its 《title》 and the date it opens with', async () => {
+    const answer = await ask('数据要素第一次被列为按贡献参与分配的生产要素，出自哪份文件');
+    expect(answer.answer).toContain('《中共中央关于坚持和完善中国特色社会主义制度');
+    expect(answer.answer).toContain('2019年10月');
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
