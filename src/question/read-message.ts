@@ -269,6 +269,23 @@ function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['l
     && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
 }
 
+/** Words that set two things side by side (「区块链和元宇宙」「5G与区块链」). */
+const COORDINATORS = new Set(['和', '与', '跟', '同', '及', '以及']);
+
+/** Words of a name jieba split (量子|霸权, 元|宇宙) that a coordinator may stand beyond. */
+const COORDINATED_SPAN = 3;
+
+/** A coordinator stands before `position` or after it, with only other words of the same name between (和|量子|霸权). */
+function coordinated(tokens: Token[], position: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let i = position + step, n = 0; i >= 0 && i < tokens.length && n < COORDINATED_SPAN; i += step, n++) {
+      if (COORDINATORS.has(tokens[i].text)) return true;
+      if (tokens[i].type !== 'word') break;
+    }
+  }
+  return false;
+}
+
 /** The token after `position` (的 between or not) is a noun it qualifies: a content word, or a name, noun or synonym cue. */
 function qualifiesNoun(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): boolean {
   const next = tokens[position + 1]?.text === '的' ? tokens[position + 2] : tokens[position + 1];
@@ -568,6 +585,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
           // 「哪些外国的隐私法」: a word qualifying the noun after it (的 between or not) is not the thing asked; that noun is.
           else if (askedBefore(tokens, position) && !qualifiesNoun(tokens, position, lexicon)) eventAsked.push(word);
+          // 「区块链和元宇宙有什么关系」: a thing set beside another by 和/与/跟 is one of the things asked about, not an everyday word.
+          else if (coordinated(tokens, position)) unknown.push(word);
         }
         break;
       }

@@ -88,6 +88,12 @@ describe('readQuestion: what a message is', () => {
     expect(read(['明天天气咋样，报告里有吗']).kind).toBe('off-topic');
   });
 
+  it('reads a word the report never uses set beside a report word by 和/与 as a thing asked about (near-miss), not an everyday word', () => {
+    expect(read(['区块链与量子霸权有啥关联']).parts[0].unknown).toContain('霸权');
+    // A report word beside it is no reason to decline.
+    expect(read(['区块链和大数据有啥关系']).parts[0].unknown).toEqual([]);
+  });
+
   it('declines a clause whose topic is a Latin word the report never prints (NFT, TVL)', () => {
     expect(read(['NFT市场前景如何']).parts[0].foreign).toContain('nft');
     expect(read(['以太坊的TVL有多少']).parts[0].unknown).toContain('tvl');
