@@ -7,6 +7,7 @@ import type { AttributeId } from '../question/lexicon';
 import { answered, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
+import { formsOfNoun } from '../question/read-message';
 
 /** Retrieval as the answerer uses it. */
 export interface Retrieval {
@@ -373,6 +374,12 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     const reason = ranked.find((p) => p.chunk.kind === 'prose' && CAUSAL.test(compactForm(p.text))
       && p.score >= PASSAGES.followerShare * best.score && p.coverage >= PASSAGES.followerShare * best.coverage);
     if (reason) best = reason;
+  }
+  // 「美国的区块链政策怎么样」 (explain): a place's thing asked (政策) is what the sentence must say of it, not only the place
+  // (「…仅次于美国」 says nothing of its 政策).
+  if (part.operation === 'explain' && part.noun && part.subjects.length && part.subjects.every((s) => ['region', 'city'].includes(s.entity.kind))) {
+    const nouns = [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2);
+    if (nouns.length && !nouns.some((f) => compactForm(`${best.text}${best.chunk.section}${best.chunk.source ?? ''}`).includes(f))) return null;
   }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));

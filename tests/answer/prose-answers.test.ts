@@ -74,6 +74,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).toContain('2019年10月');
   });
 
+  it('declines how a place\'s thing is (X的政策怎么样) when the only sentence naming the place says nothing of that thing', async () => {
+    const answer = await ask('美国那边区块链政策咋样');
+    expect(answer.grounded).toBe(false);
+    expect((await ask('北京的区块链政策怎么样')).grounded).toBe(true);
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
