@@ -118,7 +118,8 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
     const cells = table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ');
     const rows = WHERE.rowsNamingTopic * Math.max(rareTotal ? coverage(`c:${table.id}`, cells, rare, rareTotal, retrieval) : 0,
       part.subjects.some((s) => rowsOf(table, s).length > 0) ? 1 : 0);
-    const score = Math.max(caption, rows);
+    // 「广东的企业数在哪个表」: of tables whose rows name the subject, the one whose caption names the rest of the topic (企业) first.
+    const score = Math.max(caption, rows) + (rows > caption ? WHERE.captionTieShare * caption : 0);
     if (score < WHERE.minScore) continue;
     places.push({ kind: 'table', sectionId: table.sectionId, label: `${table.id}「${plain(table.caption)}」`, score,
       source: { chunkId: table.rows[0].chunkId, quote: lineQuote(knowledge, table.line), line: table.line, section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` } });

@@ -134,4 +134,7 @@ export const WHERE = {
   /** Further places are named when they score at least this share of the best one. */
   keepShare: 0.8,
   maxPlaces: 3,
+  /** A table placed by its rows naming the subject adds this share of its caption's coverage (two tables listing 广东: the
+   *  one captioned 企业 answers 「广东的企业数在哪个表」). */
+  captionTieShare: 0.1,
 };

@@ -177,6 +177,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     longestAt(text, at, standalone) {
       for (const surface of byFirst.get(text[at]) ?? []) {
         if (!text.startsWith(surface, at)) continue;
+        // A Latin form is a word, not part of a longer one: 「gdp」 does not stand in 「gdpr」, nor 「ai」 in 「mail」.
+        if ((/[a-z0-9]$/.test(surface) && /^[a-z]/.test(text.slice(at + surface.length))) || (/^[a-z]/.test(surface) && /[a-z]$/.test(text.slice(0, at)))) continue;
         const found = cues.get(surface)!;
         if (surface.length === 1) {
           // A one-character form is a cue only where it stands as a word: a place's short form (「粤有几家」, not

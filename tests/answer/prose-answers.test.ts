@@ -80,6 +80,18 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('北京的区块链政策怎么样')).grounded).toBe(true);
   });
 
+  it('answers where in the report with the table asked as 在哪个表里 / 表是哪张, the caption breaking a tie of rows', async () => {
+    expect((await ask('电子存证那些案例列在哪个表里')).answer).toMatch(/^在表4-3/);
+    expect((await ask('各省区块链企业数的表是哪张')).answer).toContain('表6-1');
+    expect((await ask('江苏的企业数在哪个表')).answer).toMatch(/^在表6-1/);
+  });
+
+  it('reads a Latin word whole: GDPR is the report\'s, not the off-topic GDP', async () => {
+    const answer = await ask('GDPR在报告哪部分出现');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('区块链有望推动数据要素流通');
+  });
+
   it('answers where an organisation no table lists is from the city its printed full name holds', async () => {
     const answer = await ask('赛迪区块链研究院是哪个城市的');
     expect(answer.grounded).toBe(true);
