@@ -191,6 +191,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const said = part.after ? compactForm(part.after) : '';
   // The scope a part's words give (全球 vs 中国/全国): a figure of the other scope is not its figure (全球智慧城市支出 ≠ 中国市场支出).
   const scopes = Object.entries(SCOPES).filter(([, forms]) => part.words.some((w) => forms.includes(w))).map(([scope]) => scope);
+  // currency: 「那笔100.2万美元的融资合人民币多少」 — an amount the question states, asked in another currency, is the figure asked
+  // (given as stated, with no exchange rate), not a figure it counts within.
+  const askedCurrency = part.qualifiers.find((q) => CURRENCIES.has(q));
+  const converts = (fact: StoredFact) => Boolean(askedCurrency) && currencyOf(fact) !== undefined && currencyOf(fact) !== askedCurrency;
   const { facts } = knowledge.facts;
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
@@ -219,7 +223,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const covered = quoted || echoed ? 1 : coverages ? coverages[index] : 0.5;
     // 「第二批11个创新应用中，有几个是…」 (near-miss): the figure the question itself states is what it counts within, never the count it asks for.
     const form = knowledge.facts.forms(fact);
-    if (part.quantity && part.operation !== 'yesno' && figures.includes(form.text)) continue;
+    if (part.quantity && part.operation !== 'yesno' && figures.includes(form.text) && !converts(fact)) continue;
     const anchored = figures.some((f) => form.text.includes(f) || form.window.includes(f));
     if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
@@ -363,6 +367,15 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
       chosen.push({ subject: null, best: candidates[0], others: candidates });
     }
     return chosen;
+  }
+  // currency: 「那笔100.2万美元的融资合人民币多少」 — one amount the question states, asked in another currency, is the figure asked:
+  // the sentence that prints it (the answer then says the report gives no exchange rate).
+  const asked = part.qualifiers.find((q) => CURRENCIES.has(q));
+  if (part.figures.length === 1 && asked) {
+    const figure = compactForm(part.figures[0]);
+    const stated = scoreFacts({ ...part, subjects: [], figures: [figure] }, knowledge, null, undefined, true)
+      .filter((c) => c.fact.kind === 'money' && compactForm(c.fact.text) === figure && currencyOf(c.fact) !== undefined && currencyOf(c.fact) !== asked);
+    if (stated.length) return [{ subject: null, best: stated[0], others: stated }];
   }
   const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
   const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];

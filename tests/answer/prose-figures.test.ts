@@ -294,4 +294,12 @@ describe('prose figures asked in everyday words', () => {
     const answer = await ask('上海跟江苏比，哪个企业更多');
     expect(flat(answer)).toContain('125−106=19');
   });
+
+  it('gives an amount the question states as the report prints it when asked in another currency, with no exchange rate', async () => {
+    const answer = await ask('那个100.2万美元的出口融资换成人民币是多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('100.2万美元');
+    expect(flat(answer)).toContain('汇率');
+    expect(answer.citations.map((c) => c.line)).toContain(693);
+  });
 });
