@@ -1077,7 +1077,9 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const persona = (s: Token[]) => s.some((t, i) => {
     if (!cuesOf(t, 'kind').some((c) => c.kind === 'persona')) return false;
     const before = s.slice(Math.max(0, i - PERSONA_SPAN), i);
-    const at = before.findIndex((b) => posing.has(b.text));
+    // 「请以…口吻」: jieba may keep a function word (请) on the posing word.
+    const poses = (b: Token) => posing.has(b.text) || [...posing].some((p) => b.text.endsWith(p) && b.text.length > p.length && context.lexicon.isFunctionWord(b.text.slice(0, -p.length)));
+    const at = before.findIndex(poses);
     return at >= 0 && !before.slice(at + 1).some((b) => hasFunction(b, 'question'));
   });
   // 「以理财师的身份告诉我能不能买比特币」: a role taken to give advice is declined as that request.
