@@ -649,3 +649,14 @@ describe('readQuestion: what a follow-up asks of the thing before', () => {
     expect(names(reading.parts[0])).toEqual(['浙江']);
   });
 });
+
+describe('readQuestion: a numbered topic is not cut by a cue ending in its ordinal', () => {
+  it('reads 数量第一梯队 as the first tier, not as 数量第一 (the most)', () => {
+    const [part] = read(['区块链公司数量第一梯队都有哪些省']).parts;
+    expect(part.operation).not.toBe('max');
+    expect(part.words).toContain('梯队');
+    const [most] = read(['哪个省区块链公司数量第一']).parts;
+    expect(['max', 'rank']).toContain(most.operation);
+  });
+});
+

@@ -33,6 +33,9 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强)?`, 'g');
+/** A cue's closing ordinal (数量第一), and the words that make an ordinal the number of a topic (第一梯队, 第二批). */
+const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
+const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
 // 「目前一共」「之前」: 前 inside a word is no top-k.
 const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投)?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
@@ -240,6 +243,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const crossing = (match: ReturnType<Lexicon['longestAt']>, at: number): ReturnType<Lexicon['longestAt']> => {
     if (!match || match.surface.length < 3) return match;
     const end = at + match.surface.length;
+    // 「数量第一梯队」: a cue ending in an ordinal (数量第一) that a numbered topic continues (第一梯队) is no cue: the number
+    // belongs to the topic, and what stands before it (数量) only says what the topic is numbered by.
+    if (NUMBERED_END.test(match.surface) && NUMBERED_TOPIC.test(text.slice(end))) return null;
     for (let cut = end - 1; cut > at + 1; cut--) {
       const next = lexicon.longestAt(text, cut, standalone);
       if (!next || !next.cues.some((c) => c.type === 'qualifier') || cut + next.surface.length <= end || !boundary(cut) || boundary(end)) continue;
