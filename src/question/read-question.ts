@@ -19,6 +19,9 @@ const ASKS_WHAT = /啥|什么|哪些|哪几/;
 const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
 
+/** The counted noun of the report's tables themselves (几张表). */
+const TABLE_NOUN = '表';
+
 /** How an answer from a table opens: the table and its caption. */
 const FRAMING = /据表\s*\d+-\d+（[^）]*）/g;
 
@@ -166,6 +169,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   else delete next.why;
   // follow-up: after 「哪个/哪三个…最多」 a bare attribute (「占比呢」「分别是谁主导的」) is asked of the members the answer named.
   const askedOfMembers = current.operation === 'lookup' || (current.operation === 'list' && (current.attributes.length > 0 || current.quantity || previous.groupBy !== undefined) && !current.noun && !current.table);
+  // follow-up: 「那按全国累计的分布表呢」 after a question counting another noun: 表 says where it is read (a table of the same
+  // things), not what is counted — unless tables are counted (几张表).
+  if (current.noun === TABLE_NOUN && previous.noun && previous.noun !== TABLE_NOUN && !current.quantity && !current.attributes.includes('count') && !current.table) {
+    const forms = formsOfNoun(TABLE_NOUN, context.lexicon);
+    current = { ...current, noun: undefined, words: current.words.filter((w) => !forms.has(compactForm(w))) };
+  }
   // follow-up: 「按城市算呢」「那按主导机构分呢」 after 「哪个省的产业园最多」: only another column to group on asks the same
   // ranking grouped by it (its place noun, 地区, is the groups' kind, not what is counted).
   const regrouped = previous.groupBy !== undefined && !current.subjects.length && !current.table && !current.explicit

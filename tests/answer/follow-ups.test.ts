@@ -207,4 +207,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('金融科技（FinTech）发展规划');
     expect(answer.answer).not.toContain('关于工业大数据发展的指导意见');
   });
+
+  it('ranks the scenes of the field asked about (哪两个场景最多), and reads 分布表 as where to read, not as what is counted', async () => {
+    const scenes = await ask('政务这块落地了几个项目', '排前两位的场景是哪两个');
+    expect(scenes.answer).toContain('行政审批');
+    expect(scenes.answer).toContain('电子证照');
+    const table = await ask('今年新注册的区块链企业哪个省最多', '那看全国累计的统计表呢');
+    expect(table.answer).toContain('354');
+  });
 });
