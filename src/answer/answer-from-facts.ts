@@ -507,7 +507,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
     // that period (the base the growth compares with), which the previous answer's line states.
     ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
-  if (!chosen) return null;
+  if (!chosen) return part.attributes.includes('share') ? shareOfWhole(part, knowledge) : null;
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const pick of chosen) {
@@ -593,6 +593,28 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   return answered(claims, chosen.map((p) => ({ source: p.best.fact.source, subject: p.subject?.entity.name ?? p.best.fact.subject, metric: p.best.fact.metric,
     value: p.best.fact.value ?? p.best.fact.text, unit: p.best.fact.value === null ? '' : p.best.fact.unit, period: p.best.fact.period,
     text: p.best.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(p.best.fact.source) })));
+}
+
+/**
+ * share: 「今年新增的研究机构占全部的几成」 — where the report states no percent, a sentence that states a whole and a part of it
+ * (「研究机构共 107 家，其中 2020 年新增加了 9 家」) gives the share: the part's count (the one asked: its qualifier, its period)
+ * divided by the whole counted beside it, with the formula.
+ */
+function shareOfWhole(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.subjects.length || !part.noun) return null;
+  const counted = { ...part, attributes: part.attributes.filter((a) => a !== 'share').concat('count' as const), operation: 'count' as const };
+  const best = scoreFacts(counted, knowledge, null, part.periods[0])[0];
+  if (!best || best.score < FACT_MATCH.minimum || best.fact.value === null || best.fact.kind !== 'count') return null;
+  const whole = knowledge.facts.facts.find((f) => f !== best.fact && f.quote === best.fact.quote && f.line === best.fact.line && f.kind === 'count'
+    && f.unit === best.fact.unit && f.value !== null && f.value > best.fact.value! && f.nouns.join() === best.fact.nouns.join()
+    && statesWhole(f, knowledge.facts.forms(f).before) && f.offset! < best.fact.offset!);
+  if (!whole) return null;
+  const ratio = formatNumber(Number(((best.fact.value! / whole.value!) * 100).toFixed(2)));
+  const claim = factClaim(best.fact, knowledge);
+  return answered([{ ...claim, end: '；' },
+    { text: `报告没有直接给出占比，按其中${printedNumber(best.fact)}${best.fact.unit}占共${printedNumber(whole)}${whole.unit}计算，约为${ratio}%（${printedNumber(best.fact)}÷${printedNumber(whole)}=${ratio}%）`, sources: [], derived: [ratio], end: '。' }],
+  [best.fact, whole].map((f) => ({ source: f.source, subject: f.subject, metric: f.metric, value: f.value!, unit: f.unit, period: f.period,
+    text: f.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(f.source) })));
 }
 
 /**

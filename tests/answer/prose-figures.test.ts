@@ -302,4 +302,11 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('汇率');
     expect(answer.citations.map((c) => c.line)).toContain(693);
   });
+
+  it('computes a share the report does not print from the whole and the part one sentence states, with the formula', async () => {
+    const answer = await ask('2020年新冒出来的研究机构在所有研究机构里占几成');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('9÷107=8.41%');
+    expect(answer.citations.map((c) => c.line)).toEqual([339]);
+  });
 });
