@@ -824,15 +824,27 @@ export function withPlacesAfter(answer: PartAnswer, part: Part, knowledge: Knowl
   const subject = part.subjects[0].entity;
   if (PLACE_KINDS.has(subject.kind)) return answer;
   const sources = answer.claims.flatMap((c) => c.sources).filter((s) => !/#[rg]\d+$/.test(s.chunkId));
-  const places = (text: string) => knowledge.lexicon.mentions(compactForm(text)).filter((m) => PLACE_KINDS.has(m.entity.kind));
-  if (!sources.length || sources.some((s) => places(s.quote).length)) return answer;
+  const mentions = (text: string) => knowledge.lexicon.mentions(compactForm(text));
+  const places = (text: string) => mentions(text).filter((m) => PLACE_KINDS.has(m.entity.kind));
+  const kin = (text: string) => new Set(mentions(text).filter((m) => m.entity.kind === subject.kind).map((m) => m.entity.id));
+  // A sentence about the subject alone names it and nothing else of its kind (not 「珠江三角洲聚集区以及…湘黔渝聚集区」).
+  const alone = (text: string) => { const ids = kin(text); return ids.size === 1 && ids.has(subject.id); };
+  if (!sources.length || sources.some((s) => alone(s.quote) && places(s.quote).length)) return answer;
+  // The sentence after one about the subject that names places and nothing of the subject's kind goes on about it.
+  const following = (chunk: Chunk, text: string) => {
+    const pieces = piecesOf(chunk);
+    const next = pieces[pieces.findIndex((p) => p.text === text) + 1];
+    return next && places(next.text).length >= 2 && !kin(next.text).size ? next : undefined;
+  };
   const last = sources[sources.length - 1];
   const chunk = knowledge.chunk(last.chunkId);
-  if (!chunk || chunk.kind !== 'prose') return answer;
-  const pieces = piecesOf(chunk);
-  const at = pieces.findIndex((p) => p.text === last.quote);
-  const next = at >= 0 ? pieces[at + 1] : undefined;
-  if (!next || places(next.text).length < 2 || knowledge.lexicon.mentions(compactForm(next.text)).some((m) => m.entity.kind === subject.kind)) return answer;
-  const passage: Passage = { chunk, ...next, coverage: 0, score: 0 };
-  return { ...answer, claims: [...answer.claims, { text: passage.text, sources: [sourceOf(passage)] }] };
+  const after = chunk?.kind === 'prose' && !sources.some((s) => places(s.quote).length) && alone(last.quote) ? following(chunk, last.quote) : undefined;
+  if (after) return { ...answer, claims: [...answer.claims, { text: after.text, sources: [sourceOf({ chunk: chunk!, ...after, coverage: 0, score: 0 })] }] };
+  // The sentences found name the subject among others of its kind: the report's sentence about it alone, and the one after it.
+  if (!sources.every((s) => kin(s.quote).size > 1 || !kin(s.quote).has(subject.id))) return answer;
+  const about = prosePieces(knowledge).filter((p) => alone(p.text)).map((p) => ({ piece: p, next: following(p.chunk, p.text) })).filter((f) => f.next);
+  if (about.length !== 1) return answer;
+  const [{ piece, next }] = about;
+  return answered([{ text: piece.text, sources: [sourceOf({ ...piece, coverage: 0, score: 0 })] },
+    { text: next!.text, sources: [sourceOf({ chunk: piece.chunk, ...next!, coverage: 0, score: 0 })] }]);
 }
