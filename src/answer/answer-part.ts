@@ -55,7 +55,9 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   // 「中国移动建了多少5G基站」: a quantity of a counted noun is stated where the noun (one of its forms) is said; a row that only
   // names the subject beside its serial number counts nothing of it.
   const rowsOnly = answer.claims.every((c) => c.sources.every((s) => /#r\d+$/.test(s.chunkId)));
-  const nounForms = part.noun && rowsOnly ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
+  // follow-up: 「中国联通呢」 after 「5G基站建了多少」 — the noun carried over is what is counted, so a sentence naming the subject
+  // but not the noun (联通 among an ITU proposal's authors) counts nothing of it either.
+  const nounForms = part.noun && (rowsOnly || part.inheritedNoun) ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
   const counted = !nounForms.length || quotes.some((q) => nounForms.some((f) => q.includes(f)));
   return named && figure && period && counted;
 }

@@ -215,4 +215,12 @@ describe('follow-up chains on the real report', () => {
     const table = await ask('今年新注册的区块链企业哪个省最多', '那看全国累计的统计表呢');
     expect(table.answer).toContain('354');
   });
+
+  it('declines a carrier the report gives no base stations for, naming the figure it does give', async () => {
+    for (const carrier of ['中国电信建了几个', '中国联通呢']) {
+      const answer = await ask('5G基站全国开通了多少', carrier);
+      expect(answer.answer).toContain('报告中没有提到');
+      expect(answer.answer).toContain('40 万个');
+    }
+  });
 });
