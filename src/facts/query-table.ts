@@ -163,7 +163,9 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
         // A date printing only its year (2019) has no month to group by.
         const month = date !== null && Math.floor(date / 100) % 100 > 0 ? `${Math.floor(date / 10_000)}年${Math.floor(date / 100) % 100}月` : '';
         // Values compared by name (政府, 政企合作 = 政府、企业) each take the rows whose cell is exactly that value.
-        const keys = query.among ? query.among.filter((name) => cell?.bare === name || (cell?.parts.length === 1 && cell.parts[0] === name))
+        // A standard's number groups by its prefix (GM/T0070-2019 → GM/T, DB52/T1466-2019 → DB52/T).
+        const prefix = table.columns[query.column]?.kind === 'code' ? /^[A-Za-z]+\d*\/?[A-Za-z]*/.exec(cell?.bare.replace(/\s+/g, '') ?? '')?.[0] : undefined;
+        const keys = prefix ? [prefix] : query.among ? query.among.filter((name) => cell?.bare === name || (cell?.parts.length === 1 && cell.parts[0] === name))
           : query.whole && cell?.bare ? [cell.bare] : cell?.parts.length ? cell.parts : date !== null ? [query.unit === 'month' ? month : `${Math.floor(date / 10_000)}年`] : [cell?.bare ?? ''];
         for (const key of keys.filter(Boolean)) groups.set(key, [...(groups.get(key) ?? []), row]);
       }

@@ -61,7 +61,7 @@ const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'm
 const MEASURES = new Set<AttributeId>(['money', 'count']);
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
 export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'cluster', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
-  'founded', 'published', 'date', 'publisher', 'enterprise']);
+  'founded', 'published', 'date', 'publisher', 'enterprise', 'number']);
 /** Qualifiers that name a currency (qualifiers.tsv). */
 const CURRENCY_QUALIFIERS = new Set(['人民币', '美元']);
 const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '这个', '那个', '此', '上述', '前者', '后者', '他们', '她']);

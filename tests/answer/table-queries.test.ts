@@ -396,3 +396,16 @@ describe('table questions: a row named by the subject itself', () => {
     expect((await ask('长沙那个专项政策叫什么名字')).answer).toContain('长沙');
   });
 });
+
+describe('table questions: a place that falls inside a tie, and standards grouped by the prefix of their number', () => {
+  it('says the tie a k-th place falls in, and the rows right after it', async () => {
+    const answer = await ask('区块链企业数倒数第三的是哪个省');
+    expect(answer.answer).toContain('并列倒数第一');
+    for (const region of ['宁夏', '青海', '西藏', '江西', '山西']) expect(answer.answer).toContain(region);
+  });
+
+  it('groups standards by the prefix of their number (GM/T, GB/T …)', async () => {
+    const answer = await ask('密码模块测评标准里哪一类编号的最多');
+    expect(answer.answer).toContain('GM/T（7个）');
+  });
+});
