@@ -187,7 +187,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // Figures of what is new in a period (新成立) are not a table's stock, unless the table lists what is new.
     // 「2020年新成立的产业园有哪些」 (table-filter-list): names asked of a year that the table's own dates select are its rows —
     // a count keeps the prose's figure, which may differ from the table's dated rows.
-    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(part.operation === 'list' && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date'));
+    // 「2018年新建了几个产业园」: where the prose states no count of the period, the table's rows dated in it are the count.
+    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(['list', 'count'].includes(part.operation) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date'));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
     const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));

@@ -409,3 +409,15 @@ describe('table questions: a place that falls inside a tie, and standards groupe
     expect(answer.answer).toContain('GM/T（7个）');
   });
 });
+
+describe('table questions: a count of new things of a period, from the prose and from the table that dates them', () => {
+  it('gives the prose count and the table rows dated in the period when they differ', async () => {
+    const answer = await ask('今年一共新建了多少个区块链园区？');
+    expect(answer.answer).toContain('3 家');
+    expect(answer.answer).toContain('石家庄数字经济产业园');
+  });
+
+  it('counts the dated rows where the prose states no count of that year', async () => {
+    expect((await ask('2018年新建的产业园有几个')).answer).toContain('共17个');
+  });
+});
