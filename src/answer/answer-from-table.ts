@@ -1,4 +1,4 @@
-import { absoluteValue, filterRows, queryTable, rank, scaledHolds, type RowFilter } from '../facts/query-table';
+import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import { formsOfNoun } from '../question/read-message';
@@ -677,21 +677,6 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
-  // table-extreme: 「倒数第二」 where the last three tie (宁夏、青海、西藏 0家): no row holds that place alone — the tie is
-  // said as such, and the rows right after it (the next value) named beside it, each cited.
-  const inTie = part.operation === 'rank' && (part.rank ?? 1) > 1 && result.ranked.every((r) => r.place < (part.rank ?? 1));
-  if (inTie) {
-    const all = rank(filterRows(table, filters), column, order);
-    const after = all.filter((r) => r.place > result.ranked[0].place);
-    const next = after.filter((r) => r.place === after[0]?.place);
-    const group = (rows: typeof all) => `${rows.map((r) => label(r.row, table)).join('、')}（${rows.length > 1 ? '均为' : ''}${cellText(rows[0].row.cells[column], table.columns[column])}）`;
-    for (const r of [...result.ranked, ...next]) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
-    const place = result.ranked[0].place;
-    const said = place <= 10 ? '一二三四五六七八九十'[place - 1] : String(place);
-    claims.push({ text: `${group(result.ranked)}并列${order === 'asc' ? '倒数' : ''}第${said}`, sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)), end: next.length ? '；' : '。' });
-    if (next.length) claims.push({ text: `紧随其后的是${group(next)}`, sources: next.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
-    return finish(claims, context);
-  }
   const tied = part.operation !== 'topk' && result.ranked.length > 1;
   if (tied) {
     // 「并列最少的是宁夏、青海、西藏，均为0家」.
