@@ -196,6 +196,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const askedCurrency = part.qualifiers.find((q) => CURRENCIES.has(q));
   const converts = (fact: StoredFact) => Boolean(askedCurrency) && currencyOf(fact) !== undefined && currencyOf(fact) !== askedCurrency;
   const { facts } = knowledge.facts;
+  const valueFit = valueCondition(part, knowledge);
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
     if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
@@ -240,7 +241,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // The clause may stand in another section than the one quoted, saying the same (「先行在深圳、苏州…试点」 again with its date).
     const dateOfClause = fact.kind === 'date' && Boolean(said) && ((quoted && said.includes(form.window)) || echoed);
     const continues = (fact.kind === 'date' ? dateOfClause : quoted && !said.includes(printedNumber(fact))) ? FACT_MATCH.previousLine : 1;
-    const score = fit * kind * entity * time * noun * qualifier * whole * continues * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
+    const value = valueFit ? valueFit(form.window) : 1;
+    if (!value) continue;
+    const score = fit * kind * entity * time * noun * qualifier * whole * continues * value * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
   // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
@@ -257,6 +260,32 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
   const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
   return candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+}
+
+/**
+ * The fit of a figure's clause to the category values a part asks as conditions (政府主导的产业园): 1 where the clause names an
+ * asked value, 0 where it names another value of the same column by a longer form (「17 家…为政府与企业合作」 holds 政府 only inside
+ * the joint value's form), `valueUnnamed` where it names none. Null without such a condition.
+ */
+function valueCondition(part: Part, knowledge: Knowledge): ((window: string) => number) | null {
+  const asked = new Set(part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.id] : [])));
+  if (!asked.size) return null;
+  // A value's id is 「value:表3-3:leader:政府」: the values of one column share everything up to the last colon.
+  const columns = new Set([...asked].map((id) => id.slice(0, id.lastIndexOf(':') + 1)));
+  const values = [...knowledge.lexicon.entities.values()].filter((e) => e.kind === 'value' && columns.has(e.id.slice(0, e.id.lastIndexOf(':') + 1)))
+    .map((e) => ({ own: asked.has(e.id), forms: knowledge.lexicon.formsOf(e.id).map(compactForm).filter((f) => f.length >= 2) }));
+  return (window) => {
+    let own = 0;
+    let other = 0;
+    for (const value of values) {
+      for (const form of value.forms) {
+        if (!window.includes(form)) continue;
+        if (value.own) own = Math.max(own, form.length);
+        else other = Math.max(other, form.length);
+      }
+    }
+    return other > own ? 0 : own ? 1 : FACT_MATCH.valueUnnamed;
+  };
 }
 
 /** Share of a date's clause (from the date to the clause's end) that an earlier answer's text repeats, by character pairs. */

@@ -660,3 +660,11 @@ describe('readQuestion: a numbered topic is not cut by a cue ending in its ordin
   });
 });
 
+describe('readQuestion: a follow-up naming another category value', () => {
+  it('replaces every reading of the earlier value words, in whichever table they were read', () => {
+    // 企业主导 is a value of 表3-3's and of 表2-1's 主导机构 column; 政企合作 only of 表3-3's.
+    const [part] = read(['产业园里企业主导的有几家', '那政企合作的呢']).parts;
+    const values = part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []));
+    expect(values).toEqual(['政府、企业']);
+  });
+});

@@ -459,7 +459,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.condition) next.condition = current.condition;
   if (current.filters.length) {
     const replaced = new Set(current.filters.map((f) => (f.kind === 'value' ? f.entity.column : f.attribute)));
-    next.filters = [...previous.filters.filter((f) => !replaced.has(f.kind === 'value' ? f.entity.column : f.attribute)), ...current.filters];
+    const dropped = (f: Part['filters'][number]) => replaced.has(f.kind === 'value' ? f.entity.column : f.attribute);
+    // The words of a replaced value may have been read as values of several tables (企业主导: 表3-3's and 表2-1's 主导机构):
+    // replacing the words replaces every reading of them.
+    const words = new Set(previous.filters.filter((f) => f.kind === 'value' && dropped(f)).map((f) => (f.kind === 'value' ? f.text : '')));
+    next.filters = [...previous.filters.filter((f) => !dropped(f) && !(f.kind === 'value' && words.has(f.text))), ...current.filters];
   }
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
   // follow-up: 「那全国累计的呢」 after 「上半年新成立的企业哪里最多」: the whole stock is asked, not what is new — the qualifier

@@ -224,3 +224,22 @@ describe('follow-up chains on the real report', () => {
     }
   });
 });
+
+describe('follow-ups: another category value of the same column', () => {
+  it('counts the category asked, not a neighbouring clause of the sentence that lists every category', async () => {
+    // 第 491 行: 政企合作 17 家, 政府主导 15 家, 企业主导 9 家 (of 44 parks).
+    const government = await ask('那44个产业园中政府牵头搞的有多少');
+    expect(government.answer).toContain('15');
+    expect(government.answer).not.toContain('17 家产业园为政府与企业合作');
+    const firms = await ask('那44个产业园中政府牵头搞的有多少', '企业牵头的呢');
+    expect(firms.answer).toContain('9');
+    expect(firms.answer).not.toContain('15');
+  });
+
+  it('replaces every reading of the words the earlier turn filtered on (a value two tables print)', async () => {
+    // 企业主导 is a value of 表3-3's and of 表2-1's 主导机构; switching to 政企合作 drops both.
+    const joint = await ask('这44家产业园，企业主导的几家', '那政企合作的占多大比例');
+    expect(joint.answer).toContain('39%');
+    expect(joint.answer).not.toContain('20%');
+  });
+});
