@@ -420,3 +420,10 @@ describe('table questions: a count of new things of a period, from the prose and
     expect((await ask('2018年新建的产业园有几个')).answer).toContain('共17个');
   });
 });
+
+describe('table questions: 新研究机构 names the table of the new ones', () => {
+  it('counts the new research institutes per city', async () => {
+    const answer = await ask('各个城市分别有几个新研究机构');
+    expect(answer.answer).toContain('济南（2个）');
+  });
+});
