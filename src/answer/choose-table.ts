@@ -2,7 +2,7 @@ import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
 import { compactForm } from '../text/compact-form';
-import { parsePeriod, periodsOverlap } from '../text/find-periods';
+import { parsePeriod, periodsOverlap, type PeriodSpan } from '../text/find-periods';
 import type { Knowledge } from './knowledge';
 import { TABLE_CHOICE } from './thresholds';
 
@@ -117,6 +117,16 @@ export function outsideSpan(table: TypedTable, part: Part): boolean {
   const span = parsePeriod(table.period);
   const asked = [...part.periods.filter((p) => !p.asOf && !p.bound), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
   return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
+}
+
+/**
+ * table-difference: 「企业数比2019年多了多少」 — a stock counted 截至 a date (表6-1: 截至2020年6月), its rows undated, holds no figure of
+ * a period that ended before it: the comparison is the prose's (303 vs 2019's 81), not the table's.
+ */
+function stockAfter(table: TypedTable, periods: readonly PeriodSpan[]): boolean {
+  if (!table.period || !/截[至止]/.test(table.period) || table.columns.some((c) => c.kind === 'date')) return false;
+  const span = parsePeriod(table.period);
+  return Boolean(span) && periods.some((p) => p.to < span!.from);
 }
 
 /**
@@ -271,7 +281,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     }
     // 「今年上半年部委政策跟19年全年比」: a comparison with a period the table does not cover (表1-1 is 2020 H1) is not the table's.
     if (eligible && !explicit && part.versus?.length && ['compare', 'difference'].includes(part.operation)
-      && outsideSpan(table, { ...part, periods: part.versus, filters: [] })) eligible = false;
+      && (outsideSpan(table, { ...part, periods: part.versus, filters: [] }) || stockAfter(table, part.versus))) eligible = false;
     if (!eligible) continue;
     const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)

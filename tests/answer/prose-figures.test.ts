@@ -309,4 +309,10 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('9÷107=8.41%');
     expect(answer.citations.map((c) => c.line)).toEqual([339]);
   });
+
+  it('compares a count with an earlier year from the prose, not from a table counted as of June 2020', async () => {
+    const answer = await ask('区块链企业数量跟2019年比多了几家');
+    expect(flat(answer)).toContain('303−81=222');
+    expect(flat(answer)).not.toContain('1309');
+  });
 });
