@@ -198,7 +198,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // 「2020年新成立的产业园有哪些」 (table-filter-list): names asked of a year that the table's own dates select are its rows —
     // a count keeps the prose's figure, which may differ from the table's dated rows.
     // 「2018年新建了几个产业园」: where the prose states no count of the period, the table's rows dated in it are the count.
-    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(['list', 'count'].includes(part.operation) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date'));
+    // A period outside the table's own span (表2-2 is 2020上半年; 2019年 asked) dates none of its rows: the prose's count stands.
+    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(['list', 'count'].includes(part.operation) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date') && !outsideSpan(table, part));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
     const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));

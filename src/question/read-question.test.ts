@@ -668,3 +668,11 @@ describe('readQuestion: a follow-up naming another category value', () => {
     expect(values).toEqual(['政府、企业']);
   });
 });
+
+describe('readQuestion: a follow-up naming another subject', () => {
+  it('drops the earlier subject\'s readings as a table value (产品溯源 is also 表4-6\'s 细分领域)', () => {
+    const [part] = read(['上半年产品溯源搭了几个平台', '交通出行那块呢']).parts;
+    expect(names(part)).toEqual(['交通出行']);
+    expect(part.filters.some((f) => f.kind === 'value' && f.entity.name === '产品溯源')).toBe(false);
+  });
+});

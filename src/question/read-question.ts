@@ -457,6 +457,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.table) next.table = current.table;
   if (current.section) next.section = current.section;
   if (current.condition) next.condition = current.condition;
+  // 「交通出行领域呢」 after 「产品溯源领域…」: the earlier subject's words were also read as a table's value (表4-6's 产品溯源);
+  // a new subject replaces every reading of them.
+  if (current.subjects.length && !current.filters.length) {
+    const replaced = new Set(previous.subjects.map((s) => s.entity.name).filter((name) => !current.subjects.some((s) => s.entity.name === name)));
+    next.filters = next.filters.filter((f) => !(f.kind === 'value' && replaced.has(f.entity.name)));
+  }
   if (current.filters.length) {
     const replaced = new Set(current.filters.map((f) => (f.kind === 'value' ? f.entity.column : f.attribute)));
     const dropped = (f: Part['filters'][number]) => replaced.has(f.kind === 'value' ? f.entity.column : f.attribute);
