@@ -255,7 +255,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // figure asked; one whose clause only opens on them (「初创期…占比较小，种子轮仅占比 4%」) is a sub-category's.
   const asked = [...new Set(terms)].filter((t) => t.length >= 2);
   const metricNames = new Map<StoredFact, number>();
-  const names = (fact: StoredFact) => metricNames.get(fact) ?? metricNames.set(fact, asked.filter((t) => compactForm(fact.metric).includes(t)).length).get(fact)!;
+  const names = (fact: StoredFact) => metricNames.get(fact) ?? metricNames.set(fact, asked.filter((t) => knowledge.facts.forms(fact).metric.includes(t)).length).get(fact)!;
   // share: of figures that fit equally and name no subject, the whole that the report's shares are of (303 家) is the count of
   // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
   const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
@@ -267,13 +267,31 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
  * asked value, 0 where it names another value of the same column by a longer form (「17 家…为政府与企业合作」 holds 政府 only inside
  * the joint value's form), `valueUnnamed` where it names none. Null without such a condition.
  */
+// A value's id is 「value:表3-3:leader:政府」: the values of one column share everything up to the last colon.
+const columnOf = (id: string) => id.slice(0, id.lastIndexOf(':') + 1);
+const valuesByColumn = new WeakMap<Knowledge, Map<string, { id: string; forms: string[] }[]>>();
+
+/** The category values of every table column with their compact forms (once per knowledge: the lexicon depends only on the report). */
+function columnValues(knowledge: Knowledge): Map<string, { id: string; forms: string[] }[]> {
+  let map = valuesByColumn.get(knowledge);
+  if (!map) {
+    map = new Map();
+    for (const e of knowledge.lexicon.entities.values()) {
+      if (e.kind !== 'value') continue;
+      const list = map.get(columnOf(e.id)) ?? map.set(columnOf(e.id), []).get(columnOf(e.id))!;
+      list.push({ id: e.id, forms: knowledge.lexicon.formsOf(e.id).map(compactForm).filter((f) => f.length >= 2) });
+    }
+    valuesByColumn.set(knowledge, map);
+  }
+  return map;
+}
+
 function valueCondition(part: Part, knowledge: Knowledge): ((window: string) => number) | null {
   const asked = new Set(part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.id] : [])));
   if (!asked.size) return null;
-  // A value's id is 「value:表3-3:leader:政府」: the values of one column share everything up to the last colon.
-  const columns = new Set([...asked].map((id) => id.slice(0, id.lastIndexOf(':') + 1)));
-  const values = [...knowledge.lexicon.entities.values()].filter((e) => e.kind === 'value' && columns.has(e.id.slice(0, e.id.lastIndexOf(':') + 1)))
-    .map((e) => ({ own: asked.has(e.id), forms: knowledge.lexicon.formsOf(e.id).map(compactForm).filter((f) => f.length >= 2) }));
+  const byColumn = columnValues(knowledge);
+  const values = [...new Set([...asked].map(columnOf))].flatMap((column) => byColumn.get(column) ?? [])
+    .map((v) => ({ own: asked.has(v.id), forms: v.forms }));
   return (window) => {
     let own = 0;
     let other = 0;

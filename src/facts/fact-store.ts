@@ -62,6 +62,8 @@ export interface FactForms {
   quote: string;
   /** The sentence before the clause (where a national scope such as 我国 is stated). */
   before: string;
+  /** What it measures (its metric). */
+  metric: string;
 }
 
 const MENTIONED_KINDS = new Set(['region', 'city', 'cluster', 'organization', 'domain']);
@@ -216,5 +218,5 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer,
 function formsOf(fact: StoredFact): FactForms {
   const quote = compactForm(fact.quote);
   const window = compactForm(fact.window);
-  return { text: compactForm(fact.text), window, quote, before: quote.split(window)[0] ?? '' };
+  return { text: compactForm(fact.text), window, quote, before: quote.split(window)[0] ?? '', metric: compactForm(fact.metric) };
 }

@@ -4,7 +4,11 @@
  * Latin letters or digits (「CoolBitX Technology」 keeps its two words). 「B 轮」 reads as 「b轮」,
  * 「2020 年 6 月」 as 「2020年6月」.
  */
+const HAN_ONLY = /^[\u4e00-\u9fff]*$/;
+
 export function compactForm(text: string): string {
+  // Most words compared are Han characters only, which every step below leaves as they are (NFKC keeps U+4E00–U+9FFF).
+  if (HAN_ONLY.test(text)) return text;
   return text.normalize('NFKC').toLowerCase().replace(/\*\*/g, '').replace(/[—–－]/g, '-')
     .replace(/\s+/g, (space, at: number, whole: string) => (/[a-z0-9]/.test(whole[at - 1] ?? '') && /[a-z0-9]/.test(whole[at + space.length] ?? '') ? ' ' : ''));
 }
