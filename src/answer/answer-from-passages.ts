@@ -644,15 +644,37 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
   if (!words.length) return null;
   // A word the report never prints (the everyday 编委会 beside the report's 编写委员会) says nothing against a list.
   const report = reportText(knowledge);
+  const joined = words.join('');
+  // 「主任和副主任分别是谁」: several labels named each in full are all asked (副主任 holds 主任, yet both are named).
+  const exact = labelledLists(knowledge).filter((list) => words.includes(list.label));
+  if (exact.length >= 2 && !counting) {
+    return answered(exact.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === exact.length - 1 ? '。' : '；' })));
+  }
+  // 「编写委员会里都有谁」: words that together name the section's heading name all of its lists, not the one label holding one of them.
+  const namesHeading = (list: LabelledList) => words.length > 1 && compactForm(list.lines[0].chunk.section).includes(joined) && !list.label.includes(joined);
   const fits = labelledLists(knowledge).filter((list) => {
     const heading = compactForm(list.lines[0].chunk.section);
+    if (namesHeading(list)) return false;
     return words.some((w) => list.label.includes(w)) && words.every((w) => list.label.includes(w) || heading.includes(w) || !report.includes(w));
   });
+  // 「主任和副主任分别是谁」: jieba reads 副主任 as 副 + 主任, so labels holding the one word asked (主任, 副主任) are each given,
+  // the label that is the word itself first.
+  if (fits.length > 1 && fits.length <= 3 && !counting && words.some((w) => fits.every((list) => list.label.includes(w)))) {
+    const ordered = [...fits].sort((a, b) => Number(words.includes(b.label)) - Number(words.includes(a.label)));
+    return answered(ordered.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === ordered.length - 1 ? '。' : '；' })));
+  }
   if (fits.length !== 1) {
     // 「组织单位和委托单位分别是谁」: several lists, each named by a word no other label holds, that together hold every word.
     if (counting || fits.length) return null;
     const lists = labelledLists(knowledge);
     const own = lists.filter((list) => words.some((w) => list.label.includes(w) && lists.filter((o) => o.label.includes(w)).length === 1));
+    if (own.length < 2 && !lists.some((list) => !namesHeading(list) && words.some((w) => list.label.includes(w)))) {
+      // 「编委会都有谁」: no label named, but the heading of a section printing several lists (顾问, 主任, 编写人员 …) — all of them.
+      const section = (list: LabelledList) => compactForm(list.lines[0].chunk.section);
+      const whole = lists.filter((list) => words.some((w) => section(list).includes(w)));
+      if (new Set(whole.map(section)).size !== 1 || whole.length < 2) return null;
+      return answered(whole.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === whole.length - 1 ? '。' : '；' })));
+    }
     if (own.length < 2 || !words.every((w) => own.some((list) => list.label.includes(w)) || !report.includes(w))) return null;
     return answered(own.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === own.length - 1 ? '。' : '；' })));
   }

@@ -163,3 +163,20 @@ describe('a name printed with its quoted short form', () => {
     expect(answer.answer).toContain('兴业银行');
   });
 });
+
+describe('labelled lists: the section named as a whole', () => {
+  it('gives every list of the committee when its heading is named, not the one label sharing a word with it', async () => {
+    const whole = await ask('这份报告的编写委员会里都有哪些人');
+    for (const name of ['刘权', '黄忠义', '朱晔罡', '常瑞青']) expect(whole.answer).toContain(name);
+    const writers = await ask('编写人员都有谁');
+    expect(writers.answer).toContain('常瑞青');
+    expect(writers.answer).not.toContain('刘权');
+  });
+
+  it('gives both labels that hold the word asked (主任 and 副主任), the label that is the word first', async () => {
+    const both = await ask('主任和副主任都有谁');
+    expect(both.answer).toContain('刘权');
+    expect(both.answer).toContain('黄忠义');
+    expect(both.answer.indexOf('刘权')).toBeLessThan(both.answer.indexOf('黄忠义'));
+  });
+});
