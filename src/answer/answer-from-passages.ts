@@ -1,6 +1,6 @@
 import { findPeriods } from '../text/find-periods';
 import type { Part, Reading } from '../question/reading';
-import { compactForm } from '../text/compact-form';
+import { compactForm, printedSpan } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
@@ -327,7 +327,7 @@ function sourceOf(passage: Passage) {
  * each sentence quoted (long ones cut to the clauses that answer) and cited. Null when nothing covers
  * enough of the part.
  */
-const PLACE_ATTRIBUTES = new Set(['city', 'region', 'province']);
+export const PLACE_ATTRIBUTES: ReadonlySet<string> = new Set(['city', 'region', 'province']);
 
 /** A passage names a city or a region (other than the country as a whole). */
 function namesPlace(passage: Passage, knowledge: Knowledge): boolean {
@@ -633,6 +633,11 @@ export function labelledLists(knowledge: Knowledge): LabelledList[] {
   return lists;
 }
 
+/** Each list as 「label：members」, cited at its lines, in the order given. */
+function listsAnswer(lists: readonly LabelledList[]): PartAnswer {
+  return answered(lists.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === lists.length - 1 ? '。' : '；' })));
+}
+
 /**
  * 「联合发布单位有几家」「编写人员都有谁」 (list, count): the one labelled list whose label holds every content word the part
  * names (the words of its section's heading aside) — its members listed, or counted (the count derived from the cited lines).
@@ -648,7 +653,7 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
   // 「主任和副主任分别是谁」: several labels named each in full are all asked (副主任 holds 主任, yet both are named).
   const exact = labelledLists(knowledge).filter((list) => words.includes(list.label));
   if (exact.length >= 2 && !counting) {
-    return answered(exact.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === exact.length - 1 ? '。' : '；' })));
+    return listsAnswer(exact);
   }
   // 「编写委员会里都有谁」: words that together name the section's heading name all of its lists, not the one label holding one of them.
   const namesHeading = (list: LabelledList) => words.length > 1 && compactForm(list.lines[0].chunk.section).includes(joined) && !list.label.includes(joined);
@@ -661,7 +666,7 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
   // the label that is the word itself first.
   if (fits.length > 1 && fits.length <= 3 && !counting && words.some((w) => fits.every((list) => list.label.includes(w)))) {
     const ordered = [...fits].sort((a, b) => Number(words.includes(b.label)) - Number(words.includes(a.label)));
-    return answered(ordered.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === ordered.length - 1 ? '。' : '；' })));
+    return listsAnswer(ordered);
   }
   if (fits.length !== 1) {
     // 「组织单位和委托单位分别是谁」: several lists, each named by a word no other label holds, that together hold every word.
@@ -673,13 +678,13 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
       const section = (list: LabelledList) => compactForm(list.lines[0].chunk.section);
       const whole = lists.filter((list) => words.some((w) => section(list).includes(w)));
       if (new Set(whole.map(section)).size !== 1 || whole.length < 2) return null;
-      return answered(whole.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === whole.length - 1 ? '。' : '；' })));
+      return listsAnswer(whole);
     }
     if (own.length < 2 || !words.every((w) => own.some((list) => list.label.includes(w)) || !report.includes(w))) return null;
-    return answered(own.map((list, i) => ({ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf), end: i === own.length - 1 ? '。' : '；' })));
+    return listsAnswer(own);
   }
   const [list] = fits;
-  if (!counting) return answered([{ text: `${list.label}：${list.members.join('、')}`, sources: list.lines.map(sourceOf) }]);
+  if (!counting) return listsAnswer([list]);
   // A count is read off the members cited one by one (each name quoted where its line prints it), so the sentence's
   // citations are as many as the count it states.
   const unit = list.persons ? '人' : '个';
@@ -763,19 +768,6 @@ export function itemNaming(part: Part, knowledge: Knowledge, nounForms: Readonly
   const passage: Passage = { ...piece, coverage: 0, score: 0 };
   return answered([{ text: `${part.subjects[0].entity.name}的${part.noun ?? ''}是「${printed}」`, sources: [sourceOf(passage)], end: '；' },
     { text: trim(passage.text, [printed]), sources: [sourceOf(passage)] }]);
-}
-
-/** The span of a sentence whose compact form is the given compact text. */
-function printedSpan(text: string, compact: string): string | null {
-  for (let from = 0; from < text.length; from++) {
-    if (compactForm(text[from]) !== compact[0]) continue;
-    for (let to = from + compact.length; to <= text.length; to++) {
-      const form = compactForm(text.slice(from, to));
-      if (form === compact) return text.slice(from, to);
-      if (form.length > compact.length) break;
-    }
-  }
-  return null;
 }
 
 /**

@@ -3,10 +3,10 @@ import type { StoredFact } from '../facts/fact-store';
 import type { Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
-import { compactForm } from '../text/compact-form';
+import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { PLACE_ATTRIBUTES, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -244,7 +244,6 @@ function answerOfDocument(part: Part, knowledge: Knowledge): PartAnswer | null {
   return null;
 }
 
-const PLACE_ATTRIBUTES = new Set(['city', 'province', 'region']);
 
 /**
  * 「赛迪区块链研究院在哪个城市」 (prose-figure): where an organisation is, asked of one no table lists, is the city its own full
@@ -264,24 +263,11 @@ function placeInName(part: Part, knowledge: Knowledge): PartAnswer | null {
       if (!entry) continue;
       const at = chunk.lines.indexOf(entry);
       const quote = chunk.text.slice(entry.offset, chunk.lines[at + 1]?.offset ?? chunk.text.length).trim();
-      return answered([{ text: `${subject.name}在${city.name}（报告中的名称为「${printedSpan(quote, form)}」）`,
+      return answered([{ text: `${subject.name}在${city.name}（报告中的名称为「${printedSpan(quote, form) ?? form}」）`,
         sources: [{ chunkId: chunk.id, quote, line: entry.line, section: chunk.section, ...(chunk.source ? { source: chunk.source } : {}) }] }]);
     }
   }
   return null;
-}
-
-/** The span of a quote whose compact form is `form`, as the report prints it (full-width brackets, spaces); else the form. */
-function printedSpan(quote: string, form: string): string {
-  for (let from = 0; from < quote.length; from++) {
-    if (compactForm(quote[from]) !== form[0]) continue;
-    for (let to = from + 1; to <= quote.length; to++) {
-      const compact = compactForm(quote.slice(from, to));
-      if (compact === form) return quote.slice(from, to);
-      if (compact.length >= form.length) break;
-    }
-  }
-  return form;
 }
 
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */

@@ -12,3 +12,16 @@ export function compactForm(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\*\*/g, '').replace(/[—–－]/g, '-')
     .replace(/\s+/g, (space, at: number, whole: string) => (/[a-z0-9]/.test(whole[at - 1] ?? '') && /[a-z0-9]/.test(whole[at + space.length] ?? '') ? ' ' : ''));
 }
+
+/** The span of `text` as printed whose compact form is `compact` (its first, shortest), or null when none is. */
+export function printedSpan(text: string, compact: string): string | null {
+  for (let from = 0; from < text.length; from++) {
+    if (compactForm(text[from]) !== compact[0]) continue;
+    for (let to = from + 1; to <= text.length; to++) {
+      const form = compactForm(text.slice(from, to));
+      if (form === compact) return text.slice(from, to);
+      if (form.length >= compact.length) break;
+    }
+  }
+  return null;
+}
