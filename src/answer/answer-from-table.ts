@@ -1,4 +1,4 @@
-import { absoluteValue, filterRows, queryTable, scaledHolds, type RowFilter } from '../facts/query-table';
+import { absoluteValue, filterRows, queryTable, scaledHolds, unplacedDates, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import { formsOfNoun } from '../question/read-message';
@@ -677,6 +677,18 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
+  // 「最早的」 beside a date printed only to its year (「2019-0」) among rows of that year with months: it is not placed, and said so.
+  const year = (r: TypedRow) => Math.floor((r.cells[column].value as number) / 10_000);
+  const years = new Set(result.ranked.map((r) => year(r.row)));
+  const unplaced = table.columns[column].kind === 'date' ? unplacedDates(filterRows(table, filters), column).filter((r) => years.has(year(r))) : [];
+  const finishRanking = () => {
+    if (unplaced.length) {
+      claims[claims.length - 1].end = '；';
+      claims.push({ text: `另有${unplaced.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}的日期只印到年份，无法与同年的排先后`,
+        sources: unplaced.map((r) => rowSource(context.knowledge, r.chunkId)), end: '。' });
+    }
+    return finish(claims, context);
+  };
   const tied = part.operation !== 'topk' && result.ranked.length > 1;
   if (tied) {
     // 「并列最少的是宁夏、青海、西藏，均为0家」.
@@ -684,10 +696,18 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     // 「最晚出政策的是哪些地方」: rows named by the place asked (each row cited).
     const place = part.attributes.map((a) => columnFor(table, a)).find((i) => i >= 0 && i !== table.label && table.columns[i].kind === 'place');
     const name = (row: TypedRow) => (place !== undefined ? cellText(row.cells[place], table.columns[place]) : label(row, table));
-    claims.push({ text: `并列${what}是${result.ranked.map((r) => name(r.row)).join('、')}，均为${value}`,
-      sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
+    const names = result.ranked.map((r) => name(r.row)).join('、');
+    // 「倒数第五」 inside a tie that began before it (places 4–8 share 1家): the tie's span is said, and that the place is in it.
+    const first = result.ranked[0].place;
+    const asked = part.rank ?? 1;
+    const ordinal = (n: number) => CHINESE_ORDINAL[n] ?? String(n);
+    const inside = part.operation === 'rank' && first < asked && asked < first + result.ranked.length;
+    const span = inside ? `${order === 'asc' ? '倒数' : ''}第${ordinal(first)}至第${ordinal(first + result.ranked.length - 1)}名` : '';
+    claims.push({ text: inside ? `${what}在一组并列之中：${span}的${names}均为${value}` : `并列${what}是${names}，均为${value}`,
+      sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)),
+      ...(inside ? { derived: [first, first + result.ranked.length - 1].filter((n) => !CHINESE_ORDINAL[n]).map(String) } : {}) });
     for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
-    return finish(claims, context);
+    return finishRanking();
   }
   if (part.operation === 'topk' && result.ranked.length > 4) {
     // A long ranking reads as one list: 「广东354家、北京342家、上海125家……」.
@@ -695,7 +715,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     for (const r of result.ranked) context.facts.push(cellFact(table.id, label(r.row, table), table.columns[column], r.row.cells[column], table.period));
     claims.push({ text: `${what}依次是${result.ranked.map((r) => `${cell(r.row)}${result.ranked.some((o) => o !== r && o.place === r.place) ? '（并列）' : ''}`).join('、')}`,
       sources: result.ranked.map((r) => rowSource(context.knowledge, r.row.chunkId)) });
-    return finish(claims, context);
+    return finishRanking();
   }
   claims.push({ text: part.operation === 'topk' ? `${what}依次是` : `${what}是`, sources: [], end: '' });
   result.ranked.forEach((entry, i) => {
@@ -713,7 +733,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
     claims.push({ text: `另有${vague.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}只给出量级，无法参与比较`,
       sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [], end: '。' });
   }
-  return finish(claims, context);
+  return finishRanking();
 }
 
 /**
@@ -1099,7 +1119,9 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         if (share) return share;
       }
       // 「杭州有几个产业园」: a count asked of a table without a count column counts the subject's rows.
-      if ((effective.attributes.includes('count') || (effective.quantity && !effective.attributes.length)) && !hasNumeric && (effective.subjects.length || effective.filters.length)) {
+      // 「司法案例有几个」: so does one whose only subject names the whole table (its rows are all counted).
+      if ((effective.attributes.includes('count') || (effective.quantity && !effective.attributes.length)) && !hasNumeric
+        && (effective.subjects.length || effective.filters.length || topical.some(Boolean))) {
         return count(context, choice);
       }
       return lookup(context, choice);

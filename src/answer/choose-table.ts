@@ -13,6 +13,7 @@ const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   positioning: ['apptype', 'content'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
+const RANKINGS = new Set(['max', 'min', 'topk', 'rank']);
 
 /** The column of a table that holds an attribute (equivalent attributes allowed), or -1. */
 export function columnFor(table: TypedTable, attribute: AttributeId): number {
@@ -209,9 +210,12 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const ownWord = part.words.some((w) => table.requires.includes(w) && table.topics.includes(w));
     const currencyNamed = part.qualifiers.some((q) => ['人民币', '美元'].includes(q));
     const currency = currencyNamed && table.columns.some((c) => c.kind === 'money');
+    // 「司法案例有几个」: a subject that is what the whole table is about (司法 for 表4-3) names the table, not rows of it.
+    const topical = part.subjects.filter((s, i) => !subjectRows[i].length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w)))).length;
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
+        || (topical > 0 && part.attributes.includes('count'))
         || ['count', 'list', 'max', 'min', 'topk', 'rank', 'earliest', 'latest', 'sum'].includes(part.operation)
         // 「厦门有区块链产业园吗」: a place the table does not list is answered there (as not listed).
         || part.subjects.some((s) => ['region', 'city'].includes(s.entity.kind)));
@@ -264,7 +268,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         // there are); the caption then says its scope.
         || (matched > 0 && noun && columns.some((a) => !ROW_COUNTS.has(a)) && !['count', 'sum'].includes(part.operation))
         // 「研究机构中在济南的有哪些」: the rows of what is counted that a named place has are listed there (its caption says the scope).
-        || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length);
+        || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length)
+        // 「研究院哪个城市最多」: the things counted grouped by a column only such a table holds (no other table prints where each
+        // 研究机构 is); the caption then says its scope.
+        || (noun && grouping > 0 && RANKINGS.has(part.operation) && !part.subjects.length);
       if (!required) eligible = false;
     }
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
@@ -288,7 +295,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)
       + TABLE_CHOICE.topic * topics + TABLE_CHOICE.grouping * grouping
       + TABLE_CHOICE.ranking * Number((['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) || (part.operation === 'sum' && Boolean(part.rank))) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))
-      - TABLE_CHOICE.unmatchedSubject * (part.subjects.length - matched);
+      - TABLE_CHOICE.unmatchedSubject * (part.subjects.length - matched - topical);
     if (!best || score > best.score) best = { table, score, subjectRows };
   }
   return best && best.score >= TABLE_CHOICE.minimum ? best : null;

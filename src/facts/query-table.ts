@@ -105,9 +105,28 @@ export function filterRows(table: TypedTable, filters: RowFilter[]): TypedRow[] 
   return table.rows.filter((row) => !row.total && filters.every((f) => matches(row.cells[f.column], f, row)));
 }
 
-/** Places with ties: equal values share the place of the first of them. */
+const DATE = /^\d{8}$/;
+
+/**
+ * Rows whose date prints less than the others of its year (「2019-0」 beside 2019-07: yyyymmdd with month 0), so that
+ * their order among those rows is unknown; a year-only date is still placed against other years' dates.
+ */
+export function unplacedDates(rows: TypedRow[], column: number): TypedRow[] {
+  const date = (row: TypedRow) => {
+    const value = row.cells[column]?.value;
+    return value !== null && value !== undefined && DATE.test(String(value)) ? value : null;
+  };
+  const monthsOf = new Set(rows.map(date).filter((v): v is number => v !== null && Math.floor(v / 100) % 100 > 0).map((v) => Math.floor(v / 10_000)));
+  return rows.filter((row) => {
+    const value = date(row);
+    return value !== null && Math.floor(value / 100) % 100 === 0 && monthsOf.has(Math.floor(value / 10_000));
+  });
+}
+
+/** Places with ties: equal values share the place of the first of them (a date printed less precisely than its year's others is not placed). */
 export function rank(rows: TypedRow[], column: number, order: 'asc' | 'desc'): Ranked[] {
-  const valued = rows.filter((row) => row.cells[column]?.value !== null && row.cells[column]?.value !== undefined);
+  const unplaced = new Set(unplacedDates(rows, column));
+  const valued = rows.filter((row) => row.cells[column]?.value !== null && row.cells[column]?.value !== undefined && !unplaced.has(row));
   const sorted = [...valued].sort((a, b) => {
     const difference = (a.cells[column].value as number) - (b.cells[column].value as number);
     return (order === 'asc' ? difference : -difference) || a.index - b.index;
@@ -135,11 +154,13 @@ export function queryTable(table: TypedTable, query: TableQuery): TableResult {
       const from = query.offset ?? 0;
       // 「第二名」「倒数第二」 when rows tie ahead of it (宁夏、青海、西藏 all last): the rows whose place is that, if any; otherwise
       // the ones after the tie — never the tied ones again.
+      // A place inside a tie that begins later than the extreme (倒数第五 where 江西…山西 share places 4–8) is that tie.
       if (from > 0 && query.k === 1) {
         const place = from + 1;
         const at = ranked.filter((r) => r.place === place);
+        const within = ranked[from] && ranked[from].place > 1 ? ranked.filter((r) => r.place === ranked[from].place) : [];
         const next = ranked.find((r) => r.place > place);
-        const chosen = at.length ? at : next ? ranked.filter((r) => r.place === next.place) : [];
+        const chosen = at.length ? at : within.length ? within : next ? ranked.filter((r) => r.place === next.place) : [];
         return { operation: 'order', ranked: chosen, considered: ranked.length };
       }
       const last = ranked[from + query.k - 1] ?? ranked.at(-1);

@@ -480,6 +480,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
               const inner = lexicon.longestAt(token.text.slice(0, end), at, () => true);
               if (!inner || !inner.cues.some((c) => c.type === 'noun')) continue;
               if (!words.includes(inner.surface)) words.push(inner.surface);
+              // 「哪个细分领域的案例最多」: a noun that ends the marker (的案例) is its head, what the rows are — not what they did.
+              if (at + inner.surface.length === token.text.length) {
+                for (const cue of inner.cues) if (cue.type === 'noun') nouns.push({ noun: cue.noun, at: token.start + at, end: token.end, asked: false });
+              }
               at += inner.surface.length - 1;
               break;
             }
