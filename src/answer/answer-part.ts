@@ -349,13 +349,26 @@ async function differenceFromRank(part: Part, reading: Reading, knowledge: Knowl
 }
 
 /**
+ * 「2020年以后成立的」: 以后 a period that holds the report's last month cannot exclude it — nothing after it is reported — so it
+ * bounds from that period on, itself included (as 以来 does); of an earlier year (2017年以后) it still starts after it.
+ */
+function sinceReportYear(part: Part): Part {
+  const holdsEnd = (p: { from: number; to: number }) => p.from <= REPORT_END && p.to > REPORT_END;
+  const bounded = part.periods.some((p) => p.bound === 'after' && holdsEnd(p));
+  if (!bounded && !part.filters.some((f) => f.kind === 'period' && f.relation === 'after' && holdsEnd(f.period))) return part;
+  return { ...part, periods: part.periods.map((p) => (p.bound === 'after' && holdsEnd(p) ? { ...p, bound: 'since' as const } : p)),
+    filters: part.filters.map((f) => (f.kind === 'period' && f.relation === 'after' && holdsEnd(f.period) ? { ...f, relation: 'since' as const } : f)) };
+}
+
+/**
  * Answers one part of a question from the reading alone: where-in-the-report questions from the
  * sections, explanations and definitions from the passages, table questions with the query algebra
  * (with the prose's figure of another scope beside a table figure), figures from the prose, and
  * otherwise the passages. A part whose subject, attribute or period the report does not state is
  * answered 「报告中没有提到…」 with the nearest thing it does state.
  */
-export async function answerPart(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
+export async function answerPart(asked: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
+  const part = sinceReportYear(asked);
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   if (part.operation === 'difference' && part.rank !== undefined && part.subjects.length <= 1 && !part.versus?.length) {
     const against = await differenceFromRank(part, reading, knowledge, retrieval);

@@ -736,6 +736,18 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // field where the report has such things of it (表4-4 lists the 案例 of 医疗健康).
     || (!first.subjects.length && !first.table && first.noun !== undefined && !first.periods.length && !first.filters.length
       && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
+  // 「都是哪些企业」「分别是哪几个」 after a count of a table's rows: a plural which-question naming nothing of its own but what the
+  // rows of the table read before are (表8-1's rows are 项目 and 企业) asks for those same rows.
+  const readTable = before.table ?? (/据表\s*(\d+-\d+)/.exec(previous.answer)?.[1] ? `表${/据表\s*(\d+-\d+)/.exec(previous.answer)![1]}` : undefined);
+  const sameRows = !follows && !aboutReport && (message.plural || /^(都|分别|各|具体)/.test(first.text)) && first.operation === 'list' && !first.subjects.length && !first.table && !first.periods.length
+    && !first.filters.length && !first.condition && first.noun !== undefined && before.operation === 'count' && readTable !== undefined
+    && Boolean(context.lexicon.tables.get(readTable)?.rowNouns.includes(first.noun)) && ownScope(first, context).length === 0;
+  if (sameRows) {
+    const updated: Part = { ...before, operation: 'list', explicit: true, text: first.text, attributes: before.attributes.filter((a) => a !== 'count'), quantity: false, ...(before.table ? {} : { table: readTable }),
+      ...(previous.answer ? { after: chainAfter(previous.answer, before.after) } : {}) };
+    const understood = describe(updated, context);
+    return { ...base, parts: [updated, ...rest], standalone: understood, understood, followUp: true };
+  }
   if (!follows) {
     // 「金融领域占比多少」 after a question about 落地项目: a part naming no noun of its own keeps the one before, as a preference.
     // A definition or an explanation (「数字人民币是什么」) asks about the thing itself, not about the things counted before.

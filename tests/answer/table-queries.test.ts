@@ -427,3 +427,41 @@ describe('table questions: 新研究机构 names the table of the new ones', () 
     expect(answer.answer).toContain('济南（2个）');
   });
 });
+
+describe('table questions: places inside ties, partly printed dates, and counts of a table by its topic', () => {
+  it('answers a k-th place from the bottom that falls inside a later tie with that tie and its span', async () => {
+    // 表6-1 from the bottom: 宁夏、青海、西藏 (0) share places 1–3; five regions with 1 share places 4–8.
+    const answer = await ask('企业数量倒数第六的是哪些地方');
+    for (const region of ['江西', '甘肃', '黑龙江']) expect(answer.answer).toContain(region);
+    expect(answer.answer).toContain('第四至第八');
+    expect(answer.answer).not.toContain('新疆');
+  });
+
+  it('does not place a date printed only to its year among that year\'s dated rows', async () => {
+    const answer = await ask('密码模块测评标准中发布最早的');
+    expect(answer.answer).toContain('2019-07');
+    expect(answer.answer).toContain('只印到年份');
+  });
+
+  it('reads 以后 of the report\'s own last year as from that year on', async () => {
+    const answer = await ask('2020年以后建起来的区块链园区都有哪几个');
+    expect(answer.answer).toContain('共4个');
+    expect(answer.answer).toContain('石家庄数字经济产业园');
+  });
+
+  it('counts every row of a table whose topic is the field named', async () => {
+    const answer = await ask('司法方面的案例一共几个');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('共7个');
+  });
+
+  it('lists the rows a count just gave when asked which ones they all are', async () => {
+    const answer = await ask('工业互联网项目里2019年发布的有几个', '都是哪些企业');
+    for (const firm of ['电老虎工业互联网股份有限公司', '北京索为系统科技股份有限公司']) expect(answer.answer).toContain(firm);
+  });
+
+  it('ranks cities by the research institutes the new-institute table lists when no other table places them', async () => {
+    const answer = await ask('研究院最多的是哪个城市');
+    expect(answer.answer).toContain('济南');
+  });
+});
