@@ -5,6 +5,7 @@ import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import { answered, type Claim, type PartAnswer } from './claims';
+import { glossedTerm } from './glossed-term';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
 import { formsOfNoun } from '../question/read-message';
@@ -462,7 +463,26 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       sources: [sourceOf(passage)],
     };
   });
+  // 「监管沙盒是啥」: a term the report only uses (「监管沙盒持续扩容」) is said to be undefined before the sentences that use it.
+  const undefinedTerm = part.operation === 'define' && !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', compactForm(part.text), chosen, knowledge) : null;
+  if (undefinedTerm) claims.unshift({ text: `报告没有给出「${undefinedTerm}」的定义，只是在下面提到它`, sources: [], end: '：' });
   return answered(claims);
+}
+
+/** The asked term as the chosen sentences print it, when the report never says what it is (define); null when it does. */
+function usedOnly(asked: string, question: string, chosen: Passage[], knowledge: Knowledge): string | null {
+  // The segmenter may leave a character of the term out (零 of 零知识证明, T of T-Bridge): the term is the longest run of the
+  // question around the asked word that the chosen sentences print as well.
+  const texts = chosen.map((p) => compactForm(p.text));
+  const holds = (run: string) => texts.some((t) => t.includes(run));
+  let from = question.indexOf(asked);
+  if (asked.length < 2 || from < 0 || !holds(asked)) return null;
+  let to = from + asked.length;
+  while (from > 0 && holds(question.slice(from - 1, to))) from--;
+  while (to < question.length && holds(question.slice(from, to + 1))) to++;
+  const term = question.slice(from, to);
+  const printed = chosen.map((p) => printedSpan(p.text, term)).find((s) => s !== null);
+  return printed && !glossedTerm(reportText(knowledge), term) ? printed : null;
 }
 
 /** A bare list item is a short line with no clause punctuation (a name). */

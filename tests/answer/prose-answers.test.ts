@@ -105,6 +105,17 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).toContain('兴业银行');
   });
 
+  it('says a term the report only uses (持续扩容, X、Y等) is not defined there, quoting where it is used', async () => {
+    const sandbox = await ask('监管沙盒到底是个啥东西');
+    expect(sandbox.answer.slice(0, 30)).toMatch(/没有给出「监管沙盒」的定义/);
+    expect(sandbox.citations.map((c) => c.line)).toContain(1330);
+    const proof = await ask('零知识证明啥意思');
+    expect(proof.answer).toMatch(/没有给出「零知识证明」的定义/);
+    const bridge = await ask('T-Bridge指的是啥');
+    expect(bridge.answer).not.toMatch(/没有给出/);
+    expect(bridge.answer).toContain('通用跨链框架');
+  });
+
   it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
