@@ -189,6 +189,11 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
 }
 
+/** A part's own words (compact, two characters or more), once each. */
+function wordsAsked(part: Part): string[] {
+  return [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+}
+
 /** A define part's words (compact), and the run of them that stands together in its text as one longer term. */
 function termsAsked(part: Part): string[] {
   const words = part.words.map(compactForm).filter((w) => w.length >= 2);
@@ -253,6 +258,18 @@ function otherPeriod(text: string, part: Part): boolean {
  * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
  */
 const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
+
+/**
+ * A sentence (compact form) that opens with an asked word as what acts and says what it can do (「区块链技术能将…记录上链」,
+ * 「利用区块链…可以…」): it tells what the thing brings, which an explanation of why it suits a use asks.
+ */
+function agentive(text: string, words: readonly string[]): boolean {
+  const body = text.replace(/^(利用|通过|借助|基于|运用|依托)/, '');
+  return words.some((w) => body.startsWith(w) && AGENT_MODAL.test(body.slice(w.length)));
+}
+
+/** What follows an acting subject (and a few words naming it: 技术, 的特性) when the sentence says what it can do. */
+const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可以|可(?!信|靠|控)|有助于)/;
 
 /** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在 — the report's wording. */
 const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因/;
@@ -371,8 +388,10 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (prose) best = prose;
   }
   // 「国家为什么要发行DC/EP」 (why): a sentence that gives a reason (是…的需要) and nearly matches the best one answers before it.
-  if (part.why && !CAUSAL.test(compactForm(best.text))) {
-    const reason = ranked.find((p) => p.chunk.kind === 'prose' && CAUSAL.test(compactForm(p.text))
+  // 「为啥区块链适合做公益」: what the thing asked can do (「区块链技术能将…记录上链」, agentive) is the reason it suits the use.
+  const actors = wordsAsked(part);
+  if (part.why && !CAUSAL.test(compactForm(best.text)) && !agentive(compactForm(best.text), actors)) {
+    const reason = ranked.find((p) => p.chunk.kind === 'prose' && (CAUSAL.test(compactForm(p.text)) || agentive(compactForm(p.text), actors))
       && p.score >= PASSAGES.followerShare * best.score && p.coverage >= PASSAGES.followerShare * best.coverage);
     if (reason) best = reason;
   }
@@ -407,7 +426,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // names yet (上游…；中游…；下游…) complete a list or an explanation.
   let completed = 0;
   if (['list', 'explain'].includes(part.operation) && !part.classify && best.chunk.kind === 'prose') {
-    const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+    const asked = wordsAsked(part);
     const unnamed = (piece: { text: string }) => asked.filter((w) => compactForm(piece.text).includes(w) && !chosen.some((c) => compactForm(c.text).includes(w)));
     for (const piece of piecesOf(best.chunk).filter((p) => p.order > best.order).sort((a, b) => a.order - b.order)) {
       if (chosen.length >= PASSAGES.completingSentences) break;

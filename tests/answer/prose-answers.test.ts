@@ -116,6 +116,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(bridge.answer).toContain('通用跨链框架');
   });
 
+  it('answers why a thing suits a use with the sentence saying what it can do there (区块链技术能将…), not the use\'s problems', async () => {
+    const answer = await ask('区块链干嘛适合用在慈善上');
+    expect(answer.answer).toContain('记录上链');
+    expect(answer.answer.indexOf('记录上链')).toBeLessThan(40);
+  });
+
   it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
