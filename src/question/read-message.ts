@@ -548,7 +548,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         }
         // 「是哪些地方」「有哪几个省市」 (table-extreme, table-filter-list): places right after a which-word are what is asked.
         const which = position > 0 && (hasFunction(tokens[position - 1], 'question') || cuesOf(tokens[position - 1], 'operation').some((c) => c.operation === 'list'));
-        const askedPlace = which && !cuesOf(token, 'attribute').length && cuesOf(token, 'noun').some((c) => c.noun === '地区');
+        // 「多少省市印发了…」: places after 多少/几 are counted, not asked which.
+        const howMany = position > 0 && /^(有)?(多少|几)$/.test(tokens[position - 1].text);
+        const askedPlace = which && !howMany && !cuesOf(token, 'attribute').length && cuesOf(token, 'noun').some((c) => c.noun === '地区');
         if (askedPlace && !attributes.includes('region')) attributes.push('region');
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
         // 「专利最多的公司是哪家」: a noun the which-word right after it asks about is the answer's kind too.

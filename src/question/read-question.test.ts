@@ -676,3 +676,18 @@ describe('readQuestion: a follow-up naming another subject', () => {
     expect(part.filters.some((f) => f.kind === 'value' && f.entity.name === '产品溯源')).toBe(false);
   });
 });
+
+describe('readQuestion: 多少/几 right before a counted noun', () => {
+  it('counts the places named after 多少 (多少省市印发了…), not which places', () => {
+    const [part] = read(['多少省市印发了区块链专项政策']).parts;
+    expect(part.operation).toBe('count');
+    expect(part.noun).toBe('地区');
+    expect(part.attributes).not.toContain('region');
+  });
+
+  it('leaves the lexicon as it was: a later 多少 with no noun after it is no count', () => {
+    read(['多少省市印发了区块链专项政策']);
+    const [part] = read(['区块链产业规模是多少']).parts;
+    expect(part.operation).not.toBe('count');
+  });
+});

@@ -291,5 +291,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
       at += piece.length;
     }
   }
-  return tokens.sort((a, b) => a.start - b.start);
+  tokens.sort((a, b) => a.start - b.start);
+  // 「多少省市印发了」「几省有专项政策」: 多少/几 right before a counted noun counts it, as 多少个 does.
+  // (A token's cues are the lexicon's own list: the token gets a new one.)
+  return tokens.map((token, i) => {
+    const next = tokens[i + 1];
+    return token.type === 'cue' && /^(多少|几)$/.test(token.text) && next?.type === 'cue' && next.start === token.end
+      && next.cues.some((c) => c.type === 'noun') && !token.cues.some((c) => c.type === 'operation')
+      ? { ...token, cues: [...token.cues, { type: 'operation', operation: 'count' }] } : token;
+  });
 }
