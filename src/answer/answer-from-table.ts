@@ -188,7 +188,11 @@ function subjectFilters(context: TableContext, choice: TableChoice): RowFilter[]
   context.part.subjects.forEach((subject, i) => {
     const rows = choice.subjectRows[i] ?? [];
     const column = rows[0] ? rows[0].cells.findIndex((c) => c.entities.includes(subject.entity.id)) : -1;
-    if (column >= 0) filters.push({ column, kind: 'entity', entities: [subject.entity.id] });
+    if (column < 0) return;
+    // Subjects named in one column are alternatives (「湖南、贵州、海南的政策」: the rows of any of them), as values are.
+    const same = filters.find((f) => f.kind === 'entity' && f.column === column && !f.not);
+    if (same?.kind === 'entity') same.entities = [...same.entities, subject.entity.id];
+    else filters.push({ column, kind: 'entity', entities: [subject.entity.id] });
   });
   // follow-up 「其他部委呢」: the rows of the things asked before are left out.
   for (const subject of context.part.excluded ?? []) {
@@ -221,9 +225,9 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
       if (excluded.length) said.push(`${excluded.map((s) => s.entity.name).join('、')}以外`);
       else unsaid = true;
     } else if (filter.kind === 'entity') {
-      const subject = part.subjects.find((s) => filter.entities.includes(s.entity.id));
+      const subjects = part.subjects.filter((s) => filter.entities.includes(s.entity.id));
       const values = [...new Set(part.filters.flatMap((f) => (f.kind === 'value' && filter.entities.includes(f.entity.id) ? [f.entity.name] : [])))];
-      if (subject) said.push(subject.entity.name);
+      if (subjects.length) said.push(subjects.map((s) => s.entity.name).join('或'));
       else if (values.length) said.push(`${column(filter.column)}为${values.join('或')}`);
       else unsaid = true;
     } else if (filter.kind === 'part') said.push(`${column(filter.column)}含${filter.value}`);

@@ -22,6 +22,9 @@ const ORDINAL_DIGITS = '一二三四五六七八九十';
 /** The counted noun of the report's tables themselves (几张表). */
 const TABLE_NOUN = '表';
 
+/** The counted noun whose things are places themselves (省, 地区, 城市). */
+const PLACE_NOUN = '地区';
+
 /** How an answer from a table opens: the table and its caption. */
 const FRAMING = /据表\s*\d+-\d+（[^）]*）/g;
 
@@ -332,6 +335,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (!current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     droppedNoun = nounForms;
     unquantified = !current.quantity;
+  } else if (previous.noun === PLACE_NOUN && next.subjects !== previous.subjects && next.subjects.length
+    && next.subjects.every((s) => PLACE_KINDS.has(s.entity.kind))) {
+    // follow-up: 「它们分别多少家」 after 「第二梯队有哪些省」: the places listed are now the subjects; the noun that named them
+    // (省, 地区) is what they are, not what is counted of them — that is the table's own (企业 of 表6-1).
+    next.noun = undefined;
+    next.inheritedNoun = false;
+    droppedNoun = formsOfNoun(PLACE_NOUN, context.lexicon);
   } else if (previous.noun) next.inheritedNoun = true;
   // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
   // whatever names the item's sentence mentions.
