@@ -426,7 +426,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   } else if (next.subjects !== previous.subjects || current.attributes.length) {
     // A new subject or a new attribute asks for a value, not the previous ranking again.
     // follow-up: after 「有哪些」 too, a figure asked of the members a pronoun names is each one's figure, not the list again.
-    if ((AGGREGATES.has(previous.operation) || previous.operation === 'list') && next.subjects.length) next.operation = 'lookup';
+    // A new subject of the same kind after a list (「数字签名的呢」 after 「密码算法的标准有哪些」) asks for its list in turn.
+    if ((AGGREGATES.has(previous.operation) || (previous.operation === 'list' && (pointed || current.attributes.length > 0))) && next.subjects.length) next.operation = 'lookup';
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
@@ -507,7 +508,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const explaining = (current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation)) || ownWords;
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
-  const kept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
+  const numberedKept = current.words.some((w) => ORDINAL_WORD.test(w)) ? previous.words.filter((w) => !ORDINAL_WORD.test(w)) : previous.words;
+  // follow-up: 「数字签名的呢」 after 「上半年新增了哪些密码算法国家标准」: the noun carries over as a preference; the narrower
+  // form it was said in (国家标准, as the table of the subject before is captioned) is not required of another subject of the
+  // same kind (a field for a field) — while with no subject before (溯源平台), that form is the topic itself.
+  const narrowed = next.inheritedNoun && current.subjects.length > 0 && next.subjects !== previous.subjects && previous.noun
+    && current.subjects.every((c) => previous.subjects.some((p) => p.entity.kind === c.entity.kind && p.entity.id !== c.entity.id)) ? formsOfNoun(previous.noun, context.lexicon) : undefined;
+  const kept = narrowed ? numberedKept.filter((w) => !narrowed.has(compactForm(w)) || compactForm(w) === previous.noun) : numberedKept;
   // follow-up: 「第二梯队呢」 after 「第一梯队有哪些」→「它们分别多少家」: a numbered topic (a tier, a batch) names a set of its own;
   // the members carried over belonged to the one before, and the new one's are to be found, not the old ones asked again.
   const renumberedTopic = !current.subjects.length && !message.pronoun && !message.plural
