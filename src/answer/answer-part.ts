@@ -369,6 +369,18 @@ function sinceReportYear(part: Part): Part {
  */
 export async function answerPart(asked: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const part = sinceReportYear(asked);
+  const answer = await answerPartAsked(part, reading, knowledge, retrieval);
+  if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length) return answer;
+  // follow-up 「珠三角呢」 after 「广东有多少家企业」: the report states no count of the cluster, only its share — the figure
+  // it does state of the new subject answers, where a sentence names the subject with a figure of the thing counted.
+  const { inheritedAttributes, ...unasked } = part;
+  const other = await answerPartAsked({ ...unasked, attributes: [] }, reading, knowledge, retrieval);
+  // The figure's sentence may leave the noun to the sentence before (「细分比较各大地区的企业数量…其次是珠江三角洲聚集区，占比 29.26%」):
+  // the figures were scored by the noun already, so its clause need not say it again.
+  return other.status === 'answered' && statesFigure(other, { ...unasked, attributes: [], inheritedNoun: false }, knowledge) ? other : answer;
+}
+
+async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
   if (part.operation === 'difference' && part.rank !== undefined && part.subjects.length <= 1 && !part.versus?.length) {
     const against = await differenceFromRank(part, reading, knowledge, retrieval);

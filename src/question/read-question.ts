@@ -278,6 +278,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;
   let unquantified = false;
+  delete next.inheritedAttributes;
+  if (current.subjects.length && !current.attributes.length && next.attributes.length && next.subjects !== previous.subjects && !current.explicit) next.inheritedAttributes = true;
   if (current.attributes.length) next.attributes = current.attributes;
   // follow-up: 「那它专利呢」 after 「阿里巴巴营收多少」 (declined: the report gives no 营收): a thing counted of the follow-up's
   // own is not asked the attribute the report never states, which only declined the turn before (「那浪潮呢」 still is).

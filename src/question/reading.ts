@@ -56,6 +56,11 @@ export interface Part {
   noun?: string;
   /** The noun was carried over from an earlier turn, not said in this one (a preference, not a requirement). */
   inheritedNoun?: boolean;
+  /**
+   * follow-up: the attributes were carried over to a subject of this turn's own (「珠三角呢」 after 「广东有多少家企业」): the
+   * figure asked is the one asked before if the report states it of the new subject, else the figure it does state of it.
+   */
+  inheritedAttributes?: boolean;
   /** A bare which-word with a classifier (哪家) read as the company, in a clause counting no noun of its own: a noun
    *  carried over from the clause before that takes this classifier makes it ask which one of that noun instead. */
   whichClassifier?: string;
