@@ -491,7 +491,11 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const claims: Claim[] = both ? [{ ...factClaim({ ...head, window: both.window }, knowledge), end: '；' }] : [{ ...factClaim(now.fact, knowledge), end: '；' }];
   if (!both) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
   const ratio = before.fact.value ? formatNumber(Number((now.fact.value! / before.fact.value).toFixed(2))) : '';
-  if (part.operation === 'ratio' && ratio) {
+  if (part.operation === 'sum') {
+    // 「一共多少」 after 「2019年底有26项」→「上半年又发布了3项」: the two periods' figures added up.
+    const total = now.fact.value! + before.fact.value!;
+    claims.push({ text: `两者合计${formatNumber(total)}${unit}（${printedNumber(before.fact)}+${printedNumber(now.fact)}=${formatNumber(total)}）`, sources: [], derived: [formatNumber(total)], end: '。' });
+  } else if (part.operation === 'ratio' && ratio) {
     claims.push({ text: `${label(now.fact, part.periods[0])}约是${label(before.fact, then)}的${ratio}倍（${printedNumber(now.fact)}÷${printedNumber(before.fact)}=${ratio}）`, sources: [], derived: [ratio], end: '。' });
   } else {
     claims.push({ text: `${label(now.fact, part.periods[0])}比${label(before.fact, then)}${more}${formatNumber(Math.abs(difference))}${unit}（${printedNumber(now.fact)}−${printedNumber(before.fact)}=${formatNumber(difference)}）`,
@@ -543,7 +547,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     const group = groupFigure(part, knowledge);
     if (group) return group;
   }
-  if (part.versus?.length && ['difference', 'compare', 'ratio'].includes(part.operation) && part.subjects.length <= 1) {
+  if (part.versus?.length && ['difference', 'compare', 'ratio', 'sum'].includes(part.operation) && part.subjects.length <= 1) {
     const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge);
     if (difference) return difference;
   }

@@ -459,12 +459,15 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.versus?.length) next.versus = current.versus;
   // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
   // conversation stood on: the later one's, compared with the earlier.
-  const stood = !current.periods.length && !current.versus?.length && current.attributes.includes('growth') && next.replacedPeriods?.length
+  // 「一共多少」「差多少」 after 「2019年底有多少项」→「上半年又发布了几项」: the two figures the conversation stood on, added up
+  // or set against each other.
+  const between = current.explicit && ['sum', 'difference', 'ratio'].includes(current.operation) && !current.subjects.length && current.rank === undefined;
+  const stood = !current.periods.length && !current.versus?.length && (current.attributes.includes('growth') || between) && next.replacedPeriods?.length
     && next.periods.length === 1 ? [next.periods[0], next.replacedPeriods[0]].sort((a, b) => b.to - a.to || b.from - a.from) : undefined;
   if (stood && (stood[0].from !== stood[1].from || stood[0].to !== stood[1].to)) {
     next.periods = [stood[0]];
     next.versus = [stood[1]];
-    next.operation = 'difference';
+    next.operation = between ? current.operation : 'difference';
     next.explicit = true;
   }
   if (current.table) next.table = current.table;
