@@ -44,6 +44,17 @@ function piecesOf(chunk: Chunk): { text: string; line: number; order: number }[]
   })).filter((p) => p.text);
 }
 
+/** The sentence before a passage's: in its chunk, or the last of the section's chunk before it. */
+function sentenceBefore(passage: Passage, knowledge: Knowledge): Passage | undefined {
+  const own = piecesOf(passage.chunk).find((p) => p.order === passage.order - 1);
+  if (own) return { chunk: passage.chunk, ...own, coverage: 0, score: 0 };
+  const at = knowledge.chunks.indexOf(passage.chunk);
+  const chunk = at > 0 ? knowledge.chunks[at - 1] : undefined;
+  if (!chunk || chunk.kind !== 'prose' || chunk.sectionId !== passage.chunk.sectionId) return undefined;
+  const last = piecesOf(chunk).at(-1);
+  return last ? { chunk, ...last, coverage: 0, score: 0 } : undefined;
+}
+
 const compactTexts = new WeakMap<Chunk, string>();
 
 function compactText(chunk: Chunk): string {
@@ -271,6 +282,9 @@ function agentive(text: string, words: readonly string[]): boolean {
 /** What follows an acting subject (and a few words naming it: 技术, 的特性) when the sentence says what it can do. */
 const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可以|可(?!信|靠|控)|有助于)/;
 
+/** A sentence that opens by pointing back at the one before for its cause (这是由于, 这主要是因为). */
+const ANAPHORIC = /^(这|此)(是|主要是|也是)?(由于|因为)/;
+
 /** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在 — the report's wording. */
 const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因/;
 
@@ -360,12 +374,23 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => (!within || within.has(p.line)) && !listsOnly(p));
   let best = ranked[0];
   if (!best) return null;
+  let unnamedReason = false;
   // follow-up (为啥这么多 after a figure): within the section the figure was quoted from, the sentence that says why, of the
   // subjects asked, tells it — the section's best-scored sentence may only restate the figure.
   if (part.ofAnswer && part.section) {
     const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
     const names = (p: Passage) => forms.every((f) => f.some((form) => compactForm(p.text).includes(form)));
-    best = ranked.find((p) => p.chunk.kind === 'prose' && names(p) && EXPLANATORY.test(compactForm(p.text))) ?? best;
+    const told = ranked.find((p) => p.chunk.kind === 'prose' && names(p) && EXPLANATORY.test(compactForm(p.text)));
+    if (told) best = told;
+    // 「为啥这么少」 after a row's figure (宁夏 0 家): where no sentence of the section names the subject, the one that says why
+    // the figures stand as they do (这是由于…) tells it; the row only restates the figure.
+    else if (best.chunk.kind !== 'prose' || !names(best)) {
+      const reason = ranked.find((p) => p.chunk.kind === 'prose' && CAUSAL.test(compactForm(p.text)));
+      if (reason) {
+        best = reason;
+        unnamedReason = true;
+      }
+    }
   }
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
   // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
@@ -403,7 +428,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   }
   // 「日本区块链政策怎么样」: a sentence that names none of the subjects (nor does its heading) is about something else.
   const named = (forms: string[]) => forms.some((f) => compactForm(best.text).includes(f) || compactForm(`${best.chunk.section}${best.chunk.source ?? ''}`).includes(f));
-  if (part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
+  if (!unnamedReason && part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
   const explain = explain0(part, reading);
   // The kind a thing is classed in (classify) is one sentence: the one that names it among the kind's items.
   const limit = reading.elaborate ? 4 : part.classify ? 1 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
@@ -415,6 +440,12 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (part.operation === 'explain' && best.chunk.kind === 'prose') {
     const before = ranked.find((p) => same(p) && p.order === best.order - 1);
     if (before && before.score >= PASSAGES.followerShare * 0.5 * best.score && EXPLANATORY.test(compactForm(before.text))) chosen.unshift(before);
+    // A sentence that opens by pointing back for its cause (「这是由于…」) explains the one before it — which may end the
+    // section's chunk before — and is read with it.
+    else if (ANAPHORIC.test(compactForm(best.text))) {
+      const previous = before ?? sentenceBefore(best, knowledge);
+      if (previous) chosen.unshift(previous);
+    }
   }
   if (explain && best.chunk.kind === 'prose') {
     for (const next of ranked.filter((p) => same(p) && p.order > best.order).sort((a, b) => a.order - b.order)) {

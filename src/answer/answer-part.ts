@@ -303,7 +303,10 @@ function quotedSections(after: string, knowledge: Knowledge): string[] {
     const held = [...pairs].filter((p) => text.includes(p)).length;
     best.set(chunk.sectionId, Math.max(best.get(chunk.sectionId) ?? 0, held));
   }
-  return [...best].sort((a, b) => b[1] - a[1]).map(([section]) => section);
+  // An answer read off a table says so (「据表6-1（…）」): the section that holds that table is where its figure stands.
+  const tables = new Set([...after.matchAll(/据(表\d+-\d+)/g)].map((m) => m[1]));
+  const ofTables = new Set(knowledge.chunks.filter((c) => c.tableId !== undefined && tables.has(c.tableId)).map((c) => c.sectionId));
+  return [...best].sort((a, b) => Number(ofTables.has(b[0])) - Number(ofTables.has(a[0])) || b[1] - a[1]).map(([section]) => section);
 }
 
 /** The one figure of an answer that is a number of the kind asked (a count, a share), with the name it is said of. */
