@@ -220,7 +220,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // the subject of that kind; the other (金融) still scopes what is asked.
     const classOf = (s: Subject) => (PLACE_KINDS.has(s.entity.kind) ? 'place' : s.entity.kind === 'domain' ? 'field' : 'other');
     const classes = new Set(previous.subjects.map(classOf));
-    const kept = classes.has('place') && classes.has('field') && !classes.has('other')
+    // follow-up: 「北京那个平台叫什么」 after 「交通出行领域的应用有几项」: a place said with 那个 picks the one of that place among the
+    // things of the field asked about — the field still scopes them.
+    const within = message.pronoun && classes.size === 1 && classes.has('field') && current.subjects.every((c) => classOf(c) === 'place');
+    const kept = (classes.has('place') && classes.has('field') && !classes.has('other')) || within
       ? previous.subjects.filter((p) => !current.subjects.some((c) => classOf(c) === classOf(p)) && classOf(p) !== 'other') : [];
     next.subjects = [...current.subjects, ...kept];
     next.groups = current.groups;
