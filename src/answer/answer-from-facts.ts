@@ -467,9 +467,13 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   const said = part.after ? compactForm(part.after) : '';
   const now = (said && current.find((c) => c.fact.value !== null && c.score >= FACT_MATCH.minimum && said.includes(compactForm(c.fact.text)))) || current[0];
   if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
-  const earlier = scoreFacts({ ...part, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
+  const comparable = (asked: Part) => scoreFacts({ ...asked, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
     && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from
     && c.score >= FACT_MATCH.minimum);
+  // 「截至2019年底发布了几项」→「上半年又新增几项」→「加起来呢」: what was new is said of the later period only; the earlier one
+  // stood on is the stock before it.
+  const plain = part.qualifiers.filter((q) => q !== 'new');
+  const earlier = [...comparable(part), ...(plain.length < part.qualifiers.length ? comparable({ ...part, qualifiers: plain }) : [])];
   // 「跟去年上半年比」: a figure of exactly the period compared with (2019 H1's 4.95 亿元, in the very sentence that compares) is
   // the like-for-like one; a figure of a wider period that only overlaps it (2019's 12 亿元) is another span.
   const before = earlier.find((c) => c.fact.from === then.from && c.fact.to === then.to) ?? earlier[0];

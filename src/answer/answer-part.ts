@@ -373,7 +373,9 @@ function sinceReportYear(part: Part): Part {
 export async function answerPart(asked: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const part = sinceReportYear(asked);
   const answer = await answerPartAsked(part, reading, knowledge, retrieval);
-  if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length) return answer;
+  if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length || part.unknown.length) return answer;
+  // An attribute the report never gives (营业额) stays declined of every subject it is carried to.
+  if (part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent')) return answer;
   // follow-up 「珠三角呢」 after 「广东有多少家企业」: the report states no count of the cluster, only its share — the figure
   // it does state of the new subject answers, where a sentence names the subject with a figure of the thing counted.
   const { inheritedAttributes, ...unasked } = part;

@@ -188,9 +188,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     && !current.noun && Boolean(previousAnswer) && listedMembers(previousAnswer, previous, context).length === 1;
   // 「比第一名少多少」: a difference against the k-th of a ranking has one side of the conversation's, the other is the rank.
   const againstRank = current.operation === 'difference' && current.rank !== undefined && current.subjects.length <= 1;
-  const pointed = !regrouped && (message.pronoun || message.plural || single || (againstRank && !current.subjects.length)
+  // 「两个加起来呢」 after 「2019年底有几项」→「上半年又新增几项」: the two are the figures of the periods the last turn switched
+  // between (added up below), not things the answer named.
+  const ofPeriods = Boolean(previous.replacedPeriods?.length) && current.explicit && ['sum', 'difference', 'ratio'].includes(current.operation)
+    && !current.subjects.length && !current.periods.length && current.rank === undefined;
+  const pointed = !regrouped && !ofPeriods && (message.pronoun || message.plural || single || (againstRank && !current.subjects.length)
     || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
-  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit && !againstRank;
+  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit && !againstRank && !ofPeriods;
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.

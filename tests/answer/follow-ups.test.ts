@@ -243,3 +243,52 @@ describe('follow-ups: another category value of the same column', () => {
     expect(joint.answer).not.toContain('20%');
   });
 });
+
+describe('follow-ups: an update of the reading before, slot by slot', () => {
+  it('asks a count of the places a list named, not of places within them', async () => {
+    // 第 1128 行: 第二梯队 上海、山东、江苏、浙江、四川、重庆; 表6-1: 上海 125, 重庆 48.
+    const answer = await ask('属于第二梯队的是哪些省份', '这些省各有几家企业');
+    expect(answer.answer).toContain('125');
+    expect(answer.answer).toContain('48');
+  });
+
+  it('reads the provinces a list named as alternatives of one column, together with the filter it kept', async () => {
+    // 表1-2 省级层面: 湖南省 2020年4月, 贵州省 2020年5月, 海南省 2020年5月.
+    const answer = await ask('省级层面发专项政策的是哪几个省', '那它们分别是什么时候发的');
+    expect(answer.answer).toContain('2020年4月');
+    expect(answer.answer).toContain('海南省加快区块链产业发展若干措施的通知');
+  });
+
+  it('lists another field of the same kind in turn, without the narrower noun the first turn said', async () => {
+    // 表5-2: 数字签名 standards of 2020-04.
+    const answer = await ask('上半年发布的密码算法国家标准是哪几项', '那数字签名方面的呢');
+    expect(answer.answer).toContain('移动签名服务技术要求');
+  });
+
+  it('gives the figure the report states of a cluster when the count asked before has none for it', async () => {
+    // 第 387 行: 珠江三角洲聚集区，占比 29.26%.
+    const answer = await ask('广东的区块链企业有几家', '那珠三角聚集区呢');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('29.26%');
+  });
+
+  it('adds up the figures of the two periods the conversation stood on', async () => {
+    // 第 1063 行: 性能测试 5 by the end of 2019, 1 more in 2020 H1.
+    const answer = await ask('性能测试标准规范截至2019年底发布了几项', '2020上半年又新增几项', '两个加起来呢');
+    expect(answer.answer).toContain('6');
+    expect(answer.answer).toContain('5+1=6');
+  });
+
+  it('explains a small figure of a row from the sentences of its table’s section that say why', async () => {
+    // 第 1128 行: 其他中部地区、西部地区以及东北地区数量明显较少 … 这是由于 …
+    const answer = await ask('甘肃有多少家区块链企业', '怎么这么少');
+    expect(answer.answer).toContain('数量明显较少');
+    expect(answer.answer).toContain('这是由于');
+  });
+
+  it('keeps the field asked before when a place is said with 那个', async () => {
+    // 表4-7: 北京环境交易所… 「绿色出行普惠平台」.
+    const answer = await ask('交通出行方面落地了多少项应用', '北京的那个叫啥平台');
+    expect(answer.answer).toContain('绿色出行普惠平台');
+  });
+});
