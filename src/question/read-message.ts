@@ -144,7 +144,7 @@ function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
   return sorted.map((entity, i) => ({ entity, text: token.text, ...(i === 0 && sorted.length > 1 ? { alternatives: sorted.slice(1) } : {}) }));
 }
 
-function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit'> {
+function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit' | 'ranks'> {
   const said = operationSaid(tokens, subjects, attributes, hasNoun, quantity);
   if (said) return { ...said, explicit: true };
   // 「跨链技术是干啥的」: what a technology or field is for is what it is (define); 定位 is a column of table rows only.
@@ -163,7 +163,7 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   return { operation: quantity || attributes.length || which ? 'lookup' : 'explain', explicit: false };
 }
 
-function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order'> | null {
+function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'ranks'> | null {
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
@@ -189,11 +189,14 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const ordinals = subjects.length <= 1 ? tokens.filter((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal') : [];
   const against = ordinals.find((o) => o.rank !== 1 || o.reverse) ?? ordinals[0];
   const versusRank = against && !several ? { rank: against.rank, order: against.reverse ? 'asc' as const : 'desc' as const } : {};
-  if (ops.has('difference') && (several || quantity || against)) return { operation: 'difference', ...versusRank };
+  // 「第五名比第四名多多少」: both sides are places of a ranking.
+  const bothRanks = ordinals.length === 2 && !several && ordinals.every((o) => !o.reverse) && ordinals[0].rank !== ordinals[1].rank
+    ? { ranks: ordinals.map((o) => o.rank) } : {};
+  if (ops.has('difference') && (several || quantity || against)) return { operation: 'difference', ...versusRank, ...bothRanks };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「比腾讯多几件」: one subject compared with, an amount asked — a difference from what the conversation is about.
-  if (ops.has('compare') && (subjects.length === 1 || against) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference', ...versusRank };
+  if (ops.has('compare') && (subjects.length === 1 || against) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference', ...versusRank, ...bothRanks };
   // 「占比比去年高了几个点」: a period compared with (its 比 read with it) and an amount asked is a difference too.
   if (tokens.some((t) => t.type === 'period' && t.comparison) && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「湖北和湖南谁的企业多」「京沪哪个园区更多」: a which-word, then a comparative word further on, between things named.

@@ -85,7 +85,11 @@ function listedMembers(answer: string, previous: Part, context: ReadContext): Su
     .filter((s) => !previous.subjects.some((p) => p.entity.id === s.entity.id));
   // Members of a list are things of one kind (rows of one table); names of mixed kinds are mentions inside listed texts
   // (a case's bank, city and province), not a list of members.
-  return members.every((m) => m.entity.kind === members[0].entity.kind && m.entity.table === members[0].entity.table) ? members : [];
+  if (members.every((m) => m.entity.kind === members[0].entity.kind && m.entity.table === members[0].entity.table)) return members;
+  // 「工信部的政策共6个：A、B…；与其他单位联合的1个：C（商务部、工信部…）」: the rows of one table the answer enumerates are its
+  // members; the organisations named beside them say whose they are.
+  const rows = members.filter((m) => m.entity.kind === 'row');
+  return rows.length >= 2 && rows.every((m) => m.entity.table === rows[0].entity.table) ? rows : [];
 }
 
 /** The one member whose name holds every piece said (广州 + 城投 → 广州城投中关村e谷区块链孵园), if exactly one does. */
@@ -163,6 +167,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
   delete next.item;
+  delete next.ranks;
   if (current.cues) next.cues = current.cues;
   else delete next.cues;
   // 「区块链算哪类」 after 「新基建包括哪几方面」: the kind asked of a thing is this turn's question, not carried over.
@@ -565,6 +570,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const filtered = new Set(next.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : [])));
     Object.assign(next, { row: current.ordinal, table: rowsTable, operation: 'list', item: undefined, rank: undefined, order: undefined,
       attributes: current.attributes, subjects: next.subjects.filter((s) => !filtered.has(s.entity.name)) });
+  }
+  // follow-up: 「第五名比第四名多多少」 after a ranking whose answer named its members in order: the members at those two places,
+  // set against each other.
+  const ranked = current.ranks?.length === 2 && previousAnswer && (RANKINGS.has(previous.operation) || previous.operation === 'list')
+    ? answerSubjects(previousAnswer, { ...previous, operation: 'topk' }, context) : [];
+  if (current.ranks?.length === 2 && ranked.length >= Math.max(...current.ranks)) {
+    Object.assign(next, { subjects: current.ranks.map((k) => ranked[k - 1]), groups: [], operation: 'difference', explicit: true, rank: undefined,
+      order: undefined, groupBy: undefined, attributes: next.attributes.filter((a) => QUANTITY.has(a)) });
   }
   return next;
 }
