@@ -3,6 +3,7 @@ import type { Part, Subject } from '../question/reading';
 import type { PeriodSpan } from '../text/find-periods';
 import { compactForm } from '../text/compact-form';
 import { answered, type Claim, type PartAnswer } from './claims';
+import { restatedFigureSources } from './restated-sources';
 import { CHINESE_ORDINAL, formatNumber } from './format-value';
 import { sentenceSource, type Knowledge } from './knowledge';
 import { FACT_MATCH } from './thresholds';
@@ -576,7 +577,8 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       claims.push({ text: `${figures.join('，')}（原文：${pick.best.fact.window}）`, sources: factClaim(pick.best.fact, knowledge).sources, end: '；' });
       continue;
     }
-    claims.push({ ...factClaim(pick.best.fact, knowledge), end: '；' });
+    const claim = factClaim(pick.best.fact, knowledge);
+    claims.push({ ...claim, sources: [...claim.sources, ...restatedFigureSources(pick.best.fact, knowledge)], end: '；' });
   }
   if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
     const [pick] = chosen;

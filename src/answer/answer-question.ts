@@ -4,6 +4,7 @@ import type { Answer, ChatMessage } from '../types';
 import type { Retrieval } from './answer-from-passages';
 import { answerPart } from './answer-part';
 import { composeAnswer } from './compose-answer';
+import { withRestatedSentences } from './restated-sources';
 import type { Knowledge } from './knowledge';
 
 /** The answer with the reading it was built from (the LLM path and the eval use the reading). */
@@ -54,7 +55,7 @@ export function createAnswerer(options: { knowledge: Knowledge; retrieval: Retri
       const reading = readQuestion(messages, read);
       if (reading.kind !== 'question' || !reading.parts.length) return { answer: decline(reading), reading };
       const parts = [];
-      for (const part of reading.parts) parts.push(await answerPart(part, reading, knowledge, retrieval));
+      for (const part of reading.parts) parts.push(withRestatedSentences(await answerPart(part, reading, knowledge, retrieval), knowledge));
       const composed = composeAnswer(parts, { question: reading.text, understood: reading.understood });
       const aside = composed && reading.aside ? ASIDE[reading.aside] : undefined;
       return { answer: composed ? (aside ? { ...composed, answer: `${composed.answer}${aside}` } : composed) : decline({ ...reading, kind: 'question' }), reading };

@@ -1,0 +1,97 @@
+import type { StoredFact } from '../facts/fact-store';
+import { compactForm } from '../text/compact-form';
+import type { PartAnswer, Source } from './claims';
+import { sentenceSource, type Knowledge } from './knowledge';
+
+/** Shortest sentence (compact characters) whose verbatim repetition elsewhere counts as the report saying it again. */
+const RESTATED_MIN_CHARS = 20;
+
+/** Most quotes whose restatements are remembered between requests. */
+const CACHED_QUOTES = 2000;
+
+const figureCache = new WeakMap<Knowledge, Map<StoredFact, StoredFact[]>>();
+
+/**
+ * The same figure stated again elsewhere in the report: same kind, value, unit, period and qualifiers, about the same subject
+ * (or, with none, counting the same noun) — 司法's 18 个 in the overview of all fields and in its own section, 303 家 in the
+ * chapter on firms and in the one on the industry. Worked out once per knowledge.
+ */
+function restatedFigures(knowledge: Knowledge): Map<StoredFact, StoredFact[]> {
+  let found = figureCache.get(knowledge);
+  if (found) return found;
+  found = new Map();
+  const groups = new Map<string, StoredFact[]>();
+  for (const fact of knowledge.facts.facts) {
+    if (fact.value === null || fact.kind === 'text') continue;
+    const key = [fact.kind, fact.value, fact.unit, fact.period, fact.qualifiers.join()].join('|');
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(fact);
+  }
+  const same = (a: StoredFact, b: StoredFact) => a.line !== b.line
+    && (a.entities.length ? a.entities.join() === b.entities.join() : !b.entities.length && a.nouns.length > 0 && a.nouns.join() === b.nouns.join());
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const fact of group) {
+      const others = group.filter((other) => other !== fact && same(fact, other));
+      if (others.length) found.set(fact, others);
+    }
+  }
+  figureCache.set(knowledge, found);
+  return found;
+}
+
+/**
+ * Where the report states a figure twice, both places are cited: the one chosen first, the other after it (a reader may
+ * know either; the section about the subject and the overview of all of them say the same).
+ */
+export function restatedFigureSources(fact: StoredFact, knowledge: Knowledge): Source[] {
+  return (restatedFigures(knowledge).get(fact) ?? []).map((other) => sentenceSource(knowledge, other.chunkId, other.quote, other.line));
+}
+
+interface Sentence {
+  chunkId: string;
+  line: number;
+  text: string;
+  compact: string;
+}
+
+const sentenceCache = new WeakMap<Knowledge, { sentences: Sentence[]; found: Map<string, Sentence[]> }>();
+
+function proseSentences(knowledge: Knowledge): { sentences: Sentence[]; found: Map<string, Sentence[]> } {
+  let cached = sentenceCache.get(knowledge);
+  if (!cached) {
+    const sentences = knowledge.chunks.filter((chunk) => chunk.kind === 'prose').flatMap((chunk) => chunk.lines.map((entry, i) => {
+      const text = chunk.text.slice(entry.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length).trim();
+      return { chunkId: chunk.id, line: entry.line, text, compact: compactForm(text) };
+    }));
+    sentenceCache.set(knowledge, (cached = { sentences, found: new Map() }));
+  }
+  return cached;
+}
+
+/**
+ * A sentence the report prints again word for word inside another (the preface's 「2019 年 10 月 24 日，习近平…」 in chapter
+ * one's account of the same speech): that place is cited after the one quoted.
+ */
+function restatedSentenceSources(source: Source, knowledge: Knowledge): Source[] {
+  const quote = compactForm(source.quote).replace(/[。；！？]$/, '');
+  if (quote.length < RESTATED_MIN_CHARS) return [];
+  const { sentences, found } = proseSentences(knowledge);
+  let hits = found.get(quote);
+  if (!hits) {
+    hits = sentences.filter((s) => Math.abs(s.line - source.line) > 2 && s.compact.includes(quote));
+    // Quotes cut to the question's clauses vary without end: the cache is a convenience, kept small.
+    if (found.size >= CACHED_QUOTES) found.clear();
+    found.set(quote, hits);
+  }
+  return hits.map((s) => sentenceSource(knowledge, s.chunkId, s.text, s.line));
+}
+
+/** A part's answer with every prose sentence it cites that the report prints again elsewhere cited there too, after it. */
+export function withRestatedSentences(answer: PartAnswer, knowledge: Knowledge): PartAnswer {
+  const claims = answer.claims.map((claim) => {
+    const more = claim.sources.filter((s) => knowledge.chunk(s.chunkId)?.kind === 'prose').flatMap((s) => restatedSentenceSources(s, knowledge))
+      .filter((s) => !claim.sources.some((c) => c.line === s.line));
+    return more.length ? { ...claim, sources: [...claim.sources, ...more] } : claim;
+  });
+  return { ...answer, claims };
+}
