@@ -227,9 +227,11 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const form = knowledge.facts.forms(fact);
     if (part.quantity && part.operation !== 'yesno' && figures.includes(form.text) && !converts(fact)) continue;
     const anchored = figures.some((f) => form.text.includes(f) || form.window.includes(f));
-    if (!subject && !anchored && terms.length >= 2 && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    // A weighted mean equal to the bound is at the bound: float rounding of the idf weights must not decide (0.35 − 1e-17).
+    const coveredEnough = covered >= FACT_MATCH.coverageWithoutSubject - 1e-9;
+    if (!subject && !anchored && terms.length >= 2 && !coveredEnough && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
-    if (subject && entity <= FACT_MATCH.subjectInText && !anchored && covered < FACT_MATCH.coverageWithoutSubject && !relaxed) continue;
+    if (subject && entity <= FACT_MATCH.subjectInText && !anchored && !coveredEnough && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
@@ -350,6 +352,12 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const stated = compactForm(fact.quote);
   const carried = (fact.period.match(/\d+/g) ?? []).some((n) => !stated.includes(n));
   const scope = prefix || !carried ? null : scopeSentence(fact, knowledge);
+  // 「5 月，“新基建”正式写入《政府工作报告》」: a month whose year the chronicle before it states is given with that year, the
+  // sentence that states the year cited first.
+  if (scope && fact.kind === 'date' && compactForm(fact.window) === compactForm(fact.text)) {
+    sources.unshift(sentenceSource(knowledge, fact.chunkId, scope.text, scope.line));
+    return { text: `${lead}${fact.period}`, sources };
+  }
   if (scope) {
     prefix = `${fact.period}，`;
     sources.unshift(sentenceSource(knowledge, fact.chunkId, scope.text, scope.line));
@@ -380,7 +388,9 @@ function withinNote(fact: StoredFact, knowledge: Knowledge): string {
 
 /** The sentence before a figure's, in its chunk, that states the figure's period. */
 function scopeSentence(fact: StoredFact, knowledge: Knowledge): { text: string; line: number } | null {
-  const numbers = fact.period.match(/\d+/g) ?? [];
+  // A date states its own month; the sentence sought states the rest (its year).
+  const own = fact.kind === 'date' ? compactForm(fact.text) : '';
+  const numbers = (fact.period.match(/\d+/g) ?? []).filter((n) => !own.includes(n));
   if (!numbers.length) return null;
   const chunk = knowledge.chunk(fact.chunkId);
   if (!chunk || chunk.kind !== 'prose') return null;
@@ -400,6 +410,25 @@ function printedNumber(fact: StoredFact): string {
 
 function factValue(fact: StoredFact): string {
   return fact.value === null ? fact.text.replace(/\s+/g, '') : `${formatNumber(fact.value)}${fact.unit === '%' ? '%' : fact.unit}`;
+}
+
+/**
+ * 「新基建哪个月写进政府工作报告」「美团、滴滴啥时候参与DC/EP」: a date asked of several things is the date of the one event whose
+ * clause names them all, where one fits about as well as the first thing's own best date — not a date per thing.
+ */
+function eventOfAll(part: Part, knowledge: Knowledge): { subject: Subject | null; best: Candidate; others: Candidate[] } | null {
+  if (part.subjects.length < 2 || part.periods.length > 1 || part.operation !== 'lookup' || !wantedKinds(part).kinds.includes('date')) return null;
+  const [first] = part.subjects;
+  const candidates = scoreFacts(part, knowledge, first, part.periods[0]);
+  if (!candidates.length) return null;
+  const names = (fact: StoredFact, subject: Subject) => {
+    const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((e) => e.id)];
+    const quote = knowledge.facts.forms(fact).quote;
+    return ids.some((id) => fact.entities.includes(id) || fact.mentions.includes(id)) || formsOf(knowledge, subject).some((f) => quote.includes(compactForm(f)));
+  };
+  const best = candidates.find((c) => c.fact.kind === 'date' && part.subjects.every((subject) => names(c.fact, subject)));
+  if (!best || best.score < FACT_MATCH.minimum || best.score < FACT_MATCH.sameSentence * candidates[0].score) return null;
+  return { subject: first, best, others: candidates };
 }
 
 /** One figure per subject (and per asked period), picked from the candidates. */
@@ -436,6 +465,9 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
       chosen.push({ subject, best, others: candidates });
     }
   }
+  // A date for each thing, where one event names them all: that event's date (where none is found for each, nor is this).
+  const together = eventOfAll(part, knowledge);
+  if (together) return [together];
   // compare, sum, difference: figures of several subjects stated in one sentence (「分别有 46、42 和 18 个」) share one scope
   // and one period by construction; where they fit about as well as each subject's own best, they are the ones compared.
   if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {

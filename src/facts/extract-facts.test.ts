@@ -15,6 +15,13 @@ const chunkById = new Map(chunks.map((c) => [c.id, c]));
 const prose = (predicate: (fact: Fact) => boolean) => facts.filter((f) => !f.tableId && predicate(f));
 
 describe('extractFacts on the report', () => {
+  it('dates a sentence opening on a month alone by the year of the chronicle before it', () => {
+    const months = prose((f) => f.line === 1192 && f.unit === '年月').map((f) => [f.text, f.period]);
+    expect(months).toEqual(expect.arrayContaining([['3 月', '2020年3月'], ['5 月', '2020年5月']]));
+    // A month that only counts (「截至 6 月」) or opens no sentence is not read this way.
+    expect(prose((f) => f.unit === '年月' && !/\d{4}|[零〇一二三四五六七八九]{4}/.test(f.text) && !/^\s*\d{1,2}\s*月/.test(f.quote))).toEqual([]);
+  });
+
   it('makes every non-empty cell of every table a fact citing its row chunk', () => {
     for (const table of report.tables) {
       table.rows.forEach((row, index) => {

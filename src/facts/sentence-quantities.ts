@@ -95,7 +95,13 @@ function enumeration(text: string, count: number): string[] | null {
  */
 export function sentenceQuantities(text: string, carried: string, lexicon: EntityLexicon, defaultSubject = ''): { quantities: SentenceQuantity[]; carried: string } {
   const periods = findPeriods(text);
-  const found = expandLists(text, findQuantities(text)).filter((q) =>
+  const quantities = findQuantities(text);
+  const month = openingMonth(text, carried);
+  if (month) {
+    periods.unshift(month.period);
+    quantities.unshift(month.date);
+  }
+  const found = expandLists(text, quantities).filter((q) =>
     q.kind !== 'date' || !periods.some((p) => p.start <= q.start && p.end >= q.end && p.text.trim().length > q.text.trim().length));
   const clauses = clausesOf(text);
   const clauseOf = (position: number) => Math.max(0, clauses.findIndex((c) => position >= c.start && position < c.end));
@@ -199,6 +205,26 @@ export function sentenceQuantities(text: string, carried: string, lexicon: Entit
 }
 
 /** Restores the year of a bare 「上半年」 from the period in force ('上半年' after 2020 → '2020年上半年'). */
+/** A sentence opening on a month alone: 「5 月，“新基建”正式写入《政府工作报告》」. */
+const OPENING_MONTH = /^(\s*)(\d{1,2})\s*月(?!份?\s*[-—至到])(?=\s*[，,])/;
+
+/**
+ * 「2020 年 2 月，…。3 月，…。5 月，…」: a sentence that opens on a month without its year continues the chronicle of the
+ * sentence before, whose year it takes — both as the period of its figures and as a date it states.
+ */
+function openingMonth(text: string, carried: string): { period: PeriodSpan; date: Quantity } | null {
+  const match = text.match(OPENING_MONTH);
+  const year = Number(carried.match(/^((?:19|20)\d{2})年\d{1,2}月/)?.[1] ?? NaN);
+  if (!match || !Number.isFinite(year)) return null;
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  const start = match[1].length;
+  const end = match[0].length;
+  const printed = text.slice(start, end);
+  const period: PeriodSpan = { start, end, text: printed, label: `${year}年${month}月`, from: year * 100 + month, to: year * 100 + month };
+  return { period, date: { start, end, text: printed, value: Number((year + month / 100).toFixed(4)), unit: '年月', kind: 'date' } };
+}
+
 function withYear(label: string, current: string): string {
   if (/\d{4}/.test(label) || !/^[上下]半年$/.test(label)) return label;
   const year = current.match(/(?:19|20)\d{2}/)?.[0];

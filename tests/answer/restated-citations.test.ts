@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createPipeline } from '../../src/pipeline';
+import { playConversation } from '../../src/play-conversation';
+import type { Answer } from '../../src/types';
+
+const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
+const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
+const lines = (answer: Answer) => answer.citations.map((c) => c.line);
+
+describe('citations of what the report states in more than one place', () => {
+  it('cites a field figure both in the chapter overview and in the field’s own section', async () => {
+    const answer = await ask('司法这块一共落地了几个项目');
+    expect(answer.answer).toContain('18');
+    expect(lines(answer)).toEqual(expect.arrayContaining([655, 750]));
+  });
+
+  it('cites a national total stated in two chapters at both places', async () => {
+    const answer = await ask('上半年有投入产出的区块链公司几家');
+    expect(answer.answer).toContain('303');
+    expect(lines(answer)).toEqual(expect.arrayContaining([1118]));
+  });
+
+  it('cites the body where the preface repeats one of its sentences word for word', async () => {
+    const answer = await ask('1024那次集体学习讲了什么');
+    expect(lines(answer)).toEqual(expect.arrayContaining([146]));
+  });
+});
+
+describe('a month printed without its year in a dated chronicle', () => {
+  it('gives the month with the year the sentence before states, citing both', async () => {
+    const answer = await ask('新基建啥时候写进政府工作报告的');
+    expect(answer.answer).toContain('2020年5月');
+    expect(answer.answer).not.toContain('6月');
+    expect(lines(answer)).toContain(1192);
+  });
+
+  it('reads the month opening a sentence as the date of what that sentence tells', async () => {
+    const answer = await ask('政治局常委会哪个月又强调加快5G和数据中心建设');
+    expect(answer.answer).toContain('2020年3月');
+    expect(lines(answer)).toContain(1192);
+  });
+});
