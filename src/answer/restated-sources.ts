@@ -1,7 +1,7 @@
 import type { StoredFact } from '../facts/fact-store';
 import { compactForm } from '../text/compact-form';
 import type { PartAnswer, Source } from './claims';
-import { sentenceSource, type Knowledge } from './knowledge';
+import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 
 /** Shortest sentence (compact characters) whose verbatim repetition elsewhere counts as the report saying it again. */
 const RESTATED_MIN_CHARS = 20;
@@ -39,12 +39,57 @@ function restatedFigures(knowledge: Knowledge): Map<StoredFact, StoredFact[]> {
   return found;
 }
 
+/** Shortest name (compact characters) of a table row that a sentence naming it must print. */
+const ROW_NAME_MIN_CHARS = 4;
+const rowCache = new WeakMap<Knowledge, Map<StoredFact, string[]>>();
+
+/** A prose figure's value as a table cell of its kind holds it: dates as yyyymmdd (2020.06 → 20200600). */
+function cellValue(fact: StoredFact): number | null {
+  if (fact.value === null) return null;
+  if (fact.kind !== 'date') return fact.value;
+  const year = Math.floor(fact.value);
+  return year * 10_000 + Math.round((fact.value - year) * 10_000);
+}
+
+/**
+ * A figure of the prose that a table prints in the row of a thing its sentence names (「2020年6月，南京江北新区发布《江北新区
+ * （自贸区）促进区块链产业发展若干政策措施》」 and 表1-2's row of that policy, dated 2020 年 6 月): the row's chunks. Worked
+ * out once per knowledge.
+ */
+function restatedRows(knowledge: Knowledge): Map<StoredFact, string[]> {
+  let found = rowCache.get(knowledge);
+  if (found) return found;
+  found = new Map();
+  const rows = [...knowledge.tables.values()].flatMap((table) => table.rows.map((row) => ({
+    row,
+    // A cell of the figure's kind (a 序号 of 5 is no count of 5 项).
+    kinds: row.cells.map((_, column) => table.columns[column]?.kind ?? null),
+    names: row.entities.filter((id) => /^(row|title):/.test(id)).map((id) => compactForm(knowledge.lexicon.entities.get(id)?.name ?? ''))
+      .filter((name) => name.length >= ROW_NAME_MIN_CHARS),
+  }))).filter((entry) => entry.names.length);
+  for (const fact of knowledge.facts.facts) {
+    const value = cellValue(fact);
+    if (value === null || fact.kind === 'text') continue;
+    const quote = knowledge.facts.forms(fact).quote;
+    const chunks = rows.filter(({ row, names, kinds }) => names.some((name) => quote.includes(name))
+      && row.cells.some((cell, column) => cell.value === value && kinds[column] === fact.kind))
+      .map(({ row }) => row.chunkId);
+    if (chunks.length) found.set(fact, [...new Set(chunks)]);
+  }
+  rowCache.set(knowledge, found);
+  return found;
+}
+
 /**
  * Where the report states a figure twice, both places are cited: the one chosen first, the other after it (a reader may
- * know either; the section about the subject and the overview of all of them say the same).
+ * know either; the section about the subject and the overview of all of them say the same; a table row and the sentence
+ * that tells of the same thing).
  */
 export function restatedFigureSources(fact: StoredFact, knowledge: Knowledge): Source[] {
-  return (restatedFigures(knowledge).get(fact) ?? []).map((other) => sentenceSource(knowledge, other.chunkId, other.quote, other.line));
+  return [
+    ...(restatedFigures(knowledge).get(fact) ?? []).map((other) => sentenceSource(knowledge, other.chunkId, other.quote, other.line)),
+    ...(restatedRows(knowledge).get(fact) ?? []).map((chunkId) => rowSource(knowledge, chunkId)),
+  ];
 }
 
 interface Sentence {

@@ -41,3 +41,11 @@ describe('a month printed without its year in a dated chronicle', () => {
     expect(lines(answer)).toContain(1192);
   });
 });
+
+describe('a figure of the prose that a table row prints too', () => {
+  it('cites the row of the policy a dated sentence names, beside the sentence', async () => {
+    const answer = await ask('南京江北新区那份促进区块链产业的政策几月出的');
+    expect(answer.answer).toMatch(/2020\s*年\s*6\s*月/);
+    expect(lines(answer)).toContain(234);
+  });
+});
