@@ -773,6 +773,7 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
     ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}),
     ...(every && table.columns[column].kind === 'category' ? { whole: true } : {}) });
+  if (part.among?.length === 2 && ['max', 'min'].includes(part.operation)) return offeredValues(context, choice, column, order);
   if (result.operation !== 'group' || !result.groups.length) return null;
   const groups = part.groupBy === 'province' ? byProvince(result.groups, context.knowledge, order) : result.groups;
   const k = every ? groups.length : part.operation === 'topk' ? part.rank ?? 3 : part.operation === 'rank' ? part.rank ?? 1 : 1;
@@ -813,6 +814,40 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   if (stated) {
     claims[claims.length - 1].end = '。';
     claims.push({ text: `正文也写道：${stated.window}`, sources: [sentenceSource(context.knowledge, stated.chunkId, stated.quote, stated.line)], end: '。' });
+  }
+  return finish(claims, context);
+}
+
+/**
+ * 「政府主导的多还是企业主导的多」「谁牵头的多，政府还是企业」: each value offered is counted (none is zero unsaid), the one with more
+ * (or fewer) rows named, and the rows whose cell is none of them (政府、企业 together) said apart — all of them cited.
+ */
+function offeredValues(context: TableContext, choice: TableChoice, column: number, order: 'asc' | 'desc'): PartAnswer | null {
+  const { part, table } = context;
+  const rows = filterRows(table, [...subjectFilters(context, choice), ...filtersOf(context, -1)]);
+  if (!rows.length) return null;
+  const holds = (row: TypedRow, name: string) => row.cells[column]?.bare === name || (row.cells[column]?.parts.length === 1 && row.cells[column].parts[0] === name);
+  const counts = part.among!.map((a) => ({ ...a, rows: rows.filter((r) => holds(r, a.name)) }));
+  const other = rows.filter((r) => !counts.some((c) => c.rows.includes(r)));
+  const key = (c: { name: string; said: string }) => (compactForm(c.said) !== compactForm(c.name) ? c.said : c.name);
+  const columnName = columnLabel(table.columns[column], context.labels);
+  if (other.length === rows.length) {
+    // None of them is either value alone (杭州's six parks are all 政府、企业): that is the answer.
+    const values = [...new Set(rows.map((r) => r.cells[column]?.bare).filter(Boolean))];
+    return finish([framing(context, false), { text: `这${rows.length}个${noun(table)}的${columnName}都是${values.join('或')}，没有单独为${counts.map(key).join('或')}的：${rows.slice(0, LISTING.maxListedRows).map((r) => label(r, table)).join('、')}`,
+      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)] }], context);
+  }
+  // Each value's count is its own claim, cited by its own rows.
+  const claims: Claim[] = [framing(context, false), { text: `按${columnName}统计${noun(table)}数量`, sources: [], end: '：' },
+    ...counts.map((c) => ({ text: `${key(c)}${c.rows.length}个`, sources: c.rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(c.rows.length)], end: '；' }))];
+  const sizes = counts.map((c) => c.rows.length);
+  const best = order === 'asc' ? Math.min(...sizes) : Math.max(...sizes);
+  const winners = counts.filter((c) => c.rows.length === best);
+  claims.push({ text: winners.length === counts.length ? `${counts.map(key).join('与')}一样多` : `${winners.map(key).join('、')}${order === 'asc' ? '更少' : '更多'}`, sources: [], end: other.length ? '；' : '。' });
+  if (other.length) {
+    const values = [...new Set(other.map((r) => r.cells[column]?.bare).filter(Boolean))];
+    claims.push({ text: `另有${other.length}个${noun(table)}的${columnName}为${values.join('；')}：${other.slice(0, LISTING.maxListedRows).map((r) => label(r, table)).join('、')}`,
+      sources: other.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(other.length)], end: '。' });
   }
   return finish(claims, context);
 }

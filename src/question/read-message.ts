@@ -643,6 +643,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     const kept = uniqueSubjects.filter((s) => s.entity.kind !== 'domain' || !filters.some((f) => f.kind === 'value' && f.entity.table === table && f.entity.name === s.entity.name));
     uniqueSubjects.splice(0, uniqueSubjects.length, ...kept);
   }
+  // 「政府主导的多还是企业主导的多」「谁牵头的多，政府还是企业」: values of one column offered as choices (还是) with 多/少 ask
+  // which of them has more rows — bare values (政府, 企业) beside 还是 included where a category column is asked.
+  const offered = offeredChoice(tokens, attributes, lexicon);
+  for (const value of offered?.values ?? []) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.entity.id)) filters.push(value);
+  if (offered?.values.length) {
+    const at = new Set(offered.values.map((v) => v.text));
+    nouns.splice(0, nouns.length, ...nouns.filter((n) => !tokens.some((t) => t.start === n.at && at.has(t.text))));
+    attributes.splice(0, attributes.length, ...attributes.filter((a) => !offered.values.some((v) => v.entity.id === `value:${v.entity.table}:${a}:${v.entity.name}`)));
+  }
   // Values of other tables than a named row's are not conditions on it.
   if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
@@ -705,6 +714,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     }
   }
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  if (offered && !row && twoValuesOfOneColumn(filters)) operation = { operation: offered.order === 'asc' ? 'min' : 'max', explicit: true, order: offered.order };
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   if (shareOfOther && uniqueSubjects.length >= 2) operation = { operation: 'ratio', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
@@ -825,6 +835,34 @@ function rowPlace(text: string): number | undefined {
   if (!m[2]) return 1;
   const k = /^\d+$/.test(m[2]) ? Number(m[2]) : chineseNumber(m[2]) ?? 0;
   return k > 0 ? (m[1] ? -k : k) : undefined;
+}
+
+/**
+ * 「…的多还是…的多」「谁牵头的多，政府还是企业」: a choice (还是) with 多 or 少 said; with the bare values (政府, 企业) right beside
+ * 还是 that a category column asked (牵头) prints, one per table. Null without such a choice.
+ */
+function offeredChoice(tokens: Token[], attributes: AttributeId[], lexicon: ReadContext['lexicon']): { order: 'asc' | 'desc'; values: Extract<Filter, { kind: 'value' }>[] } | null {
+  const choice = tokens.findIndex((t) => t.text === '还是');
+  const comparative = tokens.find((t) => /^(更)?(多|少)$/.test(t.text));
+  if (choice < 0 || !comparative) return null;
+  const order = comparative.text.endsWith('少') ? 'asc' as const : 'desc' as const;
+  const columns = attributes.filter((a) => lexicon.attributes.get(a)?.kind === 'category');
+  const sides = [tokens[choice - 1], tokens[choice + 1]];
+  const values = columns.flatMap((attribute) => sides.flatMap((token) => (token?.type === 'cue' ? [...lexicon.tables.keys()]
+    .map((table) => lexicon.entities.get(`value:${table}:${attribute}:${compactForm(token.text)}`))
+    .filter((e): e is Entity => e?.kind === 'value').map((entity) => ({ kind: 'value' as const, entity, text: token.text })) : [])));
+  const named = new Set(values.map((v) => v.entity.name));
+  return { order, values: named.size >= 2 ? values : [] };
+}
+
+/** Some column of a table has two or more of its values among the filters (alternatives to compare). */
+function twoValuesOfOneColumn(filters: Filter[]): boolean {
+  const names = new Map<string, Set<string>>();
+  for (const f of filters) if (f.kind === 'value' && f.entity.table && f.entity.column !== undefined) {
+    const key = `${f.entity.table}:${f.entity.column}`;
+    names.set(key, (names.get(key) ?? new Set()).add(f.entity.name));
+  }
+  return [...names.values()].some((set) => set.size >= 2);
 }
 
 function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): Entity[] {
