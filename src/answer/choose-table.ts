@@ -112,6 +112,14 @@ export function periodSelectsRows(table: TypedTable, part: Part): boolean {
   return table.columns.some((c) => c.kind === 'date') && part.periods.some((p) => !p.asOf && !(table.period ?? '').includes(p.label));
 }
 
+/**
+ * 「2019年新增的工业互联网项目有多少」: one year (or a month of it), not bounded (以来, 至今), dates rows of a table; a span the prose
+ * counts over (2017 年至 2020 上半年新增 16 个) is the prose's.
+ */
+function withinOneYear(period: PeriodSpan): boolean {
+  return !period.bound && !period.asOf && Math.floor(period.from / 100) === Math.floor(period.to / 100);
+}
+
 /** Some period the part asks of lies wholly outside the span a table covers (not a stock 截至 a date). */
 export function outsideSpan(table: TypedTable, part: Part): boolean {
   if (!table.period || /截[至止]/.test(table.period)) return false;
@@ -200,7 +208,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // a count keeps the prose's figure, which may differ from the table's dated rows.
     // 「2018年新建了几个产业园」: where the prose states no count of the period, the table's rows dated in it are the count.
     // A period outside the table's own span (表2-2 is 2020上半年; 2019年 asked) dates none of its rows: the prose's count stands.
-    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !(['list', 'count'].includes(part.operation) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date') && !outsideSpan(table, part));
+    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !((['list', 'count'].includes(part.operation) || (part.attributes.includes('count') && periodSelectsRows(table, part) && part.periods.every(withinOneYear))) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date') && !outsideSpan(table, part));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
     const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));
