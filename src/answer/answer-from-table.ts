@@ -819,6 +819,44 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
 }
 
 /**
+ * 「有没有重复的标准」「有没有两家用同一个平台的」: the rows that print one value of a column (the one asked, else their names) —
+ * each such value with the rows that share it, told apart by their serial number or place; or that every value differs.
+ */
+function sharedValues(context: TableContext, choice: TableChoice): PartAnswer {
+  const { part, table } = context;
+  const asked = part.attributes.map((a) => columnFor(table, a)).find((i) => i >= 0 && i !== table.label && table.columns[i].kind !== 'date');
+  const column = asked ?? table.label;
+  const rows = filterRows(table, [...subjectFilters(context, choice), ...filtersOf(context, -1)]);
+  const byValue = new Map<string, TypedRow[]>();
+  for (const row of rows) {
+    const key = compactForm(row.cells[column]?.text ?? '');
+    if (key) byValue.set(key, [...(byValue.get(key) ?? []), row]);
+  }
+  const shared = [...byValue.values()].filter((group) => group.length >= 2);
+  const columnName = columnLabel(table.columns[column], context.labels);
+  if (!shared.length) {
+    return finish([framing(context, false), { text: `列出的${rows.length}个${noun(table)}${column === table.label ? '' : `的${columnName}`}各不相同，没有重复的`, sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)),
+      derived: [String(rows.length)] }], context);
+  }
+  // A row is told apart from its twin by its serial number, else its place (北京 and 深圳 both list 「密码+区块链」孵化器).
+  const apart = table.columns.findIndex((c) => c.attribute === 'serial');
+  // The most precise place first (the city, then the province a continued row carries down).
+  const places = table.columns.map((c, i) => (c.kind === 'place' ? i : -1)).filter((i) => i >= 0).sort((a, b) => Number(table.columns[b].attribute === 'city') - Number(table.columns[a].attribute === 'city'));
+  const where = (row: TypedRow) => (apart >= 0 ? `序号${row.cells[apart]?.text.trim()}` : places.map((i) => row.cells[i]?.text.replace(/\s*[（(]\d+[)）]/g, '').trim()).find(Boolean) ?? '');
+  const claims: Claim[] = [framing(context, false)];
+  shared.forEach((group, i) => {
+    const value = cellText(group[0].cells[column], table.columns[column]);
+    // Other columns the twins print alike too (the same standard number) are said with them.
+    const alike = table.columns.map((c, j) => j).filter((j) => j !== column && table.columns[j].kind === 'code' && new Set(group.map((r) => compactForm(r.cells[j]?.text ?? ''))).size === 1);
+    const also = alike.map((j) => `，${columnLabel(table.columns[j], context.labels)}都是${cellText(group[0].cells[j], table.columns[j])}`).join('');
+    const members = column === table.label ? group.map(where).filter(Boolean).join('和') : group.map((r) => label(r, table)).join('、');
+    claims.push({ text: `${columnName}为${value}的有${group.length}个${members ? `（${members}）` : ''}${also}`, sources: group.map((r) => rowSource(context.knowledge, r.chunkId)),
+      derived: [String(group.length), ...group.map(where).flatMap((w) => w.match(/\d+/g) ?? [])], end: i === shared.length - 1 ? '。' : '；' });
+  });
+  return finish(claims, context);
+}
+
+/**
  * 「政府主导的多还是企业主导的多」「谁牵头的多，政府还是企业」: each value offered is counted (none is zero unsaid), the one with more
  * (or fewer) rows named, and the rows whose cell is none of them (政府、企业 together) said apart — all of them cited.
  */
@@ -1116,6 +1154,7 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
     return missing([{ text, sources: [], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
   }
   if (part.row !== undefined && part.table === table.id && !kept.length) return rowAt(context, part.row);
+  if (part.shared) return sharedValues(context, choice);
   const hasNumeric = numericColumn(table, effective.attributes) >= 0;
   const groupColumn = effective.groupBy ? columnFor(table, effective.groupBy) : -1;
   switch (effective.operation) {

@@ -223,7 +223,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
     if (!eligible) {
       eligible = noun && (matched > 0 || columns.length > 0 || values > 0 || dates > 0 || grouping > 0 || Boolean(part.condition)
-        || (topical > 0 && part.attributes.includes('count'))
+        || (topical > 0 && part.attributes.includes('count')) || Boolean(part.shared)
         || ['count', 'list', 'max', 'min', 'topk', 'rank', 'earliest', 'latest', 'sum'].includes(part.operation)
         // 「厦门有区块链产业园吗」: a place the table does not list is answered there (as not listed).
         || part.subjects.some((s) => ['region', 'city'].includes(s.entity.kind)));

@@ -645,7 +645,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「政府主导的多还是企业主导的多」「谁牵头的多，政府还是企业」: values of one column offered as choices (还是) with 多/少 ask
   // which of them has more rows — bare values (政府, 企业) beside 还是 included where a category column is asked.
-  const offered = offeredChoice(tokens, attributes, lexicon);
+  const offered = offeredChoice(tokens, attributes, filters, lexicon);
   for (const value of offered?.values ?? []) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.entity.id)) filters.push(value);
   if (offered?.values.length) {
     const at = new Set(offered.values.map((v) => v.text));
@@ -814,7 +814,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(place !== undefined ? { row: place } : {}),
     text: tokens.map((t) => t.text).join(''),
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) && operation.operation === 'explain' ? { classify: true } : {}),
-    ...(tokens.some((t) => hasFunction(t, 'why')) && operation.operation === 'explain' ? { why: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
+    ...(tokens.some((t) => hasFunction(t, 'why')) && operation.operation === 'explain' ? { why: true } : {}),
+    ...(tokens.some((t) => hasFunction(t, 'shared')) ? { shared: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
@@ -841,17 +842,23 @@ function rowPlace(text: string): number | undefined {
  * 「…的多还是…的多」「谁牵头的多，政府还是企业」: a choice (还是) with 多 or 少 said; with the bare values (政府, 企业) right beside
  * 还是 that a category column asked (牵头) prints, one per table. Null without such a choice.
  */
-function offeredChoice(tokens: Token[], attributes: AttributeId[], lexicon: ReadContext['lexicon']): { order: 'asc' | 'desc'; values: Extract<Filter, { kind: 'value' }>[] } | null {
+function offeredChoice(tokens: Token[], attributes: AttributeId[], filters: Filter[], lexicon: ReadContext['lexicon']): { order: 'asc' | 'desc'; values: Extract<Filter, { kind: 'value' }>[] } | null {
   const choice = tokens.findIndex((t) => t.text === '还是');
   const comparative = tokens.find((t) => /^(更)?(多|少)$/.test(t.text));
   if (choice < 0 || !comparative) return null;
   const order = comparative.text.endsWith('少') ? 'asc' as const : 'desc' as const;
-  const columns = attributes.filter((a) => lexicon.attributes.get(a)?.kind === 'category');
-  const sides = [tokens[choice - 1], tokens[choice + 1]];
+  // The column is one asked (谁牵头), or the one of a value already said (「政府牵头的多，还是企业」).
+  const stated = filters.flatMap((f) => (f.kind === 'value' && f.entity.table ? [f.entity.id.split(':')[2] as AttributeId] : []));
+  const columns = [...new Set([...attributes.filter((a) => lexicon.attributes.get(a)?.kind === 'category'), ...stated])];
+  const nearest = (from: number, step: number) => {
+    for (let i = from + step; i >= 0 && i < tokens.length; i += step) if (tokens[i].type !== 'punctuation') return tokens[i];
+    return undefined;
+  };
+  const sides = [nearest(choice, -1), nearest(choice, 1)];
   const values = columns.flatMap((attribute) => sides.flatMap((token) => (token?.type === 'cue' ? [...lexicon.tables.keys()]
     .map((table) => lexicon.entities.get(`value:${table}:${attribute}:${compactForm(token.text)}`))
     .filter((e): e is Entity => e?.kind === 'value').map((entity) => ({ kind: 'value' as const, entity, text: token.text })) : [])));
-  const named = new Set(values.map((v) => v.entity.name));
+  const named = new Set([...values, ...filters].flatMap((v) => (v.kind === 'value' && columns.some((a) => v.entity.id === `value:${v.entity.table}:${a}:${v.entity.name}`) ? [v.entity.name] : [])));
   return { order, values: named.size >= 2 ? values : [] };
 }
 

@@ -90,6 +90,8 @@ export interface Part {
   /** The members of the list this part's subject was picked from by an ordinal (so 「第五个呢」 picks from the same list again). */
   pickedFrom?: Subject[];
   order?: 'asc' | 'desc';
+  /** 「有没有重复的标准」「用同一个平台的」: rows sharing one value of a column (the one asked, else the rows' names) are asked. */
+  shared?: boolean;
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
   /** 「政府主导、企业主导、政企合作哪种最多」: the category values a group-by compares, by name (they select no rows). */

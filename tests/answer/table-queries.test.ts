@@ -465,3 +465,31 @@ describe('table questions: places inside ties, partly printed dates, and counts 
     expect(answer.answer).toContain('济南');
   });
 });
+
+describe('table questions: choices between two values, rows sharing a value, new things of one year', () => {
+  it('counts each of two values offered as a choice and names the rows that are neither', async () => {
+    const answer = await ask('广州的几个园区是企业主导的多还是政府主导的多');
+    expect(answer.answer).toContain('企业主导2个');
+    expect(answer.answer).toContain('政府主导1个');
+    expect(answer.answer).toContain('政府、企业');
+  });
+
+  it('says when none of the rows is either value alone', async () => {
+    const answer = await ask('杭州的产业园是政府牵头的多，还是企业');
+    expect(answer.answer).toContain('都是政府、企业');
+  });
+
+  it('finds rows that share one value of the column asked, or their names', async () => {
+    const platform = await ask('工业互联网项目里有两家用的同一个平台吗');
+    for (const firm of ['中电工业互联网有限公司', '贵州航天云网科技有限公司']) expect(platform.answer).toContain(firm);
+    const twice = await ask('密码模块测评标准有没有列了两次的');
+    expect(twice.answer).toContain('GB/T 38541-2020');
+    const none = await ask('投融资top10里有重复的公司吗');
+    expect(none.answer).toContain('没有重复');
+  });
+
+  it('counts what is new in one year from the rows the table dates in it, a span from the prose', async () => {
+    expect((await ask('工业互联网项目2019年新增了多少个')).answer).toContain('共5个');
+    expect((await ask('2017年以来新增了多少工业互联网项目')).answer).toContain('16');
+  });
+});
