@@ -7,6 +7,7 @@ import { restatedFigureSources } from './restated-sources';
 import { CHINESE_ORDINAL, formatNumber } from './format-value';
 import { sentenceSource, type Knowledge } from './knowledge';
 import { FACT_MATCH } from './thresholds';
+import { formsOfNoun } from '../question/read-message';
 
 /** A prose figure scored against a part. */
 export interface Candidate {
@@ -188,6 +189,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const forms = subject ? formsOf(knowledge, subject) : [];
   // A count of everything (no subject, condition, qualifier or period: 「一共有多少个产业园」), not of a scope.
   const asksWhole = !subject && part.operation === 'count' && !part.filters.length && !part.condition && !part.qualifiers.length && !part.periods.length;
+  const partShare = asksWhole && narrowed(part, knowledge) ? FACT_MATCH.partOfNarrowed : FACT_MATCH.partOfWhole;
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   const said = part.after ? compactForm(part.after) : '';
   // The scope a part's words give (全球 vs 中国/全国): a figure of the other scope is not its figure (全球智慧城市支出 ≠ 中国市场支出).
@@ -237,7 +239,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
     // two-figure: a sentence that opens on the country (「最终统计结果显示，我国从事…，具有投入产出的区块链企业 1309 家」) states
     // a national total even where the figure's own clause says no 共: it is another whole, not a part of one.
-    const whole = asksWhole ? (statesWhole(fact, form.before) ? 1 : FACT_MATCH.partOfWhole) : 1;
+    const whole = asksWhole ? (statesWhole(fact, form.before) ? 1 : partShare) : 1;
     // A follow-up continues where the previous answer stood, asking for a figure it has not given yet.
     // A date asked of what the previous answer told (「啥时候开始的」 after the clause of a pilot) is the date of the clause it
     // quoted, given or not; another date of its line is another event's.
@@ -263,6 +265,12 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
   const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
   return candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+}
+
+/** A count question's own words say which things are counted (「省市的领导…发声」): a word besides its counted noun that few figures' sentences hold. */
+function narrowed(part: Part, knowledge: Knowledge): boolean {
+  const noun = part.noun ? formsOfNoun(part.noun, knowledge.lexicon) : new Set<string>();
+  return part.words.some((word) => !noun.has(word) && knowledge.facts.termsOf(word).some((term) => knowledge.facts.idf(term) >= FACT_MATCH.narrowingIdf));
 }
 
 /**

@@ -70,6 +70,13 @@ export const FACT_MATCH = {
   /** Asked for a whole count (no subject, no condition), a figure that is not a total counts this share. */
   partOfWhole: 0.5,
   /**
+   * A word of a count question besides its counted noun whose idf over the figures reaches this says which of them are counted
+   * (省市的领导…发声, 印发了专项政策): the count is of those, not of everything, and a figure need not be a total.
+   */
+  narrowingIdf: 2.5,
+  /** A count so narrowed still prefers a figure stating a whole (an enumerated set, a total) over one that repeats it (这 12 个): this share for the rest. */
+  partOfNarrowed: 0.85,
+  /**
    * A follow-up's figure not yet given, in a line the previous answer quoted, counts this many times (the
    * conversation stays where it was). Bank: tune 77.2 → 77.4, sealed unchanged; boosting the figures
    * already given as well cost a sealed item.

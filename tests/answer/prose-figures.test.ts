@@ -315,4 +315,11 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('303−81=222');
     expect(flat(answer)).not.toContain('1309');
   });
+
+  it('counts those the question\'s own words single out (领导…发声), not everything of the noun, with a figure of another year', async () => {
+    const answer = await ask('讲话之后那20多天里，一共几个省市的领导人为区块链发了声');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('18');
+    expect(answer.citations.map((c) => c.line)).toContain(200);
+  });
 });
