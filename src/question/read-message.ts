@@ -464,8 +464,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             const member = lexicon.entities.get(id);
             if (member) subjects.push({ entity: member, text: member.name });
           }
-        } else if (found.length && found[0].entity.kind === 'organization' && /^(根据|据|依据|按照|按)$/.test(tokens[position - 1]?.text ?? '')) {
-          // prose-figure: 「根据IDC预测，…支出规模将达到多少」 — the organisation a figure is according to is its source, not its subject.
+        } else if (found.length && found[0].entity.kind === 'organization' && (/^(根据|据|依据|按照|按)$/.test(tokens[position - 1]?.text ?? '')
+          || /^(预测|预计|估计|测算|统计|显示)$/.test(tokens[position + 1]?.text ?? ''))) {
+          // prose-figure: 「根据IDC预测，…支出规模将达到多少」「IDC预测…要花多少」 — the organisation a figure is according to is its
+          // source, not its subject.
           words.push(token.text);
         } else if (found.length) {
           subjects.push(found[0]);

@@ -322,4 +322,11 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.answer).toContain('18');
     expect(answer.citations.map((c) => c.line)).toContain(200);
   });
+
+  it('reads an organisation that predicts (X预测…) as the figure\'s source and 要花/得花 as the report\'s 支出', async () => {
+    const answer = await ask('IDC预测咱们国家智慧城市今年要花多少钱');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('259');
+    expect(answer.citations.map((c) => c.line)).toContain(1228);
+  });
 });
