@@ -84,7 +84,9 @@ function formsOf(knowledge: Knowledge, subject: Subject): string[] {
 }
 
 function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge, forms: readonly string[]): number {
-  if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) ? 1 : 0.55;
+  // two-figure: 「已有湖南、…、重庆等 12 个省市印发…」 — a count after the members it counts, listed, is no one member's figure: it
+  // is the figure of the set asked, as a figure naming no one is.
+  if (!subject) return fact.entities.length === 0 || /^(全国|全球)$/.test(fact.subject) || ENUMERATED.test(fact.window) ? 1 : 0.55;
   const ids = [subject.entity.id, ...(subject.alternatives ?? []).map((e) => e.id)];
   const id = ids.find((i) => fact.entities.includes(i) || fact.mentions.includes(i)) ?? subject.entity.id;
   // share: 「浙江省和山东省并列第三，均有27家…，占全国的8.91%」 — a figure several subjects each have (均) is each one's own figure; one

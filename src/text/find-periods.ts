@@ -48,6 +48,8 @@ const PERIOD = new RegExp(
     String.raw`(?<spanRelative>今年|去年)\s*(?<relativeFrom>${MONTH})\s*(?:月\s*)?(?:-|—|至|到)\s*(?<relativeTo>${MONTH})\s*月份?`,
     // 今年7月, 去年12月 (questions only)
     String.raw`(?<monthRelative>今年|去年|明年)\s*(?<relativeMonth>${MONTH})\s*月份?(?:底|末)?`,
+    // 到6月底, 六月末 (questions only): a month's end without a year is the report's year's (a stock counted up to it)
+    String.raw`(?<!\d|年|[-—~])(?<monthEnd>${MONTH})\s*月(?:底|末)`,
     // 2020 上半年, 2019 年全年, 2020年底
     String.raw`(?<halfYear>${Y})\s*年?\s*(?<half>${HALF})`,
     // 2019 年
@@ -103,7 +105,7 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
     const end = start + match[0].length;
     if (titles.some(([a, b]) => start >= a && start < b)) continue;
     const g = match.groups!;
-    if (!options.relative && (g.relative || g.relativeYear || g.quarter || g.quarterQ || g.monthRelative || g.spanRelative || /^(年|全年)/.test(g.relativeHalf ?? ''))) continue;
+    if (!options.relative && (g.relative || g.relativeYear || g.quarter || g.quarterQ || g.monthRelative || g.spanRelative || g.monthEnd || /^(年|全年)/.test(g.relativeHalf ?? ''))) continue;
     let range: [number, number] | null = null;
     let exact = false;
     if (g.rangeFrom) {
@@ -137,6 +139,10 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       if (month < 1 || month > 12) continue;
       range = [ym(relativeYear(g.monthRelative), month), ym(relativeYear(g.monthRelative), month)];
       exact = true;
+    } else if (g.monthEnd) {
+      const month = monthNumber(g.monthEnd);
+      if (month < 1 || month > 12) continue;
+      range = [ym(REPORT_YEAR, month), ym(REPORT_YEAR, month)];
     } else if (g.halfYear) {
       range = halfRange(Number(g.halfYear), g.half);
       exact = g.half === '全年';

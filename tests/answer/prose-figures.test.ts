@@ -329,4 +329,11 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.answer).toContain('259');
     expect(answer.citations.map((c) => c.line)).toContain(1228);
   });
+
+  it('counts a set by the figure after its listed members (…等 12 个省市), not a later 这 12 个 repeating it, beside the other scope', async () => {
+    const answer = await ask('到6月底几个省市搞了区块链专项政策');
+    expect(answer.citations.map((c) => c.line)).toContain(222);
+    expect(answer.citations.map((c) => c.line)).not.toContain(243);
+    expect(answer.answer).toContain('11 个');
+  });
 });
