@@ -657,7 +657,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // Values of other tables than a named row's are not conditions on it.
   if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
-  const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length)?.start ?? -1;
+  // (「研究机构里参与的高校有多少所」: a count word is where the question asks too.)
+  const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length || cuesOf(t, 'operation').some((c) => c.operation === 'count'))?.start ?? -1;
   // 「地方专项政策」「园区的企业」: of two nouns in a row (的 between at most) the second is the head, the first a modifier.
   const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));

@@ -691,3 +691,11 @@ describe('readQuestion: 多少/几 right before a counted noun', () => {
     expect(part.operation).not.toBe('count');
   });
 });
+
+describe('readQuestion: the noun counted', () => {
+  it('counts the noun nearest before the count word (研究机构里…高校有多少所), not the first one named', () => {
+    const [part] = read(['研究机构里头参与进来的高校有多少所']).parts;
+    expect(part.operation).toBe('count');
+    expect(part.noun).toBe('高校');
+  });
+});
