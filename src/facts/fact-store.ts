@@ -89,7 +89,11 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
     const fits = (n: (typeof nounForms)[number]) => kind !== 'count' || n.classifiers.includes(fact.unit);
     const named = (text: string) => nounForms.filter((n) => n.forms.some((f) => f.length >= 2 && compactForm(text).includes(f)));
     const fromMetric = named(fact.metric).filter(fits);
-    return (fromMetric.length ? fromMetric : named(window).filter(fits)).map((n) => n.noun);
+    const fromWindow = named(window).filter(fits);
+    // 「经工商部门登记注册的…企业…，其中 2020 年新成立的企业共 8129 家」: of several nouns the metric names (部门 inside a modifier),
+    // those the figure's own clause names are what it counts.
+    const local = fromMetric.length > 1 ? fromMetric.filter((n) => fromWindow.includes(n)) : [];
+    return (local.length ? local : fromMetric.length ? fromMetric : fromWindow).map((n) => n.noun);
   };
   const qualifierForms = lexicon.files.qualifiers.map((q) => ({ qualifier: q.qualifier, forms: q.phrases.map(compactForm) }));
   const attributeForms = lexicon.files.attributes.map((a) => ({ id: a.id, forms: a.phrases.map(compactForm).filter((f) => f.length >= 2) }));

@@ -336,4 +336,12 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.citations.map((c) => c.line)).not.toContain(243);
     expect(answer.answer).toContain('11 个');
   });
+
+  it('gives the count of new firms (8129) as the other scope of new firms asked, not one province\'s figure', async () => {
+    const dated = await ask('2020年新成立的区块链企业有多少家');
+    expect(dated.answer).toContain('8129');
+    const thisYear = await ask('今年新注册的区块链公司究竟有几家');
+    expect(thisYear.answer).toMatch(/8129|八千余家/);
+    expect(thisYear.answer).not.toContain('100家');
+  });
 });
