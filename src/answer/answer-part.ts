@@ -430,11 +430,18 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
       const fromSection = await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, 0);
       if (fromSection) return fromSection;
     }
+    // 「区块链为啥要跟云计算一起用」: a section whose own heading names the subjects and the other words asked together
+    // (「区块链与云计算助力复工复产」) is where the report tells it, before a sentence elsewhere that names them among others.
+    const section = part.section ? undefined : sectionNaming(part, knowledge);
+    const heading = section ? compactForm(knowledge.sections.get(section)?.title ?? '') : '';
+    const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+    const told = part.operation === 'explain' && !part.classify && section && asked.length && asked.every((w) => heading.includes(w))
+      ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
+    if (told) return told;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
-    const section = part.section ? undefined : sectionNaming(part, knowledge);
     const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }

@@ -122,6 +122,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer.indexOf('记录上链')).toBeLessThan(40);
   });
 
+  it('explains from the section whose own heading names the subject and the asked words together (区块链与云计算…)', async () => {
+    const answer = await ask('区块链为什么要和云计算搭着用');
+    expect(answer.answer).toContain('优势互补');
+    expect(answer.citations.map((c) => c.line)).toContain(618);
+  });
+
   it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
