@@ -718,6 +718,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
   if (offered && !row && twoValuesOfOneColumn(filters)) operation = { operation: offered.order === 'asc' ? 'min' : 'max', explicit: true, order: offered.order };
+  // 「山东专利是上年同期的几倍」: a multiple asked of one thing, with no second to divide by, is the multiple the report states
+  // (a growth), not a count of its noun.
+  if (operation.operation !== 'ratio' && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'ratio'))) {
+    const kept = attributes.filter((a) => a !== 'count');
+    attributes.splice(0, attributes.length, ...kept);
+    if (!attributes.includes('growth')) attributes.push('growth');
+    quantity = true;
+  }
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   if (shareOfOther && uniqueSubjects.length >= 2) operation = { operation: 'ratio', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.

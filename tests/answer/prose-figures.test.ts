@@ -344,4 +344,10 @@ describe('prose figures asked in everyday words', () => {
     expect(thisYear.answer).toMatch(/8129|八千余家/);
     expect(thisYear.answer).not.toContain('100家');
   });
+
+  it('reads 是…的几倍 of one thing as the multiple the report states for it, not a count of its noun', async () => {
+    const answer = await ask('山东的区块链专利差不多是去年同期的几倍');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('4 倍');
+  });
 });
