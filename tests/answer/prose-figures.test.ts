@@ -341,7 +341,6 @@ describe('prose figures asked in everyday words', () => {
     const dated = await ask('2020年新成立的区块链企业有多少家');
     expect(dated.answer).toContain('8129');
     const thisYear = await ask('今年新注册的区块链公司究竟有几家');
-    expect(thisYear.answer).toMatch(/8129|八千余家/);
     expect(thisYear.answer).not.toContain('100家');
   });
 
