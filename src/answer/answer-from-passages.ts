@@ -4,7 +4,7 @@ import { compactForm, printedSpan } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
-import { answered, type Claim, type PartAnswer } from './claims';
+import { answered, missing, type Claim, type PartAnswer } from './claims';
 import { glossedTerm } from './glossed-term';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
@@ -715,6 +715,7 @@ function listsAnswer(lists: readonly LabelledList[]): PartAnswer {
  */
 export function answerFromLabelledList(part: Part, knowledge: Knowledge, counting: boolean): PartAnswer | null {
   if (part.subjects.length || part.groups.length || part.filters.length || part.periods.length || part.table || part.figures.length) return null;
+  if (part.labels?.length) return answerFromLabels(part, part.labels, knowledge, counting);
   const words = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
   if (!words.length) return null;
   // A word the report never prints (the everyday 编委会 beside the report's 编写委员会) says nothing against a list.
@@ -755,6 +756,10 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
   }
   const [list] = fits;
   if (!counting) return listsAnswer([list]);
+  return countedList(list);
+}
+
+function countedList(list: LabelledList): PartAnswer {
   // A count is read off the members cited one by one (each name quoted where its line prints it), so the sentence's
   // citations are as many as the count it states.
   const unit = list.persons ? '人' : '个';
@@ -766,6 +771,71 @@ export function answerFromLabelledList(part: Part, knowledge: Knowledge, countin
     ...(i === 0 ? { derived: [count] } : {}),
     end: i === list.members.length - 1 ? '。' : '、',
   })));
+}
+
+/**
+ * 「主任和副主任叫啥」「顾问、主任、副主任各是谁」「编写人员一共几个人」: the lists whose labels the part names, in the order named —
+ * listed, or the one list counted — whatever the which-word (谁, 叫啥, 都是谁) made of the operation. Null when a word of the part
+ * other than a label is one the report prints outside the lists' section heading (「主任刘权是哪个单位的」 asks about 刘权).
+ */
+const LIST_ATTRIBUTES = new Set<string>(['title', 'count', 'enterprise']);
+
+function answerFromLabels(part: Part, labels: readonly string[], knowledge: Knowledge, counting: boolean): PartAnswer | null {
+  // Only the members' names or their number are asked of a list (主任是哪个单位的 asks what the report does not print).
+  if (part.unknown.length || part.attributes.some((a) => !LIST_ATTRIBUTES.has(a))) return null;
+  const all = labelledLists(knowledge);
+  const lists = labels.map((label) => all.find((list) => list.label === label)).filter((list): list is LabelledList => Boolean(list));
+  if (!lists.length) return null;
+  const report = reportText(knowledge);
+  const heading = compactForm(lists[0].lines[0].chunk.section);
+  const isLabel = (word: string) => all.some((list) => list.label === word);
+  const others = part.words.map(compactForm).filter((w) => w.length >= 2 && !isLabel(w));
+  if (others.some((w) => report.includes(w) && !heading.includes(w))) return null;
+  // 「第三个是谁」 after a list: its k-th member, quoted where its line prints it.
+  const picked = part.item ?? part.ordinal;
+  if (picked !== undefined && lists.length === 1 && !counting) {
+    const [list] = lists;
+    const member = list.members[picked - 1];
+    if (!member) return null;
+    const line = list.lines.find((l) => l.text.includes(member)) ?? list.lines[0];
+    return answered([{ text: `${list.label}的第${picked}位是${member}`, sources: [{ ...sourceOf(line), quote: member }], derived: [String(picked)] }]);
+  }
+  if (!counting) return listsAnswer(lists);
+  return lists.length === 1 ? countedList(lists[0]) : null;
+}
+
+/**
+ * 「刘权是谁」「付刚在编委会里担任啥」: a person the front matter's lists name is said to be what the list's label says, quoted
+ * where the name is printed. Anything else asked of the person (哪个单位的, 职称, 干什么的) the lists do not print: declined, the
+ * label given as what the report does say. Null when the part names no such person, or names other things too.
+ */
+export function answerAboutPerson(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const people = part.people ?? [];
+  if (!people.length || part.subjects.length || part.groups.length || part.table || part.periods.length || part.figures.length) return null;
+  const all = labelledLists(knowledge);
+  const found = people.flatMap((person) => {
+    const list = all.find((l) => l.label === person.label && l.members.includes(person.name));
+    return list ? [{ person, list }] : [];
+  });
+  if (!found.length) return null;
+  const said = found.map(({ person, list }) => {
+    const line = list.lines.find((l) => l.text.includes(person.name)) ?? list.lines[0];
+    const committee = list.lines[0].chunk.section.replace(/《[^》]*》/g, '').trim();
+    return { text: `${committee}名单中${person.name}列为${list.label}`, sources: [{ ...sourceOf(line), quote: person.name }] };
+  });
+  const names = new Set(found.map(({ person }) => compactForm(person.name)));
+  const heading = compactForm(found[0].list.lines[0].chunk.section);
+  // 「编委会」 shortens the heading's 编写委员会: a word whose characters the heading holds in order names the heading.
+  const inHeading = (w: string) => {
+    let at = 0;
+    for (const ch of w) if ((at = heading.indexOf(ch, at) + 1) === 0) return false;
+    return true;
+  };
+  const others = part.words.map(compactForm).filter((w) => w.length >= 2 && !names.has(w) && !all.some((l) => l.label === w) && !inHeading(w));
+  if (!part.attributes.length && !part.unknown.length && !others.length && !part.noun) return answered(said.map((claim, i) => ({ ...claim, end: i === said.length - 1 ? '。' : '；' })));
+  const attribute = part.attributes.map((a) => knowledge.lexicon.attributes.get(a)).find((a) => a?.kind === 'absent')?.label ?? '其他信息';
+  return missing([{ text: `报告中没有提到${[...names].join('、')}的${attribute}`, sources: [], end: '；' },
+    ...said.map((claim, i) => ({ ...claim, text: i === 0 ? `报告只写到${claim.text}` : claim.text, end: i === said.length - 1 ? '。' : '；' }))]);
 }
 
 const piecesCache = new WeakMap<readonly Chunk[], { chunk: Chunk; text: string; form: string; line: number; order: number }[]>();

@@ -6,7 +6,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { PLACE_ATTRIBUTES, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { PLACE_ATTRIBUTES, answerAboutPerson, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -394,9 +394,12 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   // follow-up 「第二个是啥」 after an enumeration in prose: its k-th item.
   const item = part.item !== undefined ? enumeratedItem(part, knowledge) : null;
   if (item) return item;
+  // 「刘权是谁」「黄忠义是哪个单位的」: a person the front matter's lists name is what the label says, and nothing more.
+  const person = answerAboutPerson(part, knowledge);
+  if (person) return person;
   // 「联合发布单位有几家」「编写人员都有谁」: the members of a list the report prints under a label that names what is asked.
   const counting = ['count', 'sum'].includes(part.operation) || part.attributes.includes('count');
-  const listed = counting || part.operation === 'list' ? answerFromLabelledList(part, knowledge, counting) : null;
+  const listed = counting || part.operation === 'list' || part.labels?.length ? answerFromLabelledList(part, knowledge, counting) : null;
   if (listed) return listed;
   // A word the report never uses where the question's asked thing stands, or an attribute no table or figure gives (估值, 营收).
   const absent = part.attributes.filter((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent');

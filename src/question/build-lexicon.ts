@@ -127,6 +127,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       add(form, { type: 'synonym', canonical: synonym.canonical });
     }
   }
+  for (const label of report.labels ?? []) add(label, { type: 'label', label });
+  for (const [name, label] of report.members ?? []) add(name, { type: 'member', label });
   for (const marker of files.dateMarkers) for (const phrase of marker.phrases) add(phrase, { type: 'dateMarker', attribute: marker.attribute });
   for (const q of files.qualifiers) for (const phrase of q.phrases) add(phrase, { type: 'qualifier', qualifier: q.qualifier });
   // Making and posing words (写, 讲; 以, 用) only mark a product or a persona asked for (read-message.ts); as cues they would split

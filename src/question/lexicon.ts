@@ -58,6 +58,10 @@ export type Cue =
   | { type: 'kind'; kind: MessageKindCue }
   | { type: 'function'; function: FunctionClass }
   | { type: 'synonym'; canonical: string }
+  /** A label the report prints over a list (副主任, 联合发布单位): one word, naming that list. */
+  | { type: 'label'; label: string }
+  /** A person a labelled list names (刘权 under 主任). */
+  | { type: 'member'; label: string }
   | { type: 'qualifier'; qualifier: string }
   /** 「成立的」「发布的」: marks a date condition when a period comes right before it. */
   | { type: 'dateMarker'; attribute: AttributeId };

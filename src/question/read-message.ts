@@ -362,6 +362,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const unknown: string[] = [];
   const eventAsked: string[] = [];
   const figures: string[] = [];
+  const labels: string[] = [];
+  const people: { name: string; label: string }[] = [];
   let table: string | undefined;
   let section: string | undefined;
   let condition: Part['condition'];
@@ -574,7 +576,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too; 「啥量级」 asks a magnitude.
         if (/多少|几|量级/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
-        if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length)) words.push(token.text);
+        for (const cue of cuesOf(token, 'label')) labels.push(cue.label);
+        for (const cue of cuesOf(token, 'member')) people.push({ name: token.text, label: cue.label });
+        if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length || cuesOf(token, 'label').length
+          || cuesOf(token, 'member').length)) words.push(token.text);
         break;
       }
       case 'word': {
@@ -830,6 +835,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+    ...(labels.length ? { labels: [...new Set(labels)] } : {}),
+    ...(people.length ? { people } : {}),
   };
 }
 

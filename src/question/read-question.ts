@@ -289,6 +289,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   } else if (current.subjects.length) delete next.excluded;
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;
+  // 「副主任呢」 after 「主任是谁」: a list's label said again names another list, which replaces the one asked before.
+  if (current.labels?.length) {
+    dropped.push(...(previous.labels ?? []).filter((l) => !current.labels!.includes(l)));
+    next.labels = current.labels;
+  }
+  // 「那付刚呢」 after a turn about 刘权: the person named now is the one asked about.
+  if (current.people?.length) {
+    dropped.push(...(previous.people ?? []).map((p) => p.name).filter((n) => !current.people!.some((c) => c.name === n)));
+    next.people = current.people;
+  } else if (current.subjects.length || current.labels?.length) delete next.people;
   let unquantified = false;
   delete next.inheritedAttributes;
   if (current.subjects.length && !current.attributes.length && next.attributes.length && next.subjects !== previous.subjects && !current.explicit) next.inheritedAttributes = true;

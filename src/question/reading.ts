@@ -123,6 +123,10 @@ export interface Part {
   figures: string[];
   /** Content words outside the lexicon, plus report words of the synonyms it used. */
   words: string[];
+  /** Labels of lists the report prints that the part names (副主任, 联合发布单位): it asks for those lists' members. */
+  labels?: string[];
+  /** Persons a labelled list names (刘权, under 主任) that the part asks about. */
+  people?: { name: string; label: string }[];
   /** Content words the report never uses (a metric it does not give: 估值, 营收 …). */
   unknown: string[];
   /**

@@ -7,6 +7,55 @@ export interface ReportLexicon {
   entities: Entity[];
   /** [surface (compact form), entity id] pairs. */
   surfaces: [string, string][];
+  /**
+   * The labels the report prints once each over a list of names (the front matter's 顾问, 副主任, 联合发布单位), compact: a question
+   * reads each as one word (jieba cuts 副主任 into 副 + 主任) and asks for its list.
+   */
+  labels?: string[];
+  /** [name, label] pairs: the persons those lists name (刘权 under 主任), each a word of its own (jieba cuts 邢春晓 into 邢 + 春晓). */
+  members?: [string, string][];
+}
+
+/**
+ * A line that labels a list: 「指导单位：（排名不分先后）」, 「编写人员（排名不分先后）」, or a label with its items on the line
+ * (「顾问：朱晔罡 邢春晓」). 「数据来源：…」 has the same form, but the report prints it under every figure: a label is printed once.
+ */
+const LABEL_LINE = /^([^，。；,;：:\s（）《》“”]{2,12})(?:[：:]\s*(?:（[^）]*）)?\s*$|（[^）]*）$|[：:]\s*[^，。；,;：:]{1,60}$)/;
+
+/** A line of personal names spaced apart (「孙小越 刘宗媛 徐苗苗」). */
+const NAME_LINE = /^\p{Script=Han}{2,4}(\s+\p{Script=Han}{2,4})*$/u;
+
+/**
+ * The persons the labelled lists name, with their label: the names on a label's own line (「顾问：朱晔罡 邢春晓」) and on the
+ * lines of names right after it (blank lines between); any other line ends the list.
+ */
+export function listMembers(lines: readonly string[], labels: readonly string[]): [string, string][] {
+  const members: [string, string][] = [];
+  let open: string | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const label = LABEL_LINE.exec(line)?.[1];
+    if (label && labels.includes(compactForm(label))) {
+      open = compactForm(label);
+      const rest = line.slice(line.search(/[：:]/) + 1).trim();
+      if (/[：:]/.test(line) && NAME_LINE.test(rest)) for (const name of rest.split(/\s+/)) members.push([name, open]);
+      continue;
+    }
+    if (open && NAME_LINE.test(line) && /\s/.test(line)) for (const name of line.split(/\s+/)) members.push([name, open]);
+    else open = null;
+  }
+  return members;
+}
+
+/** The labels of lists the report prints, each printed once. */
+export function listLabels(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const label = LABEL_LINE.exec(line.trim())?.[1];
+    if (label) counts.set(compactForm(label), (counts.get(compactForm(label)) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n === 1).map(([label]) => label).sort();
 }
 
 /** Attributes whose column names the rows of its table (a park, a company, a standard …). */
@@ -194,5 +243,6 @@ export function deriveReportLexicon(document: ReportDocument, files: LexiconFile
   const sortedEntities = [...entities.values()].sort((a, b) => a.id.localeCompare(b.id));
   const sortedSurfaces: [string, string][] = [...surfaces].flatMap(([surface, ids]) => [...ids].sort().map((id): [string, string] => [surface, id]))
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
-  return { entities: sortedEntities, surfaces: sortedSurfaces };
+  const labels = listLabels(document.lines);
+  return { entities: sortedEntities, surfaces: sortedSurfaces, labels, members: listMembers(document.lines, labels) };
 }

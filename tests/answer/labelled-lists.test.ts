@@ -28,6 +28,47 @@ describe('lists the report prints under a label (the front matter): members list
   });
 });
 
+describe('labels read from the report as words of the question (副主任 stays one word)', () => {
+  it('answers several labels asked with 叫啥 / 各是谁 / 跟…都是谁, each list in the order named', async () => {
+    const heads = await ask('编委会的主任和副主任分别叫啥名字');
+    expect(heads.grounded).toBe(true);
+    expect(heads.answer).toMatch(/主任：刘权.*副主任：黄忠义/);
+    const three = await ask('顾问、校稿、副主任各是谁');
+    for (const name of ['朱晔罡', '邱平文', '黄忠义']) expect(three.answer).toContain(name);
+    expect(three.answer).not.toContain('编写人员');
+    const units = await ask('委托单位跟组织单位都是谁');
+    for (const name of ['中国区块链生态联盟', '赛迪区块链研究院']) expect(units.answer).toContain(name);
+  });
+
+  it('follows a list with another label (「副主任呢」) or the k-th member (「第二个是谁」)', async () => {
+    expect((await ask('主任是谁', '那副主任呢')).answer).toContain('黄忠义');
+    expect((await ask('指导单位有哪些', '委托单位呢')).answer).toContain('中国区块链生态联盟');
+    const second = await ask('校稿的都有谁', '第二个是谁');
+    expect(second.answer).toContain('张兆鹏');
+    expect(second.answer).not.toContain('赵甜');
+  });
+
+  it('counts a labelled list asked in the second clause of a message', async () => {
+    const answer = await ask('主任是哪位？顾问一共请了几个？');
+    expect(answer.answer).toContain('刘权');
+    expect(answer.answer).toContain('6人');
+  });
+
+  it('says what a person of the lists is, and declines what the lists do not print about them, giving the label', async () => {
+    const who = await ask('马兆丰是谁');
+    expect(who.grounded).toBe(true);
+    expect(who.answer).toContain('顾问');
+    const unit = await ask('副主任黄忠义在哪个单位工作');
+    expect(unit.grounded).toBe(false);
+    expect(unit.answer).toContain('副主任');
+    expect(unit.citations.map((c) => c.line)).toContain(24);
+    const job = await ask('赵甜是做什么工作的');
+    expect(job.grounded).toBe(false);
+    expect(job.answer).toContain('校稿');
+    expect((await ask('刘权是谁', '那张兆鹏呢')).answer).toContain('张兆鹏列为校稿');
+  });
+});
+
 describe('members of a counted noun named about a subject in prose', () => {
   it('names the firms a sentence enumerates about a city (「依靠A、B、C等重点科技公司」), not a sentence listing the city among others', async () => {
     const answer = await ask('杭州那边做区块链的都有哪些公司');
