@@ -5,7 +5,7 @@ import type { Section } from '../types';
 import { rowsOf } from './choose-table';
 import { answered, type Claim, type PartAnswer, type Source } from './claims';
 import type { Knowledge } from './knowledge';
-import { rankPassages, type Retrieval } from './answer-from-passages';
+import { labelledLists, rankPassages, type Retrieval } from './answer-from-passages';
 import { WHERE } from './thresholds';
 
 /** A place of the report that a where-question is answered with: a section, a table or a figure. */
@@ -100,9 +100,11 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
     if (passage.chunk.kind !== 'prose') continue;
     content.set(passage.chunk.sectionId, Math.max(content.get(passage.chunk.sectionId) ?? 0, passage.coverage));
   }
+  // 「联合发布单位的名单在哪看」: a list's label places the section that prints the list (the front matter's committee).
+  const listed = new Set(labelledLists(knowledge).filter((list) => part.labels?.includes(list.label)).map((list) => list.lines[0].chunk.sectionId));
   for (const section of knowledge.sections.values()) {
-    if (!['chapter', 'section', 'item'].includes(section.kind)) continue;
-    const heading = Math.max(coverage(`s:${section.id}`, section.title, weights, total, retrieval), named(section.title) ? 1 : 0);
+    if (!['chapter', 'section', 'item', 'committee', 'preface'].includes(section.kind)) continue;
+    const heading = Math.max(coverage(`s:${section.id}`, section.title, weights, total, retrieval), named(section.title) || listed.has(section.id) ? 1 : 0);
     // 「专利在第几章」: sentences covering the topic under a heading that names part of it (专利公开量) place it before sentences
     // alone (a 跨链 patent): the heading makes up the rest of their weight in the share it covers.
     const said = content.get(section.id) ?? 0;
@@ -112,7 +114,8 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
     places.push({ kind: 'section', sectionId: section.id, label: sectionPath(knowledge, section.id).label, score, source });
   }
   for (const table of knowledge.tables.values()) {
-    const caption = Math.max(coverage(`t:${table.id}`, `${table.caption} ${table.topics.join(' ')}`, weights, total, retrieval), named(table.caption) ? 1 : 0);
+    // 「表6-1在哪一章」: the table named is the place, its section said with it.
+    const caption = Math.max(coverage(`t:${table.id}`, `${table.caption} ${table.topics.join(' ')}`, weights, total, retrieval), named(table.caption) || part.table === table.id ? 1 : 0);
     // 「出入通出现在哪几张表」: rows that name the topic place the table too.
     // Only the topic's rare words count in cells: a long table contains every common one.
     const cells = table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ');

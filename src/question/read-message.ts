@@ -976,7 +976,14 @@ export function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
   return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
 }
 
+/** Attributes that ask for places (几个省, 哪些城市). */
+const PLACES_ASKED = new Set<AttributeId>(['province', 'city', 'region']);
+
 function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
+  // 「产业园一共多少个？分布在几个省？」: places that are what the clause asks (几个省) are those of the things the clause before
+  // counted, not a thing counted of their own.
+  if (previous?.noun && previous.noun !== '地区' && part.noun === '地区' && !part.subjects.length && !part.table
+    && part.attributes.some((a) => PLACES_ASKED.has(a))) part = { ...part, noun: undefined };
   // 「落地项目一共多少，金融占几成」: a clause naming a subject but no noun of its own keeps the noun before, as a preference
   // (as a follow-up turn does).
   if (previous && part.subjects.length && !part.noun && !part.table && previous.noun && part.words.length <= 1) return { ...part, noun: previous.noun, inheritedNoun: true };

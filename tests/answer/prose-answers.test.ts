@@ -86,6 +86,23 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('江苏的企业数在哪个表')).answer).toMatch(/^在表6-1/);
   });
 
+  it('places a named table in its chapter, and the front matter\'s lists in the committee section', async () => {
+    const table = await ask('表3-3是在第几章里面');
+    expect(table.grounded).toBe(true);
+    expect(table.answer).toContain('第二章');
+    const list = await ask('校稿名单去报告哪里能看到');
+    expect(list.grounded).toBe(true);
+    expect(list.answer).toContain('编写委员会');
+    expect(lines(list)).toContain(18);
+  });
+
+  it('reads places asked in a second clause (分布在几个省) as those of the noun the first clause counted', async () => {
+    const answer = await ask('全国一共建了多少区块链园区？分布在几个城市？');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('28 个城市');
+    expect(answer.answer).not.toContain('供应链金融');
+  });
+
   it('reads a Latin word whole: GDPR is the report\'s, not the off-topic GDP', async () => {
     const answer = await ask('GDPR在报告哪部分出现');
     expect(answer.grounded).toBe(true);
