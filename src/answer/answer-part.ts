@@ -219,6 +219,14 @@ function onlyListed(answer: PartAnswer, part: Part, needsMissing: boolean): bool
   return found.every((w) => quotes.every((q) => !q.includes(w) || listed(q, w)));
 }
 
+/** Words of the report's sentences that state how things differ. */
+const CONTRAST = /区别|差异|相比|相较|优于|不如|有别于|不同于|与之不同/;
+
+/** Some quoted sentence states a difference (区别, 相比, 优于 …): naming the things asked about together says nothing of it. */
+function statesContrast(answer: PartAnswer): boolean {
+  return answer.claims.some((c) => c.sources.some((s) => CONTRAST.test(compactForm(s.quote))));
+}
+
 /** What is asked of a document itself (its title, who issued it, when): asked of the report, answered from its preface or cover. */
 const DOCUMENT_ATTRIBUTES = new Set(['title', 'publisher', 'published', 'date']);
 
@@ -442,8 +450,9 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
       ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     if (told) return told;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
-    if (fromPassages && onlyListed(fromPassages, part, false)) return notInReport(part, reading, knowledge, retrieval);
+    if (fromPassages && (onlyListed(fromPassages, part, false) || (part.contrast && !statesContrast(fromPassages)))) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
+    if (part.contrast) return notInReport(part, reading, knowledge, retrieval);
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
     const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
@@ -621,6 +630,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   // 「珠三角那个聚集区以哪几个城市为中心」: the places asked, in the sentence after the one naming the subject.
   if (fromPassages) fromPassages = withPlacesAfter(fromPassages, part, knowledge);
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
+  // 「公链和联盟链有啥区别」: sentences naming the things without stating how they differ do not answer a difference asked.
+  if (fromPassages && part.contrast && !statesContrast(fromPassages)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.
   const exact = part.quantity && part.periods.some((p) => p.exact);

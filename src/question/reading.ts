@@ -70,6 +70,8 @@ export interface Part {
   classify?: boolean;
   /** 「为啥要搞DC/EP」: the reason or purpose of a thing is asked (为什么, 目的), not only what it does. */
   why?: boolean;
+  /** 「区块链和数据库有什么区别」: how things differ is asked — a sentence stating a difference answers, not one naming them. */
+  contrast?: boolean;
   /** What is asked about the subjects (a column or a metric). */
   attributes: AttributeId[];
   operation: Operation;

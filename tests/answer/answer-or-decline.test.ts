@@ -24,6 +24,18 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(answer.answer).toContain('跨链');
   });
 
+  it('declines how two things differ where no sentence states a difference, though sentences name them both', async () => {
+    for (const question of ['私链跟联盟链到底有啥区别', '区块链和传统数据库差别在哪']) {
+      const answer = await ask(question);
+      expect(answer.grounded).toBe(false);
+    }
+  });
+
+  it('declines advice on studies and jobs that reuses the report\'s words', async () => {
+    expect((await ask('读区块链方向的研究生好找工作吗')).grounded).toBe(false);
+    expect((await ask('想学区块链，报哪所学校比较好')).grounded).toBe(false);
+  });
+
   it('names the label a bare list item stands under when asked what part an organisation plays (角色)', async () => {
     const answer = await ask('奇虎360在这份报告里扮演啥角色');
     expect(answer.grounded).toBe(true);
