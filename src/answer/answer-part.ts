@@ -584,7 +584,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   // 「上海产业园排第几」: no table ranks the subject; the prose may state its place in words beside its figure.
   const place = fallback?.status === 'answered' ? null : statedRank(part, knowledge) ?? listedRank(part, knowledge);
   if (place) return place;
-  if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || part.figures.length) {
+  // A list asks for members: a figure it states (「那12个省市」) names the set, it asks no figure.
+  if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || (part.figures.length && part.operation !== 'list')) {
     // 「专利最多的是哪个省」 asks for a member of the group; a single overall figure is no answer to it.
     // 「金融领域占比第二的城市」: places ranked within a field that scopes them, the field named as a subject.
     // 「政务服务里哪两个场景最多」: a domain that scopes a ranking asked of its members (a counted noun) — its members are ranked,

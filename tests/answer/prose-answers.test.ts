@@ -103,6 +103,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).not.toContain('供应链金融');
   });
 
+  it('lists the members of a set the question counts itself (那12个省市), not the sentence restating the count', async () => {
+    const answer = await ask('印发了专项政策的那12个省市分别是哪些');
+    expect(answer.grounded).toBe(true);
+    for (const place of ['湖南', '泉州', '重庆']) expect(answer.answer).toContain(place);
+  });
+
   it('reads a Latin word whole: GDPR is the report\'s, not the off-topic GDP', async () => {
     const answer = await ask('GDPR在报告哪部分出现');
     expect(answer.grounded).toBe(true);
