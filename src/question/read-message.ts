@@ -574,7 +574,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (!bounding) for (const cue of cuesOf(token, 'synonym')) words.push(...cue.canonical.split(' '));
         if (cuesOf(token, 'operation').some((c) => c.operation === 'count')) quantity = true;
         // 「多了多少」「差几家」: a difference or count cue that says 多少/几 asks for a number too; 「啥量级」 asks a magnitude.
-        if (/多少|几|量级/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
+        // 「第几次」「第几批」 ask which one the report numbers it (第十八次), not how many.
+        if (/多少|几|量级/.test(token.text) && !/^第几/.test(token.text) && (hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'difference'))) quantity = true;
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
         for (const cue of cuesOf(token, 'label')) labels.push(cue.label);
         for (const cue of cuesOf(token, 'member')) people.push({ name: token.text, label: cue.label });

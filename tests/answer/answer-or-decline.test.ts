@@ -31,6 +31,13 @@ describe('answer or decline: by what the report states, never by an everyday wor
     }
   });
 
+  it('declines the weather asked beside a place the report names, and answers which one the report numbers (第几次)', async () => {
+    expect((await ask('对了，崂山那边后天气温多少度')).grounded).toBe(false);
+    const which = await ask('那次讲话是政治局第几次集体学习');
+    expect(which.grounded).toBe(true);
+    expect(which.answer).toContain('第十八次');
+  });
+
   it('declines advice on studies and jobs that reuses the report\'s words', async () => {
     expect((await ask('读区块链方向的研究生好找工作吗')).grounded).toBe(false);
     expect((await ask('想学区块链，报哪所学校比较好')).grounded).toBe(false);
