@@ -69,6 +69,13 @@ describe('labels read from the report as words of the question (副主任 stays 
   });
 });
 
+describe('names asked of a set of several (叫啥 after 四大/三类) are its members listed', () => {
+  it('lists every member the enumeration names, not its first clause', async () => {
+    const answer = await ask('那四大聚集区分别叫什么名字');
+    for (const name of ['环渤海', '长江三角洲', '珠江三角洲', '湘黔渝']) expect(answer.answer).toContain(name);
+  });
+});
+
 describe('members of a counted noun named about a subject in prose', () => {
   it('names the firms a sentence enumerates about a city (「依靠A、B、C等重点科技公司」), not a sentence listing the city among others', async () => {
     const answer = await ask('杭州那边做区块链的都有哪些公司');
