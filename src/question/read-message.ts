@@ -735,7 +735,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
   // 「四大聚集区叫啥」「那两项国际标准叫什么」: the names of a set of several (a group, or a number of them said) are its members listed.
   const several = groups.length > 0 || tokens.some((t) => /^[两二三四五六七八九十]+[大项个类家种位所部条座]$/.test(t.text));
-  if (!operation.explicit && operation.operation === 'lookup' && several && attributes.length > 0 && attributes.every((a) => lexicon.attributes.get(a)?.kind === 'name')
+  if (!operation.explicit && operation.operation === 'lookup' && several && attributes.length > 0 && attributes.every((a) => a === 'title')
+    && !tokens.some((t) => hasFunction(t, 'shared'))
     && uniqueSubjects.filter((s) => s.entity.kind !== 'domain').length !== 1) {
     operation = { operation: 'list', explicit: true };
     attributes.splice(0, attributes.length);
