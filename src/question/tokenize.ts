@@ -238,8 +238,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   const linked = (at: number) => short(at) && ((LINKS.has(text[at - 1] ?? '') && short(at - 2)) || (LINKS.has(text[at + 1] ?? '') && short(at + 2)));
   const standalone = (at: number) => (boundary(at) && boundary(at + 1)) || (short(at) && (short(at - 1) || short(at + 1))) || linked(at);
 
-  // currency: 「多少人民币」 — a cue (多少人) whose end cuts into a qualifier that starts inside it and reaches further (人民币) gives
-  // way to its shorter form ending where that one starts, where the segmenter cuts there too.
+  // currency: 「多少人民币」 — a cue (多少人) whose end cuts into a qualifier or a counted noun that starts inside it and reaches
+  // further (人民币, 项目) gives way to its shorter form ending where that one starts, where the segmenter cuts there too.
   const crossing = (match: ReturnType<Lexicon['longestAt']>, at: number): ReturnType<Lexicon['longestAt']> => {
     if (!match || match.surface.length < 3) return match;
     const end = at + match.surface.length;
@@ -248,7 +248,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     if (NUMBERED_END.test(match.surface) && NUMBERED_TOPIC.test(text.slice(end))) return null;
     for (let cut = end - 1; cut > at + 1; cut--) {
       const next = lexicon.longestAt(text, cut, standalone);
-      if (!next || !next.cues.some((c) => c.type === 'qualifier') || cut + next.surface.length <= end || !boundary(cut) || boundary(end)) continue;
+      // 「多少项目」: a counted noun (项目) that starts inside the cue (多少项) does too.
+      if (!next || !next.cues.some((c) => c.type === 'qualifier' || c.type === 'noun') || cut + next.surface.length <= end || !boundary(cut) || boundary(end)) continue;
       const shorter = lexicon.longestAt(text.slice(0, cut), at, standalone);
       if (shorter) return shorter;
     }
