@@ -435,6 +435,13 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     const ahead = part.section ? undefined : sectionOfPeriod(part, knowledge, REPORT_END);
     const fromOutlook = ahead ? await answerFromPassages({ ...part, section: ahead }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     if (fromOutlook) return fromOutlook;
+    // follow-up: 「用来干嘛」 after 「设立了多大的基金」: what the thing just told is for — not why its figure is so — is said where
+    // the answer quoted it, in the rest of that sentence (「设立10亿元基金，支持龙头企业探索数字资产交易」).
+    if (part.ofAnswer && part.after && !part.why && !part.section) {
+      const lines = knowledge.quotedLines(part.after);
+      const fromQuoted = lines.size ? await answerFromPassages(part, reading, knowledge, retrieval, 0, lines) : null;
+      if (fromQuoted) return fromQuoted;
+    }
     // follow-up: 「为啥这么多」 after a figure: the section the answer before quoted it from tells why.
     for (const section of part.ofAnswer && part.after && !part.section ? quotedSections(part.after, knowledge) : []) {
       // The section is the evidence; the words inherited from the question before need not be covered (as among quoted lines).

@@ -171,7 +171,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.cues) next.cues = current.cues;
   else delete next.cues;
   // 「区块链算哪类」 after 「新基建包括哪几方面」: the kind asked of a thing is this turn's question, not carried over.
-  if (current.classify) next.classify = true;
+  // 「那数据中心呢」 after 「区块链算哪类」: another thing named alone asks the same — which kind it is counted among.
+  const reclassified = Boolean(previous.classify) && !current.classify && !current.explicit && !current.subjects.length && !current.attributes.length
+    && !current.noun && current.words.length > 0;
+  if (current.classify || reclassified) next.classify = true;
   else delete next.classify;
   if (current.why) next.why = true;
   else delete next.why;
@@ -258,7 +261,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
     const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
-    const recent = mentioned.filter((s) => s.entity.kind === (previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
+    // (A province and a city, 湖南 then 长沙, are both places the conversation went through.)
+    const kindOf = (kind: string) => (PLACE_KINDS.has(kind) ? 'place' : kind);
+    const recent = mentioned.filter((s) => kindOf(s.entity.kind) === kindOf(previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
     // follow-up: 「两者差多少」 after 「最多的是哪」→「第二名呢」: the subjects asked about were named only by the answers, one
     // each; the earlier answer of the chain (part.after) names the other of the two, not just the last answer's one.
     const answered = all && named.length === 1 && recent.length < 2 && previous.after
@@ -429,7 +434,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       if (within) current = { ...current, groupBy: places[0].entity.kind === 'city' ? 'city' : 'province' };
     }
     // The earliest or latest of things is within the place asked about before (「杭州有几个产业园」→「最早的是哪个」).
-    if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length) {
+    if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length && !(message.plural && next.subjects.length >= 2)) {
       next.subjects = previous.subjects;
       next.groups = previous.groups;
     }
@@ -552,7 +557,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
   }
-  next.words = ((explaining && current.words.length) || spent ? current.words : [...new Set([...current.words, ...kept])])
+  // The thing classified before (区块链) is replaced by the one named now; the set's words (新基建) stay with its subject.
+  next.words = ((explaining && current.words.length) || spent || reclassified ? current.words : [...new Set([...current.words, ...kept])])
     .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
   // follow-up: 「为啥这么多」 after a figure names nothing of its own: why that figure is so.
   if (current.operation === 'explain' && previous.quantity && !current.subjects.length && !current.noun && !current.table && !current.attributes.length
@@ -770,6 +776,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   // the clauses after it ask.
   const echoFirst = rest.length > 0 && /呢$/.test(first.text) && !first.noun && !first.table && !first.attributes.length;
   const follows = !aboutReport && (message.followUpCue || message.pronoun || echoFirst || isFragment(first)
+    // 「俩哪个先发的」「它们都是谁主导的」: a plural that names nothing of its own points at what the turns before named.
+    || (message.plural && !first.subjects.length && !first.noun && !first.table)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length

@@ -292,3 +292,44 @@ describe('follow-ups: an update of the reading before, slot by slot', () => {
     expect(answer.answer).toContain('绿色出行普惠平台');
   });
 });
+
+describe('follow-ups: picks and comparisons among what the answer before named', () => {
+  it('picks the k-th policy the answer enumerated, whoever issued it with others', async () => {
+    // 表1-1 工信部: the third of its own is 产业人才需求预测工作实施方案, 2020年4月.
+    const answer = await ask('工信部出过哪些政策', '第三个是几月份的');
+    expect(answer.answer).toContain('产业人才需求预测工作实施方案');
+    expect(answer.answer).toContain('2020年4月');
+  });
+
+  it('sets two places of the ranking before against each other', async () => {
+    // 表6-1: 上海 125 (third), 江苏 106 (fourth).
+    const answer = await ask('企业数量排前五的省是哪些', '第三名比第四名多几家');
+    expect(answer.answer).toContain('19');
+  });
+
+  it('asks which of the two places the conversation went through issued first', async () => {
+    // 表1-2: 贵州省 2020年5月, 重庆市 2020年4月.
+    const answer = await ask('贵州的区块链专项政策是哪个', '重庆呢', '这俩谁先发布的');
+    expect(answer.answer).toContain('重庆');
+    expect(answer.answer).toContain('2020年4月');
+  });
+
+  it('tells what the thing just named is for from the rest of the sentence it was quoted from', async () => {
+    // 第 255 行: 设立10亿元基金，支持龙头企业探索数字资产交易.
+    const answer = await ask('海南那个基金有多少钱', '是干什么用的');
+    expect(answer.answer).toContain('龙头企业');
+  });
+
+  it('asks the kind of another thing named alone after a kind was asked', async () => {
+    // 第 1198 行: 以数据中心、智能计算中心为代表的算力基础设施.
+    const answer = await ask('新基建包含哪些方面', '区块链属于其中哪一类', '那智能计算中心呢');
+    expect(answer.answer).toContain('算力基础设施');
+  });
+
+  it('counts the noun said right after 多少 even where a classifier starts it (多少项目)', async () => {
+    // 第 704 行: 行政审批 11, 电子证照 8.
+    const answer = await ask('司法领域上半年落地多少项目', '政务服务呢', '哪两个场景最多');
+    expect(answer.answer).toContain('行政审批');
+    expect(answer.answer).toContain('电子证照');
+  });
+});
