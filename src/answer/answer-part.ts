@@ -130,8 +130,12 @@ function shareClause(fact: StoredFact): string {
 function sharesOf(part: Part, values: Entity[], period: Part['periods'][number] | undefined, knowledge: Knowledge): Candidate[] {
   const forms = [...new Set(values.flatMap((v) => [v.name, ...knowledge.lexicon.formsOf(v.id)]).map(compactForm).filter((f) => f.length >= 2))];
   const asked = { ...part, filters: [], words: [...part.words, values[0].name], periods: period ? [period] : [] };
+  // The clause naming the longest form comes first: 「由企业主导的…占比 20%」 says 企业主导, while 「为政府与企业合作…39%」 only
+  // holds 企业, a piece of another category's words.
+  const longest = (c: Candidate) => Math.max(...forms.filter((f) => compactForm(shareClause(c.fact)).includes(f)).map((f) => f.length));
   return scoreFacts(asked, knowledge, null, period, false)
-    .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(shareClause(c.fact)).includes(f)));
+    .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(shareClause(c.fact)).includes(f)))
+    .map((c) => ({ c, length: longest(c) })).sort((a, b) => b.length - a.length).map(({ c }) => c);
 }
 
 function shareClaim(candidate: Candidate, knowledge: Knowledge): Claim {
