@@ -164,6 +164,12 @@ function scopeSaid(requires: string[], part: Part): boolean {
 /** The previous reading's last part updated with what a follow-up names (slots it names replace, the rest carry over). */
 function updatePart(previous: Part, said: Part, message: MessageReading, previousAnswer: string, context: ReadContext, mentioned: Subject[]): Part {
   let current = said;
+  // follow-up: 「其中在北京的是哪家」 after 「新增的研究机构有几家」: 哪家 asks which of the things counted before (研究机构 takes
+  // 家), not which company — as the second clause of one message does.
+  if (current.whichClassifier && !current.noun && previous.noun && previous.noun !== '企业'
+    && (context.lexicon.classifiers.get(previous.noun) ?? []).includes(current.whichClassifier)) {
+    current = { ...current, attributes: current.attributes.filter((a) => a !== 'enterprise') };
+  }
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
   delete next.item;
