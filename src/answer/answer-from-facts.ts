@@ -248,9 +248,13 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // The clause may stand in another section than the one quoted, saying the same (「先行在深圳、苏州…试点」 again with its date).
     const dateOfClause = fact.kind === 'date' && Boolean(said) && ((quoted && said.includes(form.window)) || echoed);
     const continues = (fact.kind === 'date' ? dateOfClause : quoted && !said.includes(printedNumber(fact))) ? FACT_MATCH.previousLine : 1;
+    // 「哪年批准的」 after an answer quoting several dated sentences of one line: the date whose own sentence holds the words asked
+    // (批准) is the one asked about — the line as a whole holds them all.
+    // (A boost among the quoted dates, never a cost against a date elsewhere.)
+    const sentence = dateOfClause && terms.length ? (1 + terms.filter((t) => compactForm(fact.quote).includes(t)).length / terms.length) ** 2 : 1;
     const value = valueFit ? valueFit(form.window) : 1;
     if (!value) continue;
-    const score = fit * kind * entity * time * noun * qualifier * whole * continues * value * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
+    const score = fit * kind * entity * time * noun * qualifier * whole * continues * sentence * value * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
   // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
@@ -266,7 +270,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // share: of figures that fit equally and name no subject, the whole that the report's shares are of (303 家) is the count of
   // everything in scope; another (八千余家 queried, 8 家 financed) is a step on the way or a part.
   const whole = (fact: StoredFact) => (!subject && fact.whole ? 1 : 0);
-  return candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+  const sorted = candidates.sort((a, b) => b.score - a.score || whole(b.fact) - whole(a.fact) || own(b.fact) - own(a.fact) || names(b.fact) - names(a.fact) || a.fact.line - b.fact.line);
+  return sorted;
 }
 
 /** A count question's own words say which things are counted (「省市的领导…发声」): a word besides its counted noun that few figures' sentences hold. */

@@ -15,6 +15,8 @@ const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
 /** A clause asking what things are (啥, 什么, 哪些), as against 「那产业园呢」, which asks the same as before of another noun. */
 const ASKS_WHAT = /啥|什么|哪些|哪几/;
+/** A word that asks rather than names (第几代, 多少, 哪年): not a word of the topic. */
+const ASKS_WHICH = /啥|什么|哪|几|多少|谁/;
 /** A word that names a numbered topic, alone or with its noun (第二, 第三梯队, 第二批). */
 const NUMBERED_WORD = /^第[一二三四五六七八九十两\d]+/;
 const ORDINAL_DIGITS = '一二三四五六七八九十';
@@ -563,8 +565,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
   }
+  // follow-up: 「用了哪些技术」 after 「鄞州智慧菜场是第几代」: where the topic was named by words only (no subject), a fragment
+  // asking something of its own keeps the words that named the topic (鄞州, 智慧, 菜场) — not those that asked (第几代).
+  const topicWords = explaining && current.words.length > 0 && !previous.subjects.length && !next.subjects.length && isFragment(said)
+    ? kept.filter((w) => !ASKS_WHICH.test(w) && !context.lexicon.isFunctionWord(compactForm(w)) && context.known(compactForm(w))) : [];
   // The thing classified before (区块链) is replaced by the one named now; the set's words (新基建) stay with its subject.
-  next.words = ((explaining && current.words.length) || spent || reclassified ? current.words : [...new Set([...current.words, ...kept])])
+  next.words = ((explaining && current.words.length) || spent || reclassified ? [...new Set([...current.words, ...topicWords])] : [...new Set([...current.words, ...kept])])
     .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
   // follow-up: 「为啥这么多」 after a figure names nothing of its own: why that figure is so.
   if (current.operation === 'explain' && previous.quantity && !current.subjects.length && !current.noun && !current.table && !current.attributes.length
@@ -784,6 +790,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const follows = !aboutReport && (message.followUpCue || message.pronoun || echoFirst || isFragment(first)
     // 「俩哪个先发的」「它们都是谁主导的」: a plural that names nothing of its own points at what the turns before named.
     || (message.plural && !first.subjects.length && !first.noun && !first.table)
+    // 「上海的是哪家」 after 「新增了多少家研究机构」: a place and a which-word that counts the things counted before (家).
+    || (first.subjects.length > 0 && first.whichClassifier !== undefined && !first.noun && !first.table && !first.words.length && before.noun !== undefined
+      && (context.lexicon.classifiers.get(before.noun) ?? []).includes(first.whichClassifier))
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length

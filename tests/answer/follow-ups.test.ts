@@ -333,3 +333,30 @@ describe('follow-ups: picks and comparisons among what the answer before named',
     expect(answer.answer).toContain('电子证照');
   });
 });
+
+describe('follow-ups: topics named by words, and dates of quoted sentences', () => {
+  it('keeps the words that named a topic when a fragment asks something else of it', async () => {
+    // 第 636 行: 鄞州区智慧菜场 3.0 项目…通过人工智能、区块链等最新技术.
+    const answer = await ask('鄞州那个智慧菜场是几点零', '靠哪些技术');
+    expect(answer.answer).toContain('人工智能');
+  });
+
+  it('dates the quoted sentence that holds the verb asked, of several in one line', async () => {
+    // 第 884 行: 2017年3月…批准…对口单位; 2020年4月…指导…组建方案.
+    const answer = await ask('谁是ISO/TC 307的国内技术对口单位', '啥时候批准的');
+    expect(answer.answer).toContain('2017年3月');
+  });
+
+  it('asks which of the counted things is in a place with 哪家, not which company', async () => {
+    // 表2-1: 上海 上海树图区块链研究院.
+    const answer = await ask('2020年新增了多少家区块链研究机构', '上海的是哪家');
+    expect(answer.answer).toContain('上海树图区块链研究院');
+  });
+
+  it('gives the share of the category named by its own words, not of one holding a piece of them', async () => {
+    // 第 491 行: 由企业主导的区块链产业园仅有 9 家，占比 20%.
+    const answer = await ask('政府主导的产业园占多少', '企业主导的呢');
+    expect(answer.answer).toContain('20%');
+    expect(answer.answer).not.toContain('39%');
+  });
+});
