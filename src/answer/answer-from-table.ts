@@ -762,6 +762,35 @@ function byProvince<G extends { key: string; rows: TypedRow[] }>(groups: G[], kn
   return [...merged.values()].sort((x, y) => (order === 'asc' ? x.rows.length - y.rows.length : y.rows.length - x.rows.length));
 }
 
+/**
+ * 「比第二名多几个」「第一比第二多多少」 (follow-up, a grouped ranking): the subject's group (or else the first) and the k-th group of
+ * the same grouping, each with its rows cited, and their difference with the formula. Null when either is not found.
+ */
+function groupDifference(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const column = columnFor(table, part.groupBy!);
+  const order = part.order ?? 'desc';
+  const result = queryTable(table, { operation: 'group', filters: filtersOf(context, -1), column, order, ...(part.groupUnit ? { unit: part.groupUnit } : {}) });
+  if (result.operation !== 'group' || !result.groups.length) return null;
+  const groups = part.groupBy === 'province' ? byProvince(result.groups, context.knowledge, order) : result.groups;
+  const k = part.rank!;
+  if (k < 1 || k > groups.length) return null;
+  const subject = part.subjects[0];
+  const forms = subject ? [subject.entity.name, ...context.knowledge.lexicon.formsOf(subject.entity.id)].map(compactForm) : [];
+  const own = subject ? groups.find((g) => forms.includes(compactForm(g.key))) : groups[0];
+  const other = groups[k - 1];
+  if (!own || own === other) return null;
+  const columnName = groups !== result.groups ? '省份' : columnLabel(table.columns[column], context.labels);
+  const [a, b] = [own.rows.length, other.rows.length];
+  const [more, less] = a >= b ? [own, other] : [other, own];
+  const difference = Math.abs(a - b);
+  const cite = (rows: TypedRow[]) => rows.map((r) => rowSource(context.knowledge, r.chunkId));
+  return finish([framing(context, false),
+    { text: `按${columnName}统计${noun(table)}数量，${own.key}${a}个`, sources: cite(own.rows), derived: [String(a)], end: '，' },
+    { text: `排第${CHINESE_ORDINAL[k] ?? k}的${other.key}${b}个`, sources: cite(other.rows), derived: [String(b), String(k)], end: '；' },
+    { text: a === b ? `两者相同` : `${more.key}比${less.key}多${difference}个（${more.rows.length}−${less.rows.length}=${difference}）`, sources: [], derived: [String(difference)], end: '。' }], context);
+}
+
 /** Group rows by a column and count (「哪个城市的产业园最多」「哪一轮融资的最多」). */
 function groupCount(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
@@ -1182,6 +1211,11 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
       return ranking(context, choice) ?? (groupColumn >= 0 ? groupCount(context, choice) : null);
     case 'earliest': case 'latest': case 'position': return ranking(context, choice);
     case 'sum': case 'difference': case 'compare': case 'ratio':
+      // 「比第二名多几个」 after 「哪个省的产业园最多」: a group set against the k-th group of the same ranking.
+      if (effective.operation === 'difference' && effective.rank !== undefined && groupColumn >= 0 && groupColumn !== table.label && effective.subjects.length <= 1) {
+        const apart = groupDifference(context, choice);
+        if (apart) return apart;
+      }
       if (!effective.subjects.length && effective.versus?.length && effective.filters.some((f) => f.kind === 'period')) return periodDifference(context, choice);
       if (!effective.subjects.length && effective.operation === 'sum') {
         const sum = sumOfRows(context, choice);

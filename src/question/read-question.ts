@@ -421,7 +421,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   }
   if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
     next.operation = current.operation;
-    next.rank = current.rank;
+    // 「差多少」 after 「最多的是哪年」→「第二名是哪年」: the first and the k-th the conversation stood on.
+    next.rank = current.rank ?? (current.operation === 'difference' && previous.operation === 'rank' && (previous.rank ?? 1) > 1
+      && !current.subjects.length && previous.groupBy !== undefined ? previous.rank : undefined);
     // 「第二名呢」 after 「最少的」 counts from the bottom too.
     next.order = current.order ?? previous.order;
     if (current.operation === 'rank' && !current.order && previous.order === 'asc') next.order = 'asc';

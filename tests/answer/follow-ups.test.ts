@@ -360,3 +360,19 @@ describe('follow-ups: topics named by words, and dates of quoted sentences', () 
     expect(answer.answer).not.toContain('39%');
   });
 });
+
+describe('follow-ups: differences within a grouped ranking', () => {
+  it('sets the group asked before against the k-th group of the same grouping', async () => {
+    // 表3-3 by city: 杭州 6, 广州 5.
+    const answer = await ask('哪座城市的区块链产业园最多', '比排第二的多几个');
+    expect(answer.answer).toContain('杭州');
+    expect(answer.answer).toContain('广州');
+    expect(answer.answer).toContain('6−5=1');
+  });
+
+  it('sets the first and the k-th group the conversation stood on against each other', async () => {
+    // 表3-3 by year founded: 2018 17, 2017 15.
+    const answer = await ask('产业园哪一年成立得最多', '第二多的是哪年', '两年差几个');
+    expect(answer.answer).toContain('17−15=2');
+  });
+});
