@@ -130,9 +130,10 @@ function shareClause(fact: StoredFact): string {
 function sharesOf(part: Part, values: Entity[], period: Part['periods'][number] | undefined, knowledge: Knowledge): Candidate[] {
   const forms = [...new Set(values.flatMap((v) => [v.name, ...knowledge.lexicon.formsOf(v.id)]).map(compactForm).filter((f) => f.length >= 2))];
   const asked = { ...part, filters: [], words: [...part.words, values[0].name], periods: period ? [period] : [] };
-  // The clause naming the longest form comes first: 「由企业主导的…占比 20%」 says 企业主导, while 「为政府与企业合作…39%」 only
-  // holds 企业, a piece of another category's words.
-  const longest = (c: Candidate) => Math.max(...forms.filter((f) => compactForm(shareClause(c.fact)).includes(f)).map((f) => f.length));
+  // The clause naming the longest form the user said comes first: 「由企业主导的…占比 20%」 says 企业主导 as asked, while
+  // 「为政府与企业合作…39%」 only holds 企业, a piece of another category's words.
+  const text = compactForm(part.text);
+  const longest = (c: Candidate) => Math.max(0, ...forms.filter((f) => text.includes(f) && compactForm(shareClause(c.fact)).includes(f)).map((f) => f.length));
   return scoreFacts(asked, knowledge, null, period, false)
     .filter((c) => c.fact.kind === 'percent' && forms.some((f) => compactForm(shareClause(c.fact)).includes(f)))
     .map((c) => ({ c, length: longest(c) })).sort((a, b) => b.length - a.length).map(({ c }) => c);
@@ -476,7 +477,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
   // 「新增研究机构分布在几个城市」: a count of the places things are in (a place asked) is the table's distinct count, not a prose total of the things.
   const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a));
-  if (part.operation === 'count' && !part.subjects.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy && !places) {
+  // 「其他部委呢」 after 「工信部发了几个」: the rows of the others are counted; a prose total holds the ones left out.
+  if (part.operation === 'count' && !part.subjects.length && !part.excluded?.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy && !places) {
     const total = answerFromFacts(part, knowledge);
     // 「全国到底有多少家区块链企业」: a table's printed total of another scope (表6-1: 1309 with investment and output) is given too.
     const whole = !part.periods.length && !part.qualifiers.length;

@@ -299,6 +299,15 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.excluded = [...(previous.excluded ?? []), ...previous.subjects];
     next.subjects = [];
     next.groups = [];
+    // A figure asked of one (工信部发了几个) asked of the others is the count of their rows.
+    if (next.operation === 'lookup' && next.attributes.includes('count')) next.operation = 'count';
+  } else if (message.others && !current.subjects.length && !current.filters.length && previous.filters.some((f) => f.kind === 'value')) {
+    // 「剩下的都是什么轮」 after 「A轮的有哪些」: the rows of the other values — those of the value asked before are left out.
+    const values = previous.filters.flatMap((f) => (f.kind === 'value' ? [{ entity: f.entity, text: f.text }] : []));
+    next.excluded = [...(previous.excluded ?? []), ...values];
+    next.filters = previous.filters.filter((f) => f.kind !== 'value');
+    next.subjects = [];
+    next.groups = [];
   } else if (current.subjects.length) delete next.excluded;
   const dropped: string[] = [];
   let droppedNoun: Set<string> | undefined;

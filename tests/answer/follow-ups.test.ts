@@ -376,3 +376,25 @@ describe('follow-ups: differences within a grouped ranking', () => {
     expect(answer.answer).toContain('17−15=2');
   });
 });
+
+describe('follow-ups: the others of what was asked', () => {
+  it('counts the rows of the other bodies, not the prose total that holds the one left out', async () => {
+    // 表1-1: 工信部 in 6 rows of 26; the other bodies' rows are 20.
+    const answer = await ask('工信部出了几个区块链政策', '其余的部委呢');
+    expect(answer.answer).toContain('工业和信息化部以外');
+    expect(answer.answer).toContain('20');
+  });
+
+  it('lists the rows of the other values of the column filtered on before', async () => {
+    // 表2-2: besides 天使轮 (Ystar, 墨群), eight firms.
+    const answer = await ask('表2-2里拿天使轮的是哪几家', '剩下的是什么轮');
+    expect(answer.answer).toContain('天使轮以外');
+    expect(answer.answer).toContain('战略投资');
+  });
+
+  it('compares a category’s share with its own share of the year asked, not a wider category’s', async () => {
+    // 第 450 行: 2019 天使轮 18%; 2020 H1 32%.
+    const answer = await ask('今年上半年天使轮占多少', '跟2019年比高了多少');
+    expect(answer.answer).toContain('14');
+  });
+});
