@@ -114,6 +114,21 @@ function coreForms(name: string, places: readonly string[], corpus: string): str
   return count(core) <= Math.max(1, count(name)) ? [core] : [];
 }
 
+/** Shortest last part of a standard's title that names it alone. */
+const TITLE_TAIL_MIN_CHARS = 4;
+
+/**
+ * A standard's title after its series words (「信息技术 区块链和分布式记账技术 存证应用指南」 → 存证应用指南): what people call it,
+ * when the report prints those words for this title alone.
+ */
+function titleTail(name: string, mentions: (text: string) => number): string[] {
+  const segments = name.trim().split(/\s+/);
+  const tail = segments.at(-1) ?? '';
+  // 「2020 年乡村产业工作要点」: a space inside a printed date separates no series words.
+  if (segments.length < 2 || /\d$/.test(segments.at(-2)!) || !/^\p{Script=Han}+$/u.test(tail) || tail.length < TITLE_TAIL_MIN_CHARS) return [];
+  return mentions(tail) <= Math.max(1, mentions(name)) ? [tail] : [];
+}
+
 /** A name without its quotes and brackets: '“密码+区块链”孵化器 (CNBI)' → 密码+区块链孵化器, CNBI. */
 function quotedForms(name: string): string[] {
   const forms: string[] = [];
@@ -123,6 +138,15 @@ function quotedForms(name: string): string[] {
   const bracket = unquoted.match(/^(.*?)\s*[（(]\s*([^）)]+)\s*[)）]\s*$/);
   if (bracket && /^[A-Za-z]{2,}$/.test(bracket[2].trim())) forms.push(bracket[1], bracket[2]);
   return forms;
+}
+
+/**
+ * A place in brackets inside a name (「中国(萧山)区块链创业创新基地」 → 萧山, 「广东（东莞）工业互联网产业示范平台」 → 东莞): people
+ * call the thing by it, when the report prints it for this name alone (not 「(区块链)」, which every park shares).
+ */
+function bracketedForms(name: string, mentions: (text: string) => number): string[] {
+  return [...name.matchAll(/[（(]\s*(\p{Script=Han}{2,4})\s*[)）]/gu)].map((m) => m[1])
+    .filter((word) => word.replace(GENERIC_NAME, '') === word && mentions(word) <= Math.max(1, mentions(name)));
 }
 
 function schemaOf(files: LexiconFiles, table: Table): TableSchema | undefined {
@@ -171,10 +195,10 @@ export function deriveReportLexicon(document: ReportDocument, files: LexiconFile
             // A company's short form the report uses far more often than the name (工业互联网 from 中电工业互联网有限公司) names a topic, not it.
             const mentions = (text: string) => corpus.split(compactForm(text)).length - 1;
             const short = attribute === 'enterprise' ? companyForms(part).filter((f) => mentions(f) <= Math.max(COMPANY_FORM_MENTIONS, 2 * mentions(part)))
-              : named ? coreForms(part, places, corpus) : [];
+              : named ? coreForms(part, places, corpus) : attribute === 'title' ? titleTail(part, mentions) : [];
             // One entity per name however it is spaced (「“密码+区块链”孵化器 (CNBI)」 is printed in two rows).
             entity({ id: `row:${table.id}:${compactForm(part)}`, kind: 'row', name: part, table: table.id, column, rows: [index] },
-              [...short, ...latinForms(part), ...quotedForms(part), ...acronym(part)]);
+              [...short, ...latinForms(part), ...quotedForms(part), ...acronym(part), ...bracketedForms(part, mentions)]);
           }
         } else if (CATEGORIES.has(attribute)) {
           const parts = attribute === 'apptype' ? cell.split(/[、，,]/).map((p) => p.replace(/等$/, '').trim()).filter(Boolean) : [cell];

@@ -49,3 +49,18 @@ describe('a figure of the prose that a table row prints too', () => {
     expect(lines(answer)).toContain(234);
   });
 });
+
+describe('rows named by the part of their name people use', () => {
+  it('finds a standard by its title after the series words, and 国标 as its level', async () => {
+    const answer = await ask('存证应用指南这个国标进展到哪了');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('起草阶段');
+    expect(lines(answer)).toContain(975);
+  });
+
+  it('finds a park by the place printed in brackets in its name', async () => {
+    const answer = await ask('萧山那个区块链基地是哪年成立的');
+    expect(answer.answer).toContain('2017');
+    expect(lines(answer)).toContain(510);
+  });
+});
