@@ -404,7 +404,11 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (best.coverage < minCoverage) return null;
   // 「在哪试点」: where something is asked (a place), a sentence that names places answers; one naming none only mentions it.
   if (part.attributes.some((a) => PLACE_ATTRIBUTES.has(a)) && part.operation === 'lookup' && !namesPlace(best, knowledge)) {
-    const placed = ranked.find((p) => p.coverage >= PASSAGES.placeShare * best.coverage && namesPlace(p, knowledge));
+    // A follow-up's sentence on a line the answer before quoted (「先在哪些地方试点」 after DC/EP's date, 1238) lacks the words it
+    // inherited only because they were said there already: its place in the ranking, not its coverage, is its fit.
+    const quoted = part.after ? knowledge.quotedLines(part.after) : undefined;
+    const fits = (p: Passage) => p.coverage >= PASSAGES.placeShare * best.coverage || (quoted?.has(p.line) === true && p.score >= PASSAGES.placeShare * best.score);
+    const placed = ranked.find((p) => fits(p) && namesPlace(p, knowledge));
     if (placed) best = placed;
   }
   // An explanation is told in prose: a table row (one case) gives way to a sentence that explains (EXPLANATORY) and covers nearly as much of the part.

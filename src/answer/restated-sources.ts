@@ -131,11 +131,66 @@ function restatedSentenceSources(source: Source, knowledge: Knowledge): Source[]
   return hits.map((s) => sentenceSource(knowledge, s.chunkId, s.text, s.line));
 }
 
+/** Fewest places a sentence must list for another listing them all to say the same again. */
+const RESTATED_MIN_PLACES = 3;
+/** Share of the shorter account's character pairs (places left out) the other holds too, for it to be the same account. */
+const RESTATED_SHARED_WORDS = 0.3;
+const PLACE_KINDS = new Set(['city', 'region']);
+
+/** The places a sentence lists and the Han character pairs of what it says besides them. */
+interface Account {
+  places: Set<string>;
+  words: Set<string>;
+}
+
+function accountOf(text: string, knowledge: Knowledge): Account {
+  let compact = compactForm(text);
+  const mentions = knowledge.lexicon.mentions(compact).filter((m) => PLACE_KINDS.has(m.entity.kind));
+  for (const mention of mentions) compact = compact.split(mention.form).join('|');
+  const han = compact.replace(/[^\p{Script=Han}]+/gu, '|');
+  const words = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== '|' && han[i + 1] !== '|') words.add(han.slice(i, i + 2));
+  return { places: new Set(mentions.map((m) => m.entity.id)), words };
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const smaller = a.size <= b.size ? a : b;
+  const larger = smaller === a ? b : a;
+  return smaller.size ? [...smaller].filter((pair) => larger.has(pair)).length / smaller.size : 0;
+}
+
+const placeCache = new WeakMap<Knowledge, { sentence: Sentence; account: Account }[]>();
+
+/** Every sentence of the prose that lists places, with what it says (worked out once per knowledge). */
+function placeSentences(knowledge: Knowledge): { sentence: Sentence; account: Account }[] {
+  let cached = placeCache.get(knowledge);
+  if (!cached) {
+    cached = proseSentences(knowledge).sentences.flatMap((line) => line.text.split(/(?<=[。！？；])/).map((text) => ({ ...line, text: text.trim(), compact: compactForm(text) })))
+      .map((sentence) => ({ sentence, account: accountOf(sentence.text, knowledge) })).filter((entry) => entry.account.places.size >= RESTATED_MIN_PLACES);
+    placeCache.set(knowledge, cached);
+  }
+  return cached;
+}
+
+/**
+ * A sentence that lists the same places again elsewhere and says the same of them (「先行在深圳、苏州、雄安新区、成都及未来的冬奥
+ * 场景…试点」 in the chapter on finance and in the one on digital currency): the same account, cited after the one quoted.
+ */
+function restatedPlaceSources(source: Source, knowledge: Knowledge): Source[] {
+  const account = accountOf(source.quote, knowledge);
+  if (account.places.size < RESTATED_MIN_PLACES) return [];
+  return placeSentences(knowledge).filter(({ sentence, account: other }) => Math.abs(sentence.line - source.line) > 2
+    && other.places.size === account.places.size && [...account.places].every((p) => other.places.has(p))
+    && shared(account.words, other.words) >= RESTATED_SHARED_WORDS)
+    .map(({ sentence }) => sentenceSource(knowledge, sentence.chunkId, sentence.text, sentence.line));
+}
+
 /** A part's answer with every prose sentence it cites that the report prints again elsewhere cited there too, after it. */
 export function withRestatedSentences(answer: PartAnswer, knowledge: Knowledge): PartAnswer {
   const claims = answer.claims.map((claim) => {
-    const more = claim.sources.filter((s) => knowledge.chunk(s.chunkId)?.kind === 'prose').flatMap((s) => restatedSentenceSources(s, knowledge))
-      .filter((s) => !claim.sources.some((c) => c.line === s.line));
+    const more = claim.sources.filter((s) => knowledge.chunk(s.chunkId)?.kind === 'prose')
+      .flatMap((s) => { const said = restatedSentenceSources(s, knowledge); return said.length ? said : restatedPlaceSources(s, knowledge); })
+      .filter((s, i, all) => !claim.sources.some((c) => c.line === s.line) && all.findIndex((o) => o.line === s.line) === i);
     return more.length ? { ...claim, sources: [...claim.sources, ...more] } : claim;
   });
   return { ...answer, claims };

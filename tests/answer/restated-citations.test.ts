@@ -64,3 +64,21 @@ describe('rows named by the part of their name people use', () => {
     expect(lines(answer)).toContain(510);
   });
 });
+
+describe('the same account of the same places in two chapters', () => {
+  it('answers where a follow-up asks from the line the answer before quoted, citing the other chapter too', async () => {
+    const answer = await ask('DC/EP是哪一年正式提出来的', '先在哪几个地方试点的');
+    for (const place of ['深圳', '苏州', '成都']) expect(answer.answer).toContain(place);
+    expect(lines(answer)).toEqual(expect.arrayContaining([1238]));
+  });
+
+  it('cites both chapters for the pilot places asked on their own', async () => {
+    const answer = await ask('数字人民币的内部封闭试点放在哪些城市');
+    expect(lines(answer)).toEqual(expect.arrayContaining([698, 1238]));
+  });
+
+  it('does not take another statement about the same provinces for the same account', async () => {
+    const answer = await ask('19年区块链专利数量前五的省份是哪几个');
+    expect(lines(answer)).not.toContain(1128);
+  });
+});
