@@ -180,9 +180,11 @@ export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnsw
  * caption or topics. Null unless the part counts or lists tables, or when a topic word fits no table.
  */
 export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer | null {
-  if (part.noun !== '表' || part.table || part.subjects.length || !['count', 'list', 'lookup'].includes(part.operation)) return null;
+  // 「密码算法标准在第几章？有几张表？」: a field the tables are about (密码算法) is a word of their captions, as a topic word is.
+  if (part.noun !== '表' || part.table || part.subjects.some((s) => s.entity.kind !== 'domain') || !['count', 'list', 'lookup'].includes(part.operation)) return null;
   const own = formsOfNoun('表', knowledge.lexicon);
-  const topic = part.words.map(compactForm).filter((w) => w.length >= 2 && !own.has(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
+  const topic = [...new Set([...part.subjects.map((s) => s.entity.name), ...part.words].map(compactForm))]
+    .filter((w) => w.length >= 2 && !own.has(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
   let tables = [...knowledge.tables.values()].filter((t) => !part.section || part.section === 'preface' || t.sectionId === part.section || t.sectionId.startsWith(`${part.section}.`));
   for (const word of topic) {
     const match = knowledge.lexicon.longestAt(word, 0, () => true);
