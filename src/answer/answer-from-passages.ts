@@ -302,6 +302,31 @@ export function statesKinds(answer: PartAnswer): boolean {
   return answer.claims.some((c) => c.sources.some((s) => KIND_COUNT.test(compactForm(s.quote))));
 }
 
+/** An item of a numbered enumeration in prose (「一是企业核心技术持续迭代升级。」). */
+const NUMBERED_ITEM = /^[一二三四五六七八九十]是/;
+
+/**
+ * 「企业核心竞争力体现在哪些方面」 (kinds): the section whose heading holds every word of the part (企业核心竞争力不断增强) names
+ * its aspects as the items it numbers (一是…，二是…): those items, each cited. Null when no heading holds them all, or its
+ * section numbers fewer than two items.
+ */
+export function itemsOfSection(part: Part, knowledge: Knowledge): PartAnswer | null {
+  // 区块链 is the report's topic throughout: 区块链企业 names the 企业 a heading speaks of.
+  const words = part.words.map((w) => compactForm(w).replace(/^区块链(?=..)/, '')).filter((w) => w.length >= 2 && w !== '区块链' && !knowledge.lexicon.isFunctionWord(w));
+  if (!words.length || part.subjects.length || part.table) return null;
+  let found: { id: string; level: number } | undefined;
+  for (const section of knowledge.sections.values()) {
+    const heading = compactForm(section.title);
+    if (words.every((w) => heading.includes(w)) && (!found || section.level > found.level)) found = { id: section.id, level: section.level };
+  }
+  if (!found) return null;
+  const items = prosePieces(knowledge).filter((p) => p.chunk.sectionId === found!.id && NUMBERED_ITEM.test(p.form));
+  if (items.length < 2) return null;
+  return answered(items.map((p, i) => ({ text: p.text.trim().replace(/[。；;]$/, ''),
+    sources: [{ chunkId: p.chunk.id, quote: p.text.trim(), line: p.line, section: p.chunk.section, ...(p.chunk.source ? { source: p.chunk.source } : {}) }],
+    end: i === items.length - 1 ? '。' : '；' })));
+}
+
 /** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
 function definition(text: string, form: string): boolean {
   return (text.startsWith(form) && /^(是|指|即|就是|作为|，是)/.test(text.slice(form.length))) || text.includes(`所谓${form}`) || text.includes(`${form}是指`);

@@ -6,7 +6,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
-import { PLACE_ATTRIBUTES, answerAboutPerson, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, listAcrossTables } from './answer-from-table';
@@ -507,6 +507,9 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   if (part.kinds && part.operation === 'list' && !part.table) {
     const kinds = await answerFromPassages(part, reading, knowledge, retrieval);
     if (kinds && statesKinds(kinds)) return kinds;
+    // 「企业核心竞争力体现在哪些方面」: the items the section about it numbers (一是…二是…).
+    const items = itemsOfSection(part, knowledge);
+    if (items) return items;
   }
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.

@@ -181,7 +181,7 @@ export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnsw
  */
 export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer | null {
   // 「密码算法标准在第几章？有几张表？」: a field the tables are about (密码算法) is a word of their captions, as a topic word is.
-  if (part.noun !== '表' || part.table || part.subjects.some((s) => s.entity.kind !== 'domain') || !['count', 'list', 'lookup'].includes(part.operation)) return null;
+  if (part.noun !== '表' || part.table || part.subjects.some((s) => s.entity.kind !== 'domain') || !['count', 'list', 'lookup', 'sum'].includes(part.operation)) return null;
   const own = formsOfNoun('表', knowledge.lexicon);
   const topic = [...new Set([...part.subjects.map((s) => s.entity.name), ...part.words].map(compactForm))]
     .filter((w) => w.length >= 2 && !own.has(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');

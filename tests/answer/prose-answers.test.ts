@@ -109,6 +109,17 @@ describe('prose answers: explanations, definitions, lists', () => {
     for (const place of ['湖南', '泉州', '重庆']) expect(answer.answer).toContain(place);
   });
 
+  it('gives the aspects a section numbers (一是…二是…) when its heading names what is asked in kinds (哪些方面)', async () => {
+    const answer = await ask('区块链企业的核心竞争力增强表现在哪几个方面');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('核心技术持续迭代升级');
+    expect(answer.answer).toContain('专利加快发展');
+  });
+
+  it('counts the tables of a field the question names (密码算法)', async () => {
+    expect((await ask('讲密码算法的表一共几张')).answer).toContain('表5-1');
+  });
+
   it('reads a Latin word whole: GDPR is the report\'s, not the off-topic GDP', async () => {
     const answer = await ask('GDPR在报告哪部分出现');
     expect(answer.grounded).toBe(true);
