@@ -57,7 +57,7 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   const rowsOnly = answer.claims.every((c) => c.sources.every((s) => /#r\d+$/.test(s.chunkId)));
   // follow-up: 「中国联通呢」 after 「5G基站建了多少」 — the noun carried over is what is counted, so a sentence naming the subject
   // but not the noun (联通 among an ITU proposal's authors) counts nothing of it either.
-  const nounForms = part.noun && (rowsOnly || part.inheritedNoun) ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
+  const nounForms = part.noun && (rowsOnly || part.inheritedNoun || !part.after) ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
   const counted = !nounForms.length || quotes.some((q) => nounForms.some((f) => q.includes(f)));
   return named && figure && period && counted;
 }

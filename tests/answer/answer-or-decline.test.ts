@@ -38,6 +38,12 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(which.answer).toContain('第十八次');
   });
 
+  it('declines a count of a noun asked of a place no sentence counts it for, though a sentence names the place with a figure', async () => {
+    const answer = await ask('宁波的区块链专利有多少件');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).toContain('5402');
+  });
+
   it('declines advice on studies and jobs that reuses the report\'s words', async () => {
     expect((await ask('读区块链方向的研究生好找工作吗')).grounded).toBe(false);
     expect((await ask('想学区块链，报哪所学校比较好')).grounded).toBe(false);
