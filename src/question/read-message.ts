@@ -562,7 +562,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // A noun that is also what is asked (「哪个城市」: 城市) is the answer's kind, not what is counted.
         // 「专利最多的公司是哪家」: a noun the which-word right after it asks about is the answer's kind too.
         const next = tokens.slice(position + 1).find((t) => !['是', '为', '的'].includes(t.text));
-        const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text);
+        // 「部委政策哪个月发得最多」: a which-word asking a date (哪个月, 哪年) asks when, not which of the noun.
+        const askedAfter = next !== undefined && /^(哪|谁)/.test(next.text) && !cuesOf(next, 'attribute').some((c) => DATE_ATTRIBUTES.has(c.attribute));
         // A value a column was said to be (「主导机构是企业」) is no counted noun.
         if (valueAt.has(token.start)) break;
         // 「金融案例里」「标准中」: a noun looked inside (里/中 after it) is what the rows are, even where it is also a column's word.
