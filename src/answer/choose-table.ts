@@ -125,7 +125,14 @@ export function outsideSpan(table: TypedTable, part: Part): boolean {
   if (!table.period || /截[至止]/.test(table.period)) return false;
   const span = parsePeriod(table.period);
   const asked = [...part.periods.filter((p) => !p.asOf && !p.bound), ...part.filters.flatMap((f) => (f.kind === 'period' && !f.relation ? [f.period] : []))];
-  return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p));
+  // A table whose caption's period is narrower than its own dated rows (表5-8: 2020上半年, rows from 2017-03) covers the rows it dates.
+  const dates = table.columns.flatMap((c, i) => (c.kind === 'date' ? table.rows.map((r) => r.cells[i]?.value).filter((v): v is number => typeof v === 'number') : []));
+  const dated = (p: PeriodSpan) => dates.some((v) => {
+    const year = Math.floor(v / 10_000);
+    const month = Math.floor(v / 100) % 100;
+    return periodsOverlap(p, { from: year * 100 + (month || 1), to: year * 100 + (month || 12) });
+  });
+  return Boolean(span) && asked.some((p) => !periodsOverlap(span!, p) && !dated(p));
 }
 
 /**
