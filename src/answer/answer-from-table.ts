@@ -301,9 +301,20 @@ function nearestRows(context: TableContext, compare: Extract<RowFilter, { kind: 
   return claims;
 }
 
+/** Only the rows' names are asked (叫啥, 名称: the column that names the rows). */
+function asksOnlyNames(part: Part, table: TypedTable): boolean {
+  return part.attributes.length > 0 && part.attributes.every((a) => columnFor(table, a) === table.label);
+}
+
 /** Lookup: each subject's row(s) with the asked columns; subjects the table does not list are said to be missing. */
 function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
+  // 「都叫啥」 of several rows named before: the names are what is asked, not every cell of each row.
+  if (part.subjects.length >= 2 && asksOnlyNames(part, table) && choice.subjectRows.every((rows) => rows.length)) {
+    const rows = [...new Set(choice.subjectRows.flat())];
+    return finish([framing(context, false), { text: `这${rows.length}个${noun(table)}分别是${rows.map((r) => label(r, table)).join('、')}`,
+      sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)] }], context);
+  }
   const asked = part.attributes.filter((a) => columnFor(table, a) >= 0 || context.knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   const absent = part.attributes.filter((a) => columnFor(table, a) < 0 && a !== 'count');
   const columns = shownColumns(context, part.attributes);
@@ -1230,6 +1241,8 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
         const share = shareOfRows(context, choice);
         if (share) return share;
       }
+      // 「新增的研究机构都叫什么」: the names of the rows, none named, are their list.
+      if (!effective.subjects.length && asksOnlyNames(effective, table)) return count(context, choice);
       // 「杭州有几个产业园」: a count asked of a table without a count column counts the subject's rows.
       // 「司法案例有几个」: so does one whose only subject names the whole table (its rows are all counted).
       if ((effective.attributes.includes('count') || (effective.quantity && !effective.attributes.length)) && !hasNumeric

@@ -493,3 +493,26 @@ describe('table questions: choices between two values, rows sharing a value, new
     expect((await ask('2017年以来新增了多少工业互联网项目')).answer).toContain('16');
   });
 });
+
+describe('table questions: names asked of rows, dates asked after a noun, periods a table dates', () => {
+  it('gives only the names when the names of rows named before are asked', async () => {
+    const answer = await ask('杭州有几个园区', '都叫啥');
+    expect(answer.answer).toContain('杭州西溪谷区块链产业园');
+    expect(answer.answer).not.toContain('成立时间为');
+  });
+
+  it('lists the rows of a table when only their names are asked', async () => {
+    const answer = await ask('今年新增了多少家区块链研究机构', '名字都叫啥');
+    expect(answer.answer).toContain('内蒙古区块链研究院');
+  });
+
+  it('keeps the noun counted when a which-word after it asks a month', async () => {
+    const answer = await ask('部委的政策哪个月出得最多');
+    expect(answer.answer).toContain('2020年4月（7个）');
+  });
+
+  it('answers a year its own rows date though its caption names a narrower period', async () => {
+    const answer = await ask('区块链性能测试标准里哪些是2017年发布的');
+    expect(answer.answer).toContain('共2个');
+  });
+});
