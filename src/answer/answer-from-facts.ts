@@ -257,6 +257,16 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * sentence * value * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
+  // 「标准化管理委员会啥时候批准…」: of the dates one sentence gives its events (2017年3月 …批准…；2020年4月 …提出…), the one whose
+  // clause fits the question is its date, however long before the report's half-year it was — there the report's own period
+  // says nothing of which event is asked.
+  if (!period && !relaxed) {
+    const dates = candidates.filter((c) => c.fact.kind === 'date');
+    for (const c of dates) {
+      const others = dates.filter((o) => o !== c && o.fact.line === c.fact.line);
+      if (others.length && others.every((o) => c.coverage >= o.coverage + FACT_MATCH.clauseMargin)) c.score /= periodFactor(c.fact, undefined);
+    }
+  }
   // prose-figure: of figures that fit equally, the one stated in the section about the subject (「（二）政务服务应用不断落地」)
   // is its own account; an overview's 「分别有 46、42 和 18 个」 only repeats it.
   const titles = new Map<string, string>();

@@ -349,4 +349,10 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(answer.answer).toContain('4 倍');
   });
+
+  it('gives the date of the event asked among several dates of one sentence, even one long before the report\'s half-year', async () => {
+    const answer = await ask('国家标准化管理委员会是哪年哪月批准电子标准化研究院当TC 307国内对口单位的');
+    expect(answer.answer).toContain('2017年3月');
+    expect(answer.answer).not.toContain('2020年4月');
+  });
 });
