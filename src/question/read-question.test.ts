@@ -699,3 +699,12 @@ describe('readQuestion: the noun counted', () => {
     expect(part.noun).toBe('高校');
   });
 });
+
+describe('readQuestion: everyday adverbs and ways of saying add', () => {
+  it('reads 能直接相加吗 as a sum asked, 直接 naming nothing of the report', () => {
+    const [part] = read(['表2-2里美元和人民币的金额能直接相加吗']).parts;
+    expect(part.operation).toBe('sum');
+    expect(part.words).not.toContain('直接');
+    expect(part.unknown).toEqual([]);
+  });
+});
