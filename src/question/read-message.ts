@@ -233,6 +233,16 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   return null;
 }
 
+/** The token at `position` is a kind of place (省, 城市) after a number of them (两, 这两个) right after places named. */
+function namesPlacesBefore(tokens: Token[], position: number, subjects: Subject[]): boolean {
+  const token = tokens[position];
+  const count = tokens[position - 1];
+  if (!count || !cuesOf(token, 'noun').some((c) => c.noun === '地区') || !/^(这|那)?[两二三四五六七八九十]个?$/.test(count.text)) return false;
+  const before = tokens[position - 2];
+  return before !== undefined && subjects.length >= 2 && subjects.every((s) => ['region', 'city'].includes(s.entity.kind))
+    && cuesOf(before, 'entity').length > 0;
+}
+
 /** A sort asked (排序) ranks every row: a k no table reaches. */
 const SORT_ALL = 99;
 
@@ -438,6 +448,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       }
       case 'cue': {
+        // 「粤苏两省加起来」「广东江苏这两个省」: a kind of place after a number of the places just named names them again — it is
+        // neither the place asked nor a noun counted.
+        if (namesPlacesBefore(tokens, position, subjects)) break;
         const found = subjectOf(token, lexicon);
         const group = found.find((s) => s.entity.kind === 'group');
         // multi-part and follow-up: 「占X的比重」 — what follows 占 is the whole a share is taken of, not the thing measured;

@@ -708,3 +708,12 @@ describe('readQuestion: everyday adverbs and ways of saying add', () => {
     expect(part.unknown).toEqual([]);
   });
 });
+
+describe('readQuestion: a number of places after the places named', () => {
+  it('reads 粤苏两省 as naming the two places again, not asking a province nor counting places', () => {
+    const [part] = read(['粤苏两省加起来占全国百分之多少']).parts;
+    expect(names(part)).toEqual(['广东', '江苏']);
+    expect(part.attributes).not.toContain('province');
+    expect(part.noun).toBeUndefined();
+  });
+});
