@@ -717,3 +717,12 @@ describe('readQuestion: a number of places after the places named', () => {
     expect(part.noun).toBeUndefined();
   });
 });
+
+describe('readQuestion: a half of a two-digit year', () => {
+  it('reads 20年上半年 as one period, 2020 H1, and 19年全年 as the whole of 2019 named precisely', () => {
+    const [half] = read(['20年上半年天使轮占多少']).parts;
+    expect(half.periods.map((p) => [p.from, p.to])).toEqual([[202001, 202006]]);
+    const [whole] = read(['19年全年的专利有多少']).parts;
+    expect(whole.periods.map((p) => [p.from, p.to, p.exact])).toEqual([[201901, 201912, true]]);
+  });
+});
