@@ -604,6 +604,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (word.length < 2 && !/[a-z0-9]/.test(word)) break;
         // 「一个」「两家」 count; they name nothing a row or sentence prints.
         if (/^[一二两三四五六七八九十\d]+[个家项所座条]$/.test(word)) break;
+        // 「那二十来天」「十几天里」: a span of days or months said in passing dates nothing the report counts by.
+        if (/^[一二两三四五六七八九十百几\d]*(来|多|几)?(天|周|个月|星期)(里|内|中)?$/.test(word)) break;
         // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
         if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
         words.push(word);

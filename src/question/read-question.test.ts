@@ -726,3 +726,11 @@ describe('readQuestion: a half of a two-digit year', () => {
     expect(whole.periods.map((p) => [p.from, p.to, p.exact])).toEqual([[201901, 201912, true]]);
   });
 });
+
+describe('readQuestion: a span of days said in passing', () => {
+  it('does not take 二十来天/十几天 for a thing asked the report never names', () => {
+    const [part] = read(['讲话以后那二十来天里有几个省市领导人出来表态']).parts;
+    expect(part.unknown).toEqual([]);
+    expect(part.words.some((w) => /天/.test(w))).toBe(false);
+  });
+});
