@@ -555,6 +555,16 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
       return { ...proseShare, claims: [...proseShare.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...fromTable.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
         facts: [...proseShare.facts, ...fromTable.facts] };
     }
+    // 「数字签名标准到19年底有多少项」: a table listing only some of the things (those of recent years) counts none in a period
+    // where the prose states how many there were (截至 2019 年 12 月底 26 项): no row is no evidence against a stated figure.
+    // Only a stock asked as of a point (年底, 6月底) that the prose states as of that very month.
+    const point = part.periods.length === 1 && part.periods[0].from === part.periods[0].to ? part.periods[0] : undefined;
+    if (point && fromTable?.status === 'answered' && part.quantity && !fromTable.claims.some((c) => c.sources.length)) {
+      const prose = answerFromFacts(part, knowledge);
+      const stated = prose?.facts.filter((f) => typeof f.value === 'number' && f.value > 0)
+        .map((f) => knowledge.facts.facts.find((s) => s.source === f.source && s.metric === f.metric && s.text.replace(/\s+/g, '') === f.text));
+      if (prose?.status === 'answered' && stated?.length && stated.every((s) => s && s.from === point.from && s.to === point.to)) return prose;
+    }
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
       // A date a row prints (海南's policy: 2020年5月) is the answer; a date of the prose is another event's.

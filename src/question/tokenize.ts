@@ -173,10 +173,10 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     const at = year * 100 + month;
     return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年${month}月`, from: at, to: at } } : null;
   });
-  // 「20年上半年」「19年全年」: a half (or the whole) of a two-digit year is one period.
-  each(/(?<![\d.])([12]\d)年(上半年|下半年|全年)/g, (m) => {
+  // 「20年上半年」「19年全年」「19年底」: a half (the whole, the end) of a two-digit year is one period.
+  each(/(?<![\d.])([12]\d)年(上半年|下半年|全年|底|末)/g, (m) => {
     const year = 2000 + Number(m[1]);
-    const [from, to] = m[2] === '上半年' ? [1, 6] : m[2] === '下半年' ? [7, 12] : [1, 12];
+    const [from, to] = m[2] === '上半年' ? [1, 6] : m[2] === '下半年' ? [7, 12] : m[2] === '全年' ? [1, 12] : [12, 12];
     return { ...span(m), type: 'period', comparison: compared(m.index, m.index + m[0].length),
       period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${year}年${m[2]}`, from: year * 100 + from, to: year * 100 + to,
         ...(m[2] === '全年' ? { exact: true } : {}) } };

@@ -355,4 +355,10 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.answer).toContain('2017年3月');
     expect(answer.answer).not.toContain('2020年4月');
   });
+
+  it('answers a stock as of a year\'s end from the prose figure of that month when the table lists none of it', async () => {
+    const answer = await ask('截止19年底数字签名的标准一共有几项');
+    expect(answer.answer).toContain('26 项');
+    expect(answer.citations.map((c) => c.line)).toContain(920);
+  });
 });
