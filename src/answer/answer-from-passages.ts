@@ -426,7 +426,11 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       && opens(p) && !LABEL.test(p.text));
     if (opener) best = opener;
   }
-  if (best.coverage < minCoverage) return null;
+  // 「为啥京粤这些地方搞区块链的企业特别多」: a sentence giving a reason (这是由于…) of every subject asked answers a why, though the
+  // question's everyday words (这些地方, 特别) leave much of it uncovered.
+  const reasonOfSubjects = part.why && part.subjects.length > 0 && best.chunk.kind === 'prose' && CAUSAL.test(compactForm(best.text))
+    && part.subjects.every((s) => knowledge.lexicon.formsOf(s.entity.id).some((f) => (f.length >= 2 || /[a-z0-9]/.test(f)) && compactForm(best.text).includes(f)));
+  if (best.coverage < (reasonOfSubjects ? minCoverage * PASSAGES.reasonCoverageShare : minCoverage)) return null;
   // 「在哪试点」: where something is asked (a place), a sentence that names places answers; one naming none only mentions it.
   if (part.attributes.some((a) => PLACE_ATTRIBUTES.has(a)) && part.operation === 'lookup' && !namesPlace(best, knowledge)) {
     // A follow-up's sentence on a line the answer before quoted (「先在哪些地方试点」 after DC/EP's date, 1238) lacks the words it

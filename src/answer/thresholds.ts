@@ -92,6 +92,8 @@ export const PASSAGES = {
   topK: 8,
   /** Minimum share of a part's content words the chosen sentences must cover to answer. */
   minCoverage: 0.4,
+  /** A why answered by a sentence giving a reason (由于…) that names every subject needs this share of minCoverage. */
+  reasonCoverageShare: 0.5,
   /** Sentences quoted for an explanation; for a short factual or list answer. */
   explainSentences: 3,
   listSentences: 2,

@@ -162,6 +162,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.citations.map((c) => c.line)).toContain(618);
   });
 
+  it('answers a why with the sentence giving the reason of every place asked, however many everyday words the question has', async () => {
+    const answer = await ask('为什么北京广东这些地方的区块链企业这么多');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('沿海地区');
+  });
+
   it('defines a term asked as 啥叫X with the report\'s own 「X就是…」 sentence', async () => {
     const answer = await ask('啥叫跨链啊');
     expect(answer.answer).toContain('跨链技术就是实现区块链联盟链价值网络的关键');
