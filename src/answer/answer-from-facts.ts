@@ -482,9 +482,12 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
   const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
   const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];
   const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];
-  for (const subject of subjects) {
+  for (const [index, subject] of subjects.entries()) {
+    // 「海南那个基金和智慧城市支出哪个多」: a word said of another subject only (基金) is not asked of this one's figure.
+    const apart = part.apart?.length === part.subjects.length ? part.apart[index] : [];
+    const own = apart.length ? { ...part, words: part.words.filter((w) => !apart.includes(w)) } : part;
     for (const period of periods) {
-      const candidates = scoreFacts(part, knowledge, subject, period);
+      const candidates = scoreFacts(own, knowledge, subject, period);
       const best = candidates.find((c) => !chosen.some((p) => p.best.fact === c.fact));
       if (!best || best.score < FACT_MATCH.minimum) return null;
       chosen.push({ subject, best, others: candidates });

@@ -243,6 +243,31 @@ function namesPlacesBefore(tokens: Token[], position: number, subjects: Subject[
     && cuesOf(before, 'entity').length > 0;
 }
 
+/**
+ * For each of several subjects, the words said only of another: every place the word stands is between that other subject and
+ * the next one named (「海南那个基金和智慧城市支出」: 基金 of 海南). Words before the first or after the last subject are said of
+ * all. Undefined when no word is said of one subject only.
+ */
+function wordsApart(tokens: Token[], subjects: Subject[], words: string[]): string[][] | undefined {
+  if (subjects.length < 2) return undefined;
+  const text = tokens.map((t) => t.text).join('');
+  const starts = subjects.map((s) => text.indexOf(s.text));
+  if (starts.some((at) => at < 0)) return undefined;
+  const order = starts.map((at, i) => ({ at, end: at + subjects[i].text.length, i })).sort((a, b) => a.at - b.at);
+  const ownerOf = (word: string): number | undefined => {
+    let owner: number | undefined;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const k = order.findIndex((s, j) => j < order.length - 1 && at >= s.end && at + word.length <= order[j + 1].at);
+      if (k < 0 || (owner !== undefined && owner !== order[k].i)) return undefined;
+      owner = order[k].i;
+    }
+    return owner;
+  };
+  const owners = words.map((w) => ({ w, owner: ownerOf(w) }));
+  if (!owners.some((o) => o.owner !== undefined)) return undefined;
+  return subjects.map((_, i) => owners.filter((o) => o.owner !== undefined && o.owner !== i).map((o) => o.w));
+}
+
 /** A sort asked (排序) ranks every row: a k no table reaches. */
 const SORT_ALL = 99;
 
@@ -848,7 +873,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     && own.length > 0 && (own.every(alien) || (opening?.type === 'word' && opening.text === own[0] && /^[a-z0-9]+$/.test(own[0]) && alien(own[0])));
   // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
   const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define') || hasFunction(t, 'classify')).map((t) => t.text);
+  const partWords = [...new Set(words)].slice(0, MAX_WORDS_PER_PART);
+  const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
   return {
+    ...(apart ? { apart } : {}),
     ...(foreign ? { foreign: own } : {}),
     ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
     ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
@@ -860,7 +888,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
-    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: [...new Set(words)].slice(0, MAX_WORDS_PER_PART), unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
+    section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: partWords, unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
     ...(labels.length ? { labels: [...new Set(labels)] } : {}),
     ...(people.length ? { people } : {}),
   };

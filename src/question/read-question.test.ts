@@ -734,3 +734,17 @@ describe('readQuestion: a span of days said in passing', () => {
     expect(part.words.some((w) => /天/.test(w))).toBe(false);
   });
 });
+
+describe('readQuestion: words said of one of several subjects', () => {
+  it('keeps a word standing between two subjects compared (海南那个基金和…) as said of the first only', () => {
+    const [part] = read(['海南设的那个基金跟智慧城市的支出比谁大']).parts;
+    expect(names(part)).toEqual(['海南', '智慧城市']);
+    expect(part.apart?.[1]).toContain('基金');
+    expect(part.apart?.[0]).not.toContain('基金');
+  });
+
+  it('leaves a word said after both subjects as said of each', () => {
+    const [part] = read(['广东和江苏哪个的区块链企业多']).parts;
+    expect(part.apart).toBeUndefined();
+  });
+});

@@ -50,6 +50,11 @@ export interface Part {
   subjects: Subject[];
   /** follow-up 「其他部委呢」: the things asked before, whose rows are left out of what is asked now. */
   excluded?: Subject[];
+  /**
+   * 「海南那个基金和智慧城市支出哪个多」: for each subject (same order), the words said of another subject only (基金 of 海南),
+   * which a figure of this one need not hold. Absent when every word is said of all.
+   */
+  apart?: string[][];
   /** A region group named as such (北上广深), whose members are among `subjects`. */
   groups: Subject[];
   /** What is counted or asked about (企业, 产业园, 政策 …), as a noun class. */

@@ -361,4 +361,11 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.answer).toContain('26 项');
     expect(answer.citations.map((c) => c.line)).toContain(920);
   });
+
+  it('compares two subjects\' figures found each by its own words, and says two currencies cannot be compared', async () => {
+    const answer = await ask('海南设的那个基金跟智慧城市的支出比谁大');
+    expect(answer.answer).toContain('10亿元');
+    expect(answer.answer).toContain('259');
+    expect(answer.answer).toContain('汇率');
+  });
 });
