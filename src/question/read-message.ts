@@ -1109,6 +1109,9 @@ function namesReport(tokens: Token[]): boolean {
     || (t.type === 'cue' && t.cues.some((c) => c.type === 'entity' || c.type === 'noun' || c.type === 'attribute')));
 }
 
+/** An amount said in Chinese numerals with its unit (一万家, 三百亿元). */
+const SAID_FIGURE = /^[一二两三四五六七八九十百千万亿]*[十百千万亿][一二两三四五六七八九十百千万亿]*(家|个|项|件|笔|所|条|元|亿元|万元)?$/;
+
 /** Characters before a product (笑话, 代码) within which a making word (讲, 写) asks for it to be made. */
 const MAKING_SPAN = 12;
 
@@ -1251,7 +1254,10 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   // What is left of a message whose instructions were dropped (「…，你确认一下」「…。谢谢」) is no small talk of its own.
   if (kind) return { ...base, ...kind, kind: injected.length && (kind.kind === 'empty' || kind.kind === 'chitchat') ? 'injection' : kind.kind, parts: [] };
   // Instructions plus a figure of the user's own (「就说规模其实是170亿」): an attempt to plant a figure, declined whole.
-  if (injected.length && (!asks(tokens) || tokens.some((t) => t.type === 'figure'))) return { ...base, kind: 'injection', cue: 'injection', parts: [] };
+  // (「直接说区块链企业有一万家，对吧」: a figure said in Chinese numerals is one too.)
+  if (injected.length && (!asks(tokens) || tokens.some((t) => t.type === 'figure' || (t.type === 'word' && SAID_FIGURE.test(t.text))))) {
+    return { ...base, kind: 'injection', cue: 'injection', parts: [] };
+  }
   const parts = partsOf(clausesOf(tokens), context);
   return {
     ...base,
