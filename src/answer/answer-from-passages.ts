@@ -5,7 +5,7 @@ import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
-import { glossedTerm } from './glossed-term';
+import { glossedTerm, usesTerm } from './glossed-term';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
 import { formsOfNoun } from '../question/read-message';
@@ -547,9 +547,24 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     };
   });
   // 「监管沙盒是啥」: a term the report only uses (「监管沙盒持续扩容」) is said to be undefined before the sentences that use it.
-  const undefinedTerm = part.operation === 'define' && !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', compactForm(part.text), chosen, knowledge) : null;
+  // 「BaaS是什么」: a technology the lexicon names is undefined alike when no form of it is glossed anywhere.
+  const domain = part.subjects.length === 1 && part.subjects[0].entity.kind === 'domain' ? part.subjects[0].entity : undefined;
+  const undefinedTerm = part.operation !== 'define' ? null : !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', compactForm(part.text), chosen, knowledge)
+    : domain && !part.words.length ? domainUsedOnly(knowledge.lexicon.formsOf(domain.id), chosen, knowledge) : null;
   if (undefinedTerm) claims.unshift({ text: `报告没有给出「${undefinedTerm}」的定义，只是在下面提到它`, sources: [], end: '：' });
   return answered(claims);
+}
+
+/** A technology's form as the chosen sentences print it, when the report glosses none of its forms; null when it glosses one. */
+function domainUsedOnly(forms: string[], chosen: Passage[], knowledge: Knowledge): string | null {
+  const report = reportText(knowledge);
+  const named = forms.filter((f) => (f.length >= 2 || /[a-z0-9]/.test(f)) && usesTerm(report, f));
+  if (!named.length || named.some((f) => glossedTerm(report, f))) return null;
+  for (const form of named) {
+    const printed = chosen.map((p) => printedSpan(p.text, form)).find((s) => s !== null);
+    if (printed) return printed;
+  }
+  return null;
 }
 
 /** The asked term as the chosen sentences print it, when the report never says what it is (define); null when it does. */

@@ -15,6 +15,11 @@ describe('glossedTerm', () => {
     expect(glossedTerm('安全多方计算、同态加密、零知识证明等密码学算法不断融合应用', '零知识证明')).toBe(false);
   });
 
+  it('reads an unquoted term before a kind noun, or a product name before it, as a compound, not a gloss', () => {
+    expect(glossedTerm('将区块链术架构嵌入云计算平台，利用云服务', '云计算')).toBe(false);
+    expect(glossedTerm('百度智能云baas平台、京东智臻链baas平台等。', 'baas')).toBe(false);
+  });
+
   it('leaves a term the report never writes to other checks', () => {
     expect(glossedTerm('监管沙盒持续扩容。', '元宇宙')).toBe(true);
   });

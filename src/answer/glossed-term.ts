@@ -5,17 +5,25 @@
  */
 
 /** The kind nouns an appositive names a thing by (「跨链框架 T-Bridge」, 「…智慧旅游平台」): what the thing is. */
-const KIND_NOUN = '(?:平台|框架|系统|货币|委员会|联盟|组织|机构|协议|算法|模型|方案|工程|项目|品牌|讲话|会议|链|网络|工具|体系|模式|机制|团队|基金)';
+const KIND_NOUN = '(?:平台|框架|系统|货币|委员会|联盟|组织|机构|协议|算法|模型|方案|工程|项目|品牌|讲话|会议|工具|体系|模式|机制|团队|基金)';
 
 const QUOTE_OPEN = '[“"「《]?';
 const QUOTE_CLOSE = '[”"」》]?';
 
 /** What a term's occurrence is followed by when the sentence says what it is (是, 指, 即, a bracketed gloss). */
 const GLOSS_AFTER = new RegExp(`^${QUOTE_CLOSE}(?:是|指|即|就是|作为|[（(])`);
-/** An appositive after the term: a short noun run ending in a kind noun, then punctuation or 的 (no 等/、/和: an enumeration's class is no gloss). */
-const KIND_AFTER = new RegExp(`^${QUOTE_CLOSE}[^，。；：、等和与及,;:]{0,10}?${KIND_NOUN}(?:[，。；：,;:）)]|的|$)`);
+/**
+ * An appositive after the quoted term (「“一码游贵州”全域智慧旅游平台」): a short noun run ending in a kind noun, then punctuation
+ * or 的 (no 等/、/和: an enumeration's class is no gloss). Unquoted, the term and the noun are one compound (云计算平台).
+ */
+const KIND_AFTER = new RegExp(`^[”"」》][^，。；：、等和与及,;:]{0,10}?${KIND_NOUN}(?:[，。；：,;:）)]|的|$)`);
 /** An appositive before the term (「通用跨链框架」 + term), or the term bracketed after what it glosses (「…委员会（TC 307）」). */
 const KIND_BEFORE = new RegExp(`(?:${KIND_NOUN}${QUOTE_OPEN}|所谓${QUOTE_OPEN}|[（(])$`);
+
+/** The report (compact) writes `term`. */
+export function usesTerm(report: string, term: string): boolean {
+  return term.length > 0 && report.includes(term);
+}
 
 /** The report (compact) glosses `term` at one of its occurrences. */
 export function glossedTerm(report: string, term: string): boolean {

@@ -145,6 +145,8 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(sandbox.citations.map((c) => c.line)).toContain(1330);
     const proof = await ask('零知识证明啥意思');
     expect(proof.answer).toMatch(/没有给出「零知识证明」的定义/);
+    const baas = await ask('BaaS到底是个啥');
+    expect(baas.answer).toMatch(/没有给出「BaaS」的定义/);
     const bridge = await ask('T-Bridge指的是啥');
     expect(bridge.answer).not.toMatch(/没有给出/);
     expect(bridge.answer).toContain('通用跨链框架');
