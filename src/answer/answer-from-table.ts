@@ -685,11 +685,15 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
       { text: `${cell(row)}，排第${result.ranked.place}${tie}`, sources: [rowSource(context.knowledge, row.chunkId)], derived: [String(result.ranked.place)], end: '' },
       ...(ahead.length ? [{ text: `（排在前面的依次是${ahead.map(cell).join('、')}）`, sources: ahead.map((r) => rowSource(context.knowledge, r.chunkId)) }] : [])], context);
   }
-  const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
-  const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : 0;
+  // 「第3到第6」: the span's places (k of them, after the places before it).
+  const from = part.operation === 'topk' && part.fromRank && part.rank && part.fromRank < part.rank ? part.fromRank : undefined;
+  const k = part.operation === 'topk' ? (part.rank ?? 3) - (from ? from - 1 : 0) : 1;
+  const offset = part.operation === 'rank' ? Math.max(0, (part.rank ?? 1) - 1) : from ? from - 1 : 0;
   const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
   if (result.operation !== 'order' || !result.ranked.length) return null;
-  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
+  const ordinalOf = (n: number) => CHINESE_ORDINAL[n] ?? String(n);
+  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名`
+    : from ? `${order === 'asc' ? '倒数' : ''}第${ordinalOf(from)}至第${ordinalOf(part.rank!)}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];
   // 「最早的」 beside a date printed only to its year (「2019-0」) among rows of that year with months: it is not placed, and said so.

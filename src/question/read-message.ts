@@ -144,7 +144,7 @@ function subjectOf(token: Token, lexicon: Lexicon): Subject[] {
   return sorted.map((entity, i) => ({ entity, text: token.text, ...(i === 0 && sorted.length > 1 ? { alternatives: sorted.slice(1) } : {}) }));
 }
 
-function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit' | 'ranks'> {
+function operationOf(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'explicit' | 'ranks' | 'fromRank'> {
   const said = operationSaid(tokens, subjects, attributes, hasNoun, quantity);
   if (said) return { ...said, explicit: true };
   // 「跨链技术是干啥的」: what a technology or field is for is what it is (define); 定位 is a column of table rows only.
@@ -163,7 +163,7 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   return { operation: quantity || attributes.length || which ? 'lookup' : 'explain', explicit: false };
 }
 
-function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'ranks'> | null {
+function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'ranks' | 'fromRank'> | null {
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
@@ -215,6 +215,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
     const dates = attributes.some((a) => DATE_ATTRIBUTES.has(a));
     return { operation: 'topk', rank: SORT_ALL, order: ops.has('sortAscending') || (dates && !ops.has('sortDescending')) ? 'asc' : 'desc' };
   }
+  // 「排第3到第6的」「第五至第八名」: the places of a span, ranked.
+  const span = tokens.findIndex((t, i) => t.type === 'ordinal' && /^(到|至|-|~|—)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.type === 'ordinal');
+  const [low, high] = span >= 0 ? [tokens[span], tokens[span + 2]] as Extract<Token, { type: 'ordinal' }>[] : [];
+  if (low && high && low.rank < high.rank) return { operation: 'topk', rank: high.rank, fromRank: low.rank, order: low.reverse || ops.has('min') ? 'asc' : 'desc' };
   if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc' };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
   if (ops.has('rank') && (subjects.length || !quantity)) return { operation: 'position' };

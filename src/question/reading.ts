@@ -84,6 +84,8 @@ export interface Part {
   explicit: boolean;
   /** k of 前k / 第k / 倒数第k. */
   rank?: number;
+  /** 「第3到第6」: the first place of a span of places (`rank` is its last). */
+  fromRank?: number;
   /** 「第五名比第四名多多少」: the two places of a ranking set against each other (the previous answer's members at them). */
   ranks?: number[];
   /** 第k个 / 第k家 said without a ranking word, whatever the operation: after a list, the k-th member it named. */

@@ -55,6 +55,8 @@ const CONDITION = new RegExp([
   String.raw`(?<lessWord>少于|低于|小于|不到|不足|不超过|不满)(?<less>${COUNT})(?<lessScale>${SCALE})?(?:家|个|项|所|%)?${MONEY}`,
   // 「过亿」「上亿」「破千万」: an amount of that magnitude or more.
   String.raw`(?<overWord>过|破|上|超)(?<overScale>千万|百万|亿)${MONEY}`,
+  // 「过百」「上百家」「破千」: a count of a hundred (a thousand) or more — not an amount (上百万 is one above).
+  String.raw`(?<roundWord>过|破|上|超)(?<round>百|千)(?![万亿])(?:家|个|项|所)?`,
   // 「千万级以上」「百万以上」: a magnitude said with no count before it is one of it, or more.
   String.raw`(?<![\d一二两三四五六七八九十百千数])(?<levelScale>千万|百万|亿)(?:元|美元|人民币)?(?:级别?)?(?:及以上|或以上|以上)`,
   // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
@@ -82,6 +84,7 @@ function conditionOf(match: RegExpMatchArray): Condition {
     return /^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0;
   };
   if (g.levelScale) return { op: '>=', value: 1, scale: SCALES[g.levelScale], said: match[0] };
+  if (g.roundWord) return { op: g.roundWord === '上' || g.roundWord === '破' ? '>=' : '>', value: g.round === '千' ? 1000 : 100, said: match[0] };
   if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
   const scaleWord = g.moreScale ?? g.boundScale ?? g.lessScale;
   const scale = scaleWord ? { scale: SCALES[scaleWord], said: match[0], ...(g.boundCurrency ? { currency: g.boundCurrency === '人民币' ? '人民币' as const : '美元' as const } : {}) } : {};
