@@ -167,8 +167,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
-  const top = tokens.find((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
+  // 「top10最晚拿到投资的两家」: of two top-ks, the one said with its ranking word (最晚…的两家) is asked; top10 names the list.
+  const tops = tokens.filter((t, i): t is Extract<Token, { type: 'top' }> => t.type === 'top' && !namesList(tokens, i)
     && (!t.which || ops.has('max') || ops.has('min')));
+  const top = tops.find((t) => t.order) ?? tops[0];
   // 「今年上半年比2019年多几家」: a period compared with counts as a second thing compared.
   // 「那个100.2万美元的融资和10亿元的基金哪个大」: two figures the question states are two things compared too.
   const several = subjects.length >= 2 || (subjects.length <= 1 && tokens.some((t) => t.type === 'period' && t.comparison))
