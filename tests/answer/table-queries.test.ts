@@ -516,3 +516,29 @@ describe('table questions: names asked of rows, dates asked after a noun, period
     expect(answer.answer).toContain('共2个');
   });
 });
+
+describe('table questions: round counts, spans of places, top-k said with its ranking word, which bodies', () => {
+  it('reads 过百/上百 as a condition on a count', async () => {
+    const answer = await ask('区块链企业上百家的地区是哪些');
+    expect(answer.answer).toContain('共4个');
+    expect(answer.answer).toContain('江苏');
+  });
+
+  it('ranks a span of places', async () => {
+    const answer = await ask('企业数量第四到第六名是谁');
+    for (const region of ['江苏', '浙江', '山东']) expect(answer.answer).toContain(region);
+    expect(answer.answer).not.toContain('上海');
+  });
+
+  it('takes the top-k said with its ranking word, top10 naming the list', async () => {
+    const answer = await ask('top10里最早拿到融资的两家');
+    expect(answer.answer).toContain('域乎');
+    expect(answer.answer).toContain('玳鸽');
+    expect(answer.answer).not.toContain('墨群');
+  });
+
+  it('names the bodies when which bodies published is asked', async () => {
+    const answer = await ask('2020年1月出政策的是哪几个部门');
+    for (const body of ['司法部', '农业农村部']) expect(answer.answer).toContain(body);
+  });
+});
