@@ -280,7 +280,26 @@ function notListed(context: TableContext, subject: Subject): Claim {
 function finish(claims: Claim[], context: TableContext): PartAnswer {
   const last = claims.at(-1);
   if (last) last.end = '。';
-  return answered(claims, context.facts);
+  return answered(withProseCount(claims, context), context.facts);
+}
+
+/**
+ * 「2020 上半年新增密码模块测评标准 7 项…见表 5-7」: a count of a table's rows that the prose introducing the table states too is
+ * cited there as well, after the rows (the count is the report's own, not only the answer's).
+ */
+function withProseCount(claims: Claim[], context: TableContext): Claim[] {
+  const { table, knowledge } = context;
+  const id = compactForm(table.id);
+  const rowsOf = (claim: Claim | undefined) => claim?.sources.filter((s) => s.chunkId.startsWith(`t${table.id.slice(1)}#`)).length ?? 0;
+  return claims.map((claim, i) => {
+    // The count is said by this claim, or by the one before that only says 「共7个」 ahead of the rows listed.
+    const rows = rowsOf(claim);
+    const counted = claim.derived?.includes(String(rows)) || (!claims[i - 1]?.sources.length && claims[i - 1]?.derived?.includes(String(rows)));
+    if (rows < 2 || !counted) return claim;
+    const stated = knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === rows && (!f.nouns.length || f.nouns.some((n) => table.rowNouns.includes(n)))
+      && compactForm(knowledge.chunk(f.chunkId)?.text ?? '').includes(id) && !claim.sources.some((s) => s.line === f.line));
+    return stated ? { ...claim, sources: [...claim.sources, sentenceSource(knowledge, stated.chunkId, stated.quote, stated.line)] } : claim;
+  });
 }
 
 /** 「没有数量为10的地区」 with the closest rows below and above the bound (each cited), for a numeric condition no row meets. */

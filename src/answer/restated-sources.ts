@@ -12,7 +12,7 @@ const CACHED_QUOTES = 2000;
 const figureCache = new WeakMap<Knowledge, Map<StoredFact, StoredFact[]>>();
 
 /**
- * The same figure stated again elsewhere in the report: same kind, value, unit, period and qualifiers, about the same subject
+ * The same figure stated again elsewhere in the report: same kind, value, unit, months and qualifiers, about the same subject
  * (or, with none, counting the same noun) — 司法's 18 个 in the overview of all fields and in its own section, 303 家 in the
  * chapter on firms and in the one on the industry. Worked out once per knowledge.
  */
@@ -23,7 +23,9 @@ function restatedFigures(knowledge: Knowledge): Map<StoredFact, StoredFact[]> {
   const groups = new Map<string, StoredFact[]>();
   for (const fact of knowledge.facts.facts) {
     if (fact.value === null || fact.kind === 'text') continue;
-    const key = [fact.kind, fact.value, fact.unit, fact.period, fact.qualifiers.join()].join('|');
+    // The period by the months it covers: 「截至 2020 年上半年」 and 「截止到 2020 年 6 月」 count up to the same month.
+    const period = fact.from !== undefined && fact.to !== undefined ? `${fact.from}-${fact.to}` : fact.period;
+    const key = [fact.kind, fact.value, fact.unit, period, fact.qualifiers.join()].join('|');
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(fact);
   }
   const same = (a: StoredFact, b: StoredFact) => a.line !== b.line

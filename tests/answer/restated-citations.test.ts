@@ -82,3 +82,18 @@ describe('the same account of the same places in two chapters', () => {
     expect(lines(answer)).not.toContain(1128);
   });
 });
+
+describe('counts the prose states beside the table it introduces', () => {
+  it('cites the sentence that says how many rows a table lists, after the rows', async () => {
+    const answer = await ask('数字签名这块上半年一共出了几项标准');
+    expect(answer.answer).toContain('3');
+    expect(lines(answer)).toEqual(expect.arrayContaining([920, 925, 926, 927]));
+    expect(lines(answer).indexOf(920)).toBeGreaterThan(lines(answer).indexOf(925));
+  });
+
+  it('cites a stock counted up to the same month in other words at both places', async () => {
+    const answer = await ask('在工商部门登记过的区块链相关企业全国一共多少家');
+    expect(answer.answer).toMatch(/四万余家/);
+    expect(lines(answer)).toEqual(expect.arrayContaining([329, 1128]));
+  });
+});
