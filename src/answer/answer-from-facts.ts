@@ -767,7 +767,12 @@ export function rankFacts(part: Part, knowledge: Knowledge, scopes: readonly str
   const fields = part.groupBy === 'subfield' ? scopes.map((id) => knowledge.lexicon.entities.get(id)?.name ?? '').filter((name) => subfieldsOf(knowledge).has(name)) : [];
   const within = fields.length ? new Set(fields.flatMap((name) => [...subfieldsOf(knowledge).get(name)!])) : undefined;
   const scored = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null);
-  const candidates = scored.filter((c) => !scopes.includes(c.fact.entities[0]) && (!kinds || kinds.includes(knowledge.lexicon.entities.get(c.fact.entities[0])?.kind ?? ''))
+  // 「金融领域第三的城市」: a municipality (北京) is ranked among cities too where the sentence ranking cities names it beside them
+  // (「其次是广州市和北京分别是 15%和 13%」); its figures of other scopes (北京 79.72% of a cluster) are not.
+  const kindOf = (c: Candidate) => knowledge.lexicon.entities.get(c.fact.entities[0]);
+  const cityQuotes = new Set(part.groupBy === 'city' ? scored.filter((c) => kindOf(c)?.kind === 'city').map((c) => c.fact.quote) : []);
+  const ofKind = (c: Candidate) => kinds!.includes(kindOf(c)?.kind ?? '') || (Boolean(kindOf(c)?.municipality) && cityQuotes.has(c.fact.quote));
+  const candidates = scored.filter((c) => !scopes.includes(c.fact.entities[0]) && (!kinds || ofKind(c))
     && (!within || within.has(knowledge.lexicon.entities.get(c.fact.entities[0])?.name ?? '')));
   const keyOf = (c: Candidate) => `${c.fact.chunkId}|${c.fact.unit}|${c.fact.kind}`;
   const groups = new Map<string, Candidate[]>();

@@ -80,7 +80,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   for (const region of files.regions) {
     // 「苏省」「鄂省」: a short form with the suffix of its kind is a name of its own.
     const suffixed = region.aliases.filter((a) => a.length === 1).map((a) => `${a}${region.kind === 'municipality' ? '市' : '省'}`);
-    addEntity({ id: `region:${region.name}`, kind: 'region', name: region.name }, [...region.aliases, ...suffixed]);
+    addEntity({ id: `region:${region.name}`, kind: 'region', name: region.name, ...(region.kind === 'municipality' ? { municipality: true } : {}) }, [...region.aliases, ...suffixed]);
   }
   for (const city of files.cities) {
     addEntity({ id: `city:${city.name}`, kind: 'city', name: city.name, province: `region:${city.province}` }, city.aliases);

@@ -21,6 +21,8 @@ export interface Entity {
   members?: string[];
   /** Cities: the province's entity id. */
   province?: string;
+  /** Regions that are cities too (北京, 上海, 天津, 重庆): ranked among cities as well as provinces. */
+  municipality?: boolean;
   /** Rows and values: where they are printed. */
   table?: string;
   column?: number;
