@@ -804,6 +804,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // 「上海的是哪家」 after 「新增了多少家研究机构」: a place and a which-word that counts the things counted before (家).
     || (first.subjects.length > 0 && first.whichClassifier !== undefined && !first.noun && !first.table && !first.words.length && before.noun !== undefined
       && (context.lexicon.classifiers.get(before.noun) ?? []).includes(first.whichClassifier))
+    // 「北京的是哪个」: a place and a bare which-word, asking nothing of its own, after a turn counting things.
+    || (first.subjects.length > 0 && first.subjects.every((s) => PLACE_KINDS.has(s.entity.kind)) && !first.noun && !first.table && !first.words.length
+      && !first.attributes.length && !first.explicit && before.noun !== undefined)
     // 「比辽宁多几家」: a difference or comparison naming one subject and no period to compare with sets it against the
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length

@@ -398,3 +398,18 @@ describe('follow-ups: the others of what was asked', () => {
     expect(answer.answer).toContain('14');
   });
 });
+
+describe('follow-ups: places asked after a ranking or a count', () => {
+  it('ranks a municipality among the cities the sentence ranks beside it', async () => {
+    // 第 424 行: 杭州市占全国比重的 31%，其次是广州市和北京分别是 15%和 13%.
+    const answer = await ask('区块链金融领域哪个城市占比最高', '排第三的呢');
+    expect(answer.answer).toContain('北京');
+    expect(answer.answer).toContain('13%');
+  });
+
+  it('reads a place with a bare which-word as which of the things just counted', async () => {
+    // 表2-1: 成都 成都区块链工程技术研究中心.
+    const answer = await ask('今年新增了几个区块链研究机构', '成都的是哪个');
+    expect(answer.answer).toContain('成都区块链工程技术研究中心');
+  });
+});
