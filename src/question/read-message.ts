@@ -834,6 +834,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
+  // 「政府、企业、高校牵头的各有几家」 of 研究机构: a value another table prints as one cell (表3-3's 政府、企业) that the counted
+  // noun's own tables print only as its parts is those parts, each a value of its own.
+  const ownTables = noun ? [...lexicon.tables.values()].filter((t) => t.rowNouns.includes(noun)) : [];
+  for (const f of filters.filter((v) => v.kind === 'value' && v.entity.name.includes('、') && ownTables.length && !ownTables.some((t) => t.id === v.entity.table))) {
+    if (f.kind !== 'value') continue;
+    const attribute = f.entity.id.split(':')[2];
+    const parts = f.entity.name.split('、').map((name) => ownTables.map((t) => lexicon.entities.get(`value:${t.id}:${attribute}:${compactForm(name)}`)).find((e) => e?.kind === 'value'));
+    if (parts.length < 2 || parts.some((e) => !e)) continue;
+    filters.splice(filters.indexOf(f), 1, ...parts.map((entity) => ({ kind: 'value' as const, entity: entity!, text: entity!.name })));
+  }
   // 「政府主导、企业主导、政企合作哪种最多」: several values of one column, ranked, are what the rows are grouped into.
   const valueColumns = new Map<string, Map<string, string>>();
   for (const f of filters) if (f.kind === 'value' && f.entity.table && f.entity.column !== undefined) {

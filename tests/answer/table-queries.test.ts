@@ -542,3 +542,11 @@ describe('table questions: round counts, spans of places, top-k said with its ra
     for (const body of ['司法部', '农业农村部']) expect(answer.answer).toContain(body);
   });
 });
+
+describe('table questions: values listed that another table prints as one cell', () => {
+  it('counts each of 政府、企业、高校 for the research institutes, whose table prints them apart', async () => {
+    const answer = await ask('新增的研究机构，政府、企业、高校牵头的分别几家');
+    expect(answer.answer).toContain('政府的研究机构有4个');
+    expect(answer.answer).toContain('高校的研究机构有2个');
+  });
+});
