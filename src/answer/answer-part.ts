@@ -316,8 +316,10 @@ function quotedSections(after: string, knowledge: Knowledge): string[] {
     const held = [...pairs].filter((p) => text.includes(p)).length;
     best.set(chunk.sectionId, Math.max(best.get(chunk.sectionId) ?? 0, held));
   }
-  // An answer read off a table says so (「据表6-1（…）」): the section that holds that table is where its figure stands.
-  const tables = new Set([...after.matchAll(/据(表\d+-\d+)/g)].map((m) => m[1]));
+  // An answer read off a table opens by saying so (「据表6-1（…）」): the section that holds that table is where its figure stands.
+  // Only the last answer's (the chain's earlier answers follow it) and only as its opening: a table named aside (「另据表2-2」) is
+  // another scope.
+  const tables = new Set([.../^据(表\d+-\d+)/.exec(after.split('\n')[0]) ?? []].slice(1));
   const ofTables = new Set(knowledge.chunks.filter((c) => c.tableId !== undefined && tables.has(c.tableId)).map((c) => c.sectionId));
   return [...best].sort((a, b) => Number(ofTables.has(b[0])) - Number(ofTables.has(a[0])) || b[1] - a[1]).map(([section]) => section);
 }

@@ -413,3 +413,11 @@ describe('follow-ups: places asked after a ranking or a count', () => {
     expect(answer.answer).toContain('成都区块链工程技术研究中心');
   });
 });
+
+describe('follow-ups: why a figure is so, told where the last answer stood', () => {
+  it('reads the section of the last answer, not of a table an earlier answer named aside', async () => {
+    // 第 1165 行: 2019 年…仅有 19 家 … 新冠肺炎疫情的爆发 … 仅有 8 家获得投融资.
+    const answer = await ask('今年新注册的区块链企业拿到融资的有几家', '那2019年的呢', '怎么这么少');
+    expect(answer.answer).toContain('疫情');
+  });
+});
