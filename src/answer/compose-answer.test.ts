@@ -36,4 +36,13 @@ describe('composeAnswer', () => {
     const answer = composeAnswer([missing([{ text: '报告中没有提到深圳的企业数量', sources: [] }])], { question: '深圳有多少家' });
     expect(answer).toMatchObject({ grounded: false, answer: '报告中没有提到深圳的企业数量。', citations: [] });
   });
+
+  it('keeps one quote of a sentence that two parts cite, the one that goes on further, whatever scope note closes the shorter', () => {
+    const newFirms: Source = { chunkId: 's2.1#1', quote: '浙江省和山东省并列第三，均有 27 家区块链企业，占全国的 8.91%', line: 331, section: '二、（一）区块链产业链条更加完善，产业规模稳步增长' };
+    const answer = composeAnswer([
+      answered([{ text: '浙江省和山东省并列第三，均有27家区块链企业（指新成立的企业）', sources: [newFirms] }]),
+      answered([{ text: '浙江省和山东省并列第三，均有27家区块链企业，占全国的8.91%（指新成立企业的占比）', sources: [newFirms] }]),
+    ], { question: '浙江新冒出来几家，占全国多少' });
+    expect(answer?.answer).toBe('浙江省和山东省并列第三，均有27家区块链企业，占全国的8.91%（指新成立企业的占比）[1]。');
+  });
 });

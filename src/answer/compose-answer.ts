@@ -45,7 +45,9 @@ function compose(parts: PartAnswer[], options: { question: string; understood?: 
   // A label put before the same words (另一口径：, another part's second scope) quotes nothing more: the plain claim stands.
   const labelled = (other: Claim, claim: Claim) => /：$/.test(other.text.trim().slice(0, other.text.trim().length - claim.text.trim().length)) && other.text.trim().endsWith(claim.text.trim());
   // A longer list of rows (「A、B、C」 of all the table's standards) is no wider quote of a list of some of them (「A、B」, those in 起草阶段).
-  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && other.text.includes(claim.text.trim()) && !labelled(other, claim)
+  // A scope gloss closing a claim (「（指新成立区块链企业）」) is no part of what it quotes: the claim that goes on (「…，占全国的8.91%（指…）」) is wider.
+  const quoted = (claim: Claim) => claim.text.trim().replace(/（指[^（）]*）$/, '');
+  const wider = (claim: Claim) => all.find((other) => other !== claim && other.text.length > claim.text.length && quoted(other).includes(quoted(claim)) && !labelled(other, claim)
     && other.sources.length <= claim.sources.length
     && other.sources.some((s) => claim.sources.some((c) => c.chunkId === s.chunkId && c.line === s.line)));
   // Each claim belongs to the part that first says it (a wider quote standing in for an earlier claim takes that claim's part).
