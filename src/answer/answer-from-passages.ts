@@ -9,6 +9,7 @@ import { glossedTerm, usesTerm } from './glossed-term';
 import type { Knowledge } from './knowledge';
 import { PASSAGES } from './thresholds';
 import { formsOfNoun } from '../question/read-message';
+import { withoutReportTopic } from '../question/question-words';
 
 /** Retrieval as the answerer uses it. */
 export interface Retrieval {
@@ -311,8 +312,7 @@ const NUMBERED_ITEM = /^[一二三四五六七八九十]是/;
  * section numbers fewer than two items.
  */
 export function itemsOfSection(part: Part, knowledge: Knowledge): PartAnswer | null {
-  // 区块链 is the report's topic throughout: 区块链企业 names the 企业 a heading speaks of.
-  const words = part.words.map((w) => compactForm(w).replace(/^区块链(?=..)/, '')).filter((w) => w.length >= 2 && w !== '区块链' && !knowledge.lexicon.isFunctionWord(w));
+  const words = part.words.map(withoutReportTopic).filter((w) => w.length >= 2 && w !== '区块链' && !knowledge.lexicon.isFunctionWord(w));
   if (!words.length || part.subjects.length || part.table) return null;
   let found: { id: string; level: number } | undefined;
   for (const section of knowledge.sections.values()) {

@@ -1,6 +1,7 @@
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
+import { figureNumber } from '../question/question-words';
 import { compactForm } from '../text/compact-form';
 import { parsePeriod, periodsOverlap, type PeriodSpan } from '../text/find-periods';
 import type { Knowledge } from './knowledge';
@@ -301,8 +302,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       // A list's figure that is the number of the table's rows (「出了专项政策的12个省市都有哪些」) says how many there are to list.
-      const size = (f: string) => part.operation === 'list' && Number(compactForm(f).replace(/[家个项件笔所条]$/, '')) === table.rows.length;
-      if (part.figures.some((f) => !printed.includes(compactForm(f).replace(/[家个项件笔所条]$/, '')) && !size(f))) eligible = false;
+      const size = (f: string) => part.operation === 'list' && Number(figureNumber(f)) === table.rows.length;
+      if (part.figures.some((f) => !printed.includes(figureNumber(f)) && !size(f))) eligible = false;
     }
     // 「今年上半年部委政策跟19年全年比」: a comparison with a period the table does not cover (表1-1 is 2020 H1) is not the table's.
     if (eligible && !explicit && part.versus?.length && ['compare', 'difference'].includes(part.operation)
