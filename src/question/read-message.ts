@@ -722,7 +722,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ? (tokens[countWord + 1]?.start === tokens[countWord].end ? tokens[countWord + 1].text.slice(0, 1) : undefined) : tokens[countWord].text.slice(-1);
   const countable = classifier ? counted.filter((n) => (lexicon.classifiers.get(n.noun) ?? []).includes(classifier)) : counted;
   const measuredBy = countable.length && countable.length < counted.length ? countable : counted;
-  const noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  let noun = (measuredBy.find((n) => n.at > askAt) ?? measuredBy.at(-1) ?? nouns.find((n) => n.at > askAt) ?? nouns.at(-1))?.noun;
+  // 「地方专项政策里5月出台的有几个地方」: places counted of the rows of a noun looked inside (政策里) are the places those rows
+  // are of — the noun stays what the rows are, and their places are asked (as 「出台政策的地方有几个」 reads).
+  if (noun === '地区') {
+    const looked = nouns.find((n) => n.noun !== '地区' && n.at < askAt && /^(里|中|里面|里头|当中|之中)$/.test(tokens.find((t) => t.start === n.end)?.text ?? ''));
+    if (looked) {
+      noun = looked.noun;
+      if (!attributes.includes('region')) attributes.unshift('region');
+    }
+  }
   // 「杭州哪家产业园成立最早」: 哪 + the classifier of another counted noun (产业园 takes 家) asks which one of that noun,
   // not which company (the 企业 column); only with companies counted, or no noun, is 哪家 the company.
   const whichOne = tokens.find((t) => /^哪(.)$/.test(t.text) && cuesOf(t, 'attribute').some((c) => c.attribute === 'enterprise'));

@@ -550,3 +550,14 @@ describe('table questions: values listed that another table prints as one cell',
     expect(answer.answer).toContain('高校的研究机构有2个');
   });
 });
+
+describe('table questions: places counted of the rows a noun looked inside names', () => {
+  it('counts the places of the rows (政策里…有几个地方), not the places the prose counts', async () => {
+    // 表1-2: four policies dated 2020-5, from 贵州, 海南, 广州 and 宁波 — one each.
+    const answer = await ask('各地的专项政策里，五月份发的来自几个地方');
+    expect(answer.answer).toContain('表1-2');
+    expect(answer.answer).toMatch(/4个地[方区]/);
+    for (const place of ['海南', '广州', '宁波']) expect(answer.answer).toContain(place);
+    expect(answer.answer).not.toContain('12 个省市');
+  });
+});
