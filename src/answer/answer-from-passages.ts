@@ -3,7 +3,7 @@ import type { Part, Reading } from '../question/reading';
 import { compactForm, printedSpan } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
-import type { AttributeId } from '../question/lexicon';
+import { PLACE_KINDS, type AttributeId } from '../question/lexicon';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import { glossedTerm, usesTerm } from './glossed-term';
 import type { Knowledge } from './knowledge';
@@ -1013,8 +1013,6 @@ export function withMembers(answer: PartAnswer, part: Part, knowledge: Knowledge
   const passage: Passage = { chunk, ...next, coverage: 0, score: 0 };
   return { ...answer, claims: [...answer.claims, { text: trim(passage.text, part.words), sources: [sourceOf(passage)] }] };
 }
-
-const PLACE_KINDS = new Set(['city', 'region']);
 
 /**
  * 「珠三角那个聚集区以哪几个城市为中心」 (list of places asked of a subject): the sentence found names the subject but no place;

@@ -1,6 +1,6 @@
 import { absoluteValue, filterRows, queryTable, scaledHolds, unplacedDates, type RowFilter } from '../facts/query-table';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
-import type { AttributeId } from '../question/lexicon';
+import { PLACE_KINDS, type AttributeId } from '../question/lexicon';
 import { formsOfNoun } from '../question/read-message';
 import type { DateRelation, Part, Subject } from '../question/reading';
 import type { StoredFact } from '../facts/fact-store';
@@ -253,7 +253,6 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
 }
 
 /** A subject the table does not list, with the nearest row it does (a city's province). */
-const PLACE_KINDS = new Set(['region', 'city']);
 
 function notListed(context: TableContext, subject: Subject): Claim {
   const { table, knowledge } = context;

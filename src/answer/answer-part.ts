@@ -1,6 +1,6 @@
 import { numbersIn } from '../facts/number-guard';
 import type { StoredFact } from '../facts/fact-store';
-import type { Entity } from '../question/lexicon';
+import { PLACE_KINDS, type Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
@@ -86,8 +86,6 @@ export function missingTopic(part: Part, knowledge: Knowledge): string {
   return phrase.replace(/\[\d+\]/g, '').slice(0, 24) || '这一问题';
 }
 
-const PLACES = new Set(['region', 'city']);
-
 /** Some quoted sentence of the prose names every subject of the part other than as an item among others (「北京、上海、杭州…等地区」). */
 function aboutSubjects(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.filter((s) => !/#[rg]\d+$/.test(s.chunkId)).map((s) => compactForm(s.quote)));
@@ -106,13 +104,13 @@ function aboutSubjects(answer: PartAnswer, part: Part, knowledge: Knowledge): bo
  */
 async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
   if (!['list', 'yesno'].includes(part.operation) || part.quantity) return null;
-  const places = part.subjects.filter((s) => PLACES.has(s.entity.kind));
-  const rest = part.subjects.filter((s) => !PLACES.has(s.entity.kind));
+  const places = part.subjects.filter((s) => PLACE_KINDS.has(s.entity.kind));
+  const rest = part.subjects.filter((s) => !PLACE_KINDS.has(s.entity.kind));
   if (places.length !== 1 || !rest.length) return null;
   const answer = await answerFromPassages({ ...part, subjects: rest }, reading, knowledge, retrieval);
   const quotes = answer?.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote))) ?? [];
   if (!answer || quotes.some((q) => knowledge.lexicon.formsOf(places[0].entity.id).some((f) => f.length >= 2 && q.includes(f)))) return null;
-  const others = new Set(quotes.flatMap((q) => knowledge.lexicon.mentions(q)).filter((m) => PLACES.has(m.entity.kind) && m.entity.id !== places[0].entity.id)
+  const others = new Set(quotes.flatMap((q) => knowledge.lexicon.mentions(q)).filter((m) => PLACE_KINDS.has(m.entity.kind) && m.entity.id !== places[0].entity.id)
     .map((m) => m.entity.id));
   if (others.size < 2) return null;
   return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
@@ -619,7 +617,7 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     // 「政务服务里哪两个场景最多」: a domain that scopes a ranking asked of its members (a counted noun) — its members are ranked,
     // the domain's own figure (42 个) not among them.
     const members = RANKINGS.has(part.operation) && part.subjects.length > 0 && Boolean(part.noun) && part.subjects.every((s) => s.entity.kind === 'domain');
-    const scoped = (Boolean(part.groupBy) || members) && part.subjects.every((s) => !PLACES.has(s.entity.kind));
+    const scoped = (Boolean(part.groupBy) || members) && part.subjects.every((s) => !PLACE_KINDS.has(s.entity.kind));
     const ranked = scoped ? { ...part, subjects: [], words: [...part.words, ...part.subjects.map((s) => s.entity.name)] } : part;
     const fromFacts = RANKINGS.has(part.operation) && (!part.subjects.length || scoped)
       ? rankFacts(ranked, knowledge, scoped ? part.subjects.map((s) => s.entity.id) : []) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);

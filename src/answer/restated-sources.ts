@@ -1,4 +1,5 @@
 import type { StoredFact } from '../facts/fact-store';
+import { PLACE_KINDS } from '../question/lexicon';
 import { compactForm } from '../text/compact-form';
 import type { PartAnswer, Source } from './claims';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
@@ -137,7 +138,6 @@ function restatedSentenceSources(source: Source, knowledge: Knowledge): Source[]
 const RESTATED_MIN_PLACES = 3;
 /** Share of the shorter account's character pairs (places left out) the other holds too, for it to be the same account. */
 const RESTATED_SHARED_WORDS = 0.3;
-const PLACE_KINDS = new Set(['city', 'region']);
 
 /** The places a sentence lists and the Han character pairs of what it says besides them. */
 interface Account {

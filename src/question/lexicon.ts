@@ -11,6 +11,9 @@ export type EntityKind =
   | 'value'
   | 'title';
 
+/** Kinds that name one place on the map (a province or a city): not a cluster of places, nor a group of provinces. */
+export const PLACE_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['region', 'city']);
+
 export interface Entity {
   /** Stable id: `${kind}:${name}` (rows and values add their table and column). */
   id: string;

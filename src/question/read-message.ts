@@ -395,7 +395,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groups: Subject[] = [];
   const filters: Filter[] = [];
   const attributes: AttributeId[] = [];
-  const nouns: { noun: string; at: number; end: number; asked: boolean }[] = [];
+  // inside: the noun is looked inside (「政策里」「金融案例中」): what the rows are.
+  const nouns: { noun: string; at: number; end: number; asked: boolean; inside?: boolean }[] = [];
   const versus: PeriodSpan[] = [];
   const periods: PeriodSpan[] = [];
   const qualifiers = new Set<string>();
@@ -612,7 +613,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (valueAt.has(token.start)) break;
         // 「金融案例里」「标准中」: a noun looked inside (里/中 after it) is what the rows are, even where it is also a column's word.
         const inside = /^(里|中|里面|里头|当中|之中)$/.test(tokens[position + 1]?.text ?? '');
-        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: !inside && (cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter) });
+        for (const cue of cuesOf(token, 'noun')) nouns.push({ noun: cue.noun, at: token.start, end: token.end, asked: !inside && (cuesOf(token, 'attribute').length > 0 || askedPlace || askedAfter), inside });
         for (const cue of cuesOf(token, 'qualifier')) qualifiers.add(cue.qualifier);
         // 「2018年以后」: 以后 right after a period bounds it (a date condition), it is not the future (下半年) as a topic.
         const bounding = lastPeriod !== null && token.start - lastPeriod.end <= 1 && /^(及|或)?(以后|之后)$/.test(token.text);
@@ -726,7 +727,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「地方专项政策里5月出台的有几个地方」: places counted of the rows of a noun looked inside (政策里) are the places those rows
   // are of — the noun stays what the rows are, and their places are asked (as 「出台政策的地方有几个」 reads).
   if (noun === '地区') {
-    const looked = nouns.find((n) => n.noun !== '地区' && n.at < askAt && /^(里|中|里面|里头|当中|之中)$/.test(tokens.find((t) => t.start === n.end)?.text ?? ''));
+    const looked = nouns.find((n) => n.noun !== '地区' && n.at < askAt && n.inside);
     if (looked) {
       noun = looked.noun;
       if (!attributes.includes('region')) attributes.unshift('region');

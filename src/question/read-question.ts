@@ -827,7 +827,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
       && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
   // 「都是哪些企业」「分别是哪几个」 after a count of a table's rows: a plural which-question naming nothing of its own but what the
   // rows of the table read before are (表8-1's rows are 项目 and 企业) asks for those same rows.
-  const readTable = before.table ?? (/据表\s*(\d+-\d+)/.exec(previous.answer)?.[1] ? `表${/据表\s*(\d+-\d+)/.exec(previous.answer)![1]}` : undefined);
+  const namedTable = /据表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
+  const readTable = before.table ?? (namedTable ? `表${namedTable}` : undefined);
   const sameRows = !follows && !aboutReport && (message.plural || /^(都|分别|各|具体)/.test(first.text)) && first.operation === 'list' && !first.subjects.length && !first.table && !first.periods.length
     && !first.filters.length && !first.condition && first.noun !== undefined && before.operation === 'count' && readTable !== undefined
     && Boolean(context.lexicon.tables.get(readTable)?.rowNouns.includes(first.noun)) && ownScope(first, context).length === 0;
