@@ -179,6 +179,26 @@ export function partTerms(part: Part, knowledge: Knowledge): string[] {
  * the period × the noun it counts × its qualifiers. Figures the question itself states (「那个10亿的基金」)
  * pin the sentence. Best first; only those above zero.
  */
+const nounsBySentence = new WeakMap<Knowledge['facts'], Map<string, string[]>>();
+
+/**
+ * What a figure counts where its own clause names no noun: the nouns the other figures of its sentence count (「其次是江苏省71家，
+ * 占全国的23.43%」 counts the 区块链企业 its sentence opened on), so that a share of 专利 asked is not that clause's.
+ */
+function sentenceNouns(fact: StoredFact, knowledge: Knowledge): string[] {
+  let bySentence = nounsBySentence.get(knowledge.facts);
+  if (!bySentence) {
+    bySentence = new Map();
+    for (const other of knowledge.facts.facts) {
+      if (!other.nouns.length) continue;
+      const key = `${other.line}\u0000${other.quote}`;
+      bySentence.set(key, [...new Set([...(bySentence.get(key) ?? []), ...other.nouns])]);
+    }
+    nounsBySentence.set(knowledge.facts, bySentence);
+  }
+  return bySentence.get(`${fact.line}\u0000${fact.quote}`) ?? [];
+}
+
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
   const terms = partTerms(part, knowledge);
   // The part's distinct terms with their weights, once for all figures.
@@ -212,7 +232,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const time = relaxed ? 1 : periodFactor(fact, period);
     if (!time) continue;
     let noun = 1;
-    if (part.noun && fact.nouns.length && !fact.nouns.includes(part.noun) && fact.kind !== 'date') {
+    const nouns = part.noun && !fact.nouns.length && fact.kind !== 'date' ? sentenceNouns(fact, knowledge) : fact.nouns;
+    if (part.noun && nouns.length && !nouns.includes(part.noun) && fact.kind !== 'date') {
       if (!relaxed) continue;
       noun = 0.5;
     } else if (part.noun && !fact.nouns.length && fact.kind === 'count') {

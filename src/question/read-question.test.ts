@@ -293,6 +293,14 @@ describe('readQuestion: follow-ups', () => {
     const headOnly = read([`杭州有几个产业园？${'这段话只是为了凑够长度而写的。'.repeat(4)}`, '那广州呢？']);
     expect(headOnly.parts[0]?.noun).not.toBe('产业园');
   });
+  it('reads a subject with only a share asked (浙江占多少) as a follow-up that keeps the noun, its words and its period', () => {
+    const part = read(['上半年区块链专利公开了几项', '浙江占多少']).parts[0];
+    expect(names(part)).toEqual(['浙江']);
+    expect(part.noun).toBe('专利');
+    expect(part.inheritedNoun).toBe(false);
+    expect(part.periods[0]?.label).toBe('上半年');
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

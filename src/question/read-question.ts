@@ -388,7 +388,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.noun = undefined;
     next.inheritedNoun = false;
     droppedNoun = formsOfNoun(PLACE_NOUN, context.lexicon);
-  } else if (previous.noun) next.inheritedNoun = true;
+  } else if (previous.noun) {
+    // follow-up: 「广东占多少」 after 「上半年专利公开了多少」: with no subject before, the noun was the topic itself — what is
+    // asked of the new subject is a figure of it, not any figure of the subject. After a subject (产品溯源 平台 → 交通出行)
+    // the noun was that subject's own word, a preference for another.
+    next.inheritedNoun = previous.subjects.length > 0 || !current.subjects.length;
+  }
   // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
   // whatever names the item's sentence mentions.
   const enumerated = current.ordinal !== undefined && (previous.item !== undefined || previous.kinds === true);
@@ -817,6 +822,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
       && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
     || among
+    // 「广东占多少」 after 「上半年专利公开了多少」: a subject and what is asked of it, naming nothing counted and no word of its
+    // own, asks the turn before's question of that subject — what was counted (专利) and its period carry over.
+    || (first.subjects.length > 0 && !first.noun && !first.table && !first.words.length && !first.periods.length && first.attributes.length > 0
+      && before.noun !== undefined && !['define', 'explain', 'where'].includes(first.operation))
     // 「哪个细分场景最多」 after 「政务这块落地了几个项目」: a ranking of groups, naming no subject and nothing counted but what
     // was counted before, ranks them within the field the turn before was about.
     || (!first.subjects.length && !first.table && first.groupBy !== undefined && RANKINGS.has(first.operation) && before.subjects.length > 0

@@ -9,6 +9,13 @@ const pipeline = createPipeline(loadConfig({}, { QA_LOG_LEVEL: 'silent' }));
 const ask = async (...turns: string[]): Promise<Answer> => (await playConversation(await pipeline, turns)).at(-1)!;
 
 describe('follow-up chains on the real report', () => {
+  it('keeps the noun counted before for a subject and a share said alone, declining where the report gives no such share', async () => {
+    const answer = await ask('今年上半年国内一共公开了几项区块链专利', '那江苏占多少');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).toContain('专利');
+    expect(answer.answer).not.toContain('23.43%');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
