@@ -42,6 +42,12 @@ function noun(table: TypedTable): string {
   return place ? '地区' : table.rowNouns[0] ?? '行';
 }
 
+/** The table's caption line as a citation (what a statement about the whole table stands on). */
+function captionSource(context: TableContext): Source {
+  const { table, knowledge } = context;
+  return { chunkId: table.rows[0].chunkId, quote: knowledge.lineText(table.line).trim(), line: table.line, section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` };
+}
+
 /** 「据表6-1（我国区块链企业各地区分布数量及比例），截至2020年6月」, the period's sentence cited when the caption lacks it. */
 function framing(context: TableContext, withPeriod = true): Claim {
   const { table, knowledge } = context;
@@ -252,6 +258,23 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
   return `${said.join('、')}的${noun(table)}`;
 }
 
+/**
+ * A city named by a one-character short form of a region group (北上广's 广) in a table of provinces: the character names
+ * its province as well (广东), and the table's level decides which is meant. Not when the character names the city only
+ * (沪杭's 杭) or the group names another city of the same province (北上广深, 广深: cities, each of them).
+ */
+function provinceStandIn(context: TableContext, subject: Subject): Subject | undefined {
+  const { table, knowledge, part } = context;
+  if (table.columns[table.label]?.kind !== 'place' || subject.entity.kind !== 'city' || !subject.entity.province) return undefined;
+  const province = knowledge.lexicon.entities.get(subject.entity.province);
+  const initial = subject.entity.name[0];
+  if (!province || !province.name.startsWith(initial)) return undefined;
+  const group = part.groups.find((g) => g.entity.members?.includes(subject.entity.id) && g.entity.name.includes(initial));
+  const sameProvince = (id: string) => id !== subject.entity.id && knowledge.lexicon.entities.get(id)?.province === province.id;
+  if (!group || group.entity.members!.some(sameProvince)) return undefined;
+  return rowsOf(table, { entity: province, text: province.name }).length ? { entity: province, text: province.name } : undefined;
+}
+
 /** A subject the table does not list, with the nearest row it does (a city's province). */
 
 function notListed(context: TableContext, subject: Subject): Claim {
@@ -265,7 +288,8 @@ function notListed(context: TableContext, subject: Subject): Claim {
     const shown = [...new Set([...(city >= 0 ? [city] : []), ...asked])];
     // 「曹妃甸大数据区块链产业园（唐山，政府、企业）」: the row's name first, its city among the values.
     const named = (row: TypedRow) => listed(context, row, shown, false);
-    return { text: `${table.id}中没有${subject.entity.name}的${noun(table)}；其所在的${province!.name}共${rows.length}个：${rows.slice(0, rows.length > LISTING.maxListedRows ? 3 : rows.length).map(named).join('、')}${rows.length > LISTING.maxListedRows ? '等' : ''}`,
+    // A table of every such thing (表3-3) says there is none in the city; a selection only that it lists none.
+    return { text: `${table.complete ? `报告中没有${subject.entity.name}的${noun(table)}（${table.id}逐一列出）` : `${table.id}中没有${subject.entity.name}的${noun(table)}`}；其所在的${province!.name}共${rows.length}个：${rows.slice(0, rows.length > LISTING.maxListedRows ? 3 : rows.length).map(named).join('、')}${rows.length > LISTING.maxListedRows ? '等' : ''}`,
       sources: rows.map((row) => rowSource(knowledge, row.chunkId)), derived: [String(rows.length)] };
   }
   if (rows.length) {
@@ -273,7 +297,8 @@ function notListed(context: TableContext, subject: Subject): Claim {
     return { text: `报告没有单列${subject.entity.name}的数据（${table.id}按${columnLabel(table.columns[table.label], context.labels)}统计），其所在的${province!.name}${describeCells(context, rows[0], columns)}`,
       sources: [rowSource(knowledge, rows[0].chunkId)] };
   }
-  return { text: `报告中没有${subject.entity.name}的${noun(table) === '地区' ? '' : noun(table)}数据`, sources: [] };
+  // A table of every thing of its kind lists none there: that is what the report says, not a figure it lacks.
+  return { text: `报告中没有${subject.entity.name}的${noun(table) === '地区' ? '' : noun(table)}${table.complete && noun(table) !== '地区' ? '' : '数据'}`, sources: [] };
 }
 
 function finish(claims: Claim[], context: TableContext): PartAnswer {
@@ -332,6 +357,11 @@ function lookup(context: TableContext, choice: TableChoice): PartAnswer | null {
     const rows = [...new Set(choice.subjectRows.flat())];
     return finish([framing(context, false), { text: `这${rows.length}个${noun(table)}分别是${rows.map((r) => label(r, table)).join('、')}`,
       sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(rows.length)] }], context);
+  }
+  // 「天津的产业园叫什么」: a place a table of every such thing has no row of has none of them.
+  if (table.complete && part.subjects.length && part.subjects.every((s, i) => !choice.subjectRows[i]?.length)) {
+    const none = unlistedPlaces(context, choice);
+    if (none) return none;
   }
   const asked = part.attributes.filter((a) => columnFor(table, a) >= 0 || context.knowledge.lexicon.attributes.get(a)?.kind === 'absent');
   const absent = part.attributes.filter((a) => columnFor(table, a) < 0 && a !== 'count');
@@ -496,27 +526,41 @@ function statedPlaces(context: TableContext, place: string): StoredFact | null {
     && forms.some((form) => knowledge.facts.forms(f).window.includes(form))) ?? null;
 }
 
+/**
+ * 「天津有几家产业园」「河南有没有产业园」: places asked that the table has no row of. A table of every thing of its kind
+ * (表3-3: every park) answers — none there — with the places it does list cited; a selection (典型案例) is no evidence of
+ * none, so the part is declined with those places as the nearest thing stated. Null unless every subject is such a place
+ * and nothing else narrows the rows (a place may be said of another column).
+ */
+function unlistedPlaces(context: TableContext, choice: TableChoice): PartAnswer | null {
+  const { part, table } = context;
+  const unlisted = part.subjects.filter((s, i) => !choice.subjectRows[i]?.length && PLACE_KINDS.has(s.entity.kind));
+  if (!unlisted.length || unlisted.length !== part.subjects.length || part.filters.length || part.condition) return null;
+  // The places listed as the table prints them, in the column of the kind asked (provinces for a province), else in the
+  // one it has (表2-1 lists cities).
+  const levels = unlisted[0].entity.kind === 'city' ? ['city', 'region', 'province'] : ['province', 'region', 'city'];
+  const column = levels.map((a) => table.columns.findIndex((c) => c.attribute === a)).find((i) => i >= 0) ?? -1;
+  const places = new Map<string, TypedRow>();
+  for (const row of column >= 0 ? table.rows : []) {
+    const place = row.total ? '' : row.cells[column]?.bare.replace(/\s+/g, '') ?? '';
+    if (place && !places.has(place)) places.set(place, row);
+  }
+  if (!places.size) return null;
+  // A table with a row per place (表6-1) covers only the places it lists: one it lacks is outside it, not a place with none.
+  const none = table.complete && table.columns[table.label]?.kind !== 'place';
+  const claims: Claim[] = unlisted.map((s) => ({ ...notListed(context, s), end: '；' }));
+  if (!claims.some((c) => c.sources.length)) {
+    claims.push({ text: `${table.id}列出的${noun(table)}在${[...places.keys()].join('、')}${none ? `，其中没有${unlisted.map((s) => s.entity.name).join('、')}` : ''}`,
+      sources: [...places.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
+  }
+  return none ? finish(claims, context) : missing(claims);
+}
+
 /** Count (and list) the rows that pass the part's filters. */
 function count(context: TableContext, choice: TableChoice): PartAnswer {
   const { part, table } = context;
-  // Near-miss (「天津有几家产业园」): a place the table has none of is declined, never answered with the whole table;
-  // the places the table does cover are the nearest thing it states.
-  const unlisted = part.subjects.filter((s, i) => !choice.subjectRows[i]?.length && PLACE_KINDS.has(s.entity.kind));
-  const places = new Map<string, TypedRow>();
-  for (const row of unlisted.length ? table.rows : []) {
-    if (row.total) continue;
-    const place = row.cells.flatMap((c) => c.entities).find((e) => e.startsWith(`${unlisted[0].entity.kind}:`));
-    if (place && !places.has(place)) places.set(place, row);
-  }
-  // Only where the table is one of such places and nothing else narrows it: otherwise the place may be said of another column.
-  if (unlisted.length && unlisted.length === part.subjects.length && places.size && !part.filters.length && !part.condition) {
-    const claims: Claim[] = unlisted.map((s) => ({ ...notListed(context, s), end: '；' }));
-    if (places.size && !claims.some((c) => c.sources.length)) {
-      claims.push({ text: `${table.id}列出的${noun(table)}在${[...places.keys()].map((id) => id.split(':').slice(1).join(':')).join('、')}`,
-        sources: [...places.values()].map((r) => rowSource(context.knowledge, r.chunkId)) });
-    }
-    return missing(claims);
-  }
+  const none = unlistedPlaces(context, choice);
+  if (none) return none;
   // 「人民币和美元各有几家」: a count for each currency named.
   const currencies = part.qualifiers.filter((q) => CURRENCIES.includes(q));
   if (currencies.length > 1 && table.columns.some((c) => c.kind === 'money')) {
@@ -589,6 +633,8 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const what = filters.length ? describeRows(context, filters) : `${noun(table)}`;
   if (!rows.length) {
     const compare = filters.find((f) => f.kind === 'compare');
+    // A table of every such thing, asked within its own span, states that there are none: its caption is cited for it.
+    if (!compare && table.complete && !outsideSpan(table, part)) return finish([{ text: `${table.id}（${table.caption.replace(/\s+/g, '')}）中没有${what}`, sources: [captionSource(context)] }], context);
     const none: Claim = { text: `${what}为0个`, sources: [], derived: ['0'] };
     claims.push(...(compare?.kind === 'compare' ? nearestRows(context, compare, filters, none) : [none]));
     return finish(claims, context);
@@ -981,8 +1027,18 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   // `printed`: the figure as the cell prints it (8.10, not 8.1), so a formula quotes the report.
   const values: { subject: Subject; rows: TypedRow[]; value: number; unit: string; printed: string; approximate: boolean }[] = [];
   const absent: Subject[] = [];
+  // A group's member city in a table of provinces (北上广 against 表6-1): the group's short form names the place at the
+  // table's level — 广 is 广东 there — so the member stands for its province, once however many members share it.
+  const standIns: { city: Subject; province: Subject }[] = [];
   part.subjects.forEach((subject, i) => {
-    const rows = choice.subjectRows[i] ?? [];
+    let rows = choice.subjectRows[i] ?? [];
+    const province = !rows.length ? provinceStandIn(context, subject) : undefined;
+    if (province) {
+      standIns.push({ city: subject, province });
+      if (part.subjects.some((s) => s.entity.id === province.entity.id) || values.some((v) => v.subject.entity.id === province.entity.id)) return;
+      rows = rowsOf(table, province);
+      subject = province;
+    }
     if (!rows.length) {
       absent.push(subject);
       return;
@@ -1005,6 +1061,11 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
       : { ...rowClaim(context, v.rows[0], (part.operation === 'sum' && values.length > 4 ? [column] : [...new Set([column, ...shownColumns(context, part.attributes)])]).filter((i) => i !== table.label)), end: '；' });
   }
   for (const subject of absent) claims.push({ ...notListed(context, subject), end: '；' });
+  if (standIns.length) {
+    const byProvince = [...new Set(standIns.map((s) => s.province.entity.name))];
+    claims.push({ text: `${table.id}按${columnLabel(table.columns[table.label], context.labels)}统计，${byProvince.map((name) => `${standIns.filter((s) => s.province.entity.name === name).map((s) => s.city.entity.name).join('、')}计入${name}`).join('，')}`,
+      sources: [], end: '；' });
+  }
   if (values.length < (part.operation === 'sum' ? 1 : 2)) return values.length ? finish(claims, context) : missing(claims.slice(1));
   const units = new Set(values.map((v) => v.unit));
   if (units.size > 1 || values.some((v) => v.approximate)) {

@@ -60,6 +60,8 @@ export interface TypedTable {
   topics: string[];
   /** Words one of which a question must use to be about this table (see tables.tsv). */
   requires: string[];
+  /** Every thing of its kind the table covers is a row (see tables.tsv): one it does not list has none. */
+  complete: boolean;
   columns: TypedColumn[];
   /** The column that names a row. */
   label: number;
@@ -137,7 +139,7 @@ export function typeTables(document: ReportDocument, lexicon: Lexicon, chunks: r
     const chunk = sentence && chunks.find((c) => c.kind === 'prose' && c.sectionId === sentence.sectionId && c.text.includes(sentence.text));
     typed.push({ id: table.id, caption: table.caption, sectionId: table.sectionId, line: table.line, period: period.label,
       ...(chunk && sentence ? { periodSource: { chunkId: chunk.id, quote: sentence.text, line: sentence.line } } : {}),
-      rowNouns: schema?.rowNouns ?? [], topics: schema?.topics ?? [], requires: schema?.requires ?? [], columns, label, rows });
+      rowNouns: schema?.rowNouns ?? [], topics: schema?.topics ?? [], requires: schema?.requires ?? [], complete: schema?.complete ?? false, columns, label, rows });
   }
   return typed;
 }

@@ -80,6 +80,8 @@ export interface TableSchema {
   topics: string[];
   /** Words one of which a question must use to be about this table, unless it names the table or a row (empty: none needed). */
   requires: string[];
+  /** The rows are every one of their kind the table covers (表3-3: every park), so a thing it does not list has none; false for a selection (典型案例, top10). */
+  complete: boolean;
 }
 
 export interface AttributeDefinition {
@@ -147,6 +149,7 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
       columns: words(f[2]).map((c) => (c === '-' ? null : attributeIds.has(c) ? (c as AttributeId) : fail('tables.tsv', f, `unknown attribute ${c}`))),
       topics: words(f[3]),
       requires: f[4] === '-' ? [] : words(f[4]),
+      complete: f[5] === 'all' ? true : f[5] === 'some' ? false : fail('tables.tsv', f, `rows must be all or some, not ${f[5]}`),
     })),
     synonyms: read('synonyms.tsv').map((f) => ({ forms: words(f[0]), canonical: f[1] ?? fail('synonyms.tsv', f, 'no report word') })),
     messageKinds: read('message-kinds.tsv').map((f) => ({ kind: f[0] as MessageKindCue, cues: words(f[1]) })),

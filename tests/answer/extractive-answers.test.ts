@@ -247,11 +247,19 @@ describe('the extractive answerer on the real report', () => {
     expect(parks.answer).toMatch(/广东的产业园共7个[\s\S]*江西的产业园共2个/);
   });
   it('lists filtered rows and prose enumerations, and declines places and periods a table does not cover', async () => {
-    // A place with no rows in the table is declined, not answered with every row (near-miss).
+    // A place that a table of every such thing (表3-3: every park) has no row of has none: said so, with the places the
+    // table does list cited — never answered with every row's count.
     const tianjin = await ask('天津那边有多少个区块链园区');
-    expect(tianjin.grounded).toBe(false);
-    expect(tianjin.answer).toContain('没有天津');
+    expect(tianjin.grounded).toBe(true);
+    expect(tianjin.answer).toMatch(/^报告中没有天津的产业园/);
+    expect(tianjin.answer).toContain('其中没有天津');
     expect(tianjin.answer).not.toContain('44');
+    expect(tianjin.citations.every((c) => c.source?.startsWith('表3-3'))).toBe(true);
+    // So is a filter no row meets: 表3-3's caption is cited for it, and no count of zero is stated.
+    const founded = await ask('2019年成立的政府主导的产业园有哪些');
+    expect(founded.grounded).toBe(true);
+    expect(founded.answer).toContain('中没有成立时间在2019年、主导机构为政府的产业园');
+    expect(founded.citations.map((c) => c.line)).toEqual([497]);
     // A province asked of a table that lists cities has its cities' rows (包头 is in 内蒙古).
     const mongolia = await ask('内蒙古今年新增的研究机构叫什么');
     expect(mongolia.answer).toContain('内蒙古区块链研究院');
@@ -352,10 +360,9 @@ describe('the extractive answerer on the real report', () => {
     expect(parks.answer).toContain('其中杭州西溪谷区块链产业园更早（2017.04）');
     expect(parks.answer).not.toMatch(/[−+]/);
   });
-  it('declines a city the report never names as not listed, with its province\'s rows, never the national figure', async () => {
+  it('answers a city a table of every park has none of with its province\'s rows, never the national figure', async () => {
     const parks = await ask('绍兴那边有几个区块链园区');
-    expect(parks.grounded).toBe(false);
-    expect(parks.answer).toContain('没有绍兴');
+    expect(parks.answer).toMatch(/^报告中没有绍兴的产业园/);
     expect(parks.answer).toContain('嘉兴区块链产业园（嘉兴）');
     expect(parks.answer).not.toContain('44');
     // A table of named things lists the province's own, each with its city (not one row described as the city's).

@@ -561,3 +561,18 @@ describe('table questions: places counted of the rows a noun looked inside names
     expect(answer.answer).not.toContain('12 个省市');
   });
 });
+
+describe('table questions: a region group against a table of provinces', () => {
+  it('reads a group\'s one-character short form at the table\'s level, but keeps cities a group names as cities', async () => {
+    // 表6-1 counts provinces: in 京沪穗 said as 北上广, 广 is 广东 (354), so the three add up to 342+125+354.
+    const three = await ask('北上广三地的区块链企业合起来有多少家');
+    expect(three.answer).toContain('821');
+    expect(three.answer).toContain('广州计入广东');
+    // 北上广深 names two cities of 广东: neither stands for the province, and the sum says what it leaves out.
+    const four = await ask('北上广深的区块链企业一共多少家');
+    expect(four.answer).not.toContain('821');
+    expect(four.answer).toContain('不含广州、深圳');
+    // Against a table of parks by city, 广 stays 广州.
+    expect((await ask('北上广的产业园加一起几个')).answer).toContain('11个');
+  });
+});
