@@ -107,6 +107,20 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   return 0;
 }
 
+const passages = new WeakMap<StoredFact, string>();
+
+/** The passage a figure stands in, compact, up to the end of its sentence (worked out once per figure): what it is a figure of may be said before it. */
+function passageOf(fact: StoredFact, knowledge: Knowledge): string {
+  let passage = passages.get(fact);
+  if (passage === undefined) {
+    const text = knowledge.chunk(fact.chunkId)?.text ?? '';
+    const at = text.indexOf(fact.quote);
+    passage = compactForm(at >= 0 ? text.slice(0, at + fact.quote.length) : fact.quote);
+    passages.set(fact, passage);
+  }
+  return passage;
+}
+
 const openings = new WeakMap<StoredFact, string>();
 
 /** The beginning of the sentence a figure's quote continues after 「；」 (compact), or '' (worked out once per figure). */
@@ -222,6 +236,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const converts = (fact: StoredFact) => Boolean(askedCurrency) && currencyOf(fact) !== undefined && currencyOf(fact) !== askedCurrency;
   const { facts } = knowledge.facts;
   const valueFit = valueCondition(part, knowledge);
+  // share: 「北京的专利占全国多少」 — a share is a share of something: one whose sentence never names the asked noun (北京 13% of
+  // 区块链金融 firms) is a share of something else, not of it.
+  const shareForms = part.noun && part.attributes.includes('share') ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : null;
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
     if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
@@ -233,7 +250,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     if (!time) continue;
     let noun = 1;
     const nouns = part.noun && !fact.nouns.length && fact.kind !== 'date' ? sentenceNouns(fact, knowledge) : fact.nouns;
-    if (part.noun && nouns.length && !nouns.includes(part.noun) && fact.kind !== 'date') {
+    if (shareForms && fact.kind === 'percent' && !nouns.includes(part.noun!) && !shareForms.some((f) => passageOf(fact, knowledge).includes(f))) {
+      if (!relaxed) continue;
+      noun = 0.5;
+    } else if (part.noun && nouns.length && !nouns.includes(part.noun) && fact.kind !== 'date') {
       if (!relaxed) continue;
       noun = 0.5;
     } else if (part.noun && !fact.nouns.length && fact.kind === 'count') {

@@ -368,4 +368,16 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.answer).toContain('259');
     expect(answer.answer).toContain('汇率');
   });
+
+  it.each([['北京专利数量占全国几成'], ['苏州的专利占全国的比重是多少']])(
+    'declines a share of a noun no sentence gives it for, rather than a share of something else of the place: %s', async (question) => {
+      const answer = await ask(question);
+      expect(answer.grounded).toBe(false);
+    });
+
+  it('keeps a share whose noun the passage names before its own clause (其次是江苏省71家，占全国的23.43%)', async () => {
+    const answer = await ask('新成立的企业里江苏占全国百分之几');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('23.43%');
+  });
 });
