@@ -1151,6 +1151,16 @@ function rowsAgainstTotal(context: TableContext, total: TypedRow): Claim | null 
     derived: [formatNumber(sum), formatNumber(gap)], end: '。' };
 }
 
+/** The id of a group chunk of the table (…#g1) whose lines hold every one of the rows, if any. */
+function groupChunkOf(context: TableContext, rows: TypedRow[]): string | undefined {
+  const prefix = rows[0].chunkId.replace(/#r\d+$/, '#g');
+  for (let n = 1; context.knowledge.chunk(`${prefix}${n}`); n++) {
+    const group = context.knowledge.chunk(`${prefix}${n}`)!;
+    if (rows.every((row) => group.lineStart <= row.line && row.line <= group.lineEnd)) return group.id;
+  }
+  return undefined;
+}
+
 function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
   const currency = part.qualifiers.some((q) => CURRENCIES.includes(q));
@@ -1192,22 +1202,43 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
   const printed = (row: TypedRow) => (row.cells[column].bare.match(/\d+(\.\d+)?/) ?? [''])[0];
   const groups = [...exact];
   // Amounts in two currencies are never one total: the report gives no exchange rate to convert them (currency).
-  if (groups.length > 1) claims.push({ text: `${what}的金额币种不同，报告没有给出汇率，不能合成一个总数，只能分币种相加`, sources: [], end: '：' });
+  if (groups.length > 1) {
+    const currencies = [...new Set(groups.map(([unit]) => unit.replace(/^[万亿千百]+/, '')))].join('和');
+    claims.push({ text: `${part.rank && part.rank < table.rows.filter((row) => !row.total).length ? `${what}的` : ''}金额分${currencies}计，报告没有给出汇率，不能合成一个总数，只能分币种相加`, sources: [], end: '：',
+      // The rank said in words (前五) is the question's own number.
+      derived: part.rank ? [String(part.rank)] : [] });
+  }
   groups.forEach(([unit, members], i) => {
     const total = Number(members.reduce((sum, row) => sum + (row.cells[column].value as number), 0).toFixed(4));
     const show = `${formatNumber(total)}${kind === 'percent' ? '%' : unit}`;
     for (const row of members) context.facts.push(cellFact(table.id, label(row, table), table.columns[column], row.cells[column], table.period));
-    const named = members.length <= LISTING.maxNamedInGroups ? members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、') : '';
     const formula = members.length > 1 ? `${members.map(printed).join('+')}=${formatNumber(total)}` : '';
-    const detail = [named, formula].filter(Boolean).join('；');
+    // currency: beside another currency's sum the names stand before the formula, whose addends follow their order (the
+    // amounts are said once, so the two sums stay short).
+    const short = groups.length > 1 && formula !== '';
+    const names = members.map((row) => label(row, table)).join('、');
+    const named = members.length > LISTING.maxNamedInGroups ? ''
+      : short ? (names.length <= LISTING.maxNamedPerCurrency ? names : '')
+      : members.map((row) => `${label(row, table)} ${cellText(row.cells[column], table.columns[column])}`).join('、');
+    const detail = short && named ? `${named}：${formula}` : [named, formula].filter(Boolean).join('；');
     const lead = groups.length === 1 ? what : '';
     const scope = groups.length > 1 ? `以${unit.replace(/^[万亿千百]+/, '')}计的${members.length}个` : '';
     claims.push({ text: `${lead}${scope}合计${show}${detail ? `（${detail}）` : ''}`,
-      sources: members.map((row) => rowSource(context.knowledge, row.chunkId)), derived: [formatNumber(total), String(members.length)], end: '；' });
+      sources: members.map((row) => rowSource(context.knowledge, row.chunkId)), derived: [formatNumber(total), String(members.length), ...(part.rank ? [String(part.rank)] : [])], end: '；' });
   });
   if (vague.length) {
-    claims.push({ text: `另有${vague.map((row) => `${label(row, table)}（${cellText(row.cells[column], table.columns[column])}）`).join('、')}只给出量级，未计入`,
-      sources: vague.map((row) => rowSource(context.knowledge, row.chunkId)) });
+    // Rows of one magnitude are named together before it (「预言机科技、保全网…（数千万人民币）」).
+    const magnitudes = new Map<string, string[]>();
+    for (const row of vague) {
+      const said = cellText(row.cells[column], table.columns[column]);
+      magnitudes.set(said, [...(magnitudes.get(said) ?? []), label(row, table)]);
+    }
+    // Beside two currencies' sums, many such rows are said by their magnitudes alone, cited by the table's group chunk that
+    // holds them all.
+    const group = groups.length > 1 && vague.length > 2 ? groupChunkOf(context, vague) : undefined;
+    claims.push({ text: group ? `其余的只给出量级（${[...magnitudes.keys()].join('、')}），未计入`
+      : `另有${[...magnitudes].map(([said, names]) => `${names.join('、')}（${said}）`).join('和')}只给出量级，未计入`,
+      sources: group ? [rowSource(context.knowledge, group)] : vague.map((row) => rowSource(context.knowledge, row.chunkId)) });
   }
   return finish(claims, context);
 }

@@ -33,6 +33,11 @@ export const LISTING = {
    * a priori for readability; group-by answers over the bank's 220-character limit for short answers fell from 4 to 0.
    */
   maxNamedChars: 60,
+  /**
+   * Names of the rows one currency's sum adds, beside another currency's sum, said only while this short (set a priori: two
+   * sums, the no-exchange-rate note and the rows given only a magnitude must fit the 220 characters of a short answer).
+   */
+  maxNamedPerCurrency: 20,
   /** Rows a ranking asked for without a number (「排名情况」) lists. */
   defaultTop: 5,
 };
