@@ -2,7 +2,7 @@ import type { StoredFact } from '../facts/fact-store';
 import type { Part, Subject } from '../question/reading';
 import type { PeriodSpan } from '../text/find-periods';
 import { compactForm } from '../text/compact-form';
-import { answered, type Claim, type PartAnswer } from './claims';
+import { answered, missing, type Claim, type PartAnswer } from './claims';
 import { restatedFigureSources } from './restated-sources';
 import { CHINESE_ORDINAL, formatNumber } from './format-value';
 import { sentenceSource, type Knowledge } from './knowledge';
@@ -105,6 +105,23 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   const opening = sentenceOpening(fact, knowledge);
   if (opening && forms.some((f) => opening.includes(f))) return FACT_MATCH.subjectInContext;
   return 0;
+}
+
+/** The clause of a figure back to the previous 「；」: 「有 17 家产业园为政府与企业合作，…，占比为 39%」. */
+export function shareClause(fact: StoredFact): string {
+  const at = fact.quote.indexOf(fact.window);
+  if (at < 0) return fact.window;
+  const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
+  return fact.quote.slice(start + 1, at + fact.window.length).trim();
+}
+
+const shareClauses = new WeakMap<StoredFact, string>();
+
+/** A share's clause, compact (worked out once per figure): what the share is of is said there. */
+function ownShareClause(fact: StoredFact): string {
+  let clause = shareClauses.get(fact);
+  if (clause === undefined) shareClauses.set(fact, (clause = compactForm(shareClause(fact))));
+  return clause;
 }
 
 const passages = new WeakMap<StoredFact, string>();
@@ -239,6 +256,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // share: 「北京的专利占全国多少」 — a share is a share of something: one whose sentence never names the asked noun (北京 13% of
   // 区块链金融 firms) is a share of something else, not of it.
   const shareForms = part.noun && part.attributes.includes('share') ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : null;
+  // share: 「上半年种子轮占多少」 — a share naming no subject is the share of the thing its words name, which the figure's own clause
+  // (or metric) must say: the sentence's next share (初创期 49%) is another thing's, though the sentence names 种子轮 earlier.
+  const holders = !subject && !valueFit && part.attributes.includes('share') ? terms.filter((t) => !shareForms?.some((f) => f.includes(t))) : [];
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
     if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
@@ -295,7 +315,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const sentence = dateOfClause && terms.length ? (1 + terms.filter((t) => compactForm(fact.quote).includes(t)).length / terms.length) ** 2 : 1;
     const value = valueFit ? valueFit(form.window) : 1;
     if (!value) continue;
-    const score = fit * kind * entity * time * noun * qualifier * whole * continues * sentence * value * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
+    const holder = holders.length && fact.kind === 'percent' && !relaxed && !anchored && !quoted
+      && !holders.some((t) => ownShareClause(fact).includes(t)) ? FACT_MATCH.shareOfAnother : 1;
+    const score = fit * kind * entity * time * noun * qualifier * whole * continues * sentence * value * holder * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
     if (score > 0) candidates.push({ fact, score, coverage: covered });
   }
   // 「标准化管理委员会啥时候批准…」: of the dates one sentence gives its events (2017年3月 …批准…；2020年4月 …提出…), the one whose
@@ -879,6 +901,24 @@ export function proseRankOf(part: Part, subject: Subject, knowledge: Knowledge):
 }
 
 /** The figure the report gives that comes closest to what was asked (for a 「not in the report」 answer). */
+/**
+ * share: 「上半年种子轮占多少」 — a share the report states of the thing asked only for another period (2019's 4%): the period asked
+ * is not stated, and that figure is the nearest one (offered as such). Null when the share is stated of the period asked, or of
+ * nothing the part's own words name.
+ */
+export function shareOfAnotherPeriod(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.subjects.length || !part.periods.length || !part.attributes.includes('share') || !part.quantity) return null;
+  const fact = nearestFact(part, knowledge);
+  if (!fact || fact.kind !== 'percent' || part.periods.some((period) => periodFactor(fact, period) > 0)) return null;
+  const terms = partTerms(part, knowledge);
+  if (!terms.some((t) => ownShareClause(fact).includes(t))) return null;
+  // The thing the share is of, as the report names it before its share word (「种子轮仅占比」 → 种子轮).
+  const holder = fact.metric.replace(/\s+/g, '').replace(/(仅|只|约|共)?占.*$/, '');
+  const period = part.periods.map((p) => p.label).join('、');
+  return missing([{ text: `报告没有给出${period}${holder}${holder ? '的' : ''}占比`, sources: [], end: '。' },
+    { ...factClaim(fact, knowledge, '报告给出的相关数据是：'), end: '。' }]);
+}
+
 export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null {
   const subject = part.subjects[0] ?? null;
   // With no content word to match, only a figure whose sentence names the subject is near (医疗's amount: not 海南's fund).
@@ -897,7 +937,11 @@ export function nearestFact(part: Part, knowledge: Knowledge): StoredFact | null
   // organisation's), not to the whole (全国 5402 项).
   const kindOf = (id: string) => id.slice(0, id.indexOf(':'));
   const sameKind = (fact: StoredFact) => (subject && fact.entities.some((id) => kindOf(id) === subject.entity.kind) ? 1 : FACT_MATCH.otherKind);
-  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near)) * sameKind(fact);
+  // share: the nearest share to one asked of no subject is one its own clause says of the thing asked (种子轮 4%, not 初创期 49%).
+  const terms = partTerms(part, knowledge);
+  const holder = (fact: StoredFact) => (!subject && part.attributes.includes('share') && fact.kind === 'percent' && terms.length
+    && !terms.some((t) => ownShareClause(fact).includes(t)) ? FACT_MATCH.shareOfAnother : 1);
+  const weight = (fact: StoredFact) => Math.max(0.3, entityFactor(fact, subject, knowledge, forms)) * Math.max(0.3, periodFactor(fact, near)) * sameKind(fact) * holder(fact);
   const relaxed = scoreFacts(part, knowledge, subject, undefined, true)
     .filter((c) => words || forms.some((f) => knowledge.facts.forms(c.fact).quote.includes(f)))
     .map((c) => ({ ...c, score: c.score * weight(c.fact) })).sort((a, b) => b.score - a.score || a.fact.line - b.fact.line);

@@ -1,11 +1,10 @@
 import { numbersIn } from '../facts/number-guard';
-import type { StoredFact } from '../facts/fact-store';
 import { PLACE_KINDS, type Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods } from '../text/find-periods';
-import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, type Candidate } from './answer-from-facts';
+import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
@@ -116,13 +115,6 @@ async function notAmong(part: Part, reading: Reading, knowledge: Knowledge, retr
   return { ...answer, claims: [...answer.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '；' } : c)), { text: `其中没有${places[0].entity.name}`, sources: [], end: '。' }] };
 }
 
-/** The clause of a figure back to the previous 「；」: 「有 17 家产业园为政府与企业合作，…，占比为 39%」. */
-function shareClause(fact: StoredFact): string {
-  const at = fact.quote.indexOf(fact.window);
-  if (at < 0) return fact.window;
-  const start = Math.max(fact.quote.lastIndexOf('；', at), fact.quote.lastIndexOf('。', at));
-  return fact.quote.slice(start + 1, at + fact.window.length).trim();
-}
 
 /** Percent figures of a period whose clause names one category (its value entities: the same value of several tables), best first. */
 function sharesOf(part: Part, values: Entity[], period: Part['periods'][number] | undefined, knowledge: Knowledge): Candidate[] {
@@ -622,6 +614,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     const fromFacts = RANKINGS.has(part.operation) && (!part.subjects.length || scoped)
       ? rankFacts(ranked, knowledge, scoped ? part.subjects.map((s) => s.entity.id) : []) ?? (part.groupBy ? null : answerFromFacts(part, knowledge)) : answerFromFacts(part, knowledge);
     if (fromFacts) return fromFacts;
+    const another = shareOfAnotherPeriod(part, knowledge);
+    if (another) return another;
   }
   // 「海南那个专项政策是哪个部门印发的」: a row the table lists without the column asked, named by its title in a prose sentence.
   const titled = fallback?.status === 'answered' ? null : titledRowInProse(part, knowledge, rowsOf, columnFor);

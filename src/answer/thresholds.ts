@@ -46,6 +46,12 @@ export const LISTING = {
 export const FACT_MATCH = {
   /** Minimum score of a prose figure to answer with it. */
   minimum: 0.32,
+  /**
+   * A share asked of no subject, whose words its figure's clause (back to the previous 「；」) does not say (初创期 49% for
+   * 种子轮): another thing's share.
+   * Set a priori to half, below the minimum for a figure fitting only by its sentence's other clauses.
+   */
+  shareOfAnother: 0.5,
   /** A second figure of another scope is given when it scores at least this share of the first. */
   secondFigure: 0.55,
   /** Several subjects compared: one sentence stating all their figures wins when each scores at least this share of its best. */

@@ -380,4 +380,12 @@ describe('prose figures asked in everyday words', () => {
     expect(answer.grounded).toBe(true);
     expect(flat(answer)).toContain('23.43%');
   });
+
+  it('says a category\'s share of a period the report does not give, offering the period it does (种子轮: only 2019)', async () => {
+    const answer = await ask('今年上半年种子轮占了多大比例');
+    expect(answer.grounded).toBe(false);
+    expect(flat(answer)).toContain('种子轮');
+    expect(flat(answer)).toContain('4%');
+    expect(flat(answer)).not.toContain('49%');
+  });
 });
