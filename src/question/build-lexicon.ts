@@ -85,7 +85,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   for (const city of files.cities) {
     addEntity({ id: `city:${city.name}`, kind: 'city', name: city.name, province: `region:${city.province}` }, city.aliases);
   }
-  for (const cluster of files.clusters) addEntity({ id: `cluster:${cluster.name}`, kind: 'cluster', name: cluster.name }, cluster.aliases);
+  for (const cluster of files.clusters) {
+    addEntity({ id: `cluster:${cluster.name}`, kind: 'cluster', name: cluster.name, members: cluster.members.map((m) => `region:${m}`) }, cluster.aliases);
+  }
   for (const organization of files.organizations) {
     addEntity({ id: `organization:${organization.name}`, kind: 'organization', name: organization.name }, organization.aliases);
   }

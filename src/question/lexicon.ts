@@ -20,7 +20,7 @@ export interface Entity {
   kind: EntityKind;
   /** As the report prints it ('广东', '中国人民银行', '中国杭州区块链产业园'). */
   name: string;
-  /** Region groups: the ids of their members. */
+  /** Region groups and clusters: the ids of their members (a cluster's: the provinces the report places in it). */
   members?: string[];
   /** Cities: the province's entity id. */
   province?: string;
@@ -97,7 +97,7 @@ export interface LexiconFiles {
   regions: { name: string; kind: string; aliases: string[] }[];
   cities: { name: string; province: string; aliases: string[] }[];
   regionGroups: { name: string; members: string[] }[];
-  clusters: { name: string; aliases: string[] }[];
+  clusters: { name: string; aliases: string[]; members: string[] }[];
   organizations: { name: string; aliases: string[] }[];
   domains: { name: string; aliases: string[] }[];
   attributes: AttributeDefinition[];
@@ -138,7 +138,7 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
     regions: read('regions.tsv').map((f) => ({ name: f[0], kind: f[1], aliases: words(f[2]) })),
     cities: read('cities.tsv').map((f) => ({ name: f[0], province: f[1] ?? fail('cities.tsv', f, 'no province'), aliases: words(f[2]) })),
     regionGroups: read('region-groups.tsv').map((f) => ({ name: f[0], members: words(f[1]) })),
-    clusters: read('clusters.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
+    clusters: read('clusters.tsv').map((f) => ({ name: f[0], aliases: words(f[1]), members: words(f[2]) })),
     organizations: read('organizations.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
     domains: read('domains.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
     attributes,

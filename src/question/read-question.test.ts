@@ -301,6 +301,13 @@ describe('readQuestion: follow-ups', () => {
     expect(part.periods[0]?.label).toBe('上半年');
   });
 
+  it('keeps the cluster asked about beside member provinces whose share is asked next, and not beside other provinces', () => {
+    const within = read(['长三角的区块链企业占比是多少', '上海占多少'], ['长江三角洲企业分布占比为 24.44%[1]。']).parts[0];
+    expect(names(within)).toEqual(['长江三角洲聚集区', '上海']);
+    const other = read(['长三角的区块链企业占比是多少', '广东占多少'], ['长江三角洲企业分布占比为 24.44%[1]。']).parts[0];
+    expect(names(other)).toEqual(['广东']);
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

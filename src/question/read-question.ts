@@ -81,6 +81,30 @@ function siblingTopic(previous: Part, current: Part): boolean {
   return shared.length > 0 && other.length > 0;
 }
 
+/**
+ * The cluster among `around` that every subject lies in (四川、重庆 in 湘黔渝聚集区: the provinces the lexicon places in it, a
+ * city by its province), if one does.
+ */
+function clusterHolding(subjects: Subject[], around: Subject[]): Subject | undefined {
+  const province = (s: Subject) => (s.entity.kind === 'city' ? s.entity.province : s.entity.kind === 'region' ? s.entity.id : undefined);
+  if (!subjects.length || subjects.some((s) => s.entity.kind === 'cluster')) return undefined;
+  return around.find((c) => c.entity.kind === 'cluster' && subjects.every((s) => (c.entity.members ?? []).includes(province(s) ?? '')));
+}
+
+/** The clusters an answer names (what 「川渝各占多少」 may be a share of, when the question before named none itself). */
+function clustersNamed(answer: string, context: ReadContext): Subject[] {
+  return answer ? context.lexicon.mentions(compactForm(answer)).filter((m) => m.entity.kind === 'cluster').map((m) => ({ entity: m.entity, text: m.form })) : [];
+}
+
+/**
+ * share: 「四川和重庆分别占多少」 after a turn about 湘黔渝聚集区 asks each member's share of that cluster (the report's 31.88%
+ * and 34.78%), as 「湘黔渝聚集区中四川和重庆分别占多少」 says in one message: the cluster stays a subject beside its members.
+ */
+function withinCluster(subjects: Subject[], attributes: string[], around: Subject[]): Subject[] {
+  const cluster = attributes.includes('share') ? clusterHolding(subjects, around) : undefined;
+  return cluster ? [cluster, ...subjects] : subjects;
+}
+
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
   const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
@@ -245,7 +269,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const within = message.pronoun && classes.size === 1 && classes.has('field') && current.subjects.every((c) => classOf(c) === 'place');
     const kept = (classes.has('place') && classes.has('field') && !classes.has('other')) || within
       ? previous.subjects.filter((p) => !current.subjects.some((c) => classOf(c) === classOf(p)) && classOf(p) !== 'other') : [];
-    next.subjects = [...current.subjects, ...kept];
+    const around = [...previous.subjects, ...clustersNamed(previousAnswer, context)];
+    next.subjects = kept.length ? [...current.subjects, ...kept] : withinCluster(current.subjects, current.attributes.length ? current.attributes : previous.attributes, around);
     next.groups = current.groups;
   } else if (!pointed && !several && siblingTopic(previous, current)) {
     // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same
@@ -772,7 +797,9 @@ function restOfFollowUp(first: Part, updated: Part, rest: Part[], message: Messa
     const inherits = part.subjects === own.subjects && part.table === own.table && !part.echo;
     own = part;
     if (!inherits) {
-      resolved.push(part.subjects.length ? part : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun });
+      // 「那湘黔渝呢？川、渝各占多少？」: members of the cluster the clause before turned to are asked their share of it.
+      const subjects = part.subjects.length ? withinCluster(part.subjects, part.attributes, updated.subjects) : part.subjects;
+      resolved.push(part.subjects.length ? { ...part, subjects } : { ...part, subjects: updated.subjects, groups: updated.groups, noun: part.noun ?? updated.noun });
       continue;
     }
     const clause: MessageReading = { ...message, text: part.text, parts: [part], followUpCue: true };

@@ -16,6 +16,13 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).not.toContain('23.43%');
   });
 
+  it('answers the shares of a cluster\'s member provinces within that cluster, not of the whole country', async () => {
+    const answer = await ask('湘黔渝那个聚集区的区块链企业占全国几成', '重庆、四川又分别占多少');
+    expect(answer.answer).toContain('34.78%');
+    expect(answer.answer).toContain('31.88%');
+    expect(answer.answer).not.toContain('3.67%');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
