@@ -266,10 +266,10 @@ function otherPeriod(text: string, part: Part): boolean {
 }
 
 /**
- * What a sentence says when it explains (explain): what a thing does or is for (作用, 有助于, 能够), why (由于, 因此),
+ * What a sentence says when it explains (explain): what a thing does or is for (作用, 有助于, 能够), why (由于, 因此, 致使, 受…影响),
  * what it solves (解决, 痛点) — the report's own explanatory wording, not the question's.
  */
-const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了/;
+const EXPLANATORY = /作用|有助于|能够|可以|意义|(?<!存)在于|由于|因为|因此|从而|解决|痛点|优势|目的是|旨在|为了|致使|导致|受[^。，；]{0,12}影响/;
 
 /**
  * A sentence (compact form) that opens with an asked word as what acts and says what it can do (「区块链技术能将…记录上链」,
@@ -286,8 +286,8 @@ const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可�
 /** A sentence that opens by pointing back at the one before for its cause (这是由于, 这主要是因为). */
 const ANAPHORIC = /^(这|此)(是|主要是|也是)?(由于|因为)/;
 
-/** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在 — the report's wording. */
-const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因/;
+/** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在, 致使, 受…影响 — the report's wording. */
+const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因|致使|导致|受[^。，；]{0,12}影响/;
 
 /**
  * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names

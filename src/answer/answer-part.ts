@@ -311,7 +311,13 @@ function quotedSections(after: string, knowledge: Knowledge): string[] {
   // another scope.
   const tables = new Set([.../^据(表\d+-\d+)/.exec(after.split('\n')[0]) ?? []].slice(1));
   const ofTables = new Set(knowledge.chunks.filter((c) => c.tableId !== undefined && tables.has(c.tableId)).map((c) => c.sectionId));
-  return [...best].sort((a, b) => Number(ofTables.has(b[0])) - Number(ofTables.has(a[0])) || b[1] - a[1]).map(([section]) => section);
+  // 「为啥这么少」 asks about the figure the last answer opened on (「仅有 8 家获得投融资[1]」), not one it added aside (「另据表2-2…」,
+  // 「另一口径：…」), however much more of the answer's text the other's lines hold.
+  const opening = /^[^[]*\[\d+\]/.exec(after.split('\n')[0])?.[0] ?? '';
+  const openingLines = opening ? knowledge.quotedLines(opening) : new Set<number>();
+  const ofOpening = new Set(knowledge.chunks.filter((c) => [...openingLines].some((line) => c.lineStart <= line && line <= c.lineEnd)).map((c) => c.sectionId));
+  return [...best].sort((a, b) => Number(ofTables.has(b[0])) - Number(ofTables.has(a[0])) || Number(ofOpening.has(b[0])) - Number(ofOpening.has(a[0])) || b[1] - a[1])
+    .map(([section]) => section);
 }
 
 /** The one figure of an answer that is a number of the kind asked (a count, a share), with the name it is said of. */

@@ -23,6 +23,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).not.toContain('3.67%');
   });
 
+  it('tells why the figure the answer opened on is so from its own section, not from the section of a table added aside', async () => {
+    const answer = await ask('今年上半年新注册的区块链企业当中拿到投融资的有几家', '怎么会这么少');
+    expect(answer.answer).toContain('疫情');
+    expect(answer.citations.some((c) => c.line >= 428 && c.line <= 470)).toBe(false);
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
