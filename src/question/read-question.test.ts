@@ -308,6 +308,12 @@ describe('readQuestion: follow-ups', () => {
     expect(names(other)).toEqual(['广东']);
   });
 
+  it('reads a growth asked in the clause after a period switch of the same message as between the two periods', () => {
+    const growth = read(['今年上半年产业规模有多大', '去年上半年是多少？增长了多少？']).parts[1];
+    expect(growth.periods.map((p) => p.label)).toEqual(['今年上半年']);
+    expect(growth.versus?.map((p) => p.label)).toEqual(['去年上半年']);
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

@@ -795,6 +795,9 @@ function restOfFollowUp(first: Part, updated: Part, rest: Part[], message: Messa
   let named = [...mentioned.filter((s) => !updated.subjects.some((u) => u.entity.id === s.entity.id)), ...updated.subjects];
   for (const part of rest) {
     const inherits = part.subjects === own.subjects && part.table === own.table && !part.echo;
+    // 「19年是多少？涨了多少？」: a period the clause took from the one before in the message is no period of its own — the
+    // growth it asks is between the periods the conversation stood on, as asked in a turn of its own.
+    const periods = part.periods === own.periods ? [] : part.periods;
     own = part;
     if (!inherits) {
       // 「那湘黔渝呢？川、渝各占多少？」: members of the cluster the clause before turned to are asked their share of it.
@@ -803,7 +806,7 @@ function restOfFollowUp(first: Part, updated: Part, rest: Part[], message: Messa
       continue;
     }
     const clause: MessageReading = { ...message, text: part.text, parts: [part], followUpCue: true };
-    const { elsewhere, ...next } = updatePart(before, { ...part, subjects: [], groups: [] }, clause, '', context, named);
+    const { elsewhere, ...next } = updatePart(before, { ...part, subjects: [], groups: [], periods }, clause, '', context, named);
     const result: Part = before.after && !elsewhere ? { ...next, after: before.after } : next;
     resolved.push(result);
     before = result;
