@@ -865,7 +865,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
   const sorted = operation.operation === 'topk' && operation.rank === SORT_ALL;
   // A date sorted by (「按成立时间排序」) orders the rows, as a date ranked by does.
-  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) : undefined);
+  // 「政务服务里哪两类最多」「哪两类用得最多」 (after a turn about a field): the kinds of a field ranked are its subfields, as the
+  // report counts them (行政审批、电子证照 …) — only where no noun of its own says what kinds are meant.
+  const kindsRanked = tokens.some((t) => t.type === 'top' && t.kinds) && !noun && uniqueSubjects.every((s) => s.entity.kind === 'domain') ? 'subfield' as const : undefined;
+  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing

@@ -314,6 +314,14 @@ describe('readQuestion: follow-ups', () => {
     expect(growth.versus?.map((p) => p.label)).toEqual(['去年上半年']);
   });
 
+  it('reads which two kinds of a field lead (哪两类最多) as its subfields ranked, the field kept', () => {
+    const part = read(['医疗健康领域落地了几个项目', '哪两类最多']).parts[0];
+    expect(part.operation).toBe('topk');
+    expect(part.rank).toBe(2);
+    expect(part.groupBy).toBe('subfield');
+    expect(names(part)).toEqual(['医疗健康']);
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

@@ -19,7 +19,7 @@ export type Token = Span & (
   | { type: 'section'; section: string }
   | { type: 'ordinal'; rank: number; reverse: boolean; /** 第二个 / 第二家 / 第二: a position in a list, said without a ranking word (名, 多, 强 …). */ plain: boolean }
   /** `dated`: 「最早的三家」 ranks by a date, not by a figure. */
-  | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean }
+  | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean; kinds?: boolean }
   | { type: 'condition'; condition: Condition }
   | { type: 'title'; title: string }
   | { type: 'standard'; code: string }
@@ -37,7 +37,7 @@ const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座|类|种)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
 const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
 // The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
@@ -219,8 +219,9 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return month >= 1 && month <= 12 ? { ...span(m), type: 'period', comparison: false, period: { start: m.index, end: m.index + m[0].length, text: m[0], label: `${REPORT_YEAR}年${month}月`, from, to: from } } : null;
   });
   // 「哪两个省最多」: 哪 + a number is a top-k only beside 最多/最少 (the question stage checks); alone it is a which.
+  // 「哪两类最多」: the kinds of a thing ranked (kinds).
   // 「后三位」「倒数五个」: the last k, counted from the bottom.
-  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}),
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}), ...(m[4] && /[类种]$/.test(m[0]) ? { kinds: true } : {}),
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);

@@ -29,6 +29,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.citations.some((c) => c.line >= 428 && c.line <= 470)).toBe(false);
   });
 
+  it('ranks the kinds of the field asked about before when a follow-up asks which two kinds lead (哪两类)', async () => {
+    const answer = await ask('政务这一块今年上半年有多少区块链项目落地', '里面哪两类最多');
+    expect(answer.grounded).toBe(true);
+    for (const kind of ['行政审批', '电子证照']) expect(answer.answer).toContain(kind);
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
