@@ -69,6 +69,14 @@ const PRONOUNS = new Set(['它', '它们', '其', '该', '这家', '那家', '�
 const SINGULAR_PRONOUNS = new Set(['它', '其', '该', '这家', '那家', '这个', '那个', '此']);
 const CLAUSE_END = new Set(['?', '？', '!', '！', ';', '；', '。', '\n']);
 
+/** A conjunction that joins two things named (区块链和5G, 区块链与物联网): a joint word after it (结合) says they go together. */
+const PAIRING = /^(和|与|跟|同|及|以及|加)$/;
+
+/** The token at `i` is a joint word (结合, 融合) after things joined by a conjunction: it says they go together, no topic of its own. */
+function joinsThings(tokens: readonly Token[], i: number): boolean {
+  return hasFunction(tokens[i], 'joint') && tokens.slice(0, i).some((t) => PAIRING.test(t.text));
+}
+
 const cuesOf = <T extends Cue['type']>(token: Token, type: T): Extract<Cue, { type: T }>[] =>
   token.type === 'cue' ? (token.cues.filter((c) => c.type === type) as Extract<Cue, { type: T }>[]) : [];
 
@@ -480,6 +488,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       }
       case 'cue': {
+        // 「融合基础设施是什么」: a joint word that joins nothing named before it names the thing asked.
+        if (hasFunction(token, 'joint') && !joinsThings(tokens, position)) {
+          words.push(token.text);
+          break;
+        }
         // 「粤苏两省加起来」「广东江苏这两个省」: a kind of place after a number of the places just named names them again — it is
         // neither the place asked nor a noun counted.
         if (namesPlacesBefore(tokens, position, subjects)) break;
@@ -900,8 +913,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const opening = tokens.find((t) => t.type !== 'punctuation' && !(t.type === 'word' && lexicon.isFunctionWord(t.text)));
   const foreign = !uniqueSubjects.length && !groups.length && !noun && !table && !filters.length && !attributes.length && !figures.length && !section
     && own.length > 0 && (own.every(alien) || (opening?.type === 'word' && opening.text === own[0] && /^[a-z0-9]+$/.test(own[0]) && alien(own[0])));
-  // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic.
-  const cues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define') || hasFunction(t, 'classify')).map((t) => t.text);
+  // 「5G对区块链有啥帮助」: the words that say an explanation is asked (有啥帮助, 为啥, 有啥用) are not its topic; nor are the
+  // words that only say the things named go together (「区块链和5G结合有什么用」): a heading or sentence naming both says that.
+  const cues = tokens.filter((t, i) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define') || hasFunction(t, 'classify')
+    || joinsThings(tokens, i)).map((t) => t.text);
   const partWords = [...new Set(words)].slice(0, MAX_WORDS_PER_PART);
   const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
   return {

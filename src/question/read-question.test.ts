@@ -179,6 +179,9 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['啥叫智能合约']).parts[0].operation).toBe('define');
     // The words that ask for it are kept apart from the topic.
     expect(read(['物联网对区块链有什么帮助']).parts[0].cues).toEqual(['有什么帮助']);
+    // A word saying two things joined by a conjunction go together is no topic of its own; naming a thing, it stays one.
+    expect(read(['区块链同云计算搭配起来有啥好处']).parts[0].words).not.toContain('搭配');
+    expect(read(['融合基础设施指的是什么']).parts[0].words).toContain('融合');
     expect(read(['什么叫监管沙盒']).parts[0].operation).toBe('define');
     // 到底/究竟 are everyday words, not a thing the report never states.
     expect(read(['新基建到底指啥']).parts[0]).toMatchObject({ operation: 'define', unknown: [] });

@@ -35,6 +35,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('区块链为啥能搞司法')).answer).toContain('真实性');
   });
 
+  it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
+    const answer = await ask('5G跟区块链结合起来能带来啥');
+    expect(answer.answer).toContain('极速同步');
+    expect(lines(answer)).toContain(644);
+  });
+
   it('opens an explanation with the sentence before the best one that also says why, its subject named in the paragraph', async () => {
     const answer = await ask('区块链做司法存证靠谱在哪');
     expect(answer.answer).toContain('真实性');
