@@ -42,7 +42,7 @@ export type AttributeId =
   /** A field or industry asked for (哪些领域, 哪个行业): the prose names it; no table has a column of it. */
   | 'field'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
-  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary';
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary' | 'population' | 'dimension';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';

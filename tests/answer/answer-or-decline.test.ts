@@ -99,4 +99,12 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(answer.answer).toMatch(/1457|872|274/);
     expect(answer.answer).not.toContain('5402');
   });
+
+  it('declines a place\'s population, height or distance, and sightseeing, though the report names the place', async () => {
+    for (const question of ['宁波常住人口有多少', '海口离广州有多远', '贵阳有啥好玩的地方']) {
+      const answer = await ask(question);
+      expect(answer.grounded, question).toBe(false);
+    }
+    expect((await ask('宁波常住人口有多少')).answer).toMatch(/^报告中没有提到宁波的人口/);
+  });
 });
