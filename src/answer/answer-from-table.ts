@@ -112,18 +112,23 @@ function rowClaim(context: TableContext, row: TypedRow, columns: number[], prefi
 }
 
 /** 「共6个：A（…）、B（…）…」: every row cited, so the count equals the rows that state it. */
-function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string): Claim[] {
+function listClaim(context: TableContext, rows: TypedRow[], columns: number[], lead: string, maxChars = Infinity): Claim[] {
   // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
   const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
   // table-filter-list: rows asked for (「有哪些」) are all named, long names by their first clause; a count names a few.
   const asked = context.part.operation === 'list';
-  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 && !asked ? rows.slice(0, 3) : rows;
+  // `maxChars`: only the first names that fit (at least one), the rest cited and counted.
+  let fit = 0;
+  for (let chars = 0; fit < rows.length && (fit === 0 || chars + nameLength(context, rows[fit]) <= maxChars); fit++) chars += nameLength(context, rows[fit]);
+  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 && !asked ? rows.slice(0, 3) : rows.slice(0, fit);
   const more = rows.length > named.length ? '等' : '';
   const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
   // The lead restates what the question selected (成立时间在2017年以前): its numbers are the question's, read by the question stage.
   return [{ text: `${lead}共${rows.length}个`, sources: [], derived: [String(rows.length), ...(lead.match(/\d+(?:\.\d+)?/g) ?? [])], end: '：' },
     { text: `${named.map((row) => listed(context, row, columns, true, asked && long && rows.length > 4)).join('、')}${more}`, sources }];
 }
+
+const nameLength = (context: TableContext, row: TypedRow) => row.cells[context.table.label]?.bare.length ?? 0;
 
 /** Filters from the part's category values, date conditions and numeric condition. */
 function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
@@ -661,7 +666,8 @@ function soleAndJoint(context: TableContext, rows: TypedRow[], subject: Subject,
   if (!joint.length || joint.length === rows.length) return null;
   const sole = rows.filter((r) => !joint.includes(r));
   for (const r of joint) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
-  const own = listClaim(context, sole, columns, `${lead}共${rows.length}个，其中${subject.entity.name}单独的`);
+  // A count told in two parts names its own rows only while short: the joint rows and both counts follow.
+  const own = listClaim(context, sole, columns, `${lead}共${rows.length}个，其中${subject.entity.name}单独的`, context.part.operation === 'list' ? Infinity : LISTING.maxNamedChars);
   return [...own.map((c, i) => (i === own.length - 1 ? { ...c, end: '；' } : c)),
     { text: `与其他单位联合的${joint.length}个：${joint.map((r) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`).join('、')}`,
       sources: joint.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(joint.length)] }];

@@ -567,6 +567,15 @@ describe('table questions: places counted of the rows a noun looked inside names
     for (const place of ['海南', '广州', '宁波']) expect(answer.answer).toContain(place);
     expect(answer.answer).not.toContain('12 个省市');
   });
+
+  it('counts a ministry\'s own and joint policies briefly, naming its own only while short, every row cited', async () => {
+    const answer = await ask('工业和信息化部一共出了多少个文件');
+    expect(answer.answer).toContain('共6个');
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+    expect(answer.citations).toHaveLength(6);
+    // Asked for by name, every title is given.
+    expect((await ask('工业和信息化部出了哪些文件')).answer).toContain('关于工业大数据发展的指导意见');
+  });
 });
 
 describe('table questions: a region group against a table of provinces', () => {
