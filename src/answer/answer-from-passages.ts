@@ -280,6 +280,13 @@ function agentive(text: string, words: readonly string[]): boolean {
   return words.some((w) => body.startsWith(w) && AGENT_MODAL.test(body.slice(w.length)));
 }
 
+const INSTRUMENTS = ['利用', '通过', '借助', '运用', '依托'];
+
+/** A sentence (compact form) that opens with an asked word acting, said with what it can do (agentive) or by what it is done (「通过区块链技术，将…」). */
+function acting(text: string, words: readonly string[]): boolean {
+  return agentive(text, words) || INSTRUMENTS.some((i) => text.startsWith(i) && words.some((w) => text.startsWith(w, i.length)));
+}
+
 /** What follows an acting subject (and a few words naming it: 技术, 的特性) when the sentence says what it can do. */
 const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可以|可(?!信|靠|控)|有助于)/;
 
@@ -445,9 +452,16 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     const prose = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= PASSAGES.explainProseShare * best.coverage && EXPLANATORY.test(compactForm(p.text)));
     if (prose) best = prose;
   }
+  // 「区块链咋解决善款去向不明的问题」 (how): what a thing asked does is told where it acts — a sentence of the best one's section
+  // that opens with it (「区块链技术能将…」「通过区块链技术，将…」) — not where the problem it meets is stated or a case is listed.
+  const actors = wordsAsked(part);
+  if (part.operation === 'explain' && !part.why && !part.classify && !acting(compactForm(best.text), actors)) {
+    const acts = ranked.find((p) => p.chunk.kind === 'prose' && p.chunk.sectionId === best.chunk.sectionId && acting(compactForm(p.text), actors)
+      && p.score >= PASSAGES.followerShare * 0.5 * best.score);
+    if (acts) best = acts;
+  }
   // 「国家为什么要发行DC/EP」 (why): a sentence that gives a reason (是…的需要) and nearly matches the best one answers before it.
   // 「为啥区块链适合做公益」: what the thing asked can do (「区块链技术能将…记录上链」, agentive) is the reason it suits the use.
-  const actors = wordsAsked(part);
   if (part.why && !CAUSAL.test(compactForm(best.text)) && !agentive(compactForm(best.text), actors)) {
     const reason = ranked.find((p) => p.chunk.kind === 'prose' && (CAUSAL.test(compactForm(p.text)) || agentive(compactForm(p.text), actors))
       && p.score >= PASSAGES.followerShare * best.score && p.coverage >= PASSAGES.followerShare * best.coverage);

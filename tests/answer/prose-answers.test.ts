@@ -35,6 +35,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('区块链为啥能搞司法')).answer).toContain('真实性');
   });
 
+  it('explains how a thing solves a problem by the sentence where it acts (区块链技术能将…), not the one stating the problem', async () => {
+    const answer = await ask('区块链是怎么解决捐款去向不明这个问题的');
+    expect(answer.answer).toMatch(/^区块链技术能将/);
+    expect(answer.answer).toContain('追溯');
+  });
+
   it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
     const answer = await ask('5G跟区块链结合起来能带来啥');
     expect(answer.answer).toContain('极速同步');
