@@ -260,7 +260,9 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['保全网的市盈率是多少']).parts[0].unknown).toEqual(['市盈率']);
     expect(read(['报告里哪个章节讲了数字人民币']).parts[0]).toMatchObject({ operation: 'where', unknown: [] });
     // A count cue ending in 多少 asks for a number of the word before it; one with a classifier (有多少家) names what it counts.
-    expect(read(['我国人口有多少']).parts[0].unknown).toEqual(['人口']);
+    expect(read(['我国大熊猫有多少']).parts[0].unknown).toEqual(['大熊猫']);
+    // A population is an attribute the report never gives, asked by its word.
+    expect(read(['我国人口有多少']).parts[0]).toMatchObject({ attributes: expect.arrayContaining(['population']), unknown: [] });
     expect(read(['全国到底有多少家区块链企业']).parts[0].unknown).toEqual([]);
     // Right after a which-word, a word the report never uses is the event asked — unless the part names something it happens to.
     expect(read(['区块链技术是哪年诞生的']).parts[0].unknown).toEqual(['诞生']);
