@@ -520,7 +520,7 @@ function eventOfAll(part: Part, knowledge: Knowledge): { subject: Subject | null
 }
 
 /** One figure per subject (and per asked period), picked from the candidates. */
-function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
+function picks(part: Part, knowledge: Knowledge, absent?: Subject[]): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
   // compare: 「那个100.2万美元的融资和10亿元的基金哪个大」 — the figures the question states are the ones compared, each
   // the best-fitting figure its sentence prints.
   if (part.figures.length >= 2 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
@@ -552,6 +552,12 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
     for (const period of periods) {
       const candidates = scoreFacts(own, knowledge, subject, period);
       const best = candidates.find((c) => !chosen.some((p) => p.best.fact === c.fact));
+      // multi-part: 「政务服务和医疗健康各占多少」 — of several things looked up, one the report gives no such figure for is said to be
+      // missing, the others answered.
+      if ((!best || best.score < FACT_MATCH.minimum) && absent && subject && part.sideBySide && part.operation === 'lookup' && periods.length === 1) {
+        absent.push(subject);
+        continue;
+      }
       if (!best || best.score < FACT_MATCH.minimum) return null;
       chosen.push({ subject, best, others: candidates });
     }
@@ -559,6 +565,7 @@ function picks(part: Part, knowledge: Knowledge): { subject: Subject | null; bes
   // A date for each thing, where one event names them all: that event's date (where none is found for each, nor is this).
   const together = eventOfAll(part, knowledge);
   if (together) return [together];
+  if (!chosen.length) return null;
   // compare, sum, difference: figures of several subjects stated in one sentence (「分别有 46、42 和 18 个」) share one scope
   // and one period by construction; where they fit about as well as each subject's own best, they are the ones compared.
   if (subjects.length >= 2 && periods.length === 1 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation)) {
@@ -682,7 +689,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).
   // 「腾讯专利占阿里的多少」: the share of one in the other is computed from their own figures (counts), not a stated percent.
   const measured = part.operation === 'ratio' && part.subjects.length >= 2 ? { ...part, attributes: part.attributes.filter((a) => a !== 'share') } : part;
-  const chosen = picks(measured, knowledge) ?? (part.inheritedNoun ? picks({ ...measured, noun: undefined }, knowledge) : null)
+  const absent: Subject[] = [];
+  const found = picks(measured, knowledge, absent);
+  if (!found) absent.length = 0;
+  const chosen = found ?? (part.inheritedNoun ? picks({ ...measured, noun: undefined }, knowledge) : null)
     // follow-up: 「同比涨了多少」→「去年同期是多少」 — a growth carried to the period it was measured against asks the figure of
     // that period (the base the growth compares with), which the previous answer's line states.
     ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
@@ -703,7 +713,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     const claim = factClaim(pick.best.fact, knowledge);
     claims.push({ ...claim, sources: [...claim.sources, ...restatedFigureSources(pick.best.fact, knowledge)], end: '；' });
   }
-  if (chosen.length === 1 && ['lookup', 'count'].includes(part.operation)) {
+  if (chosen.length === 1 && !absent.length && ['lookup', 'count'].includes(part.operation)) {
     const [pick] = chosen;
     // Another scope of the same thing (新成立 vs all, another period): same kind, same noun, nearly as good a fit.
     // two-figure: the same subject, period and scope stated with another value elsewhere (医疗健康 落地项目: 12 in the
@@ -769,6 +779,11 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   const asked = part.qualifiers.find((q) => CURRENCIES.has(q));
   const other = asked ? [...new Set(chosen.map((p) => currencyOf(p.best.fact)).filter((c) => c && c !== asked))] : [];
   if (other.length) claims.push({ text: `报告给出的是以${other.join('、')}计的金额，没有给出${asked}的数字或汇率，无法换算`, sources: [] });
+  // multi-part: what one of the things looked up lacks is said for it alone.
+  if (absent.length) {
+    const attribute = part.attributes.map((a) => knowledge.lexicon.attributes.get(a)?.label ?? '').find(Boolean) ?? '相关数字';
+    claims.push({ text: `报告没有给出${absent.map((s) => s.entity.name).join('、')}的${attribute}`, sources: [] });
+  }
   if (claims.length) claims[claims.length - 1].end = '。';
   return answered(claims, chosen.map((p) => ({ source: p.best.fact.source, subject: p.subject?.entity.name ?? p.best.fact.subject, metric: p.best.fact.metric,
     value: p.best.fact.value ?? p.best.fact.text, unit: p.best.fact.value === null ? '' : p.best.fact.unit, period: p.best.fact.period,

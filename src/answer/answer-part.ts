@@ -549,6 +549,9 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     // 「天使轮占比多少」「政企合作的占多少」 (share): the prose's own share of that category comes first; the table's
     // computed share (of a top-10 list, of its rows) is another scope beside it.
     const proseShare = fromTable?.status === 'answered' ? categoryShare(part, knowledge) : null;
+    // A share computed from a table listing only a selection (表2-2's top ten) is no share of the whole: beside the prose's it
+    // is left out.
+    if (fromTable?.status === 'answered' && proseShare && !choice.table.complete && part.attributes.includes('share') && !part.table) return proseShare;
     if (fromTable?.status === 'answered' && proseShare) {
       return { ...proseShare, claims: [...proseShare.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...fromTable.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
         facts: [...proseShare.facts, ...fromTable.facts] };

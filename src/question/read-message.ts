@@ -216,6 +216,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   // 「哪个多」「谁更多」 naming nothing: a follow-up comparing the things the turns before asked about.
   if (ops.has('compare') && !subjects.length && !hasNoun) return { operation: 'compare' };
   if (ops.has('sum') && several) return { operation: 'sum' };
+  // 「广东加北京占全国多少」「粤加上京」: an adding word between two things named adds them up.
+  if (several && quantity && tokens.some((t, i) => hasFunction(t, 'addition') && cuesOf(tokens[i - 1] ?? t, 'entity').length > 0 && cuesOf(tokens[i + 1] ?? t, 'entity').length > 0)) {
+    return { operation: 'sum' };
+  }
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
   if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
@@ -326,6 +330,21 @@ const COORDINATORS = new Set(['和', '与', '跟', '同', '及', '以及']);
 
 /** Words of a name jieba split (量子|霸权, 元|宇宙) that a coordinator may stand beyond. */
 const COORDINATED_SPAN = 3;
+
+/** Words after a name that say it is looked inside (「长三角里」「政策中」). */
+const INSIDE = /^(里|中|里面|里头|当中|之中|内)$/;
+/** Kinds of place, each containing the kinds after it. */
+const PLACE_SCALE = ['cluster', 'region', 'city'];
+
+/** The place at `position` is looked inside (里/中 after it) and a place of a smaller kind, or a group of them, is named further on. */
+function scopesPlacesAfter(tokens: Token[], position: number, kind: string): boolean {
+  const scale = PLACE_SCALE.indexOf(kind);
+  if (scale < 0 || scale === PLACE_SCALE.length - 1 || !INSIDE.test(tokens[position + 1]?.text ?? '')) return false;
+  return tokens.slice(position + 2).some((t) => cuesOf(t, 'entity').some((c) => {
+    const at = PLACE_SCALE.indexOf(c.entity.split(':')[0]);
+    return at > scale || c.entity.startsWith('group:');
+  }));
+}
 
 /** A coordinator stands before `position` or after it, with only other words of the same name between (和|量子|霸权). */
 function coordinated(tokens: Token[], position: number): boolean {
@@ -515,6 +534,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           words.push(token.text);
           if (!attributes.includes('share')) attributes.push('share');
           quantity = true;
+        } else if (found.length && scopesPlacesAfter(tokens, position, found[0].entity.kind)) {
+          // 「湘黔渝聚集区里川渝两地合起来占多少」「长三角里上海占多少」: a cluster or province looked inside, with places of a smaller
+          // kind named after it, is the whole their shares are of — a word of the sentence that states them, not a thing asked.
+          words.push(token.text);
         } else if (group) {
           // 「分布于哪四大聚集区」: 哪 before a group asks which its members are (list).
           const before = tokens[position - 1];
@@ -919,8 +942,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     || joinsThings(tokens, i)).map((t) => t.text);
   const partWords = [...new Set(words)].slice(0, MAX_WORDS_PER_PART);
   const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
+  // 「政务服务和医疗健康各占多少」: subjects with only coordinators between them are each asked on their own; 「政务里的数据共享」 is
+  // one looked inside another.
+  const named = tokens.map((t, i) => (uniqueSubjects.some((s) => s.text === t.text) ? i : -1)).filter((i) => i >= 0);
+  const sideBySide = uniqueSubjects.length >= 2 && (groups.length > 0 || (named.length >= 2
+    && named.slice(1).every((at, k) => tokens.slice(named[k] + 1, at).every((t) => COORDINATORS.has(t.text) || t.type === 'punctuation'))));
   return {
     ...(apart ? { apart } : {}),
+    ...(sideBySide ? { sideBySide } : {}),
     ...(foreign ? { foreign: own } : {}),
     ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
     ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
@@ -1031,12 +1060,51 @@ function topicOf(tokens: Token[], lexicon: Lexicon): string {
 }
 
 /** Clauses that ask nothing (「我想了解杭州的产业园，」) frame the next one; a clause naming nothing inherits the one before. */
+/** Words of one name jieba may split (种子|轮) that stand beside a category value. */
+const THING_SPAN = 3;
+
+/**
+ * multi-part: 「天使轮和种子轮各占多少」「种子轮、天使轮的占比」 — a category value a table prints set side by side (和/与/、) with
+ * another thing the report names but no table prints (种子轮: only the prose's shares) asks a figure of each: the clause read
+ * twice, once without either. Null unless the clause asks a quantity and the other thing is a word the report uses.
+ */
+function valueBesideThing(tokens: Token[], context: ReadContext): [Token[], Token[]] | null {
+  const isValue = (t: Token | undefined) => Boolean(t) && cuesOf(t!, 'entity').some((c) => context.lexicon.entities.get(c.entity)?.kind === 'value');
+  const isLink = (t: Token | undefined) => Boolean(t) && (COORDINATORS.has(t!.text) || t!.text === '、');
+  const isPiece = (t: Token | undefined) => t?.type === 'word' && !isLink(t) && !context.lexicon.isFunctionWord(t.text);
+  for (let at = 1; at < tokens.length - 1; at++) {
+    if (!isLink(tokens[at])) continue;
+    for (const [value, step] of [[at - 1, 1], [at + 1, -1]] as const) {
+      if (!isValue(tokens[value])) continue;
+      // The other thing's pieces, on the far side of the coordinator from the value.
+      const pieces: number[] = [];
+      for (let i = at + step; i >= 0 && i < tokens.length && pieces.length < THING_SPAN && isPiece(tokens[i]); i += step) pieces.push(i);
+      const thing = pieces.map((i) => tokens[i]).sort((a, b) => a.start - b.start).map((t) => t.text).join('');
+      if (!pieces.length || !CONTENT_WORD.test(thing) || !context.known(thing)) continue;
+      const drop = (indexes: number[]) => tokens.filter((_, i) => !indexes.includes(i));
+      const first = drop([at, ...pieces]);
+      const second = drop([at, value]);
+      if (!first.some((t) => QUESTION_WORD.test(t.text) || cuesOf(t, 'attribute').length)) return null;
+      return value < at ? [first, second] : [second, first];
+    }
+  }
+  return null;
+}
+
 function partsOf(clauses: Token[][], context: ReadContext): Part[] {
   const parts: Part[] = [];
   let frame: Token[] = [];
   for (const clause of clauses) {
     if (!asks(clause)) {
       frame = [...frame, ...clause];
+      continue;
+    }
+    const split = valueBesideThing([...frame, ...clause], context);
+    if (split) {
+      // 「天使轮和种子轮各占多少」: each of the two is asked on its own (the report may state one and not the other).
+      frame = [];
+      const before = parts.at(-1);
+      for (const tokens of split) parts.push(inherit(readPart(tokens, context), before, context.lexicon));
       continue;
     }
     const own = readPart([...frame, ...clause], context);
@@ -1046,7 +1114,10 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
     parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
-  if (frame.length) parts.push(inherit(readPart(frame, context), parts.at(-1), context.lexicon));
+  if (frame.length) {
+    const before = parts.at(-1);
+    for (const tokens of valueBesideThing(frame, context) ?? [frame]) parts.push(inherit(readPart(tokens, context), before, context.lexicon));
+  }
   return parts;
 }
 

@@ -782,3 +782,28 @@ describe('readQuestion: words said of one of several subjects', () => {
     expect(part.apart).toBeUndefined();
   });
 });
+
+describe('readQuestion: shares of several things', () => {
+  it('adds up two places joined by an adding word (加/加上)', () => {
+    const [part] = read(['江苏加浙江的区块链企业占全国多少']).parts;
+    expect(part.operation).toBe('sum');
+    expect(names(part)).toEqual(['江苏', '浙江']);
+  });
+
+  it('reads a cluster looked inside, with places of a smaller kind after it, as the whole of their shares, not a thing asked', () => {
+    const [part] = read(['珠三角中广东占了多少']).parts;
+    expect(names(part)).toEqual(['广东']);
+  });
+
+  it('marks subjects named side by side, and not one looked inside another', () => {
+    expect(read(['金融和司法的项目各占多少']).parts[0].sideBySide).toBe(true);
+    expect(read(['司法里的电子存证有几个项目']).parts[0].sideBySide).toBeUndefined();
+  });
+
+  it('asks a category value and another thing the report names beside it each on its own', () => {
+    const parts = read(['种子轮与天使轮在上半年各占几成']).parts;
+    expect(parts).toHaveLength(2);
+    expect(parts[0].filters).toHaveLength(0);
+    expect(parts[1].filters.map((f) => (f.kind === 'value' ? f.entity.name : ''))).toEqual(['天使轮']);
+  });
+});

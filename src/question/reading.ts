@@ -55,6 +55,11 @@ export interface Part {
    * which a figure of this one need not hold. Absent when every word is said of all.
    */
   apart?: string[][];
+  /**
+   * multi-part: the subjects are named side by side (和/与/、 or a group: 「政务服务和医疗健康各占多少」), each asked on its own — not
+   * one looked inside another (「政务里的数据共享」).
+   */
+  sideBySide?: boolean;
   /** A region group named as such (北上广深), whose members are among `subjects`. */
   groups: Subject[];
   /** What is counted or asked about (企业, 产业园, 政策 …), as a noun class. */

@@ -388,4 +388,25 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('4%');
     expect(flat(answer)).not.toContain('49%');
   });
+
+  it('answers each of two side-by-side things and says which one the report gives no such figure for', async () => {
+    const answer = await ask('金融和产品溯源的落地项目各占百分之几');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('31%');
+    expect(flat(answer)).toMatch(/没有给出产品溯源的占比/);
+  });
+
+  it('answers a category the table prints and says the other named beside it is not given for the period', async () => {
+    const answer = await ask('今年种子轮跟天使轮分别占几成');
+    expect(flat(answer)).toContain('32%');
+    expect(flat(answer)).toMatch(/没有给出.*种子轮的占比/);
+    // 表2-2 lists only the top ten: a share of its rows is no share of all rounds.
+    expect(flat(answer)).not.toContain('表2-2');
+  });
+
+  it('adds the shares of places of a cluster looked inside, without the cluster\'s own share', async () => {
+    const answer = await ask('湘黔渝里四川加重庆占多少');
+    expect(flat(answer)).toContain('66.66%');
+    expect(flat(answer)).not.toContain('10.54');
+  });
 });
