@@ -1179,6 +1179,14 @@ function sumOfRows(context: TableContext, choice: TableChoice): PartAnswer | nul
   const filters = [...subjectFilters(context, choice), ...filtersOf(context, column)];
   // With no condition the printed total row, where there is one, is the answer (lookup).
   if (!filters.length && !part.rank && table.rows.some((row) => row.total)) return null;
+  // 「上半年投融资总金额一共多少」: a sum over all the things of a kind, asked of a table that lists only a selection of them
+  // (表2-2: the top10), is one the report does not state — its rows add up the selection only, which the question did not name.
+  // A condition every row meets (上半年, of a table of the half-year) selects none of them.
+  const selects = filters.length > 0 && filterRows(table, filters).length < table.rows.filter((row) => !row.total).length;
+  if (!table.complete && !selects && !part.rank && !part.table && !part.selection && !currency) {
+    return missing([{ text: `报告中没有给出全部${noun(table)}的${columnLabel(table.columns[column], context.labels)}合计；${table.id}（${table.caption.replace(/\s+/g, '')}）只列出其中${table.rows.length}个`,
+      sources: [captionSource(context)] }]);
+  }
   let rows: TypedRow[];
   let what: string;
   if (part.rank) {

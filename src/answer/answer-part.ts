@@ -16,6 +16,9 @@ import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
+/** A figure the report states as a total (总额, 合计, 共计 …) — what a sum of all the things is. */
+const STATED_TOTAL = /总额|总计|合计|共计|总共|累计/;
+
 /** Currencies a question can name (qualifiers.tsv). */
 const CURRENCIES = new Set(['人民币', '美元']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk']);
@@ -597,6 +600,12 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
         }
       }
       return fromTable;
+    }
+    // 「上半年投融资总金额一共多少」: declined by a table listing a selection of the things (表2-2's top10), a sum is answered by the
+    // prose only with a total it states (总额, 合计, 共计), not with a figure about the selection (金额级别均为千万元以上).
+    if (fromTable?.status === 'missing' && part.operation === 'sum' && !choice.table.complete) {
+      const prose = answerFromFacts(part, knowledge);
+      return prose && prose.facts.some((f) => STATED_TOTAL.test(`${f.metric}${f.text ?? ''}`)) ? prose : fromTable;
     }
     fallback = fromTable;
   }

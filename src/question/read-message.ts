@@ -438,6 +438,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   let condition: Part['condition'];
   let quantity = false;
   let asksMembers = false;
+  let selection = false;
   let lastPeriod: { period: PeriodSpan; end: number } | null = null;
   let shareOfOther = false;
   let lastDate: { attribute: AttributeId; end: number } | null = null;
@@ -460,7 +461,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     switch (token.type) {
       case 'top': {
         // 「top10里」「前十中」 names a list (表2-2's top10), a topic word rather than a ranking asked for.
-        if (namesList(tokens, position)) words.push(token.text);
+        if (namesList(tokens, position)) {
+          words.push(token.text);
+          selection = true;
+        }
         break;
       }
       case 'period':
@@ -951,6 +955,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(apart ? { apart } : {}),
     ...(sideBySide ? { sideBySide } : {}),
     ...(foreign ? { foreign: own } : {}),
+    ...(selection ? { selection } : {}),
     ...(cues.length && ['explain', 'define'].includes(operation.operation) ? { cues } : {}),
     ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
     ...(place !== undefined ? { row: place } : {}),

@@ -155,6 +155,8 @@ export interface Part {
    * what it is: told where the answer before quoted it (its section), not wherever its topic's words stand.
    */
   ofAnswer?: boolean;
+  /** 「top10里…加起来」: the part names a table's selection of rows (top10, 前十), so what it adds up is that selection, not all. */
+  selection?: boolean;
   /** A follow-up's part: the answer it follows, as the client sent it back (where its figure is most likely stated). */
   after?: string;
   /**

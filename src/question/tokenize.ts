@@ -28,7 +28,7 @@ export type Token = Span & (
   | { type: 'word' }
 );
 
-const NUMERAL = '[一二两三四五六七八九十\\d]{1,3}';
+const NUMERAL = '(?:\\d{1,3}|[一二两三四五六七八九十]{1,3})';
 const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0);
 
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.

@@ -591,4 +591,16 @@ describe('table questions: a region group against a table of provinces', () => {
     // Against a table of parks by city, 广 stays 广州.
     expect((await ask('北上广的产业园加一起几个')).answer).toContain('11个');
   });
+
+  it('declines a total of all the things of a kind asked of a table that lists only a selection, and sums the selection named', async () => {
+    const whole = await ask('今年上半年区块链企业拿到的融资总金额是多少');
+    expect(whole.grounded).toBe(false);
+    expect(whole.answer).toContain('表2-2');
+    // The selection named (top10, 前10 right before a count word) is what is added.
+    for (const question of ['top10一共融了多少钱', '前10一共融了多少']) {
+      const answer = await ask(question);
+      expect(answer.grounded, question).toBe(true);
+      expect(answer.answer, question).toContain('5400');
+    }
+  });
 });
