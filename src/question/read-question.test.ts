@@ -245,6 +245,9 @@ describe('readQuestion: the parts of a question', () => {
     // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
     expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
     expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
+    // 在哪 of a part of the report (讲…的, 的那段, 的定义) asks where it is told; of a thing, where the thing is.
+    for (const question of ['谈跨链技术的在哪里', '关于产业园的那段在哪', '智慧城市的定义在哪儿']) expect(read([question]).parts[0].operation, question).toBe('where');
+    expect(read(['杭州的产业园在哪']).parts[0].operation).not.toBe('where');
     // 「百分之五」: a percent said in words.
     expect(read(['占比超过百分之五的地区']).parts[0].condition).toMatchObject({ op: '>', value: 5 });
     // 「20年4月份」: a month of a two-digit year.
