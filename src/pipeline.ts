@@ -4,6 +4,7 @@ import { createAnswerer } from './answer/answer-question';
 import type { Retrieval } from './answer/answer-from-passages';
 import type { Knowledge } from './answer/knowledge';
 import { lookupFacts } from './answer/lookup-facts';
+import { prepareRestatements } from './answer/restated-sources';
 import type { Embedder } from './embed/embedder';
 import { createFactStore } from './facts/fact-store';
 import { createTermizer } from './facts/fact-terms';
@@ -91,6 +92,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     facts: createFactStore(index.knowledge.facts, termsOf, index.knowledge.terms),
     figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '', quotedLines: createQuotedLines(document.lines),
   };
+  prepareRestatements(knowledge);
   const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
   const answerer = createAnswerer({ knowledge, retrieval, read });

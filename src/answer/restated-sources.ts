@@ -187,6 +187,17 @@ function restatedPlaceSources(source: Source, knowledge: Knowledge): Source[] {
     .map(({ sentence }) => sentenceSource(knowledge, sentence.chunkId, sentence.text, sentence.line));
 }
 
+/**
+ * Works out, once for `knowledge`, every restatement that does not depend on a request: figures stated twice, figures a table
+ * row prints again, and the prose sentences that list places. Called when the pipeline is built, so that no request (the first
+ * one, in particular) pays for it; the look-ups above fall back to working it out on first use for other knowledge.
+ */
+export function prepareRestatements(knowledge: Knowledge): void {
+  restatedFigures(knowledge);
+  restatedRows(knowledge);
+  placeSentences(knowledge);
+}
+
 /** A part's answer with every prose sentence it cites that the report prints again elsewhere cited there too, after it. */
 export function withRestatedSentences(answer: PartAnswer, knowledge: Knowledge): PartAnswer {
   const claims = answer.claims.map((claim) => {
