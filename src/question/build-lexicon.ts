@@ -146,18 +146,16 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     }
   }
 
-  const byFirst = new Map<string, string[]>();
-  for (const surface of cues.keys()) {
-    const first = surface[0];
-    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(surface);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
-  // Entity forms of two characters or more, by first character, with the entities each names.
-  const entityForms = new Map<string, { form: string; named: Entity[] }[]>();
+  // Every surface in a trie: the surfaces starting at a place are found in one walk along the text, not by trying each
+  // surface that starts with its character (hundreds start with 中 or 区).
+  const surfaces = createTrie<string>();
+  for (const surface of cues.keys()) surfaces.add(surface, surface);
+  // Entity forms of two characters or more, with the entities each names, in the order the lexicon lists them.
+  const entityForms = createTrie<{ form: string; named: Entity[]; order: number }>();
   for (const [surface, list] of cues) {
     const named = list.flatMap((c) => (c.type === 'entity' && entities.has(c.entity) ? [entities.get(c.entity)!] : []));
     if (surface.length < 2 || !named.length) continue;
-    (entityForms.get(surface[0]) ?? entityForms.set(surface[0], []).get(surface[0])!).push({ form: surface, named });
+    entityForms.add(surface, { form: surface, named, order: entityForms.size });
   }
 
   const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
@@ -179,17 +177,16 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     synonyms,
     classifiers: new Map(files.nouns.map((n) => [n.noun, n.classifiers])),
     longestAt(text, at, standalone) {
-      for (const surface of byFirst.get(text[at]) ?? []) {
-        if (!text.startsWith(surface, at)) continue;
+      // Longest first.
+      for (const surface of surfaces.startingAt(text, at).reverse()) {
         // A Latin form is a word, not part of a longer one: 「gdp」 does not stand in 「gdpr」, nor 「ai」 in 「mail」.
         if ((/[a-z0-9]$/.test(surface) && /^[a-z]/.test(text.slice(at + surface.length))) || (/^[a-z]/.test(surface) && /[a-z]$/.test(text.slice(0, at)))) continue;
         const found = cues.get(surface)!;
         if (surface.length === 1) {
           // A one-character form is a cue only where it stands as a word: a place's short form (「粤有几家」, not
           // 「粤港澳」), an operation (「广东比北京多」, not 「比特币」).
-          const kept = found.filter(() => standalone(at));
-          if (!kept.length) continue;
-          return { surface, cues: kept };
+          if (!standalone(at)) continue;
+          return { surface, cues: [...found] };
         }
         return { surface, cues: found };
       }
@@ -204,9 +201,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     mentions(text) {
       const found: EntityMention[] = [];
       for (let at = 0; at < text.length; at++) {
-        for (const { form, named } of entityForms.get(text[at]) ?? []) {
-          if (text.startsWith(form, at)) for (const entity of named) found.push({ entity, at, form });
-        }
+        const here = entityForms.startingAt(text, at);
+        if (here.length > 1) here.sort((a, b) => a.order - b.order);
+        for (const { form, named } of here) for (const entity of named) found.push({ entity, at, form });
       }
       return found;
     },
@@ -228,6 +225,50 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
         }
         if (!best || tie || text.slice(best.start, end) === best.form) continue;
         if (end - best.start >= Math.max(SHORTENED_TITLE.least, SHORTENED_TITLE.share * best.form.length)) found.push({ start: best.start, end, entity: best.entity });
+      }
+      return found;
+    },
+  };
+}
+
+/** Values stored under strings, found by walking a text: every stored string that starts at a place of it. */
+interface Trie<T> {
+  /** How many values are stored. */
+  readonly size: number;
+  add(key: string, value: T): void;
+  /** The values of the stored strings that `text` holds at `at`, shortest first. */
+  startingAt(text: string, at: number): T[];
+}
+
+/** A node of a trie, its children by UTF-16 code unit (as `text[i]` indexes a text). */
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  value?: T;
+}
+
+function createTrie<T>(): Trie<T> {
+  const root: TrieNode<T> = { next: new Map() };
+  let size = 0;
+  return {
+    get size() {
+      return size;
+    },
+    add(key, value) {
+      let node = root;
+      for (let i = 0; i < key.length; i++) {
+        const unit = key.charCodeAt(i);
+        node = node.next.get(unit) ?? node.next.set(unit, { next: new Map() }).get(unit)!;
+      }
+      if (node.value === undefined) size++;
+      node.value = value;
+    },
+    startingAt(text, at) {
+      const found: T[] = [];
+      let node: TrieNode<T> | undefined = root;
+      for (let i = at; i < text.length; i++) {
+        node = node.next.get(text.charCodeAt(i));
+        if (!node) break;
+        if (node.value !== undefined) found.push(node.value);
       }
       return found;
     },

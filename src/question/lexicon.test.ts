@@ -68,6 +68,22 @@ describe('the built lexicon', () => {
     }
   });
 
+  it('matches the longest surface at a place, and a shorter one where the text goes on otherwise', () => {
+    expect(at('杭州西溪谷区块链产业园在哪')?.surface).toBe(compactForm('杭州西溪谷区块链产业园'));
+    expect(at('广东省有几家')?.surface).toBe('广东省');
+    expect(at('哦')).toBeNull();
+    // A text that ends inside a surface holds none of its longer forms.
+    expect(at('杭州西溪')?.surface).toBe('杭州');
+  });
+
+  it('finds every entity an answer names, nested ones too, in text order', () => {
+    const found = lexicon.mentions(compactForm('杭州西溪谷区块链产业园和广东省')).map((m) => [m.at, m.form, m.entity.id]);
+    expect(found).toEqual([
+      [0, '杭州', 'city:杭州'], [0, '杭州西溪谷区块链产业园', 'row:表3-3:杭州西溪谷区块链产业园'], [2, '西溪谷', 'row:表3-3:杭州西溪谷区块链产业园'],
+      [12, '广东', 'region:广东'], [12, '广东省', 'region:广东'],
+    ]);
+  });
+
   it('matches a one-character short form only where it stands as a word of its own', () => {
     const 粤 = compactForm('粤有几家');
     expect(lexicon.longestAt(粤, 0, () => true)?.cues).toContainEqual({ type: 'entity', entity: 'region:广东' });

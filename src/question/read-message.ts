@@ -77,11 +77,26 @@ function joinsThings(tokens: readonly Token[], i: number): boolean {
   return hasFunction(tokens[i], 'joint') && tokens.slice(0, i).some((t) => PAIRING.test(t.text));
 }
 
-const cuesOf = <T extends Cue['type']>(token: Token, type: T): Extract<Cue, { type: T }>[] =>
-  token.type === 'cue' ? (token.cues.filter((c) => c.type === type) as Extract<Cue, { type: T }>[]) : [];
+/** No cues (shared: what callers get of a token that is no cue, never changed). */
+const NO_CUES: readonly never[] = [];
+
+const cuesOf = <T extends Cue['type']>(token: Token, type: T): readonly Extract<Cue, { type: T }>[] =>
+  token.type === 'cue' ? (token.cues.filter((c) => c.type === type) as Extract<Cue, { type: T }>[]) : NO_CUES;
 
 function hasFunction(token: Token, cls: FunctionClass): boolean {
-  return cuesOf(token, 'function').some((c) => c.function === cls);
+  return token.type === 'cue' && token.cues.some((c) => c.type === 'function' && c.function === cls);
+}
+
+/**
+ * The words of a message kind that marks other words rather than being a cue itself (making: 写, 讲; posing: 以, 用), worked
+ * out once per lexicon: every message asks for them.
+ */
+const markingWords = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
+function wordsOfKind(lexicon: Lexicon, kind: 'making' | 'posing'): ReadonlySet<string> {
+  const byKind = markingWords.get(lexicon) ?? markingWords.set(lexicon, new Map()).get(lexicon)!;
+  let words = byKind.get(kind);
+  if (!words) byKind.set(kind, (words = new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues))));
+  return words;
 }
 
 const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是|干嘛|咋|多大|多久|多长|多高/;
@@ -415,6 +430,21 @@ function whichOfNamed(tokens: Token[], lexicon: Lexicon): Token[] {
   });
 }
 
+/** The first row (in the lexicon's order) one of whose forms each form is, per lexicon: a standard's number names its row. */
+const rowsByForm = new WeakMap<Lexicon, Map<string, Entity>>();
+function rowNamed(lexicon: Lexicon, form: string): Entity | undefined {
+  let rows = rowsByForm.get(lexicon);
+  if (!rows) {
+    rows = new Map();
+    for (const entity of lexicon.entities.values()) {
+      if (entity.kind !== 'row') continue;
+      for (const own of lexicon.formsOf(entity.id)) if (!rows.has(own)) rows.set(own, entity);
+    }
+    rowsByForm.set(lexicon, rows);
+  }
+  return rows.get(form);
+}
+
 function readPart(tokens: Token[], context: ReadContext): Part {
   const { lexicon } = context;
   tokens = whichOfNamed(tokens, lexicon);
@@ -505,7 +535,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         break;
       }
       case 'standard': {
-        const match = lexicon.formsOf ? [...lexicon.entities.values()].find((e) => e.kind === 'row' && lexicon.formsOf(e.id).includes(token.text)) : undefined;
+        const match = rowNamed(lexicon, token.text);
         if (match) subjects.push({ entity: match, text: token.text });
         else words.push(token.text);
         break;
@@ -1146,9 +1176,15 @@ function endsInNe(clause: Token[]): boolean {
 
 /** A part naming nothing of its own asks about what the part before it named. */
 /** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
-export function formsOfNoun(noun: string, lexicon: Lexicon): Set<string> {
-  return new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm));
+export function formsOfNoun(noun: string, lexicon: Lexicon): ReadonlySet<string> {
+  const byNoun = nounForms.get(lexicon) ?? nounForms.set(lexicon, new Map()).get(lexicon)!;
+  let forms = byNoun.get(noun);
+  if (!forms) byNoun.set(noun, (forms = new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm))));
+  return forms;
 }
+
+/** The forms of each counted noun, per lexicon: asked of several nouns by every reading and answer. */
+const nounForms = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
 
 /** Attributes that ask for places (几个省, 哪些城市). */
 const PLACES_ASKED = new Set<AttributeId>(['province', 'city', 'region']);
@@ -1246,7 +1282,7 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
   // 「给我讲个区块链笑话」「用Python写一段区块链代码」: a product (笑话, 代码) with a making word shortly before it in its sentence
   // asks for something to be made, whatever stands between.
   if (kinds.has('product')) {
-    const making = lexicon.files.messageKinds.filter((k) => k.kind === 'making').flatMap((k) => k.cues);
+    const making = [...wordsOfKind(lexicon, 'making')];
     // A word that starts with a making word (讲个, 写段, 来首): not one that only holds it (应用, 未来, 合作).
     const makes = (i: number) => {
       let length = 0;
@@ -1328,7 +1364,7 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const figureBesideMarkers = (s: Token[]) => s.some((t) => t.type === 'figure')
     || /\d|[一二三四五六七八九十两百千万亿]+(家|个|项|所|条|件|笔|亿|万)/.test(s.map((t) => t.text).join('').replace(/\[\d+\]/g, ''));
   // 「以律师的身份回答」「用鲁迅的口吻说」 (role-play): a persona word with a posing word before it in its sentence.
-  const posing = new Set(context.lexicon.files.messageKinds.filter((k) => k.kind === 'posing').flatMap((k) => k.cues));
+  const posing = wordsOfKind(context.lexicon, 'posing');
   // 「以什么身份参与的」 asks about a role: a question word between makes it no persona to take.
   const persona = (s: Token[]) => s.some((t, i) => {
     if (!cuesOf(t, 'kind').some((c) => c.kind === 'persona')) return false;

@@ -1,5 +1,7 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
+import { memoizeRecent } from '../memoize-recent';
+import type { EntityMention, Lexicon } from './build-lexicon';
 import type { Entity, TableSchema } from './lexicon';
 import { formsOfNoun, GROUPABLE, ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
@@ -35,13 +37,24 @@ function isFragment(part: Part): boolean {
   return !part.subjects.length && !part.table && !part.noun && part.words.length <= 1 && !part.section;
 }
 
+/** Answers whose mentions are kept: those of the turns one request reads (a few), looked at by several of its parts. */
+const MENTIONED_ANSWERS = 8;
+
+const mentionsByLexicon = new WeakMap<Lexicon, (answer: string) => readonly EntityMention[]>();
+
+/** Every entity an answer names, found once per answer text (each part and clause of a follow-up looks at the same answer). */
+function answerMentions(answer: string, lexicon: Lexicon): readonly EntityMention[] {
+  let mentions = mentionsByLexicon.get(lexicon);
+  // The answer's framing names the table it read (「据表8-1（区块链+工业互联网项目）」), not what it is about.
+  if (!mentions) mentionsByLexicon.set(lexicon, (mentions = memoizeRecent((text) => lexicon.mentions(compactForm(text.replace(/\[\d+\]/g, '').replace(FRAMING, ''))), MENTIONED_ANSWERS)));
+  return mentions(answer);
+}
+
 /**
  * The entities the previous answer was about, in the order it names them (「广东最多，354家」 → 广东),
  * of the kinds the previous part asked for: what 它 / 那家 / 第二个 refer to.
  */
 function answerSubjects(answer: string, part: Part, context: ReadContext): Subject[] {
-  // The answer's framing names the table it read (「据表8-1（区块链+工业互联网项目）」), not what it is about.
-  const text = compactForm(answer.replace(/\[\d+\]/g, '').replace(FRAMING, ''));
   const found: { entity: Entity; at: number; text: string }[] = [];
   // After 「杭州最早的是哪个」 the answer is about a member of the set (a park), not the place that scoped it.
   const aggregate = AGGREGATES.has(part.operation);
@@ -52,7 +65,7 @@ function answerSubjects(answer: string, part: Part, context: ReadContext): Subje
   // Every place the name stands (杭州区块链产业园 is also inside 中国杭州区块链产业园, named before it in a list), by the
   // entity's first form that the answer uses.
   const byEntity = new Map<string, { entity: Entity; at: number; form: string }[]>();
-  for (const mention of context.lexicon.mentions(text)) {
+  for (const mention of answerMentions(answer, context.lexicon)) {
     if (accepted(mention.entity)) (byEntity.get(mention.entity.id) ?? byEntity.set(mention.entity.id, []).get(mention.entity.id)!).push(mention);
   }
   for (const [id, mentions] of byEntity) {
@@ -335,7 +348,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.groups = [];
   } else if (current.subjects.length) delete next.excluded;
   const dropped: string[] = [];
-  let droppedNoun: Set<string> | undefined;
+  let droppedNoun: ReadonlySet<string> | undefined;
   // 「副主任呢」 after 「主任是谁」: a list's label said again names another list, which replaces the one asked before.
   if (current.labels?.length) {
     dropped.push(...(previous.labels ?? []).filter((l) => !current.labels!.includes(l)));
