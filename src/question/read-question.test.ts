@@ -810,3 +810,34 @@ describe('readQuestion: shares of several things', () => {
     expect(parts[1].filters.map((f) => (f.kind === 'value' ? f.entity.name : ''))).toEqual(['天使轮']);
   });
 });
+
+describe('readQuestion: which earlier turns are read', () => {
+  /** Reads a conversation, counting the texts the segmenter is asked to cut (each turn read is cut at least once). */
+  function cutsReading(turns: string[], answers: string[] = []) {
+    let cuts = 0;
+    const counting: ReadContext = { ...context, segment: (t) => (cuts++, segmenter.cut(t)), segmentKnown: (t) => (cuts++, segmenter.cutKnown(t)) };
+    const messages: ChatMessage[] = [];
+    turns.forEach((content, i) => {
+      messages.push({ role: 'user', content });
+      if (i < turns.length - 1) messages.push({ role: 'assistant', content: answers[i] ?? '' });
+    });
+    return { reading: readQuestion(messages, counting), cuts };
+  }
+  const earlier = ['杭州有几个区块链产业园', '哪个成立最早', '它是谁主导的'];
+
+  it('reads no earlier turn for a message that names its own subject and what it counts', () => {
+    const alone = cutsReading(['江苏的区块链企业有多少家']);
+    const after = cutsReading([...earlier, '江苏的区块链企业有多少家'], ['共2个', '中国杭州区块链产业园', '政府']);
+    expect(after.cuts).toBe(alone.cuts);
+    expect(after.reading.parts).toEqual(alone.reading.parts);
+    expect(after.reading.followUp).toBe(false);
+  });
+
+  it('still reads them for a follow-up that names only what changes', () => {
+    const alone = cutsReading(['那广州呢']);
+    const after = cutsReading([...earlier, '那广州呢'], ['共2个', '中国杭州区块链产业园', '政府']);
+    expect(after.cuts).toBeGreaterThan(alone.cuts);
+    expect(after.reading.followUp).toBe(true);
+    expect(names(after.reading.parts[0])).toEqual(['广州']);
+  });
+});

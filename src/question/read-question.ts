@@ -735,16 +735,36 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
       break;
     }
   }
+  // The message itself first: one that names its own topic reads the same whatever came before, so the earlier turns are not
+  // read at all (a conversation of pasted turns then costs what its last message does).
+  const last = read.length ? readMessage(read[read.length - 1].text, context) : null;
+  if (last && namesOwnTopic(last)) read = read.slice(-1);
   for (const [i, turn] of read.entries()) {
     // An earlier turn is read for what a follow-up may refer to: its last clauses (where its question is) suffice.
     const text = i < read.length - 1 && turn.text.length > MAX_EARLIER_TURN_CHARS ? turn.text.slice(-MAX_EARLIER_TURN_CHARS) : turn.text;
-    const message = readMessage(text, context);
+    const message = i === read.length - 1 && last ? last : readMessage(text, context);
     reading = resolve(message, previous, context);
     const named = reading.parts.flatMap((p) => p.subjects);
     reading.mentioned = [...(previous?.reading.mentioned ?? []).filter((s) => !named.some((n) => n.entity.id === s.entity.id)), ...named].slice(-8);
     previous = reading.kind === 'question' ? { reading, answer: turn.answer } : previous;
   }
   return reading;
+}
+
+/**
+ * A message no earlier turn can change the reading of: a question naming its own subject (or table) and its own noun or
+ * words, with no follow-up cue, pronoun or plural, that compares or sets off nothing (「比辽宁多几家」 compares with the
+ * subject before). Every rule of {@link resolveTurn} that reads a message as referring back asks for a first part lacking one
+ * of these (no subject, no noun, at most one word …), so such a message resolves to itself; a new rule that refers back from
+ * a message this accepts must narrow it here, or that rule is never reached.
+ */
+function namesOwnTopic(message: MessageReading): boolean {
+  const [first, ...rest] = message.parts;
+  if (message.kind !== 'question' || !first || message.elaborate || message.followUpCue || message.pronoun || message.plural) return false;
+  // 「北京呢，俩哪个多」: a first clause ending in 呢 with nothing asked of its own asks the question before.
+  const echoFirst = rest.length > 0 && /呢$/.test(first.text) && !first.noun && !first.table && !first.attributes.length;
+  return (first.subjects.length > 0 || first.table !== undefined) && (first.noun !== undefined || first.words.length >= 2)
+    && !['difference', 'compare'].includes(first.operation) && !echoFirst;
 }
 
 /**

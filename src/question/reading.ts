@@ -191,6 +191,9 @@ export interface Reading {
   elaborate: boolean;
   /** The message continues an earlier turn. */
   followUp: boolean;
-  /** Subjects the conversation named, most recent last (what 「俩」「它们」「加起来」 refer to). */
+  /**
+   * Subjects the conversation named, most recent last (what 「俩」「它们」「加起来」 refer to), of the turns read: a message that
+   * names its own topic is read without the turns before it.
+   */
   mentioned: Subject[];
 }
