@@ -320,6 +320,18 @@ function asksAbout(tokens: Token[], position: number): boolean {
   return false;
 }
 
+/**
+ * 「浙江有多少个地级市」: the token right before `position` counts with a classifier (多少个, 几家) and the word closes the clause:
+ * the word is what is counted (「有几家拿到了融资」: a verb goes on; 「哪几个IPC分类」 picks among things named after it).
+ */
+function countedAfter(tokens: Token[], position: number): boolean {
+  const before = tokens[position - 1];
+  const after = tokens.slice(position + 1).filter((t) => !(t.type === 'punctuation' || hasFunction(t, 'question')));
+  return Boolean(before) && !after.length && !/哪/.test(before.text)
+    && (cuesOf(before, 'attribute').some((c) => c.attribute === 'count') || cuesOf(before, 'operation').some((c) => c.operation === 'count'))
+    && /(多少|几)[个家座所项条件只位名]$/.test(before.text);
+}
+
 /** The token before `position` (links aside) asks: a question word, or a cue that asks with one (哪一年, 什么时候, 谁). */
 function askedBefore(tokens: Token[], position: number): boolean {
   for (let i = position - 1; i >= 0; i--) {
@@ -716,7 +728,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是]+$/u, '');
         if (CONTENT_WORD.test(stem) && !context.known(stem)) {
-          if (asksAbout(tokens, position)) unknown.push(word);
+          if (asksAbout(tokens, position) || countedAfter(tokens, position)) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
           // 「哪些外国的隐私法」: a word qualifying the noun after it (的 between or not) is not the thing asked; that noun is.
           else if (askedBefore(tokens, position) && !qualifiesNoun(tokens, position, lexicon)) eventAsked.push(word);

@@ -107,4 +107,15 @@ describe('answer or decline: by what the report states, never by an everyday wor
     }
     expect((await ask('宁波常住人口有多少')).answer).toMatch(/^报告中没有提到宁波的人口/);
   });
+
+  it('declines a count of a thing the report never names after 多少个, and personal choices and how-tos that reuse its words', async () => {
+    const towns = await ask('山东一共有多少个县级市');
+    expect(towns.grounded).toBe(false);
+    expect(towns.answer).toMatch(/^报告中没有提到山东的县级市/);
+    for (const question of ['毕业了去哪个城市搞区块链好，你建议我去哪', '我打算投资一个区块链项目，选哪个城市', '微信小程序出入通怎么下载']) {
+      expect((await ask(question)).grounded, question).toBe(false);
+    }
+    // A verb after the count word goes on asking about things the report counts.
+    expect((await ask('新注册企业当中有几家拿到了融资')).answer).toContain('8 家');
+  });
 });
