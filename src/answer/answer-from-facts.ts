@@ -172,7 +172,9 @@ function spanFactor(fact: StoredFact, period: PeriodSpan | undefined): number {
     // 「2020年全年」「一季度」 (near-miss): a span named precisely is answered by a figure of that span, or by one stated for its
     // end (「预计2020年底…突破10000项」) — not by the first half's figure (a part of it or a whole around it), nor by a stock
     // counted 截至 a month within it.
-    if (period.exact) return (fact.from === period.from && fact.to === period.to) || (fact.from === fact.to && fact.to === period.to && !fact.period.startsWith('截至')) ? 1 : 0;
+    // A month named precisely (「2020年6月新成立的」) is a span things happened in: a stock counted 截至 that month is no figure of it.
+    const stock = fact.from === fact.to && fact.period.startsWith('截至');
+    if (period.exact) return (fact.from === period.from && fact.to === period.to && !stock) || (fact.from === fact.to && fact.to === period.to && !stock) ? 1 : 0;
     if (fact.period.startsWith('截至') && fact.from! >= period.from && fact.to! <= period.to) return 0.85;
     const months = (from: number, to: number) => Math.floor(to / 100) * 12 + (to % 100) - Math.floor(from / 100) * 12 - (from % 100) + 1;
     const overlap = months(Math.max(fact.from!, period.from), Math.min(fact.to!, period.to));

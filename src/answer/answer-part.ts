@@ -3,7 +3,7 @@ import { PLACE_KINDS, type Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
-import { findPeriods } from '../text/find-periods';
+import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
@@ -64,6 +64,9 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   return named && figure && period && counted;
 }
 
+/** A point a stock is counted up to (截至2020年上半年): no span things happened in. */
+const stockAt = (span: PeriodSpan) => span.from === span.to && (Boolean(span.asOf) || span.label.startsWith('截至'));
+
 /** Some quoted sentence names every year of the part's periods. */
 function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
@@ -71,7 +74,7 @@ function statesPeriod(answer: PartAnswer, part: Part): boolean {
   const periods = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))];
   const spans = periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
   return periods.every((p) => (p.exact
-    ? spans.some((s) => (s.from === p.from && s.to === p.to) || (s.from === s.to && s.to === p.to && !s.label.startsWith('截至')))
+    ? spans.some((s) => (s.from === p.from && s.to === p.to && !stockAt(s)) || (s.from === s.to && s.to === p.to && !stockAt(s)))
     : (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year)))));
 }
 

@@ -987,6 +987,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const cues = tokens.filter((t, i) => cuesOf(t, 'operation').some((c) => c.operation === 'explain' || c.operation === 'define') || hasFunction(t, 'classify')
     || joinsThings(tokens, i)).map((t) => t.text);
   const partWords = [...new Set(words)].slice(0, MAX_WORDS_PER_PART);
+  // 「2020年6月新成立了多少家」: what is new in one month is a span named precisely — the half-year's figure (a whole around it)
+  // or a stock counted 截至 that month does not answer it.
+  if (qualifiers.has('new')) periods.splice(0, periods.length, ...periods.map((p) => (p.from === p.to && !p.asOf && !p.bound && !p.day ? { ...p, exact: true } : p)));
   const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
   // 「政务服务和医疗健康各占多少」: subjects with only coordinators between them are each asked on their own; 「政务里的数据共享」 is
   // one looked inside another.

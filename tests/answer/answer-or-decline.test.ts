@@ -118,4 +118,12 @@ describe('answer or decline: by what the report states, never by an everyday wor
     // A verb after the count word goes on asking about things the report counts.
     expect((await ask('新注册企业当中有几家拿到了融资')).answer).toContain('8 家');
   });
+
+  it('declines what was new in one month the report counts only for the half-year, offering a figure it states', async () => {
+    const answer = await ask('4月份全国新成立的区块链企业有几家');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).toMatch(/^报告中没有提到2020年4月/);
+    // The half-year itself is answered.
+    expect((await ask('上半年全国新成立的区块链企业有几家')).grounded).toBe(true);
+  });
 });
