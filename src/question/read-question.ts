@@ -99,9 +99,24 @@ function siblingTopic(previous: Part, current: Part): boolean {
  * city by its province), if one does.
  */
 function clusterHolding(subjects: Subject[], around: Subject[]): Subject | undefined {
-  const province = (s: Subject) => (s.entity.kind === 'city' ? s.entity.province : s.entity.kind === 'region' ? s.entity.id : undefined);
   if (!subjects.length || subjects.some((s) => s.entity.kind === 'cluster')) return undefined;
-  return around.find((c) => c.entity.kind === 'cluster' && subjects.every((s) => (c.entity.members ?? []).includes(province(s) ?? '')));
+  return around.find((c) => c.entity.kind === 'cluster' && subjects.every((s) => inCluster(s, c)));
+}
+
+/** Whether a place lies in a cluster (a city by its province). */
+function inCluster(place: Subject, cluster: Subject): boolean {
+  const province = place.entity.kind === 'city' ? place.entity.province : place.entity.kind === 'region' ? place.entity.id : undefined;
+  return province !== undefined && (cluster.entity.members ?? []).includes(province);
+}
+
+/**
+ * 「分别占多少」 after an answer about one cluster that names the places of others too (「以北京、山东为主的环渤海…以重庆、四川为主的
+ * 湘黔渝聚集区」): the places of the cluster asked about are the ones meant.
+ */
+function ofCluster(named: Subject[], previous: Subject[]): Subject[] {
+  const clusters = previous.filter((s) => s.entity.kind === 'cluster');
+  const members = clusters.length === 1 ? named.filter((s) => s.entity.kind !== 'cluster' && inCluster(s, clusters[0])) : [];
+  return members.length ? members : named;
 }
 
 /** The clusters an answer names (what 「川渝各占多少」 may be a share of, when the question before named none itself). */
@@ -116,6 +131,19 @@ function clustersNamed(answer: string, context: ReadContext): Subject[] {
 function withinCluster(subjects: Subject[], attributes: string[], around: Subject[]): Subject[] {
   const cluster = attributes.includes('share') ? clusterHolding(subjects, around) : undefined;
   return cluster ? [cluster, ...subjects] : subjects;
+}
+
+/**
+ * A part naming no subject, group or table of its own shares a word of the topic with the part before, which was about a
+ * subject: a content word of two characters or more that is no form of either part's counted noun, no function word and
+ * no word that asks (试点 of 「试点城市都有哪些」 after 「数字人民币啥时候开始试点」).
+ */
+function topicTakenUp(part: Part, before: Part, context: ReadContext): boolean {
+  if (part.subjects.length || part.groups.length || part.table || part.section || !before.subjects.length || part.operation === 'where') return false;
+  const nouns = new Set([...(part.noun ? formsOfNoun(part.noun, context.lexicon) : []), ...(before.noun ? formsOfNoun(before.noun, context.lexicon) : [])]);
+  const topic = (w: string) => w.length >= 2 && w !== '区块链' && !nouns.has(w) && !context.lexicon.isFunctionWord(w) && !ASKS_WHICH.test(w);
+  const earlier = new Set(before.words.map(compactForm).filter(topic));
+  return part.words.map(compactForm).some((w) => topic(w) && earlier.has(w));
 }
 
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
@@ -305,7 +333,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after 「数字人民币是什么」 (an explanation of one subject) 它 is that subject, not the first thing of its
     // kind the explanation happens to mention (数字金融 → 金融).
     const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
-    const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? answerSubjects(previousAnswer, previous, context) : [];
+    const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? ofCluster(answerSubjects(previousAnswer, previous, context), previous.subjects) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     // (A province and a city, 湖南 then 长沙, are both places the conversation went through.)
     const kindOf = (kind: string) => (PLACE_KINDS.has(kind) ? 'place' : kind);
@@ -324,7 +352,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       next.subjects = message.plural && /俩|两/.test(message.text) ? recent.slice(-2) : recent;
       next.groups = [];
     } else if (named.length && !(several && previous.subjects.length >= 2)) {
-      next.subjects = all ? named : [named[0]];
+      // 「分别占多少」 after 「它主要分布在哪」 about 湘黔渝聚集区: the members the answer named, each a share of that cluster.
+      next.subjects = withinCluster(all ? named : [named[0]], current.attributes.length ? current.attributes : previous.attributes, previous.subjects);
       next.groups = [];
       // follow-up: after a list or a ranking, the words that described the set are spent once a pronoun names its
       // members; carried over, they would ask for the set's sentence again instead of each member's figure.
@@ -885,6 +914,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
       && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
     || among
+    // 「试点城市都有哪些」 after 「央行数字货币啥时候开始试点的」: a question naming no subject of its own that takes up a word of
+    // the topic the turn before asked about a subject (试点) asks about that subject still.
+    || topicTakenUp(first, before, context)
     // 「广东占多少」 after 「上半年专利公开了多少」: a subject and what is asked of it, naming nothing counted and no word of its
     // own, asks the turn before's question of that subject — what was counted (专利) and its period carry over.
     || (first.subjects.length > 0 && !first.noun && !first.table && !first.words.length && !first.periods.length && first.attributes.length > 0

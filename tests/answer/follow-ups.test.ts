@@ -35,6 +35,17 @@ describe('follow-up chains on the real report', () => {
     for (const kind of ['行政审批', '电子证照']) expect(answer.answer).toContain(kind);
   });
 
+  it('keeps the subject when a follow-up naming none takes up a word of the topic asked before (试点 → 试点的城市)', async () => {
+    const answer = await ask('数字人民币是什么时候开始封闭试点的', '试点的城市有哪几个');
+    for (const city of ['深圳', '苏州', '成都']) expect(answer.answer).toContain(city);
+  });
+
+  it('reads 分别 after an answer about one cluster as the member places of that cluster it named, each a share of it', async () => {
+    const answer = await ask('企业占比最低的聚集区是哪个', '它主要分布在哪些地方', '各自占多少');
+    expect(answer.answer).toContain('31.88%');
+    expect(answer.answer).toContain('34.78%');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
