@@ -589,6 +589,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.explicit = true;
   }
   if (current.table) next.table = current.table;
+  // follow-up: 「那它出台了啥专项政策」 after 「按表6-1海南有多少家企业」: what things of its own noun are, asked with no amount, where
+  // the table read before has no rows of them (表6-1's rows are 企业), is read where such things are, not in that table.
+  // (A column of the table, 平台 of 表8-1, is asked of its rows: the table stays.)
+  else if (previous.table && current.noun && unquantified) {
+    const read = context.lexicon.tables.get(previous.table);
+    if (read && !read.rowNouns.includes(current.noun) && !current.attributes.some((a) => read.columns.includes(a))) delete next.table;
+  }
   if (current.section) next.section = current.section;
   if (current.condition) next.condition = current.condition;
   // 「交通出行领域呢」 after 「产品溯源领域…」: the earlier subject's words were also read as a table's value (表4-6's 产品溯源);

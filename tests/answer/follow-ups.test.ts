@@ -46,6 +46,11 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('34.78%');
   });
 
+  it('reads what things of another noun a place has where they are listed, not in the table of the turn before', async () => {
+    const answer = await ask('表6-1里贵州有几家区块链公司', '那它发过什么专项政策');
+    expect(answer.answer).toContain('关于加快区块链技术应用和产业发展的意见');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
