@@ -12,6 +12,8 @@ const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   published: ['date', 'founded'],
   // 「做什么的」 of a project (表8-1) is its application type; of a standard (表5-6) its content.
   positioning: ['apptype', 'content'],
+  // 「谁搞的」「谁负责的」 of a project (表8-1 names no 主导机构) is the enterprise that did it.
+  leader: ['enterprise'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
 const RANKINGS = new Set(['max', 'min', 'topk', 'rank']);
@@ -216,7 +218,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     // a count keeps the prose's figure, which may differ from the table's dated rows.
     // 「2018年新建了几个产业园」: where the prose states no count of the period, the table's rows dated in it are the count.
     // A period outside the table's own span (表2-2 is 2020上半年; 2019年 asked) dates none of its rows: the prose's count stands.
-    const wantsNew = part.qualifiers.includes('new') && !table.topics.some((t) => t.includes('新增')) && !((['list', 'count'].includes(part.operation) || (part.attributes.includes('count') && periodSelectsRows(table, part) && part.periods.every(withinOneYear))) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date') && !outsideSpan(table, part));
+    // (A name or a category asked of what is new, no figure, is any table's that lists the things: 「2020年那个是谁搞的」.)
+    const asksName = part.attributes.length > 0 && !part.quantity && ['lookup', 'list'].includes(part.operation);
+    const wantsNew = part.qualifiers.includes('new') && !asksName && !table.topics.some((t) => t.includes('新增')) && !((['list', 'count'].includes(part.operation) || (part.attributes.includes('count') && periodSelectsRows(table, part) && part.periods.every(withinOneYear))) && part.periods.some((p) => !p.asOf) && table.columns.some((c) => c.kind === 'date') && !outsideSpan(table, part));
     // A cluster, an organisation or a domain the table does not list (「湘黔渝聚集区中四川占多少」) frames a figure of the prose.
     const foreign = part.subjects.some((s, i) => !subjectRows[i].length && ['cluster', 'organization', 'domain', 'title', 'row'].includes(s.entity.kind)
       && !table.topics.includes(s.entity.name) && !table.requires.some((w) => s.entity.name.includes(w)));

@@ -551,6 +551,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
+    // follow-up: 「2020年那个是谁搞的」 after 「17年到20上半年一共新增了多少个」: a total of things counted, then something else asked of
+    // some of them (no amount), asks that of them — not the total again.
+    if (previous.operation === 'sum' && previous.subjects.length <= 1 && current.attributes.length && !current.quantity
+      && !current.attributes.some((a) => QUANTITY.has(a))) next.operation = 'lookup';
     // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
     // clause of one message does), not the count again.
     if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
@@ -573,6 +577,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const replaced = previous.periods.filter((p) => !current.periods.some((c) => c.from === p.from && c.to === p.to));
     if (replaced.length) next.replacedPeriods = replaced;
     next.periods = current.periods;
+  }
+  // follow-up: 「海尔那个平台叫啥」 after 「2020年那个是谁做的」: a row named now is that row, whenever it is dated; the period that
+  // picked the row before does not carry to it.
+  if (!current.periods.length && current.subjects.length && current.subjects.every((s) => s.entity.kind === 'row')
+    && !current.subjects.every((s) => previous.subjects.some((p) => p.entity.id === s.entity.id))) {
+    next.periods = [];
+    delete next.replacedPeriods;
   }
   if (current.versus?.length) next.versus = current.versus;
   // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
@@ -893,6 +904,12 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     return { ...previous.reading, text: message.text, elaborate: true, followUp: true, understood: previous.reading.standalone, kind: 'question', injection: message.injection };
   }
   const [first, ...rest] = message.parts;
+  // The table the turn before read: named in it, or by the answer (「据表8-1（…）」).
+  const namedTable = /据表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
+  const readTable = before.table ?? (namedTable ? `表${namedTable}` : undefined);
+  // 「平台叫啥」「用的啥平台」 after a row or rows of 表8-1 (named by the question or its answer): a column of that table.
+  const columnOfRead = !first.subjects.length && !first.table && readTable !== undefined && before.subjects.length > 0
+    && first.attributes.some((a) => context.lexicon.tables.get(readTable)?.columns.includes(a));
   // 「这报告谁写的」 after a question about 杭州: a question about the report itself starts anew.
   const aboutReport = message.document && !message.followUpCue && !message.pronoun && !first.subjects.length;
   // 「有苏州吗」「苏州算吗」 after 「数字人民币在哪试点」: whether a place is among the places the turn before asked for.
@@ -918,8 +935,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
-    || (!first.subjects.length && !first.table && before.table !== undefined && before.subjects.length > 0
-      && first.attributes.some((a) => context.lexicon.tables.get(before.table!)?.columns.includes(a)))
+    || columnOfRead
     || among
     // 「试点城市都有哪些」 after 「央行数字货币啥时候开始试点的」: a question naming no subject of its own that takes up a word of
     // the topic the turn before asked about a subject (试点) asks about that subject still.
@@ -938,8 +954,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
       && before.subjects.length === 1 && ownScope(first, context).length === 0 && tableOfField(first.noun, before.subjects[0].entity, context)));
   // 「都是哪些企业」「分别是哪几个」 after a count of a table's rows: a plural which-question naming nothing of its own but what the
   // rows of the table read before are (表8-1's rows are 项目 and 企业) asks for those same rows.
-  const namedTable = /据表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
-  const readTable = before.table ?? (namedTable ? `表${namedTable}` : undefined);
+
   const sameRows = !follows && !aboutReport && (message.plural || /^(都|分别|各|具体)/.test(first.text)) && first.operation === 'list' && !first.subjects.length && !first.table && !first.periods.length
     && !first.filters.length && !first.condition && first.noun !== undefined && before.operation === 'count' && readTable !== undefined
     && Boolean(context.lexicon.tables.get(readTable)?.rowNouns.includes(first.noun)) && ownScope(first, context).length === 0;
@@ -959,7 +974,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   }
   const { elsewhere, ...updatedPart } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
   // The place asked about joins what the places were asked of; whether it is among them is the question (notAmong answers).
-  const resolved = among ? { ...updatedPart, subjects: [...before.subjects, first.subjects[0]], attributes: [], operation: 'yesno' as const } : updatedPart;
+  const resolved = among ? { ...updatedPart, subjects: [...before.subjects, first.subjects[0]], attributes: [], operation: 'yesno' as const }
+    : columnOfRead && !updatedPart.table ? { ...updatedPart, table: readTable } : updatedPart;
   const updated: Part = { ...resolved, ...(previous.answer && !elsewhere ? { after: chainAfter(previous.answer, before.after) } : {}) };
   if (elsewhere) delete updated.after;
   const understood = describe(updated, context);

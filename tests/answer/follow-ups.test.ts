@@ -51,6 +51,16 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('关于加快区块链技术应用和产业发展的意见');
   });
 
+  it('asks who did the things of one year after their total, then a column of the table the answer read, then another row', async () => {
+    const turns = ['17年以来区块链加工业互联网一共新增了几个项目', '2020年那个是谁搞的'];
+    const who = await ask(...turns);
+    expect(who.answer).toContain('长荣股份');
+    const platform = await ask(...turns, '平台用的是啥');
+    expect(platform.answer).toContain('Root Cloud');
+    const other = await ask(...turns, '平台用的是啥', '美的那个平台呢');
+    expect(other.answer).toContain('广东（东莞）工业互联网产业示范平台');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
