@@ -330,6 +330,15 @@ describe('readQuestion: follow-ups', () => {
     expect(names(part)).toEqual(['医疗健康']);
   });
 
+  it('ranks by a growth (涨得最快) in the period the report states after a forecast turn, not between the two periods', () => {
+    const part = read(['上半年区块链专利公开了多少', '按这个势头年底会有多少', '哪个省涨得最快']).parts[0];
+    expect(part.operation).toBe('max');
+    expect(part.groupBy).toBe('province');
+    expect(part.attributes).toContain('growth');
+    expect(part.periods.map((p) => p.label)).toEqual(['上半年']);
+    expect(part.versus ?? []).toEqual([]);
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import { memoizeRecent } from '../memoize-recent';
 import type { EntityMention, Lexicon } from './build-lexicon';
+import { REPORT_END } from '../text/find-periods';
 import type { Entity, TableSchema } from './lexicon';
 import { formsOfNoun, GROUPABLE, ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
@@ -585,13 +586,22 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.periods = [];
     delete next.replacedPeriods;
   }
+  // follow-up: 「哪个省涨得最猛」 after 「照这速度年底能到多少」: a forecast's period (after the report's half-year) holds only the
+  // figure forecast; a ranking asked next is of the figures the report states, in the period the conversation stood on before.
+  if (!current.periods.length && current.explicit && RANKINGS.has(current.operation) && next.periods.some((p) => p.from > REPORT_END)
+    && previous.replacedPeriods?.length) {
+    next.periods = previous.replacedPeriods;
+    delete next.replacedPeriods;
+  }
   if (current.versus?.length) next.versus = current.versus;
   // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
   // conversation stood on: the later one's, compared with the earlier.
   // 「一共多少」「差多少」 after 「2019年底有多少项」→「上半年又发布了几项」: the two figures the conversation stood on, added up
   // or set against each other.
   const between = current.explicit && ['sum', 'difference', 'ratio'].includes(current.operation) && !current.subjects.length && current.rank === undefined;
+  // (「哪个省涨得最猛」 ranks places by a growth the report states, not the growth between the two periods.)
   const stood = !current.periods.length && !current.versus?.length && (current.attributes.includes('growth') || between) && next.replacedPeriods?.length
+    && !RANKINGS.has(current.operation) && !current.groupBy
     && next.periods.length === 1 ? [next.periods[0], next.replacedPeriods[0]].sort((a, b) => b.to - a.to || b.from - a.from) : undefined;
   if (stood && (stood[0].from !== stood[1].from || stood[0].to !== stood[1].to)) {
     next.periods = [stood[0]];

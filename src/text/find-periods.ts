@@ -25,6 +25,8 @@ export interface PeriodSpan {
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */
 export const REPORT_YEAR = 2020;
 const REPORT_MONTH = 6;
+/** The last month the report's figures cover (yyyymm): a period after it is answered only by a forecast. */
+export const REPORT_END = REPORT_YEAR * 100 + REPORT_MONTH;
 
 const Y = String.raw`(?:19|20)\d{2}`;
 const CN_YEAR = '[零〇一二三四五六七八九]{4}';
