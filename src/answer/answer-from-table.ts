@@ -762,7 +762,8 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   const result = queryTable(table, { operation: 'order', filters, column, order, k, offset });
   if (result.operation !== 'order' || !result.ranked.length) return null;
   const ordinalOf = (n: number) => CHINESE_ORDINAL[n] ?? String(n);
-  const what = part.operation === 'rank' ? `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名`
+  // 「第二早的」: a place by date is said by date (第二早, 第三晚), not from the bottom of a ranking.
+  const what = part.operation === 'rank' ? (dates ? `第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}${order === 'asc' ? '早' : '晚'}的` : `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名`)
     : from ? `${order === 'asc' ? '倒数' : ''}第${ordinalOf(from)}至第${ordinalOf(part.rank!)}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];

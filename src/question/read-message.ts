@@ -850,7 +850,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     quantity = true;
   }
   // 「最早的三家」「最晚成立的两个」 (table-topk): the top-k is by a date, the date asked if none is named.
-  const dated = tokens.some((t) => t.type === 'top' && t.dated);
+  const dated = tokens.some((t) => (t.type === 'top' || t.type === 'ordinal') && t.dated);
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   // 「专利分在哪几类」「集中在哪几个IPC分类」 (list): kinds asked with 在哪 before them ask which kinds, not where — a place read
   // from the which-word, with no word naming a kind of place (城市, 省), is dropped, and so is a count of the kinds.

@@ -61,6 +61,12 @@ describe('follow-up chains on the real report', () => {
     expect(other.answer).toContain('广东（东莞）工业互联网产业示范平台');
   });
 
+  it('answers the k-th by date after the earliest (第二早的呢), said by date', async () => {
+    const answer = await ask('表3-3里成立最早的园区是哪个', '那第二早的呢');
+    expect(answer.answer).toContain('江北新区产业园');
+    expect(answer.answer).toContain('第二早');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
