@@ -1027,6 +1027,14 @@ function periodDifference(context: TableContext, choice: TableChoice): PartAnswe
 }
 
 /** Sum, difference or comparison of the subjects' values in one column (never across currencies or units); row counts when the table has no figures. */
+/** A difference of one group said together (its members among the subjects, two or more) against exactly one other subject. */
+function groupAgainstOne(part: Part, values: { subject: Subject }[]): boolean {
+  if (part.operation !== 'difference' || part.groups.length !== 1) return false;
+  const members = new Set(part.groups[0].entity.members ?? []);
+  const inGroup = values.filter((v) => members.has(v.subject.entity.id)).length;
+  return inGroup >= 2 && values.length - inGroup === 1;
+}
+
 function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
   const column = numericColumn(table, part.attributes);
@@ -1115,6 +1123,18 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const [a, b] = values;
     const ratio = formatNumber(Number((a.value / b.value).toFixed(2)));
     claims.push({ text: `${a.subject.entity.name}约是${b.subject.entity.name}的${ratio}倍（${a.printed}÷${b.printed}=${ratio}）`, sources: [], derived: [ratio] });
+  } else if (groupAgainstOne(part, values)) {
+    // 「川渝加起来比湖南多多少」: the group's members added up, set against the one other subject.
+    const members = new Set(part.groups[0].entity.members);
+    const inGroup = values.filter((v) => members.has(v.subject.entity.id));
+    const other = values.find((v) => !members.has(v.subject.entity.id))!;
+    const total = inGroup.reduce((sum, v) => sum + v.value, 0);
+    const difference = Number(Math.abs(total - other.value).toFixed(4));
+    const group = part.groups[0].entity.name;
+    const verdict = total === other.value ? `与${other.subject.entity.name}相同` : total > other.value ? `比${other.subject.entity.name}多${show(difference)}` : `比${other.subject.entity.name}少${show(difference)}`;
+    const [high, low] = total >= other.value ? [formatNumber(total), other.printed] : [other.printed, formatNumber(total)];
+    claims.push({ text: `${group}合计${show(total)}（${inGroup.map((v) => v.printed).join('+')}=${formatNumber(total)}），${verdict}（${high}−${low}=${formatNumber(difference)}）`,
+      sources: [], derived: [formatNumber(total), formatNumber(difference)] });
   } else {
     const [a, b] = values;
     const difference = Number(Math.abs(a.value - b.value).toFixed(4));

@@ -147,6 +147,15 @@ function topicTakenUp(part: Part, before: Part, context: ReadContext): boolean {
   return part.words.map(compactForm).some((w) => topic(w) && earlier.has(w));
 }
 
+/** The things a part added up, as one group (its own group when it named one, 川渝; else the subjects together, 四川、重庆). */
+function addedUp(part: Part): Subject {
+  const ids = part.subjects.map((s) => s.entity.id);
+  const own = part.groups.find((g) => g.entity.members?.length === ids.length && ids.every((id) => g.entity.members!.includes(id)));
+  if (own) return own;
+  const name = part.subjects.map((s) => s.entity.name).join('、');
+  return { entity: { id: `group:${name}`, kind: 'group', name, members: ids }, text: name };
+}
+
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
   const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
@@ -300,7 +309,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // 「比辽宁多几家」「和上海加起来呢」 after a turn about 天津: a difference, sum or comparison naming one subject sets it
     // against (or adds it to) the one the conversation is about.
     next.subjects = [...previous.subjects, ...current.subjects];
-    next.groups = [];
+    // follow-up: 「比湘多多少」 after 「川渝加起来呢」: the total the turn before added up is one side, the subject named the other.
+    next.groups = previous.operation === 'sum' && previous.subjects.length >= 2 && current.operation !== 'sum' ? [addedUp(previous)] : [];
   } else if (current.subjects.length) {
     // follow-up: 「广州呢」 after 「杭州区块链金融占全国多少」 (a place and a field): a subject of one of the two kinds replaces
     // the subject of that kind; the other (金融) still scopes what is asked.

@@ -67,6 +67,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('第二早');
   });
 
+  it('sets a total the turn before added up against the one subject a difference names next', async () => {
+    const answer = await ask('表6-1里江苏和浙江一共多少家', '比上海多几家');
+    expect(answer.answer).toContain('191');
+    expect(answer.answer).toContain('66');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
