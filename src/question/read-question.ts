@@ -387,6 +387,18 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.subjects = [];
     next.groups = [];
   } else if (current.subjects.length) delete next.excluded;
+  // follow-up: 「除了电子存证剩下的有几个」 after 「司法领域有几个」→「其中电子存证几个」: the rest of the whole the conversation asked
+  // before, the part asked last left out — the whole's figure less the part's.
+  const whole = message.others && current.quantity && current.subjects.length === 1 && previous.subjects.length === 1
+    && previous.subjects[0].entity.id === current.subjects[0].entity.id
+    ? mentioned.filter((s) => s.entity.id !== current.subjects[0].entity.id && s.entity.kind === current.subjects[0].entity.kind).at(-1) : undefined;
+  if (whole) {
+    next.subjects = [whole, ...current.subjects];
+    next.groups = [];
+    next.operation = 'difference';
+    next.explicit = true;
+    next.filters = next.filters.filter((f) => !(f.kind === 'value' && f.entity.name === current.subjects[0].entity.name));
+  }
   const dropped: string[] = [];
   let droppedNoun: ReadonlySet<string> | undefined;
   // 「副主任呢」 after 「主任是谁」: a list's label said again names another list, which replaces the one asked before.

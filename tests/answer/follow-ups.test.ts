@@ -73,6 +73,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('66');
   });
 
+  it('answers the rest of a whole once the part asked last is left out (除了X剩下的), with the formula', async () => {
+    const answer = await ask('政务服务上半年落地了几个项目', '其中行政审批的有几个', '除了行政审批剩下的有多少');
+    expect(answer.answer).toContain('31');
+    expect(answer.answer).toContain('42−11=31');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
