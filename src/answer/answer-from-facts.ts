@@ -98,6 +98,8 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   // figure of one of them.
   if (/^(全国|全球)$/.test(fact.subject) && PLACE_KINDS.has(subject.entity.kind)) return 0;
   if (fact.mentions.includes(id)) return 0.75;
+  // 「2020 年 4 月，DC/EP 先行在深圳…试点测试」: a date that is a clause of its own is about what its event clause names.
+  if (fact.event && forms.some((f) => compactForm(fact.event!).includes(compactForm(f)))) return FACT_MATCH.eventNames;
   const quote = knowledge.facts.forms(fact).quote;
   if (forms.some((f) => quote.includes(f))) return FACT_MATCH.subjectInText;
   // 「IDC…预测显示，全球智慧城市…；到 2020 年，中国市场支出规模将达到 259 亿美元」: a clause after 「；」 continues its sentence,
@@ -201,6 +203,19 @@ function rarest(knowledge: Knowledge): number {
   return Math.log(1 + knowledge.facts.facts.length / 2);
 }
 
+/**
+ * The terms a figure's words are matched on for one subject: the part's terms but those of the subject's own names (数字货币 for
+ * 数字人民币, said by the synonym the question used) — naming the subject is weighed apart, and a clause that only names it again
+ * (「法定数字货币封闭试点已经顺利启动」) fits no better for it. All of them where nothing else is left.
+ */
+function ownTerms(part: Part, knowledge: Knowledge, subject: Subject | null): string[] {
+  const terms = partTerms(part, knowledge);
+  if (!subject) return terms;
+  const named = new Set(formsOf(knowledge, subject).flatMap((f) => knowledge.facts.termsOf(f)));
+  const rest = terms.filter((t) => !named.has(t));
+  return rest.length ? rest : terms;
+}
+
 /** The matching terms of a part: its content words and counted noun (not its question words). */
 export function partTerms(part: Part, knowledge: Knowledge): string[] {
   return knowledge.facts.termsOf([...part.words, part.noun ?? ''].join(' '));
@@ -233,7 +248,7 @@ function sentenceNouns(fact: StoredFact, knowledge: Knowledge): string[] {
 }
 
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
-  const terms = partTerms(part, knowledge);
+  const terms = ownTerms(part, knowledge, subject);
   // The part's distinct terms with their weights, once for all figures.
   const coverages = terms.length ? knowledge.facts.coverages([...new Set(terms)].map((term) => [term, termWeight(term, knowledge)] as const)) : null;
   const wanted = wantedKinds(part);
@@ -446,7 +461,7 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   // sentence that states the year cited first.
   if (scope && fact.kind === 'date' && compactForm(fact.window) === compactForm(fact.text)) {
     sources.unshift(sentenceSource(knowledge, fact.chunkId, scope.text, scope.line));
-    return { text: `${lead}${fact.period}`, sources };
+    return { text: `${lead}${fact.period}${fact.event ? `，${fact.event}` : ''}`, sources };
   }
   if (scope) {
     prefix = `${fact.period}，`;
@@ -460,7 +475,8 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
     return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件](?!目)/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
   }
-  return { text: `${lead}${prefix}${subject}${fact.window}${scopeNote}`, sources };
+  // 「2020 年 4 月，DC/EP 先行在深圳…试点测试」: a date that is a clause of its own is said with what happened then.
+  return { text: `${lead}${prefix}${subject}${fact.window}${fact.event ? `，${fact.event}` : ''}${scopeNote}`, sources };
 }
 
 /**

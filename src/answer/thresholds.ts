@@ -73,6 +73,8 @@ export const FACT_MATCH = {
   subjectInText: 0.55,
   /** Subject factor of a figure in a clause after 「；」 whose sentence names the subject only before it. */
   subjectInContext: 0.5,
+  /** Subject factor of a date that is a clause of its own whose event clause names the subject (as a mention counts, 0.75). */
+  eventNames: 0.6,
   /**
    * A category value asked as a condition (政府主导的, 企业牵头的): a figure whose clause names no value of that column counts
    * this share; one naming another value of it (政府与企业合作) is that category's figure, not counted at all.

@@ -26,6 +26,11 @@ export interface StoredFact extends Fact {
   /** Matching terms with weights (the figure's clause weighs most). */
   terms: [string, number][];
   /**
+   * A date that is a clause of its own (「2020 年 4 月，DC/EP 先行在深圳…试点测试」): the clause after it, which says what happened
+   * then: a date named nowhere else is about what that clause names.
+   */
+  event?: string;
+  /**
    * share: the figure is the whole that shares stated beside it are of (303 家, of which 广东's 100 家 are 33.00%): the count a
    * part divided by its share gives back.
    */
@@ -114,6 +119,8 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
       addTerms(weighted, termsOf(fact.quote.slice(a, b)), weight);
     });
     addTerms(weighted, termsOf(window.text), 1);
+    const event = factKind(fact) === 'date' && !fact.tableId && compactForm(window.text) === compactForm(fact.text) && spans[own + 1]
+      ? fact.quote.slice(spans[own + 1][0], spans[own + 1][1]).replace(/[，,；;。！？!?\s]+$/, '').trim() : '';
     addTerms(weighted, termsOf(fact.subject), 0.9);
     addTerms(weighted, termsOf(fact.metric), 0.9);
     const chunk = chunkById.get(fact.chunkId);
@@ -127,6 +134,7 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
       window: window.text,
       entities: fact.subject ? fact.subject.split('、').flatMap((s) => mentionsIn(s, lexicon)) : [],
       mentions: mentionsIn(window.text, lexicon),
+      ...(event ? { event } : {}),
       ...(range ? { from: range.from, to: range.to } : {}),
       kind: factKind(fact),
       nouns: nounsOf(fact, factKind(fact), window.text),

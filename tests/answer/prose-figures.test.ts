@@ -409,4 +409,12 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('66.66%');
     expect(flat(answer)).not.toContain('10.54');
   });
+
+  it('dates an event by the date standing as its own clause before it, not by an earlier date whose clause names the thing', async () => {
+    // 「2019 年 10 月正式提出…DC/EP；2020 年 4 月，DC/EP 先行在深圳…进行内部封闭试点测试」
+    const answer = await ask('数字人民币从啥时候起开始试点');
+    expect(flat(answer)).toContain('2020年4月');
+    expect(flat(answer)).toContain('试点');
+    expect(flat(answer)).not.toContain('2019年10月');
+  });
 });
