@@ -147,15 +147,12 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   }
 
   // Every surface in a trie: the surfaces starting at a place are found in one walk along the text, not by trying each
-  // surface that starts with its character (hundreds start with 中 or 区).
-  const surfaces = createTrie<string>();
-  for (const surface of cues.keys()) surfaces.add(surface, surface);
-  // Entity forms of two characters or more, with the entities each names, in the order the lexicon lists them.
-  const entityForms = createTrie<{ form: string; named: Entity[]; order: number }>();
+  // surface that starts with its character (hundreds start with 中 or 区). An entity form of two characters or more also
+  // carries the entities it names, and its place in the lexicon's order (what mentions are listed by).
+  const surfaces = createTrie<{ surface: string; named?: Entity[]; order: number }>();
   for (const [surface, list] of cues) {
     const named = list.flatMap((c) => (c.type === 'entity' && entities.has(c.entity) ? [entities.get(c.entity)!] : []));
-    if (surface.length < 2 || !named.length) continue;
-    entityForms.add(surface, { form: surface, named, order: entityForms.size });
+    surfaces.add(surface, { surface, order: surfaces.size, ...(surface.length >= 2 && named.length ? { named } : {}) });
   }
 
   const named = [...entities.values()].filter((e) => e.kind === 'row' || e.kind === 'title').map((entity) => ({ entity, form: compactForm(entity.name) }));
@@ -178,7 +175,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     classifiers: new Map(files.nouns.map((n) => [n.noun, n.classifiers])),
     longestAt(text, at, standalone) {
       // Longest first.
-      for (const surface of surfaces.startingAt(text, at).reverse()) {
+      for (const { surface } of surfaces.startingAt(text, at).reverse()) {
         // A Latin form is a word, not part of a longer one: 「gdp」 does not stand in 「gdpr」, nor 「ai」 in 「mail」.
         if ((/[a-z0-9]$/.test(surface) && /^[a-z]/.test(text.slice(at + surface.length))) || (/^[a-z]/.test(surface) && /[a-z]$/.test(text.slice(0, at)))) continue;
         const found = cues.get(surface)!;
@@ -201,9 +198,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     mentions(text) {
       const found: EntityMention[] = [];
       for (let at = 0; at < text.length; at++) {
-        const here = entityForms.startingAt(text, at);
+        const here = surfaces.startingAt(text, at).filter((entry) => entry.named);
         if (here.length > 1) here.sort((a, b) => a.order - b.order);
-        for (const { form, named } of here) for (const entity of named) found.push({ entity, at, form });
+        for (const { surface, named } of here) for (const entity of named!) found.push({ entity, at, form: surface });
       }
       return found;
     },
@@ -242,12 +239,13 @@ interface Trie<T> {
 
 /** A node of a trie, its children by UTF-16 code unit (as `text[i]` indexes a text). */
 interface TrieNode<T> {
-  next: Map<number, TrieNode<T>>;
+  /** Absent on a leaf (most nodes): an empty map for each would be most of the trie's memory. */
+  next?: Map<number, TrieNode<T>>;
   value?: T;
 }
 
 function createTrie<T>(): Trie<T> {
-  const root: TrieNode<T> = { next: new Map() };
+  const root: TrieNode<T> = {};
   let size = 0;
   return {
     get size() {
@@ -257,7 +255,8 @@ function createTrie<T>(): Trie<T> {
       let node = root;
       for (let i = 0; i < key.length; i++) {
         const unit = key.charCodeAt(i);
-        node = node.next.get(unit) ?? node.next.set(unit, { next: new Map() }).get(unit)!;
+        const next: Map<number, TrieNode<T>> = node.next ?? (node.next = new Map());
+        node = next.get(unit) ?? next.set(unit, {}).get(unit)!;
       }
       if (node.value === undefined) size++;
       node.value = value;
@@ -266,7 +265,7 @@ function createTrie<T>(): Trie<T> {
       const found: T[] = [];
       let node: TrieNode<T> | undefined = root;
       for (let i = at; i < text.length; i++) {
-        node = node.next.get(text.charCodeAt(i));
+        node = node.next?.get(text.charCodeAt(i));
         if (!node) break;
         if (node.value !== undefined) found.push(node.value);
       }
