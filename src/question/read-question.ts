@@ -324,6 +324,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const around = [...previous.subjects, ...clustersNamed(previousAnswer, context)];
     next.subjects = kept.length ? [...current.subjects, ...kept] : withinCluster(current.subjects, current.attributes.length ? current.attributes : previous.attributes, around);
     next.groups = current.groups;
+    // follow-up: 「那成都的呢」 after 「数字福州区块链研究院是谁牵头的」: a place said after a row of a table asks about that table's
+    // row(s) of the place — the table the row was read from carries.
+    const rowTable = previous.subjects.length && previous.subjects.every((p) => p.entity.kind === 'row' && p.entity.table === previous.subjects[0].entity.table)
+      ? previous.subjects[0].entity.table : undefined;
+    if (rowTable && !current.noun && !current.table && current.subjects.every((c) => PLACE_KINDS.has(c.entity.kind))
+      && context.lexicon.rowsOf(rowTable).length > 1) next.table = rowTable;
   } else if (!pointed && !several && siblingTopic(previous, current)) {
     // follow-up (a sibling topic): 「密码模块测评标准呢」 after 「今年新增了几项密码算法国家标准」 names another topic of the same
     // kind by words that share a piece (密码) with the topic asked before; that topic is replaced, not kept beside them.
@@ -705,6 +711,12 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // The thing classified before (区块链) is replaced by the one named now; the set's words (新基建) stay with its subject.
   next.words = ((explaining && current.words.length) || spent || reclassified ? [...new Set([...current.words, ...topicWords])] : [...new Set([...current.words, ...kept])])
     .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
+  // follow-up: 「它俩谁先拿到投资」 after 「那玳鸽呢」 (its 轮次): which came first is asked by date, not by the attribute asked before.
+  if (['earliest', 'latest'].includes(next.operation) && !current.attributes.length && next.subjects.length >= 2
+    && !next.attributes.some((a) => DATE_ATTRIBUTES.has(a)) && (pointed || several)) {
+    next.attributes = ['date'];
+    next.operation = 'compare';
+  }
   // follow-up: 「为啥这么多」 after a figure names nothing of its own: why that figure is so.
   if (current.operation === 'explain' && previous.quantity && !current.subjects.length && !current.noun && !current.table && !current.attributes.length
     && !current.words.some((w) => !context.lexicon.isFunctionWord(compactForm(w)))) next.ofAnswer = true;

@@ -79,6 +79,17 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('42−11=31');
   });
 
+  it('asks the row of the same table in a place said next (那贵阳的呢 after a research institute)', async () => {
+    const answer = await ask('山东区块链研究院由谁牵头', '那贵阳的呢');
+    expect(answer.answer).toContain('区块链技术与应用联合实验室');
+    expect(answer.answer).toContain('政府');
+  });
+
+  it('compares two rows by date when asked which came first after another column of theirs', async () => {
+    const answer = await ask('表2-2里Ystar是什么轮', '域乎呢', '这两家哪个先拿到钱');
+    expect(answer.answer).toContain('域乎更早');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
