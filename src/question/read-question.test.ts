@@ -339,6 +339,19 @@ describe('readQuestion: follow-ups', () => {
     expect(part.versus ?? []).toEqual([]);
   });
 
+  it('reads the places asked after a count (都分布在哪些省) as those of the things counted, not places counted', () => {
+    const part = read(['今年新增的区块链产业园有几个', '都分布在哪些省']).parts[0];
+    expect(part.noun).toBe('产业园');
+    expect(part.attributes).toContain('province');
+  });
+
+  it('drops the count when a follow-up asks what the things are in words of its own (主要集中在什么方面)', () => {
+    const part = read(['交通出行领域有几项区块链应用', '主要集中在什么方面']).parts[0];
+    expect(part.attributes).not.toContain('count');
+    expect(part.quantity).toBe(false);
+    expect(names(part)).toEqual(['交通出行']);
+  });
+
   it('replaces the subject a follow-up names and keeps what was asked (那浙江呢)', () => {
     const reading = read(['江苏有多少家区块链企业？', '那浙江呢？']);
     expect(reading.followUp).toBe(true);

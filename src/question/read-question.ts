@@ -711,6 +711,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // The thing classified before (区块链) is replaced by the one named now; the set's words (新基建) stay with its subject.
   next.words = ((explaining && current.words.length) || spent || reclassified ? [...new Set([...current.words, ...topicWords])] : [...new Set([...current.words, ...kept])])
     .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
+  // follow-up: 「主要集中在什么方面」 after 「交通出行领域有几项应用」: what the things are, asked in words of its own with no amount,
+  // is no count again — the sentence that says it answers.
+  if (ASKS_WHAT.test(current.text) && !current.quantity && !current.attributes.length && !current.noun && !current.subjects.length
+    && current.words.some((w) => !previous.words.includes(w) && !context.lexicon.isFunctionWord(compactForm(w))) && next.attributes.includes('count')) {
+    next.attributes = next.attributes.filter((a) => a !== 'count');
+    unquantified = true;
+    if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
+  }
   // follow-up: 「它俩谁先拿到投资」 after 「那玳鸽呢」 (its 轮次): which came first is asked by date, not by the attribute asked before.
   if (['earliest', 'latest'].includes(next.operation) && !current.attributes.length && next.subjects.length >= 2
     && !next.attributes.some((a) => DATE_ATTRIBUTES.has(a)) && (pointed || several)) {
@@ -951,6 +959,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   // The table the turn before read: named in it, or by the answer (「据表8-1（…）」).
   const namedTable = /据表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
   const readTable = before.table ?? (namedTable ? `表${namedTable}` : undefined);
+  // 「主要分布在哪些省」 after 「上半年新成立的企业有多少家」: places that are what the question asks are those of the things
+  // counted before (as the second clause of one message reads), not a noun of its own.
+  const placesOfCounted = !first.subjects.length && !first.table && first.noun === PLACE_NOUN && before.noun !== undefined && before.noun !== PLACE_NOUN
+    && first.attributes.some((a) => ['city', 'province', 'region'].includes(a));
   // 「平台叫啥」「用的啥平台」 after a row or rows of 表8-1 (named by the question or its answer): a column of that table.
   const columnOfRead = !first.subjects.length && !first.table && readTable !== undefined && before.subjects.length > 0
     && first.attributes.some((a) => context.lexicon.tables.get(readTable)?.columns.includes(a));
@@ -980,6 +992,7 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || columnOfRead
+    || placesOfCounted
     || among
     // 「试点城市都有哪些」 after 「央行数字货币啥时候开始试点的」: a question naming no subject of its own that takes up a word of
     // the topic the turn before asked about a subject (试点) asks about that subject still.
@@ -1016,7 +1029,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     }
     return base;
   }
-  const { elsewhere, ...updatedPart } = updatePart(before, first, message, previous.answer, context, previous.reading.mentioned);
+  const said = placesOfCounted ? { ...first, noun: undefined, words: first.words.filter((w) => !formsOfNoun(PLACE_NOUN, context.lexicon).has(compactForm(w))) } : first;
+  const { elsewhere, ...updatedPart } = updatePart(before, said, message, previous.answer, context, previous.reading.mentioned);
   // The place asked about joins what the places were asked of; whether it is among them is the question (notAmong answers).
   const resolved = among ? { ...updatedPart, subjects: [...before.subjects, first.subjects[0]], attributes: [], operation: 'yesno' as const }
     : columnOfRead && !updatedPart.table ? { ...updatedPart, table: readTable } : updatedPart;

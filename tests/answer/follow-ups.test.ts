@@ -90,6 +90,11 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('域乎更早');
   });
 
+  it('answers what the things counted before are about, in words of its own, not their count again', async () => {
+    const answer = await ask('医疗健康上半年落地了几个区块链项目', '落地的场景主要是什么');
+    expect(answer.answer).toContain('医疗信息共享');
+  });
+
   it('answers a growth asked after a period switch from the sentence that compares the two periods', async () => {
     const answer = await ask('今年上半年有投入产出的区块链公司有几家', '那19年呢', '涨幅多少');
     expect(answer.answer).toContain('274.07%');
