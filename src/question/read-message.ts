@@ -792,6 +792,30 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // Values of other tables than a named row's are not conditions on it.
   if (row) filters.splice(0, filters.length, ...filters.filter((f) => f.kind !== 'value' || f.entity.table === row.entity.table));
+  // 「政府、企业、高校各几家」 of 研究机构: a noun listed beside a category value (、 between) is one more value of a table of
+  // the other noun counted, not what is counted.
+  for (const n of [...nouns]) {
+    const at = tokens.findIndex((t) => t.start === n.at);
+    const valueBeside = (step: number) => tokens[at + step]?.text === '、' && filters.some((f) => f.kind === 'value' && f.text === tokens[at + 2 * step]?.text);
+    if (at < 0 || (!valueBeside(-1) && !valueBeside(1))) continue;
+    const form = compactForm(tokens[at].text);
+    const value = nouns.filter((m) => m.noun !== n.noun).flatMap((m) => [...lexicon.tables.values()].filter((t) => t.rowNouns.includes(m.noun)))
+      .flatMap((t) => t.columns.map((a) => (a ? lexicon.entities.get(`value:${t.id}:${a}:${form}`) : undefined))).find((e) => e?.kind === 'value');
+    if (!value) continue;
+    nouns.splice(nouns.indexOf(n), 1);
+    filters.push({ kind: 'value', entity: value, text: tokens[at].text });
+    if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
+  }
+  // 「产业园那个表」「部委那张政策表」: a table pointed at (那个/这张 before it) names where the rows are, not what is counted —
+  // the other noun is (「几张表」「表有几个」 still count tables).
+  const pointed = nouns.filter((n) => {
+    if (n.noun !== '表') return false;
+    // The words before 表 back to a demonstrative, a noun of what the table holds (政策) allowed between.
+    const before = tokens.filter((t) => t.end <= n.at).reverse();
+    const skipped = before.findIndex((t) => !cuesOf(t, 'noun').length && !/^[个张份]$/.test(t.text));
+    return skipped >= 0 && skipped <= 2 && /^[那这该][个张份]?$/.test(before[skipped].text);
+  });
+  if (pointed.length && nouns.some((n) => n.noun !== '表')) nouns.splice(0, nouns.length, ...nouns.filter((n) => !pointed.includes(n)));
   // The thing counted is the noun after 多少/几 when there is one, else the last noun named.
   // (「研究机构里参与的高校有多少所」: a count word is where the question asks too.)
   const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length || cuesOf(t, 'operation').some((c) => c.operation === 'count'))?.start ?? -1;
@@ -922,7 +946,18 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const groupable = (t: Token | undefined) => (t ? cuesOf(t, 'attribute').map((c) => c.attribute).find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
   const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length ? undefined
     : tokens.map((t, i) => (hasFunction(t, 'each') && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
-  if (eachGroup) operation = { operation: 'count', explicit: true };
+  // 「按月份分一下各几条」「按发布年份数一下」: a date right after 按 is what the rows are counted by — its months or its years
+  // (a date after 各 stays a date asked of each row: 各是什么时候).
+  const byDate = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length || eachGroup ? undefined
+    : tokens.map((t, i) => {
+      if (!/^按照?$/.test(t.text)) return undefined;
+      const next = tokens.slice(i + 1, i + 3).filter((n, j, all) => n.start === (j ? all[j - 1].end : t.end));
+      const at = next.findIndex((n) => cuesOf(n, 'attribute').some((c) => DATE_ATTRIBUTES.has(c.attribute)));
+      if (at < 0) return undefined;
+      const said = next.slice(0, at + 1).flatMap((n) => cuesOf(n, 'attribute').map((c) => c.attribute)).filter((a) => DATE_ATTRIBUTES.has(a));
+      return { attribute: said.find((a) => a !== 'date') ?? said[0], unit: next.slice(0, at + 1).some((n) => n.text.includes('月')) ? 'month' as const : 'year' as const };
+    }).find(Boolean);
+  if (eachGroup || byDate) operation = { operation: 'count', explicit: true };
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
@@ -942,7 +977,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     const key = `${f.entity.table}\u0000${f.entity.column}`;
     valueColumns.set(key, (valueColumns.get(key) ?? new Map()).set(f.entity.name, f.text));
   }
-  const compared = ranked ? [...valueColumns].find(([, names]) => names.size >= 2) : undefined;
+  // 「按牵头人分，政府、企业、高校各几家」: values of the column counted by are the groups asked, as values ranked are.
+  const columnAttribute = (key: string) => lexicon.tables.get(key.split('\u0000')[0])?.columns[Number(key.split('\u0000')[1])];
+  const compared = ranked || eachGroup ? [...valueColumns].find(([key, names]) => names.size >= 2 && (ranked || columnAttribute(key) === eachGroup)) : undefined;
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
   const sorted = operation.operation === 'topk' && operation.rank === SORT_ALL;
@@ -950,8 +987,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「政务服务里哪两类最多」「哪两类用得最多」 (after a turn about a field): the kinds of a field ranked are its subfields, as the
   // report counts them (行政审批、电子证照 …) — only where no noun of its own says what kinds are meant.
   const kindsRanked = tokens.some((t) => t.type === 'top' && t.kinds) && !noun && uniqueSubjects.every((s) => s.entity.kind === 'domain') ? 'subfield' as const : undefined;
-  const groupBy = eachGroup ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
-  const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byMonth ? 'month' as const : 'year' as const) : undefined;
+  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
+  const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byDate?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
   // else (no subject, noun, table, filter, period or word of its own beyond what is asked of any text) — is answered where

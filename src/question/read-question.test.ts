@@ -863,3 +863,21 @@ describe('readQuestion: which earlier turns are read', () => {
     expect(names(after.reading.parts[0])).toEqual(['广州']);
   });
 });
+
+describe('readQuestion: counts grouped the way people ask for them', () => {
+  it('groups by the months or years of a date said right after 按', () => {
+    expect(read(['地方专项政策按月份数一数各有几条']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'date', groupUnit: 'month', noun: '政策' });
+    expect(read(['园区按成立年份统计一下各几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'founded', groupUnit: 'year', noun: '产业园' });
+  });
+
+  it('reads a table pointed at (那个表) as where the rows are, not as tables counted', () => {
+    expect(read(['园区那个表按主导机构统计个数']).parts[0]).toMatchObject({ groupBy: 'leader', noun: '产业园' });
+    expect(read(['讲标准的表有几张']).parts[0]).toMatchObject({ noun: '表' });
+  });
+
+  it('reads a noun listed after category values as one more value of the column counted by', () => {
+    const part = read(['今年新增的研究机构按牵头人来分，企业、政府、高校分别几家']).parts[0];
+    expect(part).toMatchObject({ operation: 'count', groupBy: 'leader', noun: '研究机构' });
+    expect(part.among?.map((a) => a.name).sort()).toEqual(['企业', '政府', '高校'].sort());
+  });
+});
