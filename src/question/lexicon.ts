@@ -102,7 +102,8 @@ export interface LexiconFiles {
   domains: { name: string; aliases: string[] }[];
   attributes: AttributeDefinition[];
   operations: { operation: OperationCue; phrases: string[] }[];
-  nouns: { noun: string; forms: string[]; classifiers: string[] }[];
+  /** `column`: the attribute of a column whose cells name one of these (部委 → publisher), if any. */
+  nouns: { noun: string; forms: string[]; classifiers: string[]; column?: AttributeId }[];
   tables: TableSchema[];
   synonyms: { forms: string[]; canonical: string }[];
   messageKinds: { kind: MessageKindCue; cues: string[] }[];
@@ -143,7 +144,8 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
     domains: read('domains.tsv').map((f) => ({ name: f[0], aliases: words(f[1]) })),
     attributes,
     operations: read('operations.tsv').map((f) => ({ operation: f[0] as OperationCue, phrases: words(f[1]) })),
-    nouns: read('counted-nouns.tsv').map((f) => ({ noun: f[0], forms: words(f[1]), classifiers: words(f[2]) })),
+    nouns: read('counted-nouns.tsv').map((f) => ({ noun: f[0], forms: words(f[1]), classifiers: words(f[2]),
+      ...(f[3] && f[3] !== '-' ? { column: attributeIds.has(f[3]) ? (f[3] as AttributeId) : fail('counted-nouns.tsv', f, `unknown attribute ${f[3]}`) } : {}) })),
     tables: read('tables.tsv').map((f) => ({
       id: f[0], rowNouns: words(f[1]),
       columns: words(f[2]).map((c) => (c === '-' ? null : attributeIds.has(c) ? (c as AttributeId) : fail('tables.tsv', f, `unknown attribute ${c}`))),

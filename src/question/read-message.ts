@@ -806,6 +806,19 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'value', entity: value, text: tokens[at].text });
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
   }
+  // 「哪两个部门发得最多」: a which-word with a number right before a noun whose things a column names (部委 → 发布主体), with
+  // another noun counted, ranks that column's values — the rows grouped by it.
+  let rankedBy: AttributeId | undefined;
+  for (const n of nouns) {
+    const at = tokens.findIndex((t) => t.start === n.at);
+    const before = tokens[at - 1];
+    const column = lexicon.files.nouns.find((c) => c.noun === n.noun)?.column;
+    if (!column || before?.type !== 'top' || !before.which || before.end !== n.at || !nouns.some((m) => m.noun !== n.noun)) continue;
+    rankedBy = column;
+    nouns.splice(nouns.indexOf(n), 1);
+    if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
+    break;
+  }
   // 「产业园那个表」「部委那张政策表」: a table pointed at (那个/这张 before it) names where the rows are, not what is counted —
   // the other noun is (「几张表」「表有几个」 still count tables).
   const pointed = nouns.filter((n) => {
@@ -987,7 +1000,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「政务服务里哪两类最多」「哪两类用得最多」 (after a turn about a field): the kinds of a field ranked are its subfields, as the
   // report counts them (行政审批、电子证照 …) — only where no noun of its own says what kinds are meant.
   const kindsRanked = tokens.some((t) => t.type === 'top' && t.kinds) && !noun && uniqueSubjects.every((s) => s.entity.kind === 'domain') ? 'subfield' as const : undefined;
-  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
+  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byDate?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing

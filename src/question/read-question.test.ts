@@ -880,4 +880,8 @@ describe('readQuestion: counts grouped the way people ask for them', () => {
     expect(part).toMatchObject({ operation: 'count', groupBy: 'leader', noun: '研究机构' });
     expect(part.among?.map((a) => a.name).sort()).toEqual(['企业', '政府', '高校'].sort());
   });
+
+  it('ranks the values of the column a noun after 哪N个 names, the other noun counted', () => {
+    expect(read(['哪三个部门出的区块链政策最多']).parts[0]).toMatchObject({ operation: 'topk', rank: 3, groupBy: 'publisher', noun: '政策' });
+  });
 });
