@@ -1462,3 +1462,31 @@ export function listAcrossTables(part: Part, knowledge: Knowledge): PartAnswer |
     ...found.flatMap((a, i) => a.claims.map((c, j) => (j === a.claims.length - 1 ? { ...c, end: i === found.length - 1 ? '。' : '；' } : c)))];
   return answered(claims, found.flatMap((a) => a.facts));
 }
+
+/**
+ * 「性能测试和安全测试的标准一共多少条」「表5-8和表5-9加起来」: each table named is counted on its own (the part's conditions
+ * that hold in it: a period, a value), every row cited, and the counts added with the formula. Null when a table is unknown
+ * or a period asked lies outside one's span (that table says nothing of it).
+ */
+export function countAcrossTables(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const labels = new Map([...knowledge.lexicon.attributes.values()].map((a) => [a.id, a.label]));
+  const named = (part.tables ?? []).map((id) => knowledge.tables.get(id));
+  if (named.length < 2 || named.some((t) => !t)) return null;
+  const counted: { table: TypedTable; rows: TypedRow[]; context: TableContext; filters: RowFilter[] }[] = [];
+  for (const table of named as TypedTable[]) {
+    // The clause's words name the tables (性能, 安全测试 — each another's), so none selects rows inside one.
+    const own: Part = { ...part, table: table.id, tables: undefined, words: [] };
+    if (outsideSpan(table, own)) return null;
+    const context: TableContext = { knowledge, table, part: own, labels, facts: [] };
+    const filters = filtersOf(context, -1);
+    counted.push({ table, rows: filterRows(table, filters), context, filters });
+  }
+  const claims: Claim[] = counted.map(({ table, rows, context, filters }) => ({
+    text: `据${table.id}（${table.caption.replace(/\s+/g, '')}），${filters.length ? describeRows(context, filters) : noun(table)}共${rows.length}个`,
+    sources: rows.map((row) => rowSource(knowledge, row.chunkId)), derived: [String(rows.length)], end: '；' }))
+    // The prose's own count of a table's rows (新增密码模块测评标准 7 项，见表5-7) is cited beside them.
+    .map((claim, i) => withProseCount([claim], counted[i].context)[0]);
+  const total = counted.reduce((sum, c) => sum + c.rows.length, 0);
+  claims.push({ text: `${counted.length}张表合计${total}个（${counted.map((c) => c.rows.length).join('+')}=${total}）`, sources: [], derived: [String(total), String(counted.length)], end: '。' });
+  return answered(claims, []);
+}

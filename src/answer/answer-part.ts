@@ -8,7 +8,7 @@ import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreF
 import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
-import { answerFromTable, listAcrossTables } from './answer-from-table';
+import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
@@ -481,6 +481,11 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   const currency = part.qualifiers.some((q) => CURRENCIES.has(q));
   // 「新增研究机构分布在几个城市」: a count of the places things are in (a place asked) is the table's distinct count, not a prose total of the things.
   const places = part.attributes.some((a) => ['city', 'province', 'region'].includes(a));
+  // 「性能测试和安全测试的标准一共多少条」: tables named side by side are each counted and the counts added.
+  if (part.tables && part.tables.length >= 2) {
+    const across = countAcrossTables(part, knowledge);
+    if (across) return across;
+  }
   // 「其他部委呢」 after 「工信部发了几个」: the rows of the others are counted; a prose total holds the ones left out.
   if (part.operation === 'count' && !part.subjects.length && !part.excluded?.length && !part.filters.length && !part.condition && !part.table && !currency && !part.groupBy && !places) {
     const total = answerFromFacts(part, knowledge);

@@ -352,6 +352,31 @@ function modifiesNext(tokens: Token[], position: number, lexicon: ReadContext['l
     && !next.cues.some((c) => c.type === 'function' || c.type === 'operation' || c.type === 'attribute');
 }
 
+/**
+ * Tables of the counted noun named side by side: the clause's stretches between coordinators (性能测试|和|安全测试) each
+ * naming one — by number (表5-8), or as the one whose required words the stretch holds most of (密码模块测评 → 表5-7, over
+ * 表5-1's 密码). Empty unless two stretches or more name different tables.
+ */
+function tablesSideBySide(tokens: Token[], noun: string | undefined, lexicon: Lexicon): string[] {
+  if (!noun) return [];
+  const stretches: Token[][] = [[]];
+  for (const token of tokens) {
+    if (COORDINATORS.has(token.text) || token.text === '、') stretches.push([]);
+    else stretches.at(-1)!.push(token);
+  }
+  const candidates = [...lexicon.tables.values()].filter((t) => t.rowNouns.includes(noun));
+  const named = stretches.map((stretch) => {
+    const numbered = stretch.find((t): t is Extract<Token, { type: 'table' }> => t.type === 'table');
+    if (numbered) return numbered.table;
+    const text = compactForm(stretch.map((t) => t.text).join(''));
+    const scored = candidates.map((t) => ({ id: t.id, score: t.requires.filter((w) => text.includes(compactForm(w))).length })).filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score);
+    return scored.length && (scored.length === 1 || scored[0].score > scored[1].score) ? scored[0].id : undefined;
+  }).filter((id): id is string => Boolean(id));
+  const distinct = [...new Set(named)];
+  return distinct.length >= 2 ? distinct : [];
+}
+
 /** Words that set two things side by side (「区块链和元宇宙」「5G与区块链」). */
 const COORDINATORS = new Set(['和', '与', '跟', '同', '及', '以及']);
 
@@ -953,6 +978,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     && uniqueSubjects.every((s) => table && filters.some((f) => f.kind === 'value' && f.entity.table === table && f.entity.name === s.entity.name))) {
     operation = { operation: 'list', explicit: false };
   }
+  const tables = quantity && ['count', 'sum', 'lookup'].includes(operation.operation) && !uniqueSubjects.length ? tablesSideBySide(tokens, noun, lexicon) : [];
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
   // a ranking of them; only where no subject names which value is meant.
@@ -1061,6 +1087,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
+    ...(tables.length >= 2 ? { tables } : {}),
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: partWords, unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
     ...(labels.length ? { labels: [...new Set(labels)] } : {}),
     ...(people.length ? { people } : {}),

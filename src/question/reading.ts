@@ -127,6 +127,11 @@ export interface Part {
   replacedPeriods?: PeriodSpan[];
   /** The table it names (表6-1), if any. */
   table?: string;
+  /**
+   * 「性能测试和安全测试的标准一共多少条」「表5-8和表5-9加起来」: two or more tables of the counted things named side by side
+   * (by number, or by a word only one of them requires), in the order named: each counted and the counts added.
+   */
+  tables?: string[];
   /** The chapter or section it names (第六章 → '6'), if any. */
   section?: string;
   /** For a where-question, the kind of place asked for: 哪张表 → table, 哪张图 → figure, else section. */

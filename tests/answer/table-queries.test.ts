@@ -604,3 +604,22 @@ describe('table questions: a region group against a table of provinces', () => {
     }
   });
 });
+
+describe('table questions: tables named side by side are each counted and added', () => {
+  it('counts the rows of each table named by its words or its number and adds them with the formula', async () => {
+    // 表5-8 lists 6 standards, 表5-9 lists 9.
+    const both = await ask('性能测试那张和安全测试那张，标准加一块儿有几条');
+    expect(both.answer).toContain('表5-8');
+    expect(both.answer).toContain('表5-9');
+    expect(both.answer).toContain('6+9=15');
+    expect((await ask('表5-9跟表5-8一共多少项标准')).answer).toContain('9+6=15');
+    // A period asked narrows each table: of 2020, 表5-7 has 7 rows and 表5-9 has 6.
+    const recent = await ask('20年上半年密码模块测评的和安全测试的标准合起来几项');
+    expect(recent.answer).toContain('7+6=13');
+  });
+
+  it('keeps a table looked inside as one table (安全 said of rows of 表5-8 is no second table)', async () => {
+    const inside = await ask('性能测试标准里讲安全的有几条');
+    expect(inside.answer).not.toContain('合计');
+  });
+});
