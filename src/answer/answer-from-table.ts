@@ -116,11 +116,13 @@ function listClaim(context: TableContext, rows: TypedRow[], columns: number[], l
   // Every counted row is cited (the count is the rows that state it); only the first few are named when there are many or long.
   const long = rows.some((row) => (row.cells[context.table.label]?.bare.length ?? 0) > 30);
   // table-filter-list: rows asked for (「有哪些」) are all named, long names by their first clause; a count names a few.
-  const asked = context.part.operation === 'list';
+  // 「哪些省…」 (lookup of the rows' own names) asks for them as 「有哪些」 does.
+  const asked = context.part.operation === 'list' || (context.part.operation === 'lookup' && context.part.attributes.some((a) => columnFor(context.table, a) === context.table.label));
+  const short = asked && rows.reduce((n, row) => n + (row.cells[context.table.label]?.bare.length ?? 0), 0) <= LISTING.maxListedChars;
   // `maxChars`: only the first names that fit (at least one), the rest cited and counted.
   let fit = 0;
   for (let chars = 0; fit < rows.length && (fit === 0 || chars + nameLength(context, rows[fit]) <= maxChars); fit++) chars += nameLength(context, rows[fit]);
-  const named = rows.length > LISTING.maxListedRows ? rows.slice(0, 3) : long && rows.length > 4 && !asked ? rows.slice(0, 3) : rows.slice(0, fit);
+  const named = rows.length > LISTING.maxListedRows && !short ? rows.slice(0, 3) : long && rows.length > 4 && !asked ? rows.slice(0, 3) : rows.slice(0, fit);
   const more = rows.length > named.length ? '等' : '';
   const sources = rows.map((r) => rowSource(context.knowledge, r.chunkId));
   // The lead restates what the question selected (成立时间在2017年以前): its numbers are the question's, read by the question stage.
@@ -251,6 +253,8 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
       const mixed = currencies.size > 1 && !filters.some((f) => f.kind === 'currency');
       said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}${mixed ? '（各按其币种计，未换算汇率）' : ''}`);
     }
+    // 「过百」「上百家」 said without digits is restated as said: the bound's figure is the question's, not the report's.
+    else if (filter.kind === 'compare' && part.condition?.value === filter.value && part.condition.said && !/\d/.test(part.condition.said)) said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}`);
     else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}${table.columns[filter.column].kind === 'percent' ? '%' : ''}`);
     else if (filter.kind === 'date') {
       const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);

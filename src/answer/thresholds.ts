@@ -38,6 +38,11 @@ export const LISTING = {
    * sums, the no-exchange-rate note and the rows given only a magnitude must fit the 220 characters of a short answer).
    */
   maxNamedPerCurrency: 20,
+  /**
+   * Rows asked for by name (「有哪些」) are all named beyond `maxListedRows` while their names together stay this short
+   * (provinces: two or three characters each): set a priori so 18 provinces are named, not 3 of them 「等」.
+   */
+  maxListedChars: 80,
   /** Rows a ranking asked for without a number (「排名情况」) lists. */
   defaultTop: 5,
 };

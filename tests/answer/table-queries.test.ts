@@ -623,3 +623,15 @@ describe('table questions: tables named side by side are each counted and added'
     expect(inside.answer).not.toContain('合计');
   });
 });
+
+describe('table questions: conditions said in words', () => {
+  it('restates a bound said without digits as said, and names every short row a list asks for', async () => {
+    const hundred = await ask('区块链公司过百的省份都有谁');
+    expect(hundred.answer).toContain('数量过百的地区共4个');
+    expect(hundred.answer).not.toContain('100');
+    // 18 provinces under 10 firms: every one named (short names), not three of them and 「等」.
+    const few = await ask('哪些省的区块链企业不到10家');
+    for (const place of ['天津', '贵州', '黑龙江', '西藏']) expect(few.answer).toContain(place);
+    expect(few.answer).not.toContain('等');
+  });
+});
