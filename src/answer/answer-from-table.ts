@@ -889,9 +889,13 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   const order = part.order ?? (part.operation === 'min' ? 'asc' : 'desc');
   // A count by group (「每个城市各有几个」) gives every group, largest first; a category cell (政府、企业) is one group of its own.
   const every = part.operation === 'count';
+  // So is a cell that is itself a value of the column (政府、企业 is 政企合作, a third kind beside 政府 and 企业) when ranking
+  // the kinds (「哪种主导方式最多」) — unlike a cell listing several values (供应链管理、设备管理), each counted.
+  const attribute = table.columns[column].attribute;
+  const jointValues = table.rows.some((row) => /、/.test(row.cells[column]?.bare ?? '') && row.cells[column].entities.includes(`value:${table.id}:${attribute}:${compactForm(row.cells[column].bare)}`));
   const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
     ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}),
-    ...(every && table.columns[column].kind === 'category' ? { whole: true } : {}) });
+    ...((every || jointValues) && table.columns[column].kind === 'category' ? { whole: true } : {}) });
   if (part.among?.length === 2 && ['max', 'min'].includes(part.operation)) return offeredValues(context, choice, column, order);
   if (result.operation !== 'group' || !result.groups.length) return null;
   const groups = part.groupBy === 'province' ? byProvince(result.groups, context.knowledge, order) : result.groups;

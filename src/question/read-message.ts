@@ -1026,7 +1026,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「政务服务里哪两类最多」「哪两类用得最多」 (after a turn about a field): the kinds of a field ranked are its subfields, as the
   // report counts them (行政审批、电子证照 …) — only where no noun of its own says what kinds are meant.
   const kindsRanked = tokens.some((t) => t.type === 'top' && t.kinds) && !noun && uniqueSubjects.every((s) => s.entity.kind === 'domain') ? 'subfield' as const : undefined;
-  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? attributes.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
+  // 「哪类主导模式最多」: an attribute a word names (主导) before one a bare which-word (哪类) stands for.
+  const wordNamed = new Set(tokens.filter((t) => !cuesOf(t, 'function').length).flatMap((t) => cuesOf(t, 'attribute').map((c) => c.attribute)));
+  const byNamed = [...attributes].sort((a, b) => Number(wordNamed.has(b)) - Number(wordNamed.has(a)));
+  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? byNamed.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byDate?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing

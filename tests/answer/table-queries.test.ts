@@ -635,3 +635,12 @@ describe('table questions: conditions said in words', () => {
     expect(few.answer).not.toContain('等');
   });
 });
+
+describe('table questions: ranking the kinds of a category column', () => {
+  it('ranks a cell that is a value of its own (政府、企业 = 政企合作) as one kind, but counts each value of a cell that lists several', async () => {
+    const leader = await ask('产业园哪类主导模式最多');
+    expect(leader.answer).toContain('政府、企业（17个）');
+    const apptype = await ask('工业互联网那些项目里哪个应用类型出现得最多');
+    expect(apptype.answer).toContain('设备管理（11个）');
+  });
+});
