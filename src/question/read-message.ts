@@ -831,6 +831,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'value', entity: value, text: tokens[at].text });
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
   }
+  // 「这两个城市加起来」「这几家公司」: a noun right after a plural demonstrative names the kind of the things pointed at (a
+  // pronoun's), not what is counted or asked.
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (!next || next.start !== token.end || !/^[这那]/.test(token.text) || !hasFunction(token, 'plural') || !cuesOf(next, 'noun').length) return;
+    nouns.splice(0, nouns.length, ...nouns.filter((n) => n.at !== next.start));
+    for (const cue of cuesOf(next, 'attribute')) if (attributes.includes(cue.attribute)) attributes.splice(attributes.indexOf(cue.attribute), 1);
+    if (words.includes(next.text)) words.splice(words.indexOf(next.text), 1);
+  });
   // 「哪两个部门发得最多」: a which-word with a number right before a noun whose things a column names (部委 → 发布主体), with
   // another noun counted, ranks that column's values — the rows grouped by it.
   let rankedBy: AttributeId | undefined;

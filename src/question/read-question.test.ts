@@ -884,4 +884,10 @@ describe('readQuestion: counts grouped the way people ask for them', () => {
   it('ranks the values of the column a noun after 哪N个 names, the other noun counted', () => {
     expect(read(['哪三个部门出的区块链政策最多']).parts[0]).toMatchObject({ operation: 'topk', rank: 3, groupBy: 'publisher', noun: '政策' });
   });
+
+  it('reads a noun right after a plural demonstrative as the kind of the things pointed at', () => {
+    const part = read(['哪个城市园区最多', '排第二的呢', '这两个城市一共几个'], ['最多的是杭州（6个）。', '排第二的是广州（5个）。']).parts[0];
+    expect(part).toMatchObject({ operation: 'sum', noun: '产业园' });
+    expect(names(part)).toEqual(['杭州', '广州']);
+  });
 });
