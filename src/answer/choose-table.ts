@@ -59,6 +59,17 @@ export function rowsOf(table: TypedTable, subject: Subject): TypedRow[] {
   return [];
 }
 
+/**
+ * 「政务案例里跟深圳有关的」「定位里提到金融的产业园」: rows whose free-text cells (a case, a positioning, a standard's content)
+ * mention a subject by one of its forms (two characters or more) — where no cell names it as a value.
+ */
+export function mentioningRows(table: TypedTable, subject: Subject, forms: readonly string[]): TypedRow[] {
+  const text = table.columns.map((c, i) => (c.kind === 'text' ? i : -1)).filter((i) => i >= 0);
+  const said = [...new Set([subject.entity.name, ...forms].map(compactForm).filter((f) => f.length >= 2))];
+  if (!text.length || !said.length) return [];
+  return table.rows.filter((row) => !row.total && text.some((i) => said.some((f) => compactForm(row.cells[i]?.text ?? '').includes(f))));
+}
+
 /** The first numeric column of a kind (count, then money, then percent) — what a ranking sorts by. */
 export function numericColumn(table: TypedTable, attributes: AttributeId[]): number {
   for (const attribute of attributes) {
@@ -194,7 +205,18 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     if (!table.columns.some((c) => c.attribute)) continue;
     const explicit = part.table === table.id;
     if (part.table && !explicit) continue;
-    const subjectRows = part.subjects.map((subject) => rowsOf(table, subject));
+    // A subject no cell names as a value, in a table of the counted things (or the one named), is looked for in its text cells.
+    // Only where rows are what is asked (a list, a count, a column the table has) of this very table: the one named, one
+    // whose topic another subject is (政务 → 表4-2), or one whose text column is named (定位里) — a figure it lacks, or a
+    // table merely of the same things, stays with the prose.
+    const rowsAsked = ['list', 'count', 'compare'].includes(part.operation) || (part.attributes.length > 0 && part.attributes.every((a) => a === 'count' || columnFor(table, a) >= 0));
+    const thisTable = explicit || part.subjects.some((s) => table.topics.includes(s.entity.name))
+      || part.attributes.some((a) => a !== 'case' && table.columns[columnFor(table, a)]?.kind === 'text');
+    const own = rowsAsked && thisTable && (explicit || Boolean(part.noun && table.rowNouns.includes(part.noun)));
+    const subjectRows = part.subjects.map((subject) => {
+      const rows = rowsOf(table, subject);
+      return rows.length || !own || table.topics.includes(subject.entity.name) ? rows : mentioningRows(table, subject, knowledge.lexicon.formsOf(subject.entity.id));
+    });
     const namedRow = part.subjects.some((s) => [s.entity, ...(s.alternatives ?? [])].some((e) => e.kind === 'row' && e.table === table.id)
       && (s.entity.kind === 'row' || !part.noun || table.rowNouns.includes(part.noun)));
     // 「比例不到1%的有几个省」: places are what a table whose rows are places (表6-1) counts.

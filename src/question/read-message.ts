@@ -831,11 +831,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'value', entity: value, text: tokens[at].text });
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
   }
-  // 「这两个城市加起来」「这几家公司」: a noun right after a plural demonstrative names the kind of the things pointed at (a
+  // 「这两个城市加起来」「这几家公司」: a noun right after a counted plural demonstrative names the kind of the things pointed at (a
   // pronoun's), not what is counted or asked.
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
-    if (!next || next.start !== token.end || !/^[这那]/.test(token.text) || !hasFunction(token, 'plural') || !cuesOf(next, 'noun').length) return;
+    // (Counted: 这两个, 那几家 — 「那些典型案例里」 names the things themselves.)
+    // (「杭州那几个园区」: after a thing named, the demonstrative points within it — its noun is what is asked.)
+    if (!next || next.start !== token.end || !/^[这那]([两俩几二三四五六七八九十])/.test(token.text) || !hasFunction(token, 'plural') || !cuesOf(next, 'noun').length
+      || (i > 0 && cuesOf(tokens[i - 1], 'entity').length)) return;
     nouns.splice(0, nouns.length, ...nouns.filter((n) => n.at !== next.start));
     for (const cue of cuesOf(next, 'attribute')) if (attributes.includes(cue.attribute)) attributes.splice(attributes.indexOf(cue.attribute), 1);
     if (words.includes(next.text)) words.splice(words.indexOf(next.text), 1);

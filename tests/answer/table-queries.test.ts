@@ -644,3 +644,16 @@ describe('table questions: ranking the kinds of a category column', () => {
     expect(apptype.answer).toContain('设备管理（11个）');
   });
 });
+
+describe('table questions: a subject mentioned in a table\'s text cells', () => {
+  it('finds the rows whose case or positioning text names a place or field, in the table the question points at', async () => {
+    // 表4-2: three cases name 青岛 in their text (智能办, 青岛海关, 青岛片区); none has a cell that is 青岛.
+    const qingdao = await ask('政务服务那些典型案例里面，哪些和青岛有关');
+    expect(qingdao.answer).toContain('表4-2');
+    expect(qingdao.answer).toMatch(/青岛(的案例共)?3个/);
+    // 表3-3's 定位 column: four parks speak of 金融.
+    const finance = await ask('哪些产业园的定位里提到了金融');
+    expect(finance.answer).toContain('共4个');
+    expect(finance.answer).toContain('杭州西溪谷区块链产业园');
+  });
+});
