@@ -890,4 +890,9 @@ describe('readQuestion: counts grouped the way people ask for them', () => {
     expect(part).toMatchObject({ operation: 'sum', noun: '产业园' });
     expect(names(part)).toEqual(['杭州', '广州']);
   });
+
+  it('reads none excluded (不是0家, 除了零的) as more than zero, and a zero said before 的 as zero', () => {
+    expect(read(['除开不是0家的，哪个省企业最少']).parts[0].condition).toMatchObject({ op: '>', value: 0 });
+    expect(read(['企业数是0的地区有哪些']).parts[0].condition).toMatchObject({ op: '=', value: 0 });
+  });
 });

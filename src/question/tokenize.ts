@@ -45,6 +45,8 @@ const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八�
 const SCALE = '千万|百万|万|亿';
 const MONEY = '(?:元|块钱|块)?';
 const CONDITION = new RegExp([
+  // 「不是0家的」「除了零的」「非零」: any count but none — more than zero.
+  String.raw`(?<notZero>(?:不是|不为|除了|除去|去掉|排除|刨去|刨除)(?:0|零)(?:家|个)?|非零)`,
   String.raw`(?:只有|仅有|(?:正好|恰好|刚好|就)有?)(?<eq>${COUNT})(?:家|个|项|所)(?![\d%])`,
   String.raw`(?:为|是|等于)(?<eqDigits>\d+)(?:家|个|项|所)(?![\d%])`,
   // 「有2家企业的省」「有三个产业园的城市」: a count that qualifies the thing asked (before its 的) selects rows by it.
@@ -61,7 +63,7 @@ const CONDITION = new RegExp([
   // 「千万级以上」「百万以上」: a magnitude said with no count before it is one of it, or more.
   String.raw`(?<![\d一二两三四五六七八九十百千数])(?<levelScale>千万|百万|亿)(?:元|美元|人民币)?(?:级别?)?(?:及以上|或以上|以上)`,
   // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
-  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
+  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|(?:为|是|等于)(?:0|零)(?=的)|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
 ].join('|'), 'g');
 const TABLE = /表(\d{1,2})-(\d{1,2})/g;
 // 「5月份」「三月」 without a year: a month of the report's year.
@@ -84,6 +86,7 @@ function conditionOf(match: RegExpMatchArray): Condition {
     const text = said.replace(/^百分之/, '');
     return /^[\d.]+$/.test(text) ? Number(text) : chineseNumber(text) ?? 0;
   };
+  if (g.notZero) return { op: '>', value: 0, said: match[0] };
   if (g.levelScale) return { op: '>=', value: 1, scale: SCALES[g.levelScale], said: match[0] };
   if (g.roundWord) return { op: g.roundWord === '上' || g.roundWord === '破' ? '>=' : '>', value: g.round === '千' ? 1000 : 100, said: match[0] };
   if (g.overWord) return { op: g.overWord === '上' ? '>=' : '>', value: 1, scale: SCALES[g.overScale], said: match[0] };
