@@ -955,6 +955,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     attributes.splice(0, attributes.length);
   }
   if (shareOfOther && uniqueSubjects.length >= 2) operation = { operation: 'ratio', explicit: true };
+  // 「广东加北京占多少」「粤加京有几家」: 加 standing between two things named adds them (not 加快, 增加: words of their own).
+  const plus = tokens.some((t, i) => /^加上?$/.test(t.text) && i > 0 && cuesOf(tokens[i - 1], 'entity').length > 0 && tokens[i + 1] !== undefined && cuesOf(tokens[i + 1], 'entity').length > 0);
+  if (plus && uniqueSubjects.length >= 2 && ['lookup', 'count', 'compare'].includes(operation.operation)) operation = { operation: 'sum', explicit: true };
   // 「上海区块链企业」: a place and a counted noun with no question word ask for the count.
   if (!operation.explicit && operation.operation === 'explain' && noun && uniqueSubjects.some((s) => ['region', 'city', 'cluster'].includes(s.entity.kind))) {
     operation = { operation: 'lookup', explicit: false };

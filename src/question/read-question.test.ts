@@ -895,4 +895,9 @@ describe('readQuestion: counts grouped the way people ask for them', () => {
     expect(read(['除开不是0家的，哪个省企业最少']).parts[0].condition).toMatchObject({ op: '>', value: 0 });
     expect(read(['企业数是0的地区有哪些']).parts[0].condition).toMatchObject({ op: '=', value: 0 });
   });
+
+  it('adds two things named with 加 between them, but not where 加 begins a word of its own', () => {
+    expect(read(['苏加浙一共占多大比重']).parts[0]).toMatchObject({ operation: 'sum' });
+    expect(read(['江苏加快区块链发展了吗']).parts[0].operation).not.toBe('sum');
+  });
 });
