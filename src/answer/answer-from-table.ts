@@ -146,7 +146,10 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
       else filters.push(filter.entity.partial ? { column, kind: 'part', value: filter.entity.name } : { column, kind: 'entity', entities: [filter.entity.id] });
     } else if (filter.kind === 'period') {
       const column = columnFor(table, filter.attribute);
-      if (column >= 0) filters.push({ column, kind: 'date', ...dateRange(filter.period, filter.relation) });
+      // Periods of one date are alternatives (「2018年和2019年成立的」), as values of one column are.
+      const same = filters.find((f): f is Extract<RowFilter, { kind: 'date' }> => f.kind === 'date' && f.column === column);
+      if (same) same.or = [...(same.or ?? []), dateRange(filter.period, filter.relation)];
+      else if (column >= 0) filters.push({ column, kind: 'date', ...dateRange(filter.period, filter.relation) });
     }
   }
   if (part.condition && rankColumn >= 0) {
@@ -257,8 +260,9 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
     else if (filter.kind === 'compare' && part.condition?.value === filter.value && part.condition.said && !/\d/.test(part.condition.said)) said.push(`${column(filter.column)}${part.condition.said.replace(/\s+/g, '')}`);
     else if (filter.kind === 'compare' && (stated(formatNumber(filter.value)) || (part.condition?.value === filter.value && part.condition.max === undefined && filter.op === part.condition.op))) said.push(`${column(filter.column)}${COMPARISON_WORDS[filter.op]}${formatNumber(filter.value)}${table.columns[filter.column].kind === 'percent' ? '%' : ''}`);
     else if (filter.kind === 'date') {
-      const dated = part.filters.find((f) => f.kind === 'period' && columnFor(table, f.attribute) === filter.column);
-      const period = dated?.kind === 'period' ? dated.period.text + RELATION_WORDS[dated.relation ?? 'within'] : part.periods[0] && part.periods[0].text + RELATION_WORDS[part.periods[0].bound ?? 'within'];
+      const dated = part.filters.filter((f): f is Extract<typeof f, { kind: 'period' }> => f.kind === 'period' && columnFor(table, f.attribute) === filter.column)
+        .sort((a, b) => a.period.from - b.period.from);
+      const period = dated.length ? dated.map((d) => d.period.text + RELATION_WORDS[d.relation ?? 'within']).join('或') : part.periods[0] && part.periods[0].text + RELATION_WORDS[part.periods[0].bound ?? 'within'];
       if (period) said.push(`${column(filter.column)}在${period.replace(/\s+/g, '')}`);
       else unsaid = true;
     } else unsaid = true;
@@ -1418,13 +1422,19 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
 function valuesApart(context: TableContext, choice: TableChoice): PartAnswer | null {
   const { part, table } = context;
   const own = part.filters.filter((f) => f.kind === 'value' && f.entity.table === table.id && f.entity.column !== undefined);
-  const column = own.map((f) => (f.kind === 'value' ? f.entity.column : -1)).find((c, i, all) => all.indexOf(c) !== i);
+  // 「2018年和2019年成立的」: periods of one date are alternatives too, each counted.
+  const dated = part.filters.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) >= 0);
+  const dateColumn = dated.map((f) => (f.kind === 'period' ? columnFor(table, f.attribute) : -1)).find((c, i, all) => all.indexOf(c) !== i);
+  const column = own.map((f) => (f.kind === 'value' ? f.entity.column : -1)).find((c, i, all) => all.indexOf(c) !== i) ?? dateColumn;
   if (column === undefined) return null;
-  const values = own.filter((f) => f.kind === 'value' && f.entity.column === column);
-  const names = [...new Set(values.map((f) => (f.kind === 'value' ? f.entity.name : '')))];
+  const values = dateColumn !== undefined && column === dateColumn
+    ? [...dated.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) === dateColumn)].sort((a, b) => (a.kind === 'period' && b.kind === 'period' ? a.period.from - b.period.from : 0))
+    : own.filter((f) => f.kind === 'value' && f.entity.column === column);
+  const nameOf = (f: Part['filters'][number]) => (f.kind === 'value' ? f.entity.name : f.period.text.replace(/\s+/g, ''));
+  const names = [...new Set(values.map(nameOf))];
   if (names.length < 2 || (part.operation !== 'sum' && names.length !== 2)) return null;
   const counts = names.map((name) => {
-    const kept = part.filters.filter((f) => !values.includes(f) || (f.kind === 'value' && f.entity.name === name));
+    const kept = part.filters.filter((f) => !values.includes(f) || nameOf(f) === name);
     const each: TableContext = { ...context, part: { ...part, filters: kept, operation: 'count' } };
     const filters = [...subjectFilters(each, choice), ...filtersOf(each, numericColumn(table, part.attributes))];
     return { name, rows: filterRows(table, filters), said: describeRows(each, filters) };

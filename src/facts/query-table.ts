@@ -8,8 +8,8 @@ export type RowFilter =
   | { column: number; kind: 'text'; value: string }
   /** A category cell listing this value, alone or among others. */
   | { column: number; kind: 'part'; value: string }
-  /** A date cell inside [from, to] (yyyymmdd, inclusive). */
-  | { column: number; kind: 'date'; from: number; to: number }
+  /** A date cell inside [from, to] (yyyymmdd, inclusive), or inside one of the other spans (「2018年和2019年」). */
+  | { column: number; kind: 'date'; from: number; to: number; or?: { from: number; to: number }[] }
   /** A money cell in this currency (人民币, 美元). */
   | { column: number; kind: 'currency'; value: string }
   /** A numeric cell compared with a value. */
@@ -88,7 +88,7 @@ function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow)
   switch (filter.kind) {
     case 'entity': return filter.entities.some((id) => cell.entities.includes(id)) !== Boolean(filter.not);
     case 'part': return cell.bare === filter.value || cell.parts.includes(filter.value);
-    case 'date': return cell.value !== null && cell.value >= filter.from && cell.value <= filter.to;
+    case 'date': return cell.value !== null && [filter, ...(filter.or ?? [])].some((span) => cell.value! >= span.from && cell.value! <= span.to);
     case 'currency': return cell.currency === filter.value;
     case 'compare': {
       if (filter.scaled) return scaledHolds(cell, filter) === true;

@@ -522,6 +522,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'period', attribute, period, ...(relation ? { relation } : {}) });
     const at = periods.indexOf(period);
     if (at >= 0) periods.splice(at, 1);
+    // 「2018年和2019年成立的」: periods joined to this one by a coordinator are conditions on the same date (alternatives).
+    for (let anchor = period, joined: PeriodSpan | undefined; (joined = periods.find((p) => p.end <= anchor.start
+      && /^(和|与|跟|及|或|或者|、|以及|还有)$/.test(tokens.filter((t) => t.start >= p.end && t.end <= anchor.start).map((t) => t.text).join('')))); anchor = joined) {
+      filters.push({ kind: 'period', attribute, period: joined, ...(relation ? { relation } : {}) });
+      periods.splice(periods.indexOf(joined), 1);
+    }
   };
 
   tokens.forEach((token, position) => {

@@ -657,3 +657,13 @@ describe('table questions: a subject mentioned in a table\'s text cells', () => 
     expect(finance.answer).toContain('杭州西溪谷区块链产业园');
   });
 });
+
+describe('table questions: several periods of one date', () => {
+  it('reads periods joined by 和 before a date word as alternatives: each counted and added, or the rows of any listed', async () => {
+    // 表3-3: 17 parks founded in 2018, 4 in 2019.
+    const both = await ask('18年跟19年建的园区总共几个');
+    expect(both.answer).toContain('17+4=21');
+    const listed = await ask('2018年或2019年成立的产业园都有哪些');
+    expect(listed.answer).toContain('共21个');
+  });
+});
