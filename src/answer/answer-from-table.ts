@@ -700,7 +700,7 @@ function undecided(context: TableContext, filters: RowFilter[]): Claim | null {
 function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: number, order: 'asc' | 'desc', shown: number[]): PartAnswer {
   const { part, table } = context;
   const k = part.operation === 'topk' ? part.rank ?? 3 : 1;
-  const claims: Claim[] = [framing(context, false), { text: `${table.id}的金额分别以人民币和美元计，报告没有给出汇率，只能在同一币种内比较`, sources: [], end: '：' }];
+  const claims: Claim[] = [framing(context, false), { text: '金额分别以人民币和美元计，报告没有给出汇率，只能在同一币种内比较', sources: [], end: '：' }];
   const cell = (r: TypedRow) => `${label(r, table)}（${cellText(r.cells[column], table.columns[column])}）`;
   const word = order === 'asc' ? '最少' : '最多';
   for (const currency of CURRENCIES) {
@@ -718,8 +718,12 @@ function rankedPerCurrency(context: TableContext, rows: TypedRow[], column: numb
     for (const r of vague) context.facts.push(cellFact(table.id, label(r, table), table.columns[column], r.cells[column], table.period));
     // Many of them are counted with their magnitudes (each still cited), so a ranking stays a short answer.
     const magnitudes = [...new Set(vague.map((r) => cellText(r.cells[column], table.columns[column])))];
-    claims.push({ text: vague.length > 3 ? `另有${vague.length}家只给出量级（${magnitudes.join('、')}），无法与上述金额排序` : `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`,
-      sources: vague.map((r) => rowSource(context.knowledge, r.chunkId)), ...(vague.length > 3 ? { derived: [String(vague.length)] } : {}) });
+    // Many of them are cited by the table's group chunk that holds them all, where there is one.
+    const group = vague.length > 3 ? groupChunkOf(context, vague) : undefined;
+    const many = vague.length > 3;
+    claims.push({ text: many && group ? `其余的只给出量级（${magnitudes.join('、')}），无法与上述金额排序`
+      : many ? `另有${vague.length}家只给出量级（${magnitudes.join('、')}），无法与上述金额排序` : `另有${vague.map(cell).join('、')}只给出量级，无法与上述金额排序`,
+      sources: group ? [rowSource(context.knowledge, group)] : vague.map((r) => rowSource(context.knowledge, r.chunkId)), ...(many && !group ? { derived: [String(vague.length)] } : {}) });
   }
   return finish(claims, context);
 }

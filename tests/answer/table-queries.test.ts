@@ -206,6 +206,14 @@ describe('table questions: amounts in two currencies are never one figure', () =
     expect(total.answer.length).toBeLessThanOrEqual(220);
   });
 
+  it('ranks within each currency in a short answer, the rows given only a magnitude cited together', async () => {
+    const top = await ask('top10哪家拿的钱最多');
+    expect(top.answer).toContain('汇率');
+    expect(top.answer).toContain('3000万人民币');
+    expect(top.answer).toContain('1675万美元');
+    expect(top.answer.length).toBeLessThanOrEqual(220);
+  });
+
   it('keeps the no-exchange-rate note of a ranked sum whose rank is said in words (前五)', async () => {
     const ranked = await ask('融资金额前五的那几家加起来多少');
     expect(ranked.answer).toContain('汇率');
