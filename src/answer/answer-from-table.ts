@@ -144,6 +144,10 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
       const same = filters.find((f): f is Extract<RowFilter, { kind: 'entity' }> => f.kind === 'entity' && f.column === column);
       if (!filter.entity.partial && same) same.entities.push(filter.entity.id);
       else filters.push(filter.entity.partial ? { column, kind: 'part', value: filter.entity.name } : { column, kind: 'entity', entities: [filter.entity.id] });
+    } else if (filter.kind === 'prefix') {
+      // A code's beginning is looked for in the table's number column, else in the rows' names.
+      const code = table.columns.findIndex((c) => c.kind === 'code');
+      filters.push({ column: code >= 0 ? code : table.label, kind: 'prefix', value: compactForm(filter.text) });
     } else if (filter.kind === 'period') {
       const column = columnFor(table, filter.attribute);
       // Periods of one date are alternatives (「2018年和2019年成立的」), as values of one column are.
@@ -248,6 +252,7 @@ function describeRows(context: TableContext, filters: RowFilter[]): string {
       else unsaid = true;
     } else if (filter.kind === 'part') said.push(`${column(filter.column)}含${filter.value}`);
     else if (filter.kind === 'text') said.push(`含“${filter.value}”`);
+    else if (filter.kind === 'prefix') said.push(`${column(filter.column)}以${(part.filters.find((f) => f.kind === 'prefix')?.text ?? filter.value).toUpperCase()}开头`);
     else if (filter.kind === 'currency') said.push(`以${filter.value}计`);
     // Restated in the question's own figures (「17年之前」 stays 17年; 「两位数」 is not spelled out as 10–99).
     else if (filter.kind === 'compare' && filter.scaled && part.condition?.said) {
@@ -1434,7 +1439,7 @@ function valuesApart(context: TableContext, choice: TableChoice): PartAnswer | n
   const values = dateColumn !== undefined && column === dateColumn
     ? [...dated.filter((f) => f.kind === 'period' && columnFor(table, f.attribute) === dateColumn)].sort((a, b) => (a.kind === 'period' && b.kind === 'period' ? a.period.from - b.period.from : 0))
     : own.filter((f) => f.kind === 'value' && f.entity.column === column);
-  const nameOf = (f: Part['filters'][number]) => (f.kind === 'value' ? f.entity.name : f.period.text.replace(/\s+/g, ''));
+  const nameOf = (f: Part['filters'][number]) => (f.kind === 'value' ? f.entity.name : f.kind === 'period' ? f.period.text.replace(/\s+/g, '') : f.text);
   const names = [...new Set(values.map(nameOf))];
   if (names.length < 2 || (part.operation !== 'sum' && names.length !== 2)) return null;
   const counts = names.map((name) => {

@@ -6,6 +6,8 @@ export type RowFilter =
   | { column: number; kind: 'entity'; entities: string[]; /** None of them (「其他部委」: not 工信部). */ not?: boolean }
   /** Any cell of the row (column -1) prints this text. */
   | { column: number; kind: 'text'; value: string }
+  /** A cell beginning with these characters (「GB/T开头的」; compared compact and lower-case). */
+  | { column: number; kind: 'prefix'; value: string }
   /** A category cell listing this value, alone or among others. */
   | { column: number; kind: 'part'; value: string }
   /** A date cell inside [from, to] (yyyymmdd, inclusive), or inside one of the other spans (「2018年和2019年」). */
@@ -88,6 +90,7 @@ function matches(cell: TypedCell | undefined, filter: RowFilter, row?: TypedRow)
   switch (filter.kind) {
     case 'entity': return filter.entities.some((id) => cell.entities.includes(id)) !== Boolean(filter.not);
     case 'part': return cell.bare === filter.value || cell.parts.includes(filter.value);
+    case 'prefix': return cell.bare.normalize('NFKC').toLowerCase().replace(/\s+/g, '').startsWith(filter.value.toLowerCase());
     case 'date': return cell.value !== null && [filter, ...(filter.or ?? [])].some((span) => cell.value! >= span.from && cell.value! <= span.to);
     case 'currency': return cell.currency === filter.value;
     case 'compare': {

@@ -837,6 +837,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'value', entity: value, text: tokens[at].text });
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
   }
+  // 「GB/T开头的」「T/SCCIA打头的」: letters of a code right before a word of beginning select the rows whose number begins so.
+  tokens.forEach((token, i) => {
+    if (!/^(开头|打头|字头|起头|为首)$/.test(token.text)) return;
+    let from = i;
+    while (from > 0 && /^[a-z0-9/]+$/i.test(tokens[from - 1].text) && tokens[from - 1].end === tokens[from].start) from--;
+    const code = tokens.slice(from, i).map((t) => t.text).join('');
+    if (!/[a-z]/i.test(code)) return;
+    filters.push({ kind: 'prefix', text: code });
+    for (const t of tokens.slice(from, i)) if (words.includes(t.text)) words.splice(words.indexOf(t.text), 1);
+  });
   // 「这两个城市加起来」「这几家公司」: a noun right after a counted plural demonstrative names the kind of the things pointed at (a
   // pronoun's), not what is counted or asked.
   tokens.forEach((token, i) => {

@@ -654,8 +654,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.filters = next.filters.filter((f) => !(f.kind === 'value' && replaced.has(f.entity.name)));
   }
   if (current.filters.length) {
-    const replaced = new Set(current.filters.map((f) => (f.kind === 'value' ? f.entity.column : f.attribute)));
-    const dropped = (f: Part['filters'][number]) => replaced.has(f.kind === 'value' ? f.entity.column : f.attribute);
+    // (A code's beginning, 「GB/T开头的」, replaces the one said before.)
+    const slot = (f: Part['filters'][number]) => (f.kind === 'value' ? f.entity.column : f.kind === 'period' ? f.attribute : 'prefix');
+    const replaced = new Set(current.filters.map(slot));
+    const dropped = (f: Part['filters'][number]) => replaced.has(slot(f));
     // The words of a replaced value may have been read as values of several tables (企业主导: 表3-3's and 表2-1's 主导机构):
     // replacing the words replaces every reading of them.
     const words = new Set(previous.filters.filter((f) => f.kind === 'value' && dropped(f)).map((f) => (f.kind === 'value' ? f.text : '')));

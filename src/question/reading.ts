@@ -35,6 +35,8 @@ export interface Subject {
 /** A value the rows must have in one column (「政府主导的」, 「天使轮」, 「2018年成立的」). */
 export type Filter =
   | { kind: 'value'; entity: Entity; text: string }
+  /** 「GB/T开头的」: the rows whose number (or name) begins with these characters, as said. */
+  | { kind: 'prefix'; text: string }
   | { kind: 'period'; attribute: AttributeId; period: PeriodSpan; relation?: DateRelation };
 
 /**

@@ -675,3 +675,13 @@ describe('table questions: several periods of one date', () => {
     expect(listed.answer).toContain('共21个');
   });
 });
+
+describe('table questions: the beginning of a standard\'s number', () => {
+  it('selects the rows whose number begins with the letters said before 开头/打头', async () => {
+    // 表5-7: rows 10–14 are GB/T standards, rows 1–7 GM/T.
+    const gb = await ask('表5-7中编号GB/T打头的一共几项');
+    expect(gb.answer).toContain('编号以GB/T开头的标准共5个');
+    const gm = await ask('表5-7里GM/T开头的有几个');
+    expect(gm.answer).toContain('共7个');
+  });
+});
