@@ -17,6 +17,8 @@ import { formatNumber } from './format-value';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
 /** A figure the report states as a total (总额, 合计, 共计 …) — what a sum of all the things is. */
+/** The report's own topic: every section is about it, whether its heading says so or not. */
+const REPORT_TOPIC = '区块链';
 const STATED_TOTAL = /总额|总计|合计|共计|总共|累计/;
 
 /** Currencies a question can name (qualifiers.tsv). */
@@ -461,10 +463,13 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     // (「区块链与云计算助力复工复产」) is where the report tells it, before a sentence elsewhere that names them among others.
     const section = part.section ? undefined : sectionNaming(part, knowledge);
     const heading = section ? compactForm(knowledge.sections.get(section)?.title ?? '') : '';
+    // The report's own topic (区块链) a heading may leave unsaid (产品溯源领域成效显著): the section's answer must say it then — a
+    // section about the thing alone (智慧城市发展进入新阶段) does not tell what 区块链 does for it.
     const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
-    const told = part.operation === 'explain' && !part.classify && section && asked.length && asked.every((w) => heading.includes(w))
+    const unsaid = asked.filter((w) => !heading.includes(w));
+    const told = part.operation === 'explain' && !part.classify && section && asked.length > 0 && unsaid.every((w) => w === REPORT_TOPIC)
       ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
-    if (told) return told;
+    if (told && unsaid.every((w) => told.claims.some((c) => c.sources.some((source) => compactForm(source.quote).includes(w))))) return told;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
     if (fromPassages && (onlyListed(fromPassages, part, false) || (part.contrast && !statesContrast(fromPassages)))) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;

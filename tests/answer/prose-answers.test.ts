@@ -41,6 +41,12 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).toContain('追溯');
   });
 
+  it('explains from the section whose heading names the topic though it leaves 区块链 unsaid, when its sentences say it', async () => {
+    const answer = await ask('产品溯源中区块链是怎么用的');
+    expect(answer.answer).toMatch(/^区块链技术的运用/);
+    expect(lines(answer)).toContain(807);
+  });
+
   it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
     const answer = await ask('5G跟区块链结合起来能带来啥');
     expect(answer.answer).toContain('极速同步');
