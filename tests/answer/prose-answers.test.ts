@@ -47,6 +47,10 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(lines(answer)).toContain(807);
   });
 
+  it('reads 有什么意义 as asking why a thing is done, told by the sentence that gives the reason (的需要)', async () => {
+    expect((await ask('发行DC/EP有什么意义')).answer).toContain('货币主权');
+  });
+
   it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
     const answer = await ask('5G跟区块链结合起来能带来啥');
     expect(answer.answer).toContain('极速同步');
