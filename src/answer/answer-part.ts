@@ -519,11 +519,12 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   }
   // 「测评标准有哪几种」: kinds are what the prose says there are (「主要有两大类」), not the rows of a table of the thing.
   if (part.kinds && part.operation === 'list' && !part.table) {
-    const kinds = await answerFromPassages(part, reading, knowledge, retrieval);
-    if (kinds && statesKinds(kinds)) return kinds;
-    // 「企业核心竞争力体现在哪些方面」: the items the section about it numbers (一是…二是…).
+    // 「企业核心竞争力体现在哪些方面」「区块链生态建设有哪些方面」: the items the section whose heading is the topic numbers (一是…
+    // 二是…) — before a sentence elsewhere that closes some list with 等方面 (人才引进、人才培养、企业发展等方面).
     const items = itemsOfSection(part, knowledge);
     if (items) return items;
+    const kinds = await answerFromPassages(part, reading, knowledge, retrieval);
+    if (kinds && statesKinds(kinds)) return kinds;
   }
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.

@@ -51,6 +51,11 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect((await ask('发行DC/EP有什么意义')).answer).toContain('货币主权');
   });
 
+  it('lists the aspects of a topic as the items its own section numbers, not a sentence elsewhere closing with 等方面', async () => {
+    const answer = await ask('生态建设这块主要有哪几个方面');
+    for (const item of ['政策扶持', '监管体系', '标准建设']) expect(answer.answer).toContain(item);
+  });
+
   it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
     const answer = await ask('5G跟区块链结合起来能带来啥');
     expect(answer.answer).toContain('极速同步');
