@@ -370,6 +370,16 @@ async function differenceFromRank(part: Part, reading: Reading, knowledge: Knowl
   return answered(claims, [...own.facts, ...other.facts]);
 }
 
+/** The figures a yes/no part states (「有500家，对吗」) that no source of its answer prints. */
+function unstatedFigures(part: Part, answer: PartAnswer): string[] {
+  if (part.operation !== 'yesno' || !part.figures.length || answer.status !== 'answered') return [];
+  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  return part.figures.filter((figure) => {
+    const number = figure.match(/\d+(?:\.\d+)?/)?.[0];
+    return number !== undefined && !quotes.some((q) => (q.match(/\d+(?:\.\d+)?/g) ?? []).includes(number));
+  });
+}
+
 /**
  * 「2020年以后成立的」: 以后 a period that holds the report's last month cannot exclude it — nothing after it is reported — so it
  * bounds from that period on, itself included (as 以来 does); of an earlier year (2017年以后) it still starts after it.
@@ -392,6 +402,13 @@ function sinceReportYear(part: Part): Part {
 export async function answerPart(asked: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const part = sinceReportYear(asked);
   const answer = await answerPartAsked(part, reading, knowledge, retrieval);
+  const unstated = unstatedFigures(part, answer);
+  // 「报告说广东有500家，对吗」: a figure the question asks to confirm that none of the answer's sources states is not the
+  // report's — said so first, the figures it does state after (never an answer that reads as a yes).
+  if (unstated.length) {
+    return missing([{ text: `报告中没有提到${missingTopic(part, knowledge)}为${unstated.join('、')}`, sources: [], end: '。' },
+      ...answer.claims.map((c, i) => (i === 0 ? { ...c, text: `报告给出的是：${c.text}` } : c))]);
+  }
   if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length || part.unknown.length) return answer;
   // An attribute the report never gives (营业额) stays declined of every subject it is carried to.
   if (part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent')) return answer;

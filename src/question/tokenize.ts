@@ -63,7 +63,7 @@ const CONDITION = new RegExp([
   // 「千万级以上」「百万以上」: a magnitude said with no count before it is one of it, or more.
   String.raw`(?<![\d一二两三四五六七八九十百千数])(?<levelScale>千万|百万|亿)(?:元|美元|人民币)?(?:级别?)?(?:及以上|或以上|以上)`,
   // 「一家企业都没有」「一个也没有」: none at all (the noun between stays a token of its own).
-  String.raw`(?<zero>(?:为|是|等于|只有)?(?:0|零)(?:家|个)(?![.\d])|(?:为|是|等于)(?:0|零)(?=的)|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
+  String.raw`(?<zero>(?:为|是|等于|只有)?(?<![\d.])(?:0|零)(?:家|个)(?![.\d])|(?:为|是|等于)(?:0|零)(?=的)|一(?:家|个|项|所)(?=[^，。？！,?!]{0,8}?(?:都|也)没有)|没有一家|没有企业)`,
 ].join('|'), 'g');
 const TABLE = /表(\d{1,2})-(\d{1,2})/g;
 // 「5月份」「三月」 without a year: a month of the report's year.

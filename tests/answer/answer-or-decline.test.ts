@@ -126,4 +126,13 @@ describe('answer or decline: by what the report states, never by an everyday wor
     // The half-year itself is answered.
     expect((await ask('上半年全国新成立的区块链企业有几家')).grounded).toBe(true);
   });
+
+  it('does not confirm a figure the report never states that the question asks to confirm, and gives the one it states', async () => {
+    const answer = await ask('听说江苏有800家区块链企业，对吗');
+    expect(answer.grounded).toBe(false);
+    expect(answer.answer).toMatch(/^报告中没有提到江苏.*800家/);
+    expect(answer.answer).toMatch(/106|71/);
+    // A figure of three digits ending in 0 is one figure, not a 0家 condition after a stray 50.
+    expect((await ask('听说江苏有800家区块链企业，对吗')).answer).not.toContain('0家的');
+  });
 });
