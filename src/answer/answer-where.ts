@@ -171,7 +171,9 @@ export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnsw
   const sources = children.map((s) => headingSource(knowledge, s));
   if (children.length < 2 || sources.some((s) => !s)) return null;
   const label = whole ? '报告分为以下各章' : `${plain(parent!.heading)}包括以下几部分`;
-  return answered([{ text: `${label}：${children.map((s) => plain(s.heading)).join('；')}`, sources: sources as Source[], end: '。' }]);
+  // A chapter whose heading prints a figure (七、2020 年下半年…) is cited at its own heading as well: the outline restates it.
+  const own = parent && /\d/.test(parent.title) ? headingSource(knowledge, parent) : null;
+  return answered([{ text: `${label}：${children.map((s) => plain(s.heading)).join('；')}`, sources: [...(own ? [own] : []), ...(sources as Source[])], end: '。' }]);
 }
 
 /**

@@ -1066,9 +1066,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
   // else (no subject, noun, table, filter, period or word of its own beyond what is asked of any text) — is answered where
   // the report says what it covers, its preface.
+  // 「报告有几章」: a count of the report's own parts (章, 节, 部分) asks for its outline as well.
+  const partsCounted = (a: AttributeId) => a === 'count' && tokens.some((t) => REPORT_PARTS.has(t.text));
   const aboutReport = tokens.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'document')) && !section && !table
     && !uniqueSubjects.length && !groups.length && !noun && !filters.length && !periods.length && !figures.length
-    && attributes.every((a) => a === 'content' || DOCUMENT_ATTRIBUTES.has(a)) && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
+    && attributes.every((a) => a === 'content' || DOCUMENT_ATTRIBUTES.has(a) || partsCounted(a)) && words.every((w) => w === '区块链' || lexicon.isFunctionWord(w));
   if (aboutReport) {
     // 「这报告叫啥」「报告啥时候出的」: its title and who made it are said in the preface, its date on the cover.
     section = attributes.some((a) => a === 'published' || a === 'date') ? COVER : PREFACE;
@@ -1377,6 +1379,9 @@ const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|(?=[a-z0-9]*[a-z])[a-z0-9]{2,})$/u;
 
 /** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
 const PERSONA_SPAN = 6;
+
+/** What a report is divided into (「有几章」「分几个部分」): counting them asks for its outline. */
+const REPORT_PARTS = new Set(['章', '节', '篇', '部分', '个部分', '大部分', '章节']);
 
 /** The section where the report says what it covers (its preface). */
 const PREFACE = 'preface';

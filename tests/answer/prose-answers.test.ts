@@ -56,6 +56,16 @@ describe('prose answers: explanations, definitions, lists', () => {
     for (const item of ['政策扶持', '监管体系', '标准建设']) expect(answer.answer).toContain(item);
   });
 
+  it('outlines a chapter whose heading prints a year, and the report when its chapters are counted or it is to be put in a sentence', async () => {
+    const chapter = await ask('第七章主要说了什么');
+    expect(chapter.grounded).toBe(true);
+    expect(chapter.answer).toContain('央行数字货币将加速落地进程');
+    for (const question of ['这报告有几个部分', '拿一句话概括这份报告']) {
+      const outline = await ask(question);
+      expect(outline.answer, question).toMatch(/^报告分为以下各章/);
+    }
+  });
+
   it('explains two things said to go together (X和Y结合) from the section whose heading joins them', async () => {
     const answer = await ask('5G跟区块链结合起来能带来啥');
     expect(answer.answer).toContain('极速同步');
