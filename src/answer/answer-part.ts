@@ -373,11 +373,8 @@ async function differenceFromRank(part: Part, reading: Reading, knowledge: Knowl
 /** The figures a yes/no part states (「有500家，对吗」) that no source of its answer prints. */
 function unstatedFigures(part: Part, answer: PartAnswer): string[] {
   if (part.operation !== 'yesno' || !part.figures.length || answer.status !== 'answered') return [];
-  const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
-  return part.figures.filter((figure) => {
-    const number = figure.match(/\d+(?:\.\d+)?/)?.[0];
-    return number !== undefined && !quotes.some((q) => (q.match(/\d+(?:\.\d+)?/g) ?? []).includes(number));
-  });
+  const stated = new Set(answer.claims.flatMap((c) => c.sources.flatMap((s) => numbersIn(s.quote))));
+  return part.figures.filter((figure) => numbersIn(figure).some((number) => !stated.has(number)));
 }
 
 /**
