@@ -1471,8 +1471,10 @@ function valuesApart(context: TableContext, choice: TableChoice): PartAnswer | n
  */
 export function listAcrossTables(part: Part, knowledge: Knowledge): PartAnswer | null {
   if (part.operation !== 'list' || !part.noun || part.subjects.length || part.table) return null;
-  if (!part.filters.some((f) => f.kind === 'period') && !part.periods.some((p) => !p.asOf)) return null;
-  const tables = [...knowledge.tables.values()].filter((t) => t.rowNouns.includes(part.noun!) && t.columns.some((c) => c.kind === 'date'));
+  // 「T/SCCIA打头的标准有哪些」: a code's beginning selects rows of every table that numbers its rows, as a date does of dated ones.
+  const prefix = part.filters.some((f) => f.kind === 'prefix');
+  if (!prefix && !part.filters.some((f) => f.kind === 'period') && !part.periods.some((p) => !p.asOf)) return null;
+  const tables = [...knowledge.tables.values()].filter((t) => t.rowNouns.includes(part.noun!) && t.columns.some((c) => c.kind === (prefix ? 'code' : 'date')));
   const found: PartAnswer[] = [];
   let total = 0;
   for (const table of tables) {
@@ -1484,6 +1486,7 @@ export function listAcrossTables(part: Part, knowledge: Knowledge): PartAnswer |
     found.push({ ...answer, claims: answer.claims.slice(lead).map((c, i) => (i === 0 ? { ...c, text: `${table.id}中${c.text}` } : c)) });
     total += counted;
   }
+  if (prefix && found.length === 1) return found[0];
   if (found.length < 2) return null;
   const claims: Claim[] = [{ text: `报告有${found.length}张表列出符合条件的${part.noun}，共${total}个`, sources: [], derived: [String(found.length), String(total)], end: '：' },
     ...found.flatMap((a, i) => a.claims.map((c, j) => (j === a.claims.length - 1 ? { ...c, end: i === found.length - 1 ? '。' : '；' } : c)))];

@@ -685,3 +685,12 @@ describe('table questions: the beginning of a standard\'s number', () => {
     expect(gm.answer).toContain('共7个');
   });
 });
+
+describe('table questions: a code\'s beginning across the tables that number their rows', () => {
+  it('lists the rows of every table of standards whose number begins so, table by table', async () => {
+    // T/SCCIA: five in 表5-5, two in 表5-7.
+    const sccia = await ask('编号T/SCCIA打头的标准都有哪些');
+    expect(sccia.answer).toContain('表5-5中编号以T/SCCIA开头的标准共5个');
+    expect(sccia.answer).toContain('表5-7中编号以T/SCCIA开头的标准共2个');
+  });
+});
