@@ -1020,7 +1020,10 @@ function offeredValues(context: TableContext, choice: TableChoice, column: numbe
   claims.push({ text: winners.length === counts.length ? `${counts.map(key).join('与')}一样多` : `${winners.map(key).join('、')}${order === 'asc' ? '更少' : '更多'}`, sources: [], end: other.length ? '；' : '。' });
   if (other.length) {
     const values = [...new Set(other.map((r) => r.cells[column]?.bare).filter(Boolean))];
-    claims.push({ text: `另有${other.length}个${noun(table)}的${columnName}为${values.join('；')}：${other.slice(0, LISTING.maxListedRows).map((r) => label(r, table)).join('、')}`,
+    // Which rows these are was not asked: they are named only while that stays short.
+    const names = other.map((r) => label(r, table));
+    const named = names.join('').length <= LISTING.maxNamedChars ? `：${names.join('、')}` : '';
+    claims.push({ text: `另有${other.length}个${noun(table)}的${columnName}为${values.some((v) => v!.includes('、')) ? values.map((v) => `「${v}」`).join('或') : values.join('或')}${named}`,
       sources: other.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(other.length)], end: '。' });
   }
   return finish(claims, context);
@@ -1119,6 +1122,8 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
   const unit = values[0].unit;
   const kind = column >= 0 ? table.columns[column].kind : 'count';
   const show = (n: number) => `${formatNumber(n)}${kind === 'percent' ? '%' : unit}`;
+  // Two shares differ by percentage points, not by a percent of either.
+  const gap = (n: number) => (kind === 'percent' ? `${formatNumber(n)}个百分点` : show(n));
   // 「链湾跟西溪谷哪个先建的」: dates are compared by which comes first, never subtracted or added.
   if (kind === 'date') {
     const first = Math.min(...values.map((v) => v.value));
@@ -1152,7 +1157,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const total = inGroup.reduce((sum, v) => sum + v.value, 0);
     const difference = Number(Math.abs(total - other.value).toFixed(4));
     const group = part.groups[0].entity.name;
-    const verdict = total === other.value ? `与${other.subject.entity.name}相同` : total > other.value ? `比${other.subject.entity.name}多${show(difference)}` : `比${other.subject.entity.name}少${show(difference)}`;
+    const verdict = total === other.value ? `与${other.subject.entity.name}相同` : total > other.value ? `比${other.subject.entity.name}多${gap(difference)}` : `比${other.subject.entity.name}少${gap(difference)}`;
     const [high, low] = total >= other.value ? [formatNumber(total), other.printed] : [other.printed, formatNumber(total)];
     claims.push({ text: `${group}合计${show(total)}（${inGroup.map((v) => v.printed).join('+')}=${formatNumber(total)}），${verdict}（${high}−${low}=${formatNumber(difference)}）`,
       sources: [], derived: [formatNumber(total), formatNumber(difference)] });
@@ -1161,7 +1166,7 @@ function arithmetic(context: TableContext, choice: TableChoice): PartAnswer | nu
     const difference = Number(Math.abs(a.value - b.value).toFixed(4));
     const more = a.value >= b.value ? a : b;
     const less = more === a ? b : a;
-    const verdict = a.value === b.value ? `${a.subject.entity.name}与${b.subject.entity.name}相同` : `${more.subject.entity.name}比${less.subject.entity.name}多${show(difference)}`;
+    const verdict = a.value === b.value ? `${a.subject.entity.name}与${b.subject.entity.name}相同` : `${more.subject.entity.name}比${less.subject.entity.name}多${gap(difference)}`;
     claims.push({ text: `${verdict}（${more.printed}−${less.printed}=${formatNumber(difference)}）`, sources: [], derived: [formatNumber(difference)] });
   }
   return finish(claims, context);

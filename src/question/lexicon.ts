@@ -135,6 +135,7 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
   };
   const attributes = read('attributes.tsv').map((f) => ({ id: f[0] as AttributeId, kind: f[1] as ValueKind, label: f[2], phrases: words(f[3]) }));
   const attributeIds = new Set<string>(attributes.map((a) => a.id));
+  const synonyms = read('synonyms.tsv').map((f) => ({ forms: words(f[0]), canonical: f[1] ?? fail('synonyms.tsv', f, 'no report word') }));
   return {
     regions: read('regions.tsv').map((f) => ({ name: f[0], kind: f[1], aliases: words(f[2]) })),
     cities: read('cities.tsv').map((f) => ({ name: f[0], province: f[1] ?? fail('cities.tsv', f, 'no province'), aliases: words(f[2]) })),
@@ -153,13 +154,28 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
       requires: f[4] === '-' ? [] : words(f[4]),
       complete: f[5] === 'all' ? true : f[5] === 'some' ? false : fail('tables.tsv', f, `rows must be all or some, not ${f[5]}`),
     })),
-    synonyms: read('synonyms.tsv').map((f) => ({ forms: words(f[0]), canonical: f[1] ?? fail('synonyms.tsv', f, 'no report word') })),
+    synonyms,
     messageKinds: read('message-kinds.tsv').map((f) => ({ kind: f[0] as MessageKindCue, cues: words(f[1]) })),
     functionWords: read('function-words.tsv').map((f) => ({ class: f[0] as FunctionClass, words: words(f[1]) })),
     dateMarkers: read('date-markers.tsv').map((f) => ({ attribute: f[0] as AttributeId, phrases: words(f[1]) })),
     qualifiers: read('qualifiers.tsv').map((f) => ({ qualifier: f[0], phrases: words(f[1]) })),
-    values: read('values.tsv').map((f) => ({ table: f[0], attribute: f[1] as AttributeId, value: f[2], aliases: words(f[3]) })),
+    values: read('values.tsv').map((f) => ({ table: f[0], attribute: f[1] as AttributeId, value: f[2], aliases: withEverydayForms(words(f[3]), synonyms) })),
   };
+}
+
+/**
+ * A value's aliases said with every everyday form of a report word they contain (政府主导 → 政府带头, 政府领头):
+ * synonyms.tsv already says those forms mean the report's word, so values.tsv need not list each pairing again.
+ */
+function withEverydayForms(aliases: string[], synonyms: readonly { forms: string[]; canonical: string }[]): string[] {
+  const all = new Set(aliases);
+  for (const alias of aliases) {
+    for (const { forms, canonical } of synonyms) {
+      if (canonical.length < 2 || !alias.includes(canonical)) continue;
+      for (const form of forms) all.add(alias.replace(canonical, form));
+    }
+  }
+  return [...all];
 }
 
 /** sha256 of the lexicon folder (every file's name and text): an index built with other lexicons is stale. */

@@ -489,6 +489,22 @@ describe('table questions: choices between two values, rows sharing a value, new
     expect(answer.answer).toContain('政府、企业');
   });
 
+  it('counts the rows that are neither value across the whole table without naming all of them', async () => {
+    const answer = await ask('全国的园区里，政府带头的多还是企业带头的多');
+    // 带头 is an everyday form of 主导 (synonyms.tsv), so the table's values are read from it.
+    expect(answer.answer).toContain('政府带头15个');
+    expect(answer.answer).toContain('企业带头9个');
+    expect(answer.answer).toContain('另有20个');
+    expect(answer.answer).toContain('「政府、高校」');
+    expect(answer.answer).not.toContain('链湾');
+  });
+
+  it('says a difference of two shares in percentage points', async () => {
+    const answer = await ask('表6-1里北京的占比比上海高多少');
+    expect(answer.answer).toContain('16.59个百分点');
+    expect(answer.answer).not.toContain('16.59%');
+  });
+
   it('says when none of the rows is either value alone', async () => {
     const answer = await ask('杭州的产业园是政府牵头的多，还是企业');
     expect(answer.answer).toContain('都是政府、企业');
