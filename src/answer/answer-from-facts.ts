@@ -117,43 +117,33 @@ export function shareClause(fact: StoredFact): string {
   return fact.quote.slice(start + 1, at + fact.window.length).trim();
 }
 
-const shareClauses = new WeakMap<StoredFact, string>();
-
-/** A share's clause, compact (worked out once per figure): what the share is of is said there. */
-function ownShareClause(fact: StoredFact): string {
-  let clause = shareClauses.get(fact);
-  if (clause === undefined) shareClauses.set(fact, (clause = compactForm(shareClause(fact))));
-  return clause;
+/** A text worked out once per figure (the store's facts live as long as the pipeline, so a WeakMap keeps them). */
+function oncePerFact<A extends unknown[]>(compute: (fact: StoredFact, ...rest: A) => string): (fact: StoredFact, ...rest: A) => string {
+  const known = new WeakMap<StoredFact, string>();
+  return (fact, ...rest) => {
+    let text = known.get(fact);
+    if (text === undefined) known.set(fact, (text = compute(fact, ...rest)));
+    return text;
+  };
 }
 
-const passages = new WeakMap<StoredFact, string>();
+/** A share's clause, compact: what the share is of is said there. */
+const ownShareClause = oncePerFact((fact) => compactForm(shareClause(fact)));
 
-/** The passage a figure stands in, compact, up to the end of its sentence (worked out once per figure): what it is a figure of may be said before it. */
-function passageOf(fact: StoredFact, knowledge: Knowledge): string {
-  let passage = passages.get(fact);
-  if (passage === undefined) {
-    const text = knowledge.chunk(fact.chunkId)?.text ?? '';
-    const at = text.indexOf(fact.quote);
-    passage = compactForm(at >= 0 ? text.slice(0, at + fact.quote.length) : fact.quote);
-    passages.set(fact, passage);
-  }
-  return passage;
-}
+/** The passage a figure stands in, compact, up to the end of its sentence: what it is a figure of may be said before it. */
+const passageOf = oncePerFact((fact, knowledge: Knowledge) => {
+  const text = knowledge.chunk(fact.chunkId)?.text ?? '';
+  const at = text.indexOf(fact.quote);
+  return compactForm(at >= 0 ? text.slice(0, at + fact.quote.length) : fact.quote);
+});
 
-const openings = new WeakMap<StoredFact, string>();
-
-/** The beginning of the sentence a figure's quote continues after 「；」 (compact), or '' (worked out once per figure). */
-function sentenceOpening(fact: StoredFact, knowledge: Knowledge): string {
-  let opening = openings.get(fact);
-  if (opening === undefined) {
-    const text = knowledge.chunk(fact.chunkId)?.text ?? '';
-    const at = text.indexOf(fact.quote);
-    const before = at > 0 ? text.slice(0, at).trimEnd() : '';
-    opening = before.endsWith('；') ? compactForm(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1)) : '';
-    openings.set(fact, opening);
-  }
-  return opening;
-}
+/** The beginning of the sentence a figure's quote continues after 「；」 (compact), or ''. */
+const sentenceOpening = oncePerFact((fact, knowledge: Knowledge) => {
+  const text = knowledge.chunk(fact.chunkId)?.text ?? '';
+  const at = text.indexOf(fact.quote);
+  const before = at > 0 ? text.slice(0, at).trimEnd() : '';
+  return before.endsWith('；') ? compactForm(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1)) : '';
+});
 
 function periodFactor(fact: StoredFact, asked: PeriodSpan | undefined): number {
   // 「今年」「2020年」 asked of a report that ends in June 2020 mean as far as it goes (its first half), or the whole year where
@@ -416,15 +406,13 @@ function valueCondition(part: Part, knowledge: Knowledge): ((window: string) => 
 
 /** Share of a date's clause (from the date to the clause's end) that an earlier answer's text repeats, by character pairs. */
 const ECHO_SHARE = 0.6;
-const clauses = new WeakMap<StoredFact, string>();
+/** A date's clause after the date, compact. */
+const dateClause = oncePerFact((fact) => {
+  const at = fact.quote.indexOf(fact.window);
+  return at < 0 ? '' : compactForm(fact.quote.slice(at + fact.window.length).split(/[；;。]/)[0]).replace(/^[，,]/, '');
+});
 function echoes(fact: StoredFact, said: string): boolean {
-  let clause = clauses.get(fact);
-  if (clause === undefined) {
-    // Worked out once per figure.
-    const at = fact.quote.indexOf(fact.window);
-    clause = at < 0 ? '' : compactForm(fact.quote.slice(at + fact.window.length).split(/[；;。]/)[0]).replace(/^[，,]/, '');
-    clauses.set(fact, clause);
-  }
+  const clause = dateClause(fact);
   if (clause.length < 8) return false;
   let shared = 0;
   for (let i = 0; i + 2 <= clause.length; i++) if (said.includes(clause.slice(i, i + 2))) shared++;
