@@ -785,6 +785,13 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   const asked = part.qualifiers.find((q) => CURRENCIES.has(q));
   const other = asked ? [...new Set(chosen.map((p) => currencyOf(p.best.fact)).filter((c) => c && c !== asked))] : [];
   if (other.length) claims.push({ text: `报告给出的是以${other.join('、')}计的金额，没有给出${asked}的数字或汇率，无法换算`, sources: [] });
+  // 「比去年同期呢」: a period compared with that no figure found states (neither its own figure nor a sentence comparing the two)
+  // is said to be missing, not silently dropped — the figure alone is no comparison.
+  const then = part.versus?.[0];
+  if (then && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1
+    && !chosen.some((p) => p.best.fact.from !== undefined && p.best.fact.from <= then.to && (p.best.fact.to ?? p.best.fact.from) >= then.from)) {
+    claims.push({ text: `报告没有给出${then.label}的对应数字，无法比较`, sources: [] });
+  }
   // multi-part: what one of the things looked up lacks is said for it alone.
   if (absent.length) {
     const attribute = part.attributes.map((a) => knowledge.lexicon.attributes.get(a)?.label ?? '').find(Boolean) ?? '相关数字';

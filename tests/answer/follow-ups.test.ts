@@ -16,6 +16,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).not.toContain('23.43%');
   });
 
+  it('says the period compared with is not stated, instead of repeating the figure as if it compared', async () => {
+    const answer = await ask('投融资事件上半年一共几笔', '那跟2019年上半年比呢');
+    expect(answer.answer).toContain('71');
+    expect(answer.answer).toContain('没有给出2019年上半年');
+  });
+
   it('answers the shares of a cluster\'s member provinces within that cluster, not of the whole country', async () => {
     const answer = await ask('湘黔渝那个聚集区的区块链企业占全国几成', '重庆、四川又分别占多少');
     expect(answer.answer).toContain('34.78%');
