@@ -118,7 +118,7 @@ function listClaim(context: TableContext, rows: TypedRow[], columns: number[], l
   // table-filter-list: rows asked for (「有哪些」) are all named, long names by their first clause; a count names a few.
   // 「哪些省…」 (lookup of the rows' own names) asks for them as 「有哪些」 does.
   const asked = context.part.operation === 'list' || (context.part.operation === 'lookup' && context.part.attributes.some((a) => columnFor(context.table, a) === context.table.label));
-  const short = asked && rows.reduce((n, row) => n + (row.cells[context.table.label]?.bare.length ?? 0), 0) <= LISTING.maxListedChars;
+  const short = asked && rows.reduce((n, row) => n + nameLength(context, row), 0) <= LISTING.maxListedChars;
   // `maxChars`: only the first names that fit (at least one), the rest cited and counted.
   let fit = 0;
   for (let chars = 0; fit < rows.length && (fit === 0 || chars + nameLength(context, rows[fit]) <= maxChars); fit++) chars += nameLength(context, rows[fit]);
@@ -780,7 +780,7 @@ function ranking(context: TableContext, choice: TableChoice): PartAnswer | null 
   if (result.operation !== 'order' || !result.ranked.length) return null;
   const ordinalOf = (n: number) => CHINESE_ORDINAL[n] ?? String(n);
   // 「第二早的」: a place by date is said by date (第二早, 第三晚), not from the bottom of a ranking.
-  const what = part.operation === 'rank' ? (dates ? `第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}${order === 'asc' ? '早' : '晚'}的` : `${order === 'asc' ? '倒数' : ''}第${CHINESE_ORDINAL[part.rank ?? 1] ?? part.rank}名`)
+  const what = part.operation === 'rank' ? (dates ? `第${ordinalOf(part.rank ?? 1)}${order === 'asc' ? '早' : '晚'}的` : `${order === 'asc' ? '倒数' : ''}第${ordinalOf(part.rank ?? 1)}名`)
     : from ? `${order === 'asc' ? '倒数' : ''}第${ordinalOf(from)}至第${ordinalOf(part.rank!)}名` : part.operation === 'topk' ? (dates ? (order === 'asc' ? '最早的几个' : '最晚的几个') : order === 'asc' ? '最少的几个' : '排名靠前的')
     : dates ? (order === 'asc' ? '最早的' : '最晚的') : (order === 'asc' ? '最少的' : '最多的');
   const claims: Claim[] = [framing(context)];

@@ -15,6 +15,16 @@ export interface EntityMention {
   form: string;
 }
 
+/** A value derived from a lexicon, worked out the first time it is asked and kept as long as that lexicon lives. */
+export function oncePerLexicon<T>(derive: (lexicon: Lexicon) => T): (lexicon: Lexicon) => T {
+  const known = new WeakMap<Lexicon, T>();
+  return (lexicon) => {
+    let value = known.get(lexicon);
+    if (value === undefined) known.set(lexicon, (value = derive(lexicon)));
+    return value;
+  };
+}
+
 /** The hand lexicon and what the report names, ready for matching (built once at start-up). */
 export interface Lexicon {
   files: LexiconFiles;

@@ -1,7 +1,7 @@
 import { chineseNumber } from '../text/chinese-number';
 import { compactForm } from '../text/compact-form';
 import type { PeriodSpan } from '../text/find-periods';
-import type { Lexicon } from './build-lexicon';
+import { oncePerLexicon, type Lexicon } from './build-lexicon';
 import type { AttributeId, Cue, Entity, FunctionClass, MessageKindCue, OperationCue } from './lexicon';
 import type { DateRelation, Filter, MessageKind, Part, Subject } from './reading';
 import { tokenize, type Token } from './tokenize';
@@ -91,12 +91,12 @@ function hasFunction(token: Token, cls: FunctionClass): boolean {
  * The words of a message kind that marks other words rather than being a cue itself (making: 写, 讲; posing: 以, 用), worked
  * out once per lexicon: every message asks for them.
  */
-const markingWords = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
+const markingWords = oncePerLexicon((lexicon) => {
+  const of = (kind: 'making' | 'posing'): ReadonlySet<string> => new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues));
+  return { making: of('making'), posing: of('posing') };
+});
 function wordsOfKind(lexicon: Lexicon, kind: 'making' | 'posing'): ReadonlySet<string> {
-  const byKind = markingWords.get(lexicon) ?? markingWords.set(lexicon, new Map()).get(lexicon)!;
-  let words = byKind.get(kind);
-  if (!words) byKind.set(kind, (words = new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues))));
-  return words;
+  return markingWords(lexicon)[kind];
 }
 
 const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是|干嘛|咋|多大|多久|多长|多高/;
@@ -468,18 +468,16 @@ function whichOfNamed(tokens: Token[], lexicon: Lexicon): Token[] {
 }
 
 /** The first row (in the lexicon's order) one of whose forms each form is, per lexicon: a standard's number names its row. */
-const rowsByForm = new WeakMap<Lexicon, Map<string, Entity>>();
-function rowNamed(lexicon: Lexicon, form: string): Entity | undefined {
-  let rows = rowsByForm.get(lexicon);
-  if (!rows) {
-    rows = new Map();
-    for (const entity of lexicon.entities.values()) {
-      if (entity.kind !== 'row') continue;
-      for (const own of lexicon.formsOf(entity.id)) if (!rows.has(own)) rows.set(own, entity);
-    }
-    rowsByForm.set(lexicon, rows);
+const rowsByForm = oncePerLexicon((lexicon) => {
+  const rows = new Map<string, Entity>();
+  for (const entity of lexicon.entities.values()) {
+    if (entity.kind !== 'row') continue;
+    for (const own of lexicon.formsOf(entity.id)) if (!rows.has(own)) rows.set(own, entity);
   }
-  return rows.get(form);
+  return rows;
+});
+function rowNamed(lexicon: Lexicon, form: string): Entity | undefined {
+  return rowsByForm(lexicon).get(form);
 }
 
 function readPart(tokens: Token[], context: ReadContext): Part {
@@ -1302,21 +1300,26 @@ function endsInNe(clause: Token[]): boolean {
   return Boolean(last && /呢$/.test(last.text));
 }
 
-/** A part naming nothing of its own asks about what the part before it named. */
+/** The forms of each counted noun, per lexicon: asked of several nouns by every reading and answer. */
+const nounForms = oncePerLexicon((lexicon) => {
+  const byNoun = new Map<string, Set<string>>();
+  for (const n of lexicon.files.nouns) {
+    const forms = byNoun.get(n.noun) ?? byNoun.set(n.noun, new Set()).get(n.noun)!;
+    for (const form of n.forms) forms.add(compactForm(form));
+  }
+  return byNoun;
+});
+const NO_FORMS: ReadonlySet<string> = new Set();
+
 /** The forms of a counted-noun class (产业园 → 产业园, 园区, 孵化器 …), compact. */
 export function formsOfNoun(noun: string, lexicon: Lexicon): ReadonlySet<string> {
-  const byNoun = nounForms.get(lexicon) ?? nounForms.set(lexicon, new Map()).get(lexicon)!;
-  let forms = byNoun.get(noun);
-  if (!forms) byNoun.set(noun, (forms = new Set(lexicon.files.nouns.filter((n) => n.noun === noun).flatMap((n) => n.forms).map(compactForm))));
-  return forms;
+  return nounForms(lexicon).get(noun) ?? NO_FORMS;
 }
-
-/** The forms of each counted noun, per lexicon: asked of several nouns by every reading and answer. */
-const nounForms = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
 
 /** Attributes that ask for places (几个省, 哪些城市). */
 const PLACES_ASKED = new Set<AttributeId>(['province', 'city', 'region']);
 
+/** A part naming nothing of its own asks about what the part before it named. */
 function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part {
   // 「产业园一共多少个？分布在几个省？」: places that are what the clause asks (几个省) are those of the things the clause before
   // counted, not a thing counted of their own.

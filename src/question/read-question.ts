@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../types';
 import { compactForm } from '../text/compact-form';
 import { memoizeRecent } from '../memoize-recent';
-import type { EntityMention, Lexicon } from './build-lexicon';
+import { oncePerLexicon, type EntityMention, type Lexicon } from './build-lexicon';
 import { REPORT_END } from '../text/find-periods';
 import type { Entity, TableSchema } from './lexicon';
 import { formsOfNoun, GROUPABLE, ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
@@ -41,14 +41,13 @@ function isFragment(part: Part): boolean {
 /** Answers whose mentions are kept: those of the turns one request reads (a few), looked at by several of its parts. */
 const MENTIONED_ANSWERS = 8;
 
-const mentionsByLexicon = new WeakMap<Lexicon, (answer: string) => readonly EntityMention[]>();
+// The answer's framing names the table it read (「据表8-1（区块链+工业互联网项目）」), not what it is about.
+const mentionsOf = oncePerLexicon((lexicon) =>
+  memoizeRecent((text: string) => lexicon.mentions(compactForm(text.replace(/\[\d+\]/g, '').replace(FRAMING, ''))), MENTIONED_ANSWERS));
 
 /** Every entity an answer names, found once per answer text (each part and clause of a follow-up looks at the same answer). */
 function answerMentions(answer: string, lexicon: Lexicon): readonly EntityMention[] {
-  let mentions = mentionsByLexicon.get(lexicon);
-  // The answer's framing names the table it read (「据表8-1（区块链+工业互联网项目）」), not what it is about.
-  if (!mentions) mentionsByLexicon.set(lexicon, (mentions = memoizeRecent((text) => lexicon.mentions(compactForm(text.replace(/\[\d+\]/g, '').replace(FRAMING, ''))), MENTIONED_ANSWERS)));
-  return mentions(answer);
+  return mentionsOf(lexicon)(answer);
 }
 
 /**
