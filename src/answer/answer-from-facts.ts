@@ -628,7 +628,11 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
     && c.fact.line === before.fact.line && c.fact.quote === before.fact.quote)?.fact ?? now.fact;
   const stated = part.attributes.includes('growth') ? current.find((c) => c.fact.attributes.includes('growth') && c.fact.from === head.from
     && states(c.fact, head) && states(c.fact, before.fact)) : undefined;
-  const both = stated?.fact ?? [before.fact, head].find((f) => states(f, head) && states(f, before.fact));
+  const pair = stated?.fact ?? [before.fact, head].find((f) => states(f, head) && states(f, before.fact));
+  // compare: 「跟19年比呢」 asks how the two compare — the year-on-year growth the clause goes on to state (「…与 2019 年的 81 家，
+  // 同比增长 274.07%」) says it in the report's words, quoted through to it beside the difference.
+  const grown = pair && !stated && part.operation === 'compare' ? throughGrowth(pair, knowledge) : undefined;
+  const both = grown ? { ...pair!, window: grown } : pair;
   const claims: Claim[] = both ? [{ ...factClaim({ ...head, window: both.window }, knowledge), end: '；' }] : [{ ...factClaim(now.fact, knowledge), end: '；' }];
   if (!both) claims.push({ ...factClaim(before.fact, knowledge), end: '；' });
   const ratio = before.fact.value ? formatNumber(Number((now.fact.value! / before.fact.value).toFixed(2))) : '';
@@ -657,6 +661,43 @@ function groupFigure(part: Part, knowledge: Knowledge): PartAnswer | null {
   if (!group || group.score < FACT_MATCH.minimum) return null;
   return answered([{ ...factClaim(group.fact, knowledge), end: '。' }], [{ source: group.fact.source, subject: group.fact.subject, metric: group.fact.metric,
     value: group.fact.value!, unit: group.fact.unit, period: group.fact.period, text: group.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(group.fact.source) }]);
+}
+
+/** A growth said against the same span a year before (同比增长 274.07%, 同比下降 87.50%). */
+const YEAR_ON_YEAR = /同比|较上年|比上年|较去年/;
+
+/**
+ * A figure's clause extended through the year-on-year growth its sentence states right after it (「数量仅有 19 家」 →
+ * 「数量仅有 19 家，同比下降 87.50%」), or undefined when the sentence states none there.
+ */
+function throughGrowth(fact: StoredFact, knowledge: Knowledge): string | undefined {
+  const start = fact.quote.indexOf(fact.window);
+  if (start < 0) return undefined;
+  const end = start + fact.window.length;
+  const growth = knowledge.facts.facts.find((f) => f !== fact && f.line === fact.line && f.quote === fact.quote && f.attributes.includes('growth')
+    && YEAR_ON_YEAR.test(f.window) && fact.quote.indexOf(f.window, start) >= start && fact.quote.indexOf(f.window, start) - end <= 2);
+  return growth ? fact.quote.slice(start, Math.max(end, fact.quote.indexOf(growth.window, start) + growth.window.length)) : undefined;
+}
+
+/**
+ * compare: 「跟前一年比呢」 after 「2019年新注册的企业有几家拿到融资」 — where the report gives no figure of the year before, the
+ * growth the figure's own sentence states against the same span a year earlier (「数量仅有 19 家，同比下降 87.50%」) compares
+ * the two: quoted from the figure through the growth. Null unless the period compared with is that year before.
+ */
+function statedYearOnYear(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const then = part.versus![0];
+  // (A noun carried over from an earlier turn that keeps every figure out is dropped, as for a figure looked up.)
+  const scored = scoreFacts(part, knowledge, part.subjects[0] ?? null, part.periods[0]);
+  const current = scored.length || !part.inheritedNoun ? scored : scoreFacts({ ...part, noun: undefined }, knowledge, part.subjects[0] ?? null, part.periods[0]);
+  const said = part.after ? compactForm(part.after) : '';
+  const now = (said && current.find((c) => c.fact.value !== null && c.score >= FACT_MATCH.minimum && said.includes(compactForm(c.fact.text)))) || current[0];
+  if (!now || now.score < FACT_MATCH.minimum || now.fact.from === undefined || now.fact.to === undefined) return null;
+  if (then.from !== now.fact.from - 100 || then.to !== now.fact.to - 100) return null;
+  const window = throughGrowth(now.fact, knowledge);
+  if (!window) return null;
+  return answered([{ ...factClaim({ ...now.fact, window }, knowledge), end: '。' }],
+    [{ source: now.fact.source, subject: now.fact.subject, metric: now.fact.metric, value: now.fact.value ?? now.fact.text, unit: now.fact.unit, period: now.fact.period,
+      text: now.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(now.fact.source) }]);
 }
 
 /** Words of a sentence that compares one period's figure with another's. */
@@ -689,7 +730,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     if (group) return group;
   }
   if (part.versus?.length && ['difference', 'compare', 'ratio', 'sum'].includes(part.operation) && part.subjects.length <= 1) {
-    const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge);
+    const difference = periodDifference(part, knowledge) ?? statedComparison(part, knowledge) ?? statedYearOnYear(part, knowledge);
     if (difference) return difference;
   }
   // A noun carried over from an earlier turn is dropped when it keeps every figure out (溯源平台 → 交通出行 应用 5 项).

@@ -901,3 +901,29 @@ describe('readQuestion: counts grouped the way people ask for them', () => {
     expect(read(['江苏加快区块链发展了吗']).parts[0].operation).not.toBe('sum');
   });
 });
+
+describe('readQuestion: follow-ups that move along the conversation', () => {
+  it('reads 其次/再往下 as the place after the one the conversation stood on', () => {
+    expect(read(['哪个城市的园区最多', '其次是哪'], ['最多的是杭州（6个）。']).parts[0]).toMatchObject({ operation: 'rank', rank: 2 });
+    expect(read(['哪个省企业最多', '第二名是谁', '再往下呢'], ['最多的是广东。', '第二名是北京。']).parts[0]).toMatchObject({ operation: 'rank', rank: 3 });
+  });
+
+  it('asks all the things counted again when the count named only the first few (共6个：A、B、C等)', () => {
+    const answer = '据表1-1，工业和信息化部的政策共6个：中小企业数字化赋能专项行动方案、关于推动工业互联网加快发展的通知、产业人才需求预测工作实施方案（2020—2022 年）等。';
+    const part = read(['工信部出过几个政策', '它们都叫啥'], [answer]).parts[0];
+    expect(part.operation).toBe('list');
+    expect(names(part)).toEqual(['工业和信息化部']);
+  });
+
+  it('counts 上一年 from the period the conversation stands on, not from the report\'s year', () => {
+    const part = read(['2019年新注册的企业拿到融资的有多少家', '和上一年相比呢'], ['2019 年新注册的区块链企业融资事件开始回落，数量仅有 19 家。']).parts[0];
+    expect(part.versus?.[0]).toMatchObject({ from: 201801, to: 201812 });
+    expect(part.periods[0]).toMatchObject({ from: 201901, to: 201912 });
+  });
+
+  it('reads another period alone (那去年的呢) as the same figure of that period, not as why the figure is so', () => {
+    const part = read(['上半年有投入产出的企业多少家', '那去年的呢'], ['在2020年上半年具有投入产出的区块链企业共303家。']).parts[0];
+    expect(part.ofAnswer).toBeUndefined();
+    expect(part.inheritedNoun).toBe(false);
+  });
+});

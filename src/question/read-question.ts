@@ -15,6 +15,8 @@ const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'publi
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
+/** 「前一年」「上一年」: the year before the one the conversation stands on. */
+const YEAR_BEFORE = /[前上头]一年|上年度/;
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
 /** A clause asking what things are (啥, 什么, 哪些), as against 「那产业园呢」, which asks the same as before of another noun. */
 const ASKS_WHAT = /啥|什么|哪些|哪几/;
@@ -155,6 +157,11 @@ function addedUp(part: Part): Subject {
   return { entity: { id: `group:${name}`, kind: 'group', name, members: ids }, text: name };
 }
 
+/** The largest number of things an answer says it counted (「共6个」「共5家」), 0 when it says none. */
+function statedTotal(answer: string): number {
+  return Math.max(0, ...[...answer.matchAll(/共(\d+)[个家项条所笔]/g)].map((m) => Number(m[1])));
+}
+
 /** The members a previous list or count named, in its order (not the subjects that scoped it: 长沙 in 「长沙的产业园共2个：…」). */
 function listedMembers(answer: string, previous: Part, context: ReadContext): Subject[] {
   const members = answerSubjects(answer, { ...previous, subjects: [], operation: 'list' }, context)
@@ -250,6 +257,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     figures: current.figures.length ? current.figures : previous.figures };
   delete next.item;
   delete next.ranks;
+  delete next.following;
   if (current.cues) next.cues = current.cues;
   else delete next.cues;
   // 「区块链算哪类」 after 「新基建包括哪几方面」: the kind asked of a thing is this turn's question, not carried over.
@@ -340,8 +348,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const all = message.plural || several || (previous.operation === 'topk' && (previous.rank ?? 1) >= 2 && !message.pronoun);
     // follow-up: after a list or a count that named its members (「山东有哪些产业园」), 它们 are those members, not the
     // places that scoped the list.
-    const members = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
+    const counted = message.plural && previousAnswer && (['list', 'count'].includes(previous.operation)
       || (previous.operation === 'lookup' && previous.attributes.includes('count'))) ? listedMembers(previousAnswer, previous, context) : [];
+    // follow-up: 「都叫什么」「它们都是啥时候发的」 after a count whose answer named only the first few (「共6个：A、B、C等」): all the
+    // things counted are meant, not the few named — the set is listed again with what is asked of each.
+    const partial = counted.length >= 2 && statedTotal(previousAnswer) > counted.length && !current.subjects.length;
+    const members = partial ? [] : counted;
+    if (partial) {
+      next.operation = 'list';
+      next.attributes = current.attributes.filter((a) => a !== 'count');
+    }
     // follow-up: 「都在哪些城市」 after 「2020年新增研究机构有几家」 asks that attribute of the things counted (as the second
     // clause of one message does), not the count again.
     if (previous.operation === 'count' && !next.subjects.length && current.operation === 'lookup' && current.attributes.length
@@ -358,7 +374,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // each; the earlier answer of the chain (part.after) names the other of the two, not just the last answer's one.
     const answered = all && named.length === 1 && recent.length < 2 && previous.after
       ? answerSubjects(previous.after, previous, context).filter((s) => s.entity.kind === named[0].entity.kind && s.entity.id !== named[0].entity.id).slice(0, 1) : [];
-    if (answered.length) {
+    if (partial) {
+      // (the subjects that scoped the set, 工信部, stay: the set is asked again)
+    } else if (answered.length) {
       next.subjects = [...answered, named[0]];
       next.groups = [];
     // follow-up: 「两个一共多少」 after 「苏有几家」→「浙呢」, where the last answer also named 山东 in passing (「浙江和山东并列第三」):
@@ -487,7 +505,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: 「广东占多少」 after 「上半年专利公开了多少」: with no subject before, the noun was the topic itself — what is
     // asked of the new subject is a figure of it, not any figure of the subject. After a subject (产品溯源 平台 → 交通出行)
     // the noun was that subject's own word, a preference for another.
-    next.inheritedNoun = previous.subjects.length > 0 || !current.subjects.length;
+    // 「那19年全年呢」 after 「部委发了多少政策」: another period only, of the same thing — the noun is what is asked, not a
+    // preference that may be dropped for any figure of that period.
+    const periodOnly = current.periods.length > 0 && !current.subjects.length && !current.attributes.length && !current.words.length;
+    next.inheritedNoun = (previous.subjects.length > 0 || !current.subjects.length) && !periodOnly;
   }
   // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
   // whatever names the item's sentence mentions.
@@ -531,7 +552,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
     next.operation = current.operation;
     // 「差多少」 after 「最多的是哪年」→「第二名是哪年」: the first and the k-th the conversation stood on.
-    next.rank = current.rank ?? (current.operation === 'difference' && previous.operation === 'rank' && (previous.rank ?? 1) > 1
+    // 「其次呢」 after 「第二名呢」: the place after the one the conversation stood on.
+    const after = current.following && previous.operation === 'rank' && previous.rank !== undefined ? previous.rank + 1 : undefined;
+    next.rank = after ?? current.rank ?? (current.operation === 'difference' && previous.operation === 'rank' && (previous.rank ?? 1) > 1
       && !current.subjects.length && previous.groupBy !== undefined ? previous.rank : undefined);
     // 「第二名呢」 after 「最少的」 counts from the bottom too.
     next.order = current.order ?? previous.order;
@@ -621,6 +644,22 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     delete next.replacedPeriods;
   }
   if (current.versus?.length) next.versus = current.versus;
+  // follow-up: 「跟前一年比呢」「比上一年呢」 after a figure of 2019: the year before is counted from the period the conversation
+  // stands on (2018), not from the report's year as 去年 is.
+  const base = next.periods[0];
+  let yearBefore = false;
+  if (!current.versus?.length && !current.periods.length && YEAR_BEFORE.test(current.text) && base && Math.floor(base.from / 100) === Math.floor(base.to / 100)) {
+    const year = Math.floor(base.from / 100) - 1;
+    const span = base.from % 100 === 1 && base.to % 100 === 12 ? '' : base.from % 100 === 1 && base.to % 100 === 6 ? '上半年' : '';
+    next.versus = [{ start: 0, end: 0, text: `${year}年${span}`, label: `${year}年${span}`, from: base.from - 100, to: base.to - 100 }];
+    if (!current.explicit || current.operation === 'lookup') next.operation = 'compare';
+    next.explicit = true;
+    yearBefore = true;
+    // (上一年 is a period said, not a word the report never uses.)
+    next.unknown = next.unknown.filter((w) => !YEAR_BEFORE.test(w));
+    if (next.foreign) next.foreign = next.foreign.filter((w) => !YEAR_BEFORE.test(w));
+    if (!next.foreign?.length) delete next.foreign;
+  }
   // follow-up: 「增长率呢」「涨了多少」 after 「2020上半年有多少家」→「2019年呢」 asks the growth between the two periods the
   // conversation stood on: the later one's, compared with the earlier.
   // 「一共多少」「差多少」 after 「2019年底有多少项」→「上半年又发布了几项」: the two figures the conversation stood on, added up
@@ -711,7 +750,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     ? kept.filter((w) => !ASKS_WHICH.test(w) && !context.lexicon.isFunctionWord(compactForm(w)) && context.known(compactForm(w))) : [];
   // The thing classified before (区块链) is replaced by the one named now; the set's words (新基建) stay with its subject.
   next.words = ((explaining && current.words.length) || spent || reclassified ? [...new Set([...current.words, ...topicWords])] : [...new Set([...current.words, ...kept])])
-    .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)));
+    .filter((w) => !dropped.includes(w) && !droppedNoun?.has(compactForm(w)) && !(yearBefore && YEAR_BEFORE.test(w)));
   // follow-up: 「主要集中在什么方面」 after 「交通出行领域有几项应用」: what the things are, asked in words of its own with no amount,
   // is no count again — the sentence that says it answers.
   if (ASKS_WHAT.test(current.text) && !current.quantity && !current.attributes.length && !current.noun && !current.subjects.length
@@ -727,8 +766,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.operation = 'compare';
   }
   // follow-up: 「为啥这么多」 after a figure names nothing of its own: why that figure is so.
+  // (「那去年呢」 names a period of its own: the same figure of another period is asked, not why.)
   if (current.operation === 'explain' && previous.quantity && !current.subjects.length && !current.noun && !current.table && !current.attributes.length
-    && !current.words.some((w) => !context.lexicon.isFunctionWord(compactForm(w)))) next.ofAnswer = true;
+    && !current.periods.length && !current.versus?.length && !current.words.some((w) => !context.lexicon.isFunctionWord(compactForm(w)))) next.ofAnswer = true;
   else delete next.ofAnswer;
   // 「它的核心要素是什么」 after a question about a date asks for an explanation, not that date again.
   if (explaining && !current.attributes.length) next.attributes = [];

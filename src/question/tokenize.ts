@@ -18,7 +18,8 @@ export type Token = Span & (
   | { type: 'table'; table: string }
   | { type: 'section'; section: string }
   | { type: 'ordinal'; rank: number; reverse: boolean; /** 第二个 / 第二家 / 第二: a position in a list, said without a ranking word (名, 多, 强 …). */ plain: boolean;
-      /** 第二早 / 第三晚: a place by date. */ dated?: boolean }
+      /** 第二早 / 第三晚: a place by date. */ dated?: boolean;
+      /** 其次 / 下一个: the place after the one the conversation stood on (the second after a first). */ following?: boolean }
   /** `dated`: 「最早的三家」 ranks by a date, not by a figure. */
   | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean; kinds?: boolean }
   | { type: 'condition'; condition: Condition }
@@ -34,6 +35,8 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强|早|晚)?`, 'g');
+// 「其次呢」「再往下呢」「下一名是谁」: the next place of a ranking, counted from the one asked before.
+const FOLLOWING = /其次|次之|再往下|再往后|下一(?:名|位|个|家)/g;
 /** A cue's closing ordinal (数量第一), and the words that make an ordinal the number of a topic (第一梯队, 第二批). */
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
@@ -233,6 +236,7 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
     return rank > 0 ? { ...span(m), type: 'ordinal', rank, reverse: m[4] === '早' ? !m[1] : Boolean(m[1]) || m[4] === '少', plain: !m[1] && (!m[4] || /[个家]/.test(m[4])),
       ...(m[4] === '早' || m[4] === '晚' ? { dated: true } : {}) } : null;
   });
+  each(FOLLOWING, (m) => ({ ...span(m), type: 'ordinal', rank: 2, reverse: false, plain: false, following: true }));
   each(CONDITION, (m) => ({ ...span(m), type: 'condition', condition: conditionOf(m) }));
   each(FIGURE, (m) => (m[2] || m[3] ? { ...span(m), type: 'figure', figure: m[0] } : null));
 
