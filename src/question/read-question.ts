@@ -505,10 +505,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: 「广东占多少」 after 「上半年专利公开了多少」: with no subject before, the noun was the topic itself — what is
     // asked of the new subject is a figure of it, not any figure of the subject. After a subject (产品溯源 平台 → 交通出行)
     // the noun was that subject's own word, a preference for another.
-    // 「那19年全年呢」 after 「部委发了多少政策」: another period only, of the same thing — the noun is what is asked, not a
-    // preference that may be dropped for any figure of that period.
-    const periodOnly = current.periods.length > 0 && !current.subjects.length && !current.attributes.length && !current.words.length;
-    next.inheritedNoun = (previous.subjects.length > 0 || !current.subjects.length) && !periodOnly;
+    next.inheritedNoun = previous.subjects.length > 0 || !current.subjects.length;
   }
   // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
   // whatever names the item's sentence mentions.
