@@ -929,6 +929,8 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
     // 「第二名呢」 (table-groupby): the k-th place is said as such, not as the most.
     : { text: `按${columnName}统计${noun(table)}数量，${part.operation === 'rank' && k > 1 ? `${order === 'asc' ? '倒数' : '排'}第${CHINESE_ORDINAL[k] ?? k}的是` : order === 'asc' ? '最少的是' : '最多的是'}`,
       sources: [], ...(part.operation === 'rank' && k > 1 ? { derived: [String(k)] } : {}), end: '' });
+  const compact = every ? compactGroups(context, chosen, column, columnName) : null;
+  if (compact) return finish([claims[0], ...compact], context);
   chosen.forEach((group, i) => {
     const rows = group.rows.slice(0, LISTING.maxListedRows);
     // Names only while they stay readable: several large groups are given by their counts.
@@ -952,6 +954,53 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
     claims.push({ text: `正文也写道：${stated.window}`, sources: [sentenceSource(context.knowledge, stated.chunkId, stated.quote, stated.line)], end: '。' });
   }
   return finish(claims, context);
+}
+
+/**
+ * 「每个城市各有几个产业园」 with many groups: every group with its count and every row cited runs past a short answer. Given
+ * compactly instead: groups of one size said together (「北京、重庆各2个」), a group cited by one row where the table prints
+ * the group's size beside its name (「杭州 (6)」) and by all its rows otherwise; the groups of a single row each, last, said
+ * as the rest when naming them would still be too long. Null while the plain form is short enough.
+ */
+function compactGroups(context: TableContext, groups: { key: string; rows: TypedRow[] }[], column: number, columnName: string): Claim[] | null {
+  const { table, knowledge } = context;
+  const markers = (n: number) => n * 4;
+  const plain = groups.reduce((n, g) => n + g.key.length + 6 + markers(g.rows.length), 0);
+  if (plain <= LISTING.maxGroupsChars) return null;
+  // The cell of the grouped column that prints the group's size (「杭州 (6)」): that row alone supports the count.
+  const printsSize = (g: { key: string; rows: TypedRow[] }) => g.rows.find((r) => compactForm(r.cells[column]?.text ?? '').replace(/[（(](\d+)[)）]$/, '|$1') === `${compactForm(g.key)}|${g.rows.length}`);
+  // A sentence of the prose stating the group's count (「由政府主导的区块链产业园 15 家」) supports it as its rows do.
+  const stated = (g: { key: string; rows: TypedRow[] }) => {
+    const words = g.key.split(/[、，,]/).map(compactForm).filter((w) => w.length >= 2);
+    return knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === g.rows.length && f.nouns.some((n) => table.rowNouns.includes(n))
+      && words.length > 0 && words.every((w) => compactForm(f.window).includes(w)));
+  };
+  const sourcesOf = (g: { key: string; rows: TypedRow[] }) => {
+    const printed = printsSize(g);
+    const fact = printed ? undefined : stated(g);
+    if (fact) return [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)];
+    return (printed ? [printed] : g.rows).map((r) => rowSource(knowledge, r.chunkId));
+  };
+  // Runs of groups of one size whose sizes are printed are said together; any other group on its own.
+  const runs: { key: string; rows: TypedRow[] }[][] = [];
+  for (const g of groups) {
+    const last = runs.at(-1);
+    if (last && last[0].rows.length === g.rows.length && printsSize(g) && printsSize(last[0])) last.push(g);
+    else runs.push([g]);
+  }
+  const say = (run: { key: string; rows: TypedRow[] }[]): Claim => ({
+    text: run.length > 1 ? `${run.map((g) => g.key).join('、')}各${run[0].rows.length}个` : `${run[0].key}（${run[0].rows.length}个）`,
+    sources: run.flatMap(sourcesOf), derived: [String(run[0].rows.length)], end: '；' });
+  const claims = runs.map(say);
+  const length = (list: Claim[]) => list.reduce((n, c) => n + c.text.length + 1 + markers(c.sources.length), 0);
+  // Still too long: the single-row groups at the end are the rest, each of one.
+  if (length(claims) > LISTING.maxGroupsChars) {
+    const singles = runs.filter((run) => run[0].rows.length === 1);
+    const kept = claims.slice(0, runs.length - singles.length);
+    if (singles.length && kept.length) claims.splice(0, claims.length, ...kept, { text: `其余${columnName}各1个`, sources: [], derived: ['1'], end: '。' });
+  }
+  claims[claims.length - 1].end = '。';
+  return [{ text: `按${columnName}统计${noun(table)}数量`, sources: [], end: '：' }, ...claims];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { TypedRow, TypedTable } from '../facts/typed-tables';
 import type { AttributeId } from '../question/lexicon';
 import type { Part, Subject } from '../question/reading';
 import { figureNumber } from '../question/question-words';
+import { formsOfNoun } from '../question/read-message';
 import { compactForm } from '../text/compact-form';
 import { parsePeriod, periodsOverlap, type PeriodSpan } from '../text/find-periods';
 import type { Knowledge } from './knowledge';
@@ -323,7 +324,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const said = compactForm(part.text);
       const expanded = (w: string) => !said.includes(compactForm(w)) && reportForms(knowledge).has(w);
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
-        && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge));
+        && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge)
+        // 「产业园区」: a form of what the rows are is no foreign word, though the table never prints that form.
+        && !table.rowNouns.some((n) => formsOfNoun(n, knowledge.lexicon).has(compactForm(w))));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.

@@ -43,6 +43,12 @@ export const LISTING = {
    * (provinces: two or three characters each): set a priori so 18 provinces are named, not 3 of them 「等」.
    */
   maxListedChars: 80,
+  /**
+   * A count for every group (「每个城市各有几个」) longer than this, its citation markers counted, is given compactly: groups of
+   * one size said together, a group cited by the row that prints its size (杭州 (6)), the groups of one row each not listed.
+   * Set a priori so the framing, the groups and their markers fit the 220 characters of a short answer.
+   */
+  maxGroupsChars: 180,
   /** Rows a ranking asked for without a number (「排名情况」) lists. */
   defaultTop: 5,
 };

@@ -206,7 +206,7 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   // 「落地最多的两个场景是啥」: 是啥 after a ranking asks which ones rank, not what they are.
   if (ops.has('define') && !quantity && textual && !top && !ops.has('max') && !ops.has('min')) return { operation: 'define' };
   // 「一共分哪几类」: kinds asked are listed (the report says how many there are and names them), not counted or summed.
-  if (tokens.some((t) => hasFunction(t, 'kinds'))) return { operation: 'list' };
+  if (kindsAsked(tokens)) return { operation: 'list' };
   // 「广东的企业数量大概是上海的几倍」: the quotient of two figures.
   if (ops.has('ratio') && several) return { operation: 'ratio' };
   // 「它比第二名多多少」「第一比第二多几个」: one side of a difference is the k-th of a ranking, not a thing named — the rank
@@ -419,6 +419,23 @@ function qualifiesNoun(tokens: Token[], position: number, lexicon: ReadContext['
 
 /** Words between a period and the date word they make a condition (「2018年以来成立的」), 的 allowed after them. */
 const RELATION_WORDS = /^(?:(?:及|或)?(?:之前|以前|前|之后|以后|后)|以来|起|开始)?的?$/;
+
+/**
+ * Whether the words between a period (ending at `from`) and a date word (starting at `to`) let the period be a condition on
+ * that date: relation words only (「2018年以后成立的」), or those followed by a few words naming the things dated — a subject or
+ * a counted noun (「2020年6月部委发布的」). `until` is where the relation words end.
+ */
+function datedThrough(tokens: readonly Token[], from: number, to: number): { until: number } | null {
+  const gap = tokens.filter((t) => t.start >= from && t.end <= to);
+  const names = (t: Token) => cuesOf(t, 'entity').length > 0 || cuesOf(t, 'noun').length > 0;
+  const first = gap.findIndex(names);
+  const relation = (first < 0 ? gap : gap.slice(0, first)).map((t) => t.text).join('');
+  if (!RELATION_WORDS.test(relation)) return null;
+  if (first < 0) return to - from <= 3 ? { until: to } : null;
+  const named = gap.slice(first);
+  if (!named.every(names) || named.reduce((n, t) => n + t.text.length, 0) > 6) return null;
+  return { until: gap[first].start };
+}
 
 /** How the words after a period (and a 从/自 before it) bound a date condition; undefined when the date is within it. */
 function dateRelation(between: string, before?: string): DateRelation | undefined {
@@ -637,7 +654,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         const marker = cuesOf(token, 'dateMarker')[0];
         // prose-figure: 「新成立企业里拿到融资的有几家」 — a date word with no period before it is no condition: the noun inside it
         // (融资) still names what the counted ones did, a topic word.
-        if (marker && !(lastPeriod && token.start - lastPeriod.end <= 3)) {
+        // 「2020年6月部委发布的」「2018年杭州建的」: the things the date is of (a subject, a counted noun) may stand between the period
+        // and the date word; the words right after the period still say how it bounds the date.
+        const dated = marker && lastPeriod ? datedThrough(tokens, lastPeriod.end, token.start) : null;
+        if (marker && !dated) {
           for (let at = 0; at < token.text.length; at++) {
             for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
               const inner = lexicon.longestAt(token.text.slice(0, end), at, () => true);
@@ -653,8 +673,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           }
         }
         // 「到2019年底发了几项」: a stock up to a date (截至, 到…底) stays a period, not a date condition.
-        if (marker && lastPeriod && !lastPeriod.period.asOf && token.start - lastPeriod.end <= 3 && RELATION_WORDS.test(tokens.filter((t) => t.start >= lastPeriod!.end && t.end <= token.start).map((t) => t.text).join('')) && periods.includes(lastPeriod.period)) {
-          dateFilter(marker.attribute, lastPeriod.period, token.start);
+        if (marker && lastPeriod && dated && !lastPeriod.period.asOf && periods.includes(lastPeriod.period)) {
+          dateFilter(marker.attribute, lastPeriod.period, dated.until);
           // 「3月份拿到融资的」「2月的案例」: a counted noun inside the marker (融资, 案例) still says what the rows are.
           for (let at = 0; at < token.text.length; at++) {
             for (let end = token.text.length - (at ? 0 : 1); end > at; end--) {
@@ -884,7 +904,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // (「研究机构里参与的高校有多少所」: a count word is where the question asks too.)
   const askAt = tokens.find((t) => hasFunction(t, 'question') || cuesOf(t, 'attribute').length || cuesOf(t, 'operation').some((c) => c.operation === 'count'))?.start ?? -1;
   // 「地方专项政策」「园区的企业」: of two nouns in a row (的 between at most) the second is the head, the first a modifier.
-  const counted = nouns.filter((n, i) => !n.asked && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
+  // 「部委发布的政策」「企业主导的产业园」: a noun whose things a column of the next noun's table names (部委 → 发布主体 of the
+  // policies), a date word or a verb between them, says who did it — the next noun is the head, also where it is asked.
+  const doer = (n: (typeof nouns)[number]) => {
+    const column = lexicon.files.nouns.find((c) => c.noun === n.noun)?.column;
+    return column !== undefined && nouns.some((m) => m.at > n.at && m.at - n.end <= 4 && m.noun !== n.noun
+      && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(m.noun) && t.columns.includes(column))
+      && tokens.some((t) => t.start >= n.end && t.end <= m.at && /的$/.test(t.text)));
+  };
+  const counted = nouns.filter((n, i) => !n.asked && !doer(n) && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
   // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
   // 「有多少|条」: jieba may leave the classifier a token of its own, right after the count word.
@@ -942,7 +970,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   // 「专利分在哪几类」「集中在哪几个IPC分类」 (list): kinds asked with 在哪 before them ask which kinds, not where — a place read
   // from the which-word, with no word naming a kind of place (城市, 省), is dropped, and so is a count of the kinds.
-  if (tokens.some((t) => hasFunction(t, 'kinds')) && !tokens.some((t) => cuesOf(t, 'noun').some((c) => c.noun === '地区'))) {
+  if (kindsAsked(tokens) && !tokens.some((t) => cuesOf(t, 'noun').some((c) => c.noun === '地区'))) {
     const kept = attributes.filter((a) => !['city', 'region', 'province', 'count'].includes(a));
     if (kept.length < attributes.length) {
       attributes.splice(0, attributes.length, ...kept);
@@ -1011,12 +1039,20 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
   // a ranking of them; only where no subject names which value is meant.
-  const groupable = (t: Token | undefined) => (t ? cuesOf(t, 'attribute').map((c) => c.attribute).find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
-  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length ? undefined
-    : tokens.map((t, i) => (hasFunction(t, 'each') && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
+  // 「工业互联网项目按年份分」「金融案例每个月各几个」: a field that is what the rows are of scopes them; it names no group.
+  const valueSubjects = uniqueSubjects.filter((s) => s.entity.kind !== 'domain');
+  // (「各部委分别发了几个」: a noun whose things a column names — 部委 → 发布主体 — groups by that column where each is asked on
+  // its own, 分别/各自; 「各部委一共发了多少」 asks the total.)
+  const distributive = tokens.some((t) => /^(分别|各自|各有)$/.test(t.text));
+  // (「各」 left a plain word by the segmenter is still the each-word of function-words.tsv.)
+  const eachWord = (t: Token) => t.type === 'word' && lexicon.files.functionWords.some((c) => c.class === 'each' && c.words.includes(t.text));
+  const groupable = (t: Token | undefined) => (t ? [...cuesOf(t, 'attribute').map((c) => c.attribute),
+    ...cuesOf(t, 'noun').filter(() => distributive).flatMap((c) => lexicon.files.nouns.find((n) => n.noun === c.noun)?.column ?? [])].find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
+  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || valueSubjects.length ? undefined
+    : tokens.map((t, i) => ((hasFunction(t, 'each') || eachWord(t)) && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
   // 「按月份分一下各几条」「按发布年份数一下」: a date right after 按 is what the rows are counted by — its months or its years
   // (a date after 各 stays a date asked of each row: 各是什么时候).
-  const byDate = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || uniqueSubjects.length || eachGroup ? undefined
+  const byDate = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || valueSubjects.length || eachGroup ? undefined
     : tokens.map((t, i) => {
       if (!/^按照?$/.test(t.text)) return undefined;
       const next = tokens.slice(i + 1, i + 3).filter((n, j, all) => n.start === (j ? all[j - 1].end : t.end));
@@ -1115,7 +1151,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(ordinal && place === undefined ? { ordinal: ordinal.rank } : {}),
     ...(place !== undefined ? { row: place } : {}),
     text: tokens.map((t) => t.text).join(''),
-    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(tokens.some((t) => hasFunction(t, 'kinds')) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) && operation.operation === 'explain' ? { classify: true } : {}),
+    subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(kindsAsked(tokens) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) && operation.operation === 'explain' ? { classify: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'why')) && operation.operation === 'explain' ? { why: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'shared')) ? { shared: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
@@ -1203,6 +1239,14 @@ function namesList(tokens: Token[], position: number): boolean {
   // 「top10哪家融资最多」: a which-word right after, with a max or min asked, picks from the list the top-k names.
   const picksFrom = /^的?(哪|谁)/.test(after) && tokens.some((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && (c.operation === 'max' || c.operation === 'min')));
   return picksFrom || /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
+}
+
+/**
+ * 「分哪几类」「有几种」: the kinds of a thing are asked — unless the kinds word follows 按 and a column (「按主导机构分类各多少」),
+ * where it only says the rows are counted by that column's values.
+ */
+function kindsAsked(tokens: Token[]): boolean {
+  return tokens.some((t, i) => hasFunction(t, 'kinds') && !(i >= 2 && cuesOf(tokens[i - 1], 'attribute').length > 0 && /^按照?$/.test(tokens[i - 2].text)));
 }
 
 const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');

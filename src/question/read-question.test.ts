@@ -245,6 +245,17 @@ describe('readQuestion: the parts of a question', () => {
     // 「每个城市各有几个」: a count for every value of the column (group-by), not a ranking; 「各省…哪张表」 stays a where-question.
     expect(read(['研究机构每个城市各有几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
     expect(read(['各省企业分布数量在哪张表']).parts[0]).toMatchObject({ operation: 'where' });
+    // 「各部委分别…」: a noun whose things a column names groups by that column when each is asked on its own; a total stays a count.
+    expect(read(['各部委分别出了几份政策']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'publisher' });
+    expect(read(['各部委一共出了多少份政策']).parts[0].groupBy).toBeUndefined();
+    // A field that the rows are of (金融 of 表4-1's cases) scopes a count by month; it names no group.
+    expect(read(['金融案例按月份统计各几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'date', groupUnit: 'month' });
+    // A date condition with the things dated between the period and the date word (「2020年4月交通运输部发布的」).
+    const dated = read(['2020年4月交通运输部发布的文件有几个']).parts[0];
+    expect(dated.filters).toEqual([expect.objectContaining({ kind: 'period', attribute: 'published' })]);
+    expect(dated.periods).toEqual([]);
+    // 「部委印发的政策」: the noun whose things issued them (部委) says who did it; what is counted is the head after 的.
+    expect(read(['上半年部委印发的政策有哪些']).parts[0].noun).toBe('政策');
     // 在哪 of a part of the report (讲…的, 的那段, 的定义) asks where it is told; of a thing, where the thing is.
     for (const question of ['谈跨链技术的在哪里', '关于产业园的那段在哪', '智慧城市的定义在哪儿']) expect(read([question]).parts[0].operation, question).toBe('where');
     expect(read(['杭州的产业园在哪']).parts[0].operation).not.toBe('where');

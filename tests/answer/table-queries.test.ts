@@ -68,6 +68,20 @@ describe('table questions: a count for each value of a column (group-by of every
     expect(provinces.answer).toMatch(/广东（7个）/);
   });
 
+  it('gives many groups compactly: one size said together, a group cited where its size is printed or stated, singles as the rest', async () => {
+    // 表3-3 prints each city's count beside its name (杭州 (6)); 27 cities, 19 of them with one park.
+    const cities = await ask('产业园每个城市分别多少个');
+    expect(cities.answer.length).toBeLessThanOrEqual(220);
+    expect(cities.answer).toContain('杭州（6个）');
+    expect(cities.answer).toMatch(/青岛、济南、长沙各2个/);
+    expect(cities.answer).toContain('其余城市各1个');
+    // Four kinds of leader over 44 parks: the prose's counts (17, 15, 9) are cited instead of every row.
+    const leaders = await ask('产业园区按主导机构分类各多少家');
+    expect(leaders.answer.length).toBeLessThanOrEqual(220);
+    expect(leaders.citations.filter((c) => c.line === 491).length).toBeGreaterThan(0);
+    expect(leaders.answer).toContain('政府、高校（3个）');
+  });
+
   it('keeps a table whose rows are the places themselves a list of its rows, and a where-question a where-question', async () => {
     const regions = await ask('各省分别有多少家区块链企业');
     expect(regions.answer).toContain('广东（354家）');
