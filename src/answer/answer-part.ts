@@ -6,7 +6,7 @@ import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
-import { answerOutline, answerTableCount, answerWhere } from './answer-where';
+import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
@@ -420,6 +420,9 @@ export async function answerPart(asked: Part, reading: Reading, knowledge: Knowl
 
 async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   if (part.operation === 'where') return (await answerWhere(part, reading, knowledge, retrieval)) ?? notInReport(part, reading, knowledge, retrieval);
+  // 「标准那几个表一共多少项」「哪张表行数最少」: the rows of several tables, counted, added up or ranked.
+  const tableRows = answerTableRows(part, knowledge);
+  if (tableRows) return tableRows;
   if (part.operation === 'difference' && part.rank !== undefined && part.subjects.length <= 1 && !part.versus?.length) {
     const against = await differenceFromRank(part, reading, knowledge, retrieval);
     if (against) return against;

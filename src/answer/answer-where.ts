@@ -3,8 +3,9 @@ import type { Part, Reading } from '../question/reading';
 import { compactForm } from '../text/compact-form';
 import type { Section } from '../types';
 import { rowsOf } from './choose-table';
+import type { TypedTable } from '../facts/typed-tables';
 import { answered, type Claim, type PartAnswer, type Source } from './claims';
-import type { Knowledge } from './knowledge';
+import { rowSource, sentenceSource, type Knowledge } from './knowledge';
 import { labelledLists, rankPassages, type Retrieval } from './answer-from-passages';
 import { WHERE } from './thresholds';
 
@@ -176,17 +177,20 @@ export function answerOutline(sectionId: string, knowledge: Knowledge): PartAnsw
   return answered([{ text: `${label}：${children.map((s) => plain(s.heading)).join('；')}`, sources: [...(own ? [own] : []), ...(sources as Source[])], end: '。' }]);
 }
 
+/** A table cited at its caption line. */
+function captionSource(knowledge: Knowledge, table: TypedTable): Source {
+  return { chunkId: table.rows[0].chunkId, quote: lineQuote(knowledge, table.line), line: table.line, section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` };
+}
+
 /**
- * 「有几张表讲标准」「第四章有几个表」「报告一共多少张表」: the report's tables counted (and named), each cited at its caption —
- * those of the section named, and of the topic said: a counted noun their rows are (标准 → 表5-1 … 表5-9) or a word of their
- * caption or topics. Null unless the part counts or lists tables, or when a topic word fits no table.
+ * The tables a part is about: those of the section it names, and of each topic word it says — a counted noun their rows are
+ * (标准 → 表5-1 … 表5-9) or a word of their caption or topics. Null when a topic word fits no table.
  */
-export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer | null {
-  // 「密码算法标准在第几章？有几张表？」: a field the tables are about (密码算法) is a word of their captions, as a topic word is.
-  if (part.noun !== '表' || part.table || part.subjects.some((s) => s.entity.kind !== 'domain') || !['count', 'list', 'lookup', 'sum'].includes(part.operation)) return null;
+function tablesAbout(part: Part, knowledge: Knowledge): { tables: TypedTable[]; topic: string[] } | null {
   const own = formsOfNoun('表', knowledge.lexicon);
-  const topic = [...new Set([...part.subjects.map((s) => s.entity.name), ...part.words].map(compactForm))]
-    .filter((w) => w.length >= 2 && !own.has(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
+  // 「那几个表里」: 表 with the word of looking inside it is still only 表.
+  const topic = [...new Set([...part.subjects.map((s) => s.entity.name), ...part.words, ...(part.noun && part.noun !== '表' ? [part.noun] : [])].map(compactForm))]
+    .filter((w) => w.length >= 2 && !own.has(w) && !own.has(w.replace(/(里|中|里面|里头)$/, '')) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
   let tables = [...knowledge.tables.values()].filter((t) => !part.section || part.section === 'preface' || t.sectionId === part.section || t.sectionId.startsWith(`${part.section}.`));
   for (const word of topic) {
     const match = knowledge.lexicon.longestAt(word, 0, () => true);
@@ -195,9 +199,66 @@ export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer |
     if (!fits.length) return null;
     tables = fits;
   }
-  if (!tables.length) return null;
-  const sources: Source[] = tables.map((table) => ({ chunkId: table.rows[0].chunkId, quote: lineQuote(knowledge, table.line), line: table.line,
-    section: knowledge.sectionLabel(table.sectionId), source: `${table.id} ${table.caption}` }));
+  return tables.length ? { tables, topic } : null;
+}
+
+/**
+ * 「标准那几个表一共列了多少项」「第四章那些案例表加起来多少个案例」「哪张表行数最少」 (the rows of several tables): each table's
+ * rows counted, then added up with the formula, or the tables ranked by them (ties all named). A table is cited at its caption,
+ * and at its last row where a serial column prints the count (序号 15), or at every row where it has only a few.
+ */
+export function answerTableRows(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (!part.acrossTables || part.table || !['count', 'sum', 'max', 'min'].includes(part.operation)) return null;
+  const about = tablesAbout(part, knowledge);
+  if (!about || about.tables.length < 2) return null;
+  const { tables, topic } = about;
+  const sized = tables.map((table) => {
+    const rows = table.rows.filter((r) => !r.total);
+    const serial = table.columns.findIndex((c) => c.attribute === 'serial');
+    const last = rows.at(-1);
+    // The size is cited where the report prints it: a serial column's last number (序号 15), else a sentence of the table's
+    // section counting its things by that number (「国家各部委发布与区块链相关的政策共 26 项」); a ranking's few rows are cited too.
+    if (serial >= 0 && last && last.cells[serial]?.value === rows.length) return { table, size: rows.length, sources: [captionSource(knowledge, table), rowSource(knowledge, last.chunkId)] };
+    const chapter = table.sectionId.split('.')[0];
+    const stated = knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === rows.length && f.nouns.some((n) => table.rowNouns.includes(n))
+      && knowledge.chunk(f.chunkId)?.sectionId.split('.')[0] === chapter && !/新增|新成立|新注册/.test(f.window));
+    if (stated) return { table, size: rows.length, sources: [captionSource(knowledge, table), sentenceSource(knowledge, stated.chunkId, stated.quote, stated.line)] };
+    const few = rows.length <= 3 && part.operation !== 'count' && part.operation !== 'sum' ? rows : [];
+    return { table, size: rows.length, sources: [captionSource(knowledge, table), ...few.map((r) => rowSource(knowledge, r.chunkId))] };
+  });
+  const chapter = part.section && part.section !== 'preface' ? knowledge.sections.get(part.section) : undefined;
+  const where = chapter ? (chapter.kind === 'chapter' ? chapterName(chapter) : `「${plain(chapter.heading)}」`) : '报告';
+  const scope = topic.length ? `${where}中讲${topic.join('、')}的${tables.length}张表` : `${where}的${tables.length}张表`;
+  const named = (t: TypedTable) => `${t.id}「${plain(t.caption)}」`;
+  if (part.operation === 'max' || part.operation === 'min') {
+    const best = part.operation === 'max' ? Math.max(...sized.map((s) => s.size)) : Math.min(...sized.map((s) => s.size));
+    const top = sized.filter((s) => s.size === best);
+    // The tables ranked are cited at their captions, those ranking first with what states their size.
+    // (Not every caption of the whole report's tables: too many to cite in a short answer.)
+    const others = tables.length <= 12 ? sized.filter((s) => !top.includes(s)).map((s) => s.sources[0]) : [];
+    return answered([{ text: `${scope}里`, sources: others, derived: [String(tables.length)], end: '，' },
+      { text: `${top.map((s) => named(s.table)).join('、')}${top.length > 1 ? '并列' : ''}行数${part.operation === 'max' ? '最多' : '最少'}，${top.length > 1 ? '各' : '共'}${best}行`,
+        sources: top.flatMap((s) => s.sources), derived: [String(best)], end: '。' }]);
+  }
+  const total = sized.reduce((n, s) => n + s.size, 0);
+  // 「多少个案例」: the rows said as what they are (个案例, 项标准) where the question names it.
+  const unit = part.noun && part.noun !== '表' ? `个${part.noun}` : '行';
+  return answered([{ text: `${scope}共列${total}${unit}（${sized.map((s) => s.size).join('+')}=${total}）`, sources: [], derived: [String(total), String(tables.length)], end: '：' },
+    ...sized.map((s, i): Claim => ({ text: `${s.table.id}有${s.size}行`, sources: s.sources, derived: [String(s.size)], end: i === sized.length - 1 ? '。' : '、' }))]);
+}
+
+/**
+ * 「有几张表讲标准」「第四章有几个表」「报告一共多少张表」: the report's tables counted (and named), each cited at its caption —
+ * those of the section named, and of the topic said: a counted noun their rows are (标准 → 表5-1 … 表5-9) or a word of their
+ * caption or topics. Null unless the part counts or lists tables, or when a topic word fits no table.
+ */
+export function answerTableCount(part: Part, knowledge: Knowledge): PartAnswer | null {
+  // 「密码算法标准在第几章？有几张表？」: a field the tables are about (密码算法) is a word of their captions, as a topic word is.
+  if (part.noun !== '表' || part.table || part.acrossTables || part.subjects.some((s) => s.entity.kind !== 'domain') || !['count', 'list', 'lookup', 'sum'].includes(part.operation)) return null;
+  const about = tablesAbout(part, knowledge);
+  if (!about) return null;
+  const { tables, topic } = about;
+  const sources = tables.map((table) => captionSource(knowledge, table));
   const chapter = part.section && part.section !== 'preface' ? knowledge.sections.get(part.section) : undefined;
   const where = chapter ? (chapter.kind === 'chapter' ? chapterName(chapter) : `「${plain(chapter.heading)}」`) : '报告';
   const scope = topic.length ? `${where}中讲${topic.join('、')}的表` : `${where}中的表`;

@@ -186,6 +186,17 @@ function namesOwnColumn(word: string, table: TypedTable, knowledge: Knowledge): 
   return match?.surface === compactForm(word) && match.cues.some((c) => (c.type === 'dateMarker' || c.type === 'attribute') && columnFor(table, c.attribute) >= 0);
 }
 
+/**
+ * 「湘黔渝里头重庆有几家」: a cluster or group containing a place asked of only says where that place is — no other topic. A share
+ * asked (「湘黔渝里四川占多少」) is of that cluster, the prose's, not the table's share of the whole country.
+ */
+function scopesSubject(word: string, part: Part, knowledge: Knowledge): boolean {
+  if (part.attributes.includes('share')) return false;
+  const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
+  return match?.surface === compactForm(word) && match.cues.some((c) => c.type === 'entity'
+    && (knowledge.lexicon.entities.get(c.entity)?.members ?? []).some((m) => part.subjects.some((s) => s.entity.id === m)));
+}
+
 export interface TableChoice {
   table: TypedTable;
   score: number;
@@ -326,7 +337,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       const foreignWords = part.words.filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !printed.includes(compactForm(w)) && !expanded(w)
         && !knowledge.lexicon.isFunctionWord(w) && !part.subjects.some((s) => s.text === w) && !namesPlaceKind(w, knowledge) && !namesOwnColumn(w, table, knowledge)
         // 「产业园区」: a form of what the rows are is no foreign word, though the table never prints that form.
-        && !table.rowNouns.some((n) => formsOfNoun(n, knowledge.lexicon).has(compactForm(w))));
+        && !table.rowNouns.some((n) => formsOfNoun(n, knowledge.lexicon).has(compactForm(w))) && !scopesSubject(w, part, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.

@@ -200,6 +200,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
     || tokens.filter((t) => t.type === 'figure').length >= 2;
   // Only an explanation of a thing (its 定位, 内容, 案例) is a definition; 「融资轮次是什么」 asks a table's value.
   const textual = attributes.every((a) => ['positioning', 'content', 'case'].includes(a));
+  // 「哪张表行数最少」「哪个表的案例最多」「两个政策表哪个多」: tables ranked by their rows, not a place in the report asked.
+  const rankedTables = tablesRanked(tokens);
+  if (rankedTables) return rankedTables === 'max' ? { operation: 'max', order: 'desc' } : { operation: 'min', order: 'asc' };
   if (ops.has('where')) return { operation: 'where' };
   // 「区块链在新基建里属于哪一类」 (explain): the kind a thing belongs to is told by the report's sentence naming it among a kind's items.
   if (tokens.some((t) => hasFunction(t, 'classify')) && textual) return { operation: 'explain' };
@@ -1158,6 +1161,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     ...(tables.length >= 2 ? { tables } : {}),
+    ...(!table && ['count', 'sum', 'max', 'min'].includes(operation.operation) && severalTables(tokens) ? { acrossTables: true } : {}),
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: partWords, unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),
     ...(labels.length ? { labels: [...new Set(labels)] } : {}),
     ...(people.length ? { people } : {}),
@@ -1247,6 +1251,37 @@ function namesList(tokens: Token[], position: number): boolean {
  */
 function kindsAsked(tokens: Token[]): boolean {
   return tokens.some((t, i) => hasFunction(t, 'kinds') && !(i >= 2 && cuesOf(tokens[i - 1], 'attribute').length > 0 && /^按照?$/.test(tokens[i - 2].text)));
+}
+
+/**
+ * 「哪张表行数最少」「两个政策表哪个列得多」: a which-table word, or a which-word beside several tables pointed at, with a ranking
+ * word (最多, 最少) or a comparative after the which-word ranks the tables by their rows.
+ */
+function tablesRanked(tokens: Token[]): 'max' | 'min' | undefined {
+  const ops = new Set(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
+  // (「哪个少」 may be one token, a comparing cue of its own.)
+  const which = tokens.findIndex((t) => (hasFunction(t, 'question') || cuesOf(t, 'operation').some((c) => c.operation === 'compare')) && /^哪/.test(t.text));
+  const comparative = which >= 0 ? [tokens[which], ...tokens.slice(which + 1)].find((u, j) => (j === 0 ? /(多|少)$/ : /^(更|还)?(多|少)(一些|一点|些)?$/).test(u.text)) : undefined;
+  const order = ops.has('max') ? 'max' : ops.has('min') ? 'min' : comparative ? (/少$|^(更|还)?少/.test(comparative.text) ? 'min' : 'max') : undefined;
+  if (!order) return undefined;
+  return tokens.some((t) => isWhereCue(t) && /^哪.*表/.test(t.text)) || (which >= 0 && pointsAtTables(tokens)) ? order : undefined;
+}
+
+/**
+ * 「标准那几个表一共多少项」「那些案例表加起来」「哪个表最多」: several tables pointed at (a plural demonstrative or 各/所有 before
+ * 表, a noun of what they hold between) — their rows are counted, added or ranked table by table.
+ */
+function severalTables(tokens: Token[]): boolean {
+  return tablesRanked(tokens) !== undefined || pointsAtTables(tokens);
+}
+
+function pointsAtTables(tokens: Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (!cuesOf(t, 'noun').some((c) => c.noun === '表') && !/^表(里|中|格)?$/.test(t.text)) return false;
+    const before = tokens.slice(Math.max(0, i - 3), i).reverse();
+    const k = before.findIndex((u) => !cuesOf(u, 'noun').length);
+    return k >= 0 && k <= 1 && (hasFunction(before[k], 'plural') || /^(各|所有|全部|这几张|那几张|几张|几个)$/.test(before[k].text));
+  });
 }
 
 const isWhereCue = (t: Token) => cuesOf(t, 'operation').some((c) => c.operation === 'where');

@@ -254,6 +254,11 @@ describe('readQuestion: the parts of a question', () => {
     const dated = read(['2020年4月交通运输部发布的文件有几个']).parts[0];
     expect(dated.filters).toEqual([expect.objectContaining({ kind: 'period', attribute: 'published' })]);
     expect(dated.periods).toEqual([]);
+    // Several tables pointed at, or a which-table word with a ranking: their rows are counted or ranked table by table.
+    expect(read(['那几张标准表加起来一共几项']).parts[0]).toMatchObject({ acrossTables: true, noun: '标准' });
+    expect(read(['哪个表的行最多']).parts[0]).toMatchObject({ operation: 'max', acrossTables: true });
+    expect(read(['第四章两个案例表哪个少']).parts[0]).toMatchObject({ operation: 'min', acrossTables: true });
+    expect(read(['产业园在哪张表']).parts[0].operation).toBe('where');
     // 「部委印发的政策」: the noun whose things issued them (部委) says who did it; what is counted is the head after 的.
     expect(read(['上半年部委印发的政策有哪些']).parts[0].noun).toBe('政策');
     // 在哪 of a part of the report (讲…的, 的那段, 的定义) asks where it is told; of a thing, where the thing is.

@@ -136,6 +136,11 @@ export interface Part {
    * (by number, or by a word only one of them requires), in the order named: each counted and the counts added.
    */
   tables?: string[];
+  /**
+   * 「标准那几个表一共多少项」「哪张表行数最少」: several tables pointed at as such — their rows are counted, added up or ranked
+   * table by table (the tables of the section, noun and topic words said).
+   */
+  acrossTables?: boolean;
   /** The chapter or section it names (第六章 → '6'), if any. */
   section?: string;
   /** For a where-question, the kind of place asked for: 哪张表 → table, 哪张图 → figure, else section. */

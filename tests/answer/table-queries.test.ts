@@ -89,6 +89,22 @@ describe('table questions: a count for each value of a column (group-by of every
   });
 });
 
+describe('table questions: the rows of several tables', () => {
+  it('adds up the rows of the tables of a topic with the formula, and ranks the tables by their rows, ties named', async () => {
+    // Chapter 5's nine tables of standards: 3+3+8+3+5+8+15+6+9 = 60 rows; 表5-7 has the most (its 序号 runs to 15).
+    const sum = await ask('讲标准的那些表一共收了多少条标准');
+    expect(sum.answer).toContain('60');
+    expect(sum.answer).toContain('3+3+8+3+5+8+15+6+9=60');
+    const most = await ask('标准那几张表里哪张表条目最多');
+    expect(most.answer).toContain('表5-7');
+    expect(most.answer).toContain('15行');
+    // Of all the report's tables, 表4-9 (two cases) has the fewest rows.
+    const fewest = await ask('哪个表行数最少');
+    expect(fewest.answer).toContain('表4-9');
+    expect(fewest.answer.length).toBeLessThanOrEqual(220);
+  });
+});
+
 describe('table questions: a column said to be a value it prints', () => {
   it('reads 主导机构是企业 / 牵头人为高校 as a condition even where the value is a common noun, and a bare noun phrase with one as a list', async () => {
     // 表3-3: 广东's parks led by 企业 alone are four (蚁米×2, 广东金融高新区, CNBI 深圳).
