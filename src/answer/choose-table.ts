@@ -264,6 +264,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     const ownWord = part.words.some((w) => table.requires.includes(w) && table.topics.includes(w));
     const currencyNamed = part.qualifiers.some((q) => ['人民币', '美元'].includes(q));
     const currency = currencyNamed && table.columns.some((c) => c.kind === 'money');
+    // 「这十家一共融了多少」: a selection pointed at, asked for what this table's columns hold (金额), names the table as its noun would.
+    const pointedSum = part.selection === true && part.operation === 'sum' && columns.some((a) => !ROW_COUNTS.has(a));
     // 「司法案例有几个」: a subject that is what the whole table is about (司法 for 表4-3) names the table, not rows of it.
     const topical = part.subjects.filter((s, i) => !subjectRows[i].length && (table.topics.includes(s.entity.name) || table.requires.some((w) => s.entity.name.includes(w)))).length;
     let eligible = explicit || (namedRow && !wantsNew && !otherNoun);
@@ -274,8 +276,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         // 「厦门有区块链产业园吗」: a place the table does not list is answered there (as not listed).
         || part.subjects.some((s) => ['region', 'city'].includes(s.entity.kind)));
       // 「投融资金额排名前三的公司」: what the table's columns hold, ranked or listed, with no counted noun.
+      // 「这十家一共融了多少」: a sum of a selection pointed at (the top10), of what only such a table's columns hold.
       if (!eligible && !part.noun && columns.length > 0 && !unanswerable && table.requires.length
-        && ['topk', 'rank', 'max', 'min', 'list', 'count', 'earliest', 'latest'].includes(part.operation)) eligible = true;
+        && (['topk', 'rank', 'max', 'min', 'list', 'count', 'earliest', 'latest'].includes(part.operation) || pointedSum)) eligible = true;
       // 「闽排第几」: a place the table ranks, asked for its place.
       if (!eligible && !part.noun && matched > 0 && ['position', 'rank', 'max', 'min', 'topk'].includes(part.operation)
         && table.columns.some((c) => c.kind === 'count' || c.kind === 'money' || c.kind === 'percent')) eligible = true;
@@ -325,7 +328,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length)
         // 「研究院哪个城市最多」: the things counted grouped by a column only such a table holds (no other table prints where each
         // 研究机构 is); the caption then says its scope.
-        || (noun && grouping > 0 && RANKINGS.has(part.operation) && !part.subjects.length);
+        || (noun && grouping > 0 && RANKINGS.has(part.operation) && !part.subjects.length)
+        || pointedSum;
       if (!required) eligible = false;
     }
     // Content words the table never prints (「青岛智能办」: 智能办 is no cell of 表3-3) say the question is about something else.
@@ -349,7 +353,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
     if (eligible && !explicit && part.versus?.length && ['compare', 'difference'].includes(part.operation)
       && (outsideSpan(table, { ...part, periods: part.versus, filters: [] }) || stockAfter(table, part.versus))) eligible = false;
     if (!eligible) continue;
-    const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency)
+    const score = TABLE_CHOICE.explicit * Number(explicit) + TABLE_CHOICE.namedRow * Number(namedRow) + TABLE_CHOICE.noun * Number(noun || ownWord || currency || pointedSum)
       + TABLE_CHOICE.subject * matched + TABLE_CHOICE.column * columns.length + TABLE_CHOICE.value * (values + dates)
       + TABLE_CHOICE.topic * topics + TABLE_CHOICE.grouping * grouping
       + TABLE_CHOICE.ranking * Number((['position', 'rank', 'max', 'min', 'topk'].includes(part.operation) || (part.operation === 'sum' && Boolean(part.rank))) && table.columns.some((c) => ['count', 'money', 'percent'].includes(c.kind ?? '')))

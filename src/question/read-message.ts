@@ -858,6 +858,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'value', entity: value, text: tokens[at].text });
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
   }
+  // 「粤苏浙鲁加起来占新成立303家的多少」: 占, a whole said in between (a qualifier, a figure), then 的多少/几成 asks a share.
+  const within = tokens.findIndex((t) => /^占了?$/.test(t.text));
+  if (within >= 0 && !attributes.includes('share')) {
+    const rest = tokens.slice(within + 1, within + 7);
+    const asked = rest.findIndex((t) => /^(的)?(多少|几成|百分之几|多大比例)$/.test(t.text) || (t.text === '的' && /^(多少|几成)$/.test(rest[rest.indexOf(t) + 1]?.text ?? '')));
+    if (asked > 0) {
+      attributes.push('share');
+      quantity = true;
+    }
+  }
   // 「GB/T开头的」「T/SCCIA打头的」: letters of a code right before a word of beginning select the rows whose number begins so.
   tokens.forEach((token, i) => {
     if (!/^(开头|打头|字头|起头|为首)$/.test(token.text)) return;
@@ -1139,6 +1149,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「2020年6月新成立了多少家」: what is new in one month is a span named precisely — the half-year's figure (a whole around it)
   // or a stock counted 截至 that month does not answer it.
   if (qualifiers.has('new')) periods.splice(0, periods.length, ...periods.map((p) => (p.from === p.to && !p.asOf && !p.bound && !p.day ? { ...p, exact: true } : p)));
+  // 「这十家一共融了多少」「那10个加起来」: a number of things pointed at, nothing named, is a set already listed — a table's
+  // selection of rows (its top10), added up as such.
+  const NUMBERED = /^(\d+|[两三四五六七八九十]+)[家个笔项条所]$/;
+  if (operation.operation === 'sum' && !uniqueSubjects.length && tokens.some((t, i) => /^[这那](\d+|[两三四五六七八九十]+)[家个笔项条所]$/.test(t.text)
+    || (/^[这那]$/.test(t.text) && tokens[i + 1]?.start === t.end && NUMBERED.test(tokens[i + 1].text)))) selection = true;
   const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
   // 「政务服务和医疗健康各占多少」: subjects with only coordinators between them are each asked on their own; 「政务里的数据共享」 is
   // one looked inside another.

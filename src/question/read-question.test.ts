@@ -259,6 +259,9 @@ describe('readQuestion: the parts of a question', () => {
     expect(read(['哪个表的行最多']).parts[0]).toMatchObject({ operation: 'max', acrossTables: true });
     expect(read(['第四章两个案例表哪个少']).parts[0]).toMatchObject({ operation: 'min', acrossTables: true });
     expect(read(['产业园在哪张表']).parts[0].operation).toBe('where');
+    // A number of things pointed at and added up (这十家) is a selection already listed; 占…的多少 with a whole between asks a share.
+    expect(read(['这十家加起来融资多少']).parts[0]).toMatchObject({ operation: 'sum', selection: true });
+    expect(read(['京沪两地加起来占新成立企业的多少']).parts[0].attributes).toContain('share');
     // 「部委印发的政策」: the noun whose things issued them (部委) says who did it; what is counted is the head after 的.
     expect(read(['上半年部委印发的政策有哪些']).parts[0].noun).toBe('政策');
     // 在哪 of a part of the report (讲…的, 的那段, 的定义) asks where it is told; of a thing, where the thing is.

@@ -89,6 +89,16 @@ describe('table questions: a count for each value of a column (group-by of every
   });
 });
 
+describe('table questions: a selection pointed at by its number', () => {
+  it('adds up the amounts of the ten companies of 表2-2 per currency when asked of 这十家, naming no table', async () => {
+    const answer = await ask('这十家加起来一共拿了多少钱');
+    expect(answer.answer).toContain('表2-2');
+    expect(answer.answer).toContain('1975万美元');
+    expect(answer.answer).toContain('5400万人民币');
+    expect(answer.answer).not.toContain('7375');
+  });
+});
+
 describe('table questions: the rows of several tables', () => {
   it('adds up the rows of the tables of a topic with the formula, and ranks the tables by their rows, ties named', async () => {
     // Chapter 5's nine tables of standards: 3+3+8+3+5+8+15+6+9 = 60 rows; 表5-7 has the most (its 序号 runs to 15).
