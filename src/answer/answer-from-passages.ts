@@ -592,7 +592,8 @@ function usedOnly(asked: string, question: string, chosen: Passage[], knowledge:
   let to = from + asked.length;
   while (from > 0 && holds(question.slice(from - 1, to))) from--;
   while (to < question.length && holds(question.slice(from, to + 1))) to++;
-  const term = question.slice(from, to);
+  // 「一币是指什么」: the gloss word the question asks with (是, 是指) is no part of the term, though the sentence prints it next.
+  const term = question.slice(from, to).replace(/(?:是指|是|指|即)$/u, '');
   const printed = chosen.map((p) => printedSpan(p.text, term)).find((s) => s !== null);
   return printed && !glossedTerm(reportText(knowledge), term) ? printed : null;
 }

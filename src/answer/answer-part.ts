@@ -488,7 +488,9 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
       ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     if (told && unsaid.every((w) => told.claims.some((c) => c.sources.some((source) => compactForm(source.quote).includes(w))))) return told;
     const fromPassages = await answerFromPassages(part, reading, knowledge, retrieval);
-    if (fromPassages && (onlyListed(fromPassages, part, false) || (part.contrast && !statesContrast(fromPassages)))) return notInReport(part, reading, knowledge, retrieval);
+    // 「侧链是什么」 (define): an enumeration that names the term says what class of thing it is (…侧链、哈希锁定等…跨链技术解决方法);
+    // the answer says the report does not define it and quotes where it names it.
+    if (fromPassages && ((part.operation !== 'define' && onlyListed(fromPassages, part, false)) || (part.contrast && !statesContrast(fromPassages)))) return notInReport(part, reading, knowledge, retrieval);
     if (fromPassages) return fromPassages;
     if (part.contrast) return notInReport(part, reading, knowledge, retrieval);
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.

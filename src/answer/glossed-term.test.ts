@@ -9,6 +9,11 @@ describe('glossedTerm', () => {
     expect(glossedTerm('推出“一码游贵州”全域智慧旅游平台，通过', '一码游贵州')).toBe(true);
   });
 
+  it('counts the parts a term is made of (X包括…) or a next sentence saying what it mainly is (。主要是指) as glossing it', () => {
+    expect(glossedTerm('核心要素为三层，其中底座层包括存储节点和计算节点。', '底座层')).toBe(true);
+    expect(glossedTerm('二是算力设施。主要是指数据中心、智能计算中心等。', '算力设施')).toBe(true);
+  });
+
   it('counts a term only used (持续扩容) or listed among others (X、Y等算法) as not glossed', () => {
     expect(glossedTerm('二是监管体系更加健全，监管沙盒持续扩容。', '监管沙盒')).toBe(false);
     expect(glossedTerm('安全多方计算、同态加密、零知识证明等密码学算法不断融合应用', '同态加密')).toBe(false);

@@ -10,8 +10,8 @@ const KIND_NOUN = '(?:平台|框架|系统|货币|委员会|联盟|组织|机构
 const QUOTE_OPEN = '[“"「《]?';
 const QUOTE_CLOSE = '[”"」》]?';
 
-/** What a term's occurrence is followed by when the sentence says what it is (是, 指, 即, a bracketed gloss). */
-const GLOSS_AFTER = new RegExp(`^${QUOTE_CLOSE}(?:是|指|即|就是|作为|[（(])`);
+/** What a term's occurrence is followed by when the sentence says what it is (是, 指, 即, 包括, a bracketed gloss, or the next sentence's 主要是指). */
+const GLOSS_AFTER = new RegExp(`^${QUOTE_CLOSE}(?:是|指|即|就是|作为|包括|[（(]|[。：:]主要是指)`);
 /**
  * An appositive after the quoted term (「“一码游贵州”全域智慧旅游平台」): a short noun run ending in a kind noun, then punctuation
  * or 的 (no 等/、/和: an enumeration's class is no gloss). Unquoted, the term and the noun are one compound (云计算平台).

@@ -151,8 +151,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     for (const word of group.words) {
       const form = compactForm(word);
       (functionWords.get(form) ?? functionWords.set(form, new Set()).get(form)!).add(group.class);
-      // Everyday words are not cues of their own: they only keep a word from being read as a missing topic.
-      if (group.class !== 'everyday') add(word, { type: 'function', function: group.class });
+      // Everyday words are not cues of their own: they only keep a word from being read as a missing topic. Size words
+      // (规模, 体量) are an attribute's words (attributes.tsv) that only mark which sense of it is asked.
+      if (group.class !== 'everyday' && group.class !== 'size') add(word, { type: 'function', function: group.class });
     }
   }
 
@@ -201,7 +202,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     },
     isFunctionWord(word, cls) {
       const classes = functionWords.get(compactForm(word));
-      return Boolean(classes && (!cls || classes.has(cls)));
+      // A size word (规模) is an attribute's word, a function word only when its class is asked for.
+      return Boolean(classes && (cls ? classes.has(cls) : [...classes].some((c) => c !== 'size')));
     },
     formsOf: (id) => forms.get(id) ?? [],
     rowsOf: (table) => rows.get(table) ?? [],

@@ -59,6 +59,8 @@ const DATE_ATTRIBUTES = new Set<AttributeId>(['founded', 'published', 'date']);
 const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'money']);
 /** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
 const MEASURES = new Set<AttributeId>(['money', 'count']);
+/** The classifier of sums of money (一笔融资): a noun counted by it has an amount as its size. */
+const SUM_CLASSIFIER = '笔';
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
 export const GROUPABLE = new Set<AttributeId>(['city', 'province', 'region', 'cluster', 'leader', 'round', 'level', 'status', 'apptype', 'subfield',
   'founded', 'published', 'date', 'publisher', 'enterprise', 'number']);
@@ -488,6 +490,9 @@ function whichOfNamed(tokens: Token[], lexicon: Lexicon): Token[] {
 }
 
 /** The first row (in the lexicon's order) one of whose forms each form is, per lexicon: a standard's number names its row. */
+/** Every classifier of a counted noun (家, 项, 笔 …). */
+const classifiersOf = oncePerLexicon((lexicon) => new Set([...lexicon.classifiers.values()].flat()));
+
 const rowsByForm = oncePerLexicon((lexicon) => {
   const rows = new Map<string, Entity>();
   for (const entity of lexicon.entities.values()) {
@@ -726,7 +731,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           // 「流向哪些领域」 (list): a field is asked of the prose, which says it with the attribute's own word (…等领域).
           if (cue.attribute === 'field') words.push(lexicon.attributes.get(cue.attribute)?.label ?? '');
           if (MEASURES.has(cue.attribute)) {
-            if (!/多少|几|哪|什么|啥/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
+            if (!/多少|几|哪|什么|啥|多大/.test(token.text)) measured.push({ attribute: cue.attribute, text: token.text });
             else askedAmount.add(cue.attribute);
           }
           if (DATE_ATTRIBUTES.has(cue.attribute)) lastDate = { attribute: cue.attribute, end: token.end };
@@ -774,6 +779,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (/^[一二两三四五六七八九十百几\d]*(来|多|几)?(天|周|个月|星期)(里|内|中)?$/.test(word)) break;
         // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
         if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
+        // 「研究机构家数」「融资笔数」: a classifier of counted things with 数/量 after it asks how many, as 个数 does.
+        if (/^.[数量]$/u.test(word) && classifiersOf(lexicon).has(word[0])) {
+          if (!attributes.includes('count')) attributes.push('count');
+          quantity = true;
+          break;
+        }
         words.push(word);
         // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
         // never as an everyday word around the question (「编委会的顾问都有谁」).
@@ -960,6 +971,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (at >= 0 && !QUANTITY_ATTRIBUTES.has(cue.attribute) && !DATE_ATTRIBUTES.has(cue.attribute) && !['province', 'region', 'city'].includes(cue.attribute)) attributes.splice(at, 1);
       }
     }
+  }
+  // 「专利多大规模」「产业园体量多大」: a size asked of things counted (专利 by 项, 产业园 by 家) is how many there are; only of an
+  // amount (产业, 市场, 融资: counted by 笔, a classifier of sums) is it money. Only where every word asking the amount is a size
+  // word (not 金额, 多少钱).
+  const moneyWords = tokens.filter((t) => cuesOf(t, 'attribute').some((c) => c.attribute === 'money'));
+  if (noun && !(lexicon.classifiers.get(noun) ?? []).includes(SUM_CLASSIFIER) && attributes.includes('money') && moneyWords.length && moneyWords.every((t) => lexicon.isFunctionWord(t.text, 'size'))) {
+    attributes.splice(attributes.indexOf('money'), 1, ...(attributes.includes('count') ? [] : ['count' as const]));
+    quantity = true;
   }
   // 「是哪年成立的」: the generic 是哪年 gives way to the named kind of date (成立时间).
   if (attributes.includes('date') && attributes.some((a) => a !== 'date' && DATE_ATTRIBUTES.has(a))) attributes.splice(attributes.indexOf('date'), 1);
@@ -1507,6 +1526,9 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
   for (const cue of ['task', 'advice', 'evasion', 'offtopic'] as const) {
     if (kinds.has(cue)) return { kind: cue === 'offtopic' ? 'off-topic' : 'task', cue };
   }
+  // 「比特币靠谱吗」: a judgement asked of nothing the report names is no question about it; of something it names (「这些数据靠谱吗，
+  // 谁统计的」「产业园靠不靠谱」) it asks what the report says of that thing.
+  if (kinds.has('judgement') && !namesReport(tokens)) return { kind: 'off-topic', cue: 'offtopic' };
   // 「给我讲个区块链笑话」「用Python写一段区块链代码」: a product (笑话, 代码) with a making word shortly before it in its sentence
   // asks for something to be made, whatever stands between.
   if (kinds.has('product')) {

@@ -78,6 +78,11 @@ describe('readQuestion: what a message is', () => {
     ['帮我出几道关于区块链政策的判断题', 'task'],
     ['学区块链去哪学比较好', 'task'],
     ['搞区块链这行好不好就业', 'task'],
+    // A judgement (靠谱吗) of something the report names asks what it says of that thing; of nothing it names, it is off-topic.
+    ['研究院统计的产业园数字靠不靠谱', 'question'],
+    ['狗狗币靠谱吗', 'off-topic'],
+    // A chart or spreadsheet made of the report's figures is a product asked to be made.
+    ['把各省的企业数量画成饼图', 'task'],
     ['你觉得这报告写得咋样', 'off-topic'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);
@@ -943,5 +948,25 @@ describe('readQuestion: follow-ups that move along the conversation', () => {
   it('reads another period alone (那去年的呢) as the same figure of that period, not as why the figure is so', () => {
     const part = read(['上半年有投入产出的企业多少家', '那去年的呢'], ['在2020年上半年具有投入产出的区块链企业共303家。']).parts[0];
     expect(part.ofAnswer).toBeUndefined();
+  });
+});
+
+describe('readQuestion: a size asked in everyday words', () => {
+  it.each([
+    // Of things counted (专利 by 项, 研究机构 by 家), a size is how many there are.
+    ['下半年以前的专利体量有多大', 'count'],
+    ['产业园盘子多大', 'count'],
+    // Of an industry (no counted noun) it is the amount of money.
+    ['区块链产业盘子多大', 'money'],
+  ])('%s asks %s', (question, attribute) => {
+    const [part] = read([question]).parts;
+    expect(part.attributes).toContain(attribute);
+    expect(part.unknown).toEqual([]);
+  });
+
+  it('reads a classifier before 数 as a count, not as a word the report never uses', () => {
+    const [part] = read(['标准的项数是多少']).parts;
+    expect(part.attributes).toContain('count');
+    expect(part.unknown).toEqual([]);
   });
 });

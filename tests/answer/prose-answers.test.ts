@@ -189,6 +189,17 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(bridge.answer).toContain('通用跨链框架');
   });
 
+  it('defines a term the report only lists among others by the enumeration that names it, said to be no definition', async () => {
+    const listed = await ask('公证人机制指的是啥');
+    expect(listed.grounded).toBe(true);
+    expect(listed.answer).toMatch(/没有给出「公证人机制」的定义/);
+    expect(lines(listed)).toContain(565);
+    // A sentence that says what the term is (X是…, X是指…) is a definition, whatever gloss word the question asks with.
+    const said = await ask('区块链公共服务平台是指啥');
+    expect(said.answer).not.toMatch(/没有给出/);
+    expect(said.answer).toContain('技术支撑服务的基础设施');
+  });
+
   it('answers why a thing suits a use with the sentence saying what it can do there (区块链技术能将…), not the use\'s problems', async () => {
     const answer = await ask('区块链干嘛适合用在慈善上');
     expect(answer.answer).toContain('记录上链');
