@@ -1411,11 +1411,25 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
   const context: TableContext = { knowledge, table, part: effective, labels, facts: [] };
   // Near-miss (「2019年新增的研究机构有哪些」): a table of one span (表2-1: 2020年; 表2-2: 2020年上半年) says nothing of a
   // period outside it — not even zero rows; the span it does cover is the nearest thing stated. A stock 截至 a date is left alone.
+  // 「2018年新增了几家研究机构」: counted or looked up, the rows of another span are no more the asked period's than listed.
+  // 「2018年新增了几家研究机构」: counted, the rows of another span are no answer either; the prose's nearest figure (2020年新增了
+  // 9家) is what the decline offers.
+  if (['count', 'sum'].includes(part.operation) && outsideSpan(table, part)) return null;
   if (part.operation === 'list' && outsideSpan(table, part)) {
     const asked = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))].map((p) => p.label).join('、');
     const text = `报告中没有${asked}的${noun(table)}数据，${table.id}只列出${table.period}的`;
-    // The periods are said, not figures of the report: the years and the table's number are what the question and caption print.
-    return missing([{ text, sources: [], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
+    // The periods are said, not figures of the report: the years and the table's number are what the question and caption print
+    // (the caption cited).
+    return missing([{ text, sources: [captionSource(context)], derived: text.match(/\d+(\.\d+)?/g) ?? [] }]);
+  }
+  // near-miss 「排第十一的是哪家」 of a table of ten rows: a place past its last row is no place the report gives — the rows it
+  // does rank are the nearest thing stated.
+  const ranked = table.rows.filter((row) => !row.total).length;
+  if (effective.operation === 'rank' && !effective.subjects.length && !effective.filters.length && !effective.condition
+    && (effective.groupBy === undefined || columnFor(table, effective.groupBy) === table.label) && (effective.rank ?? 1) > ranked) {
+    const place = CHINESE_ORDINAL[effective.rank ?? 1] ?? String(effective.rank);
+    const text = `报告中没有第${place}名的数据，${table.id}（${table.caption.replace(/\s+/g, '')}）只列出${ranked}个${noun(table)}`;
+    return missing([{ text, sources: [captionSource(context)], derived: [String(effective.rank), String(ranked)] }]);
   }
   if (part.row !== undefined && part.table === table.id && !kept.length) return rowAt(context, part.row);
   if (part.shared) return sharedValues(context, choice);

@@ -17,6 +17,25 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(firms.answer).toContain('354');
   });
 
+  it('answers a size asked in everyday words (多大规模, 体量, 家数) by the count of things counted or the amount of an industry', async () => {
+    const patents = await ask('上半年区块链专利体量有多大');
+    expect(patents.grounded).toBe(true);
+    expect(patents.answer).toContain('5402');
+    const industry = await ask('区块链行业上半年盘子多大');
+    expect(industry.answer).toContain('17.15');
+    const events = await ask('截至六月底投融资事件的笔数');
+    expect(events.answer).toContain('71');
+  });
+
+  it('declines a place past a table\'s last row and a count of a year its one-span table does not cover, offering what is stated', async () => {
+    const past = await ask('融资top10里第十三名是哪家');
+    expect(past.grounded).toBe(false);
+    expect(past.answer).toContain('10个');
+    const year = await ask('2017年新成立的区块链研究机构有几家');
+    expect(year.grounded).toBe(false);
+    expect(year.answer).toContain('9 家');
+  });
+
   it('reads 能用来干啥/可以做什么 as asking what a thing is for (an explanation), not as a missing fact', async () => {
     const answer = await ask('跨链技术可以做什么');
     expect(answer.grounded).toBe(true);
