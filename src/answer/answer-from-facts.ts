@@ -258,6 +258,12 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // (given as stated, with no exchange rate), not a figure it counts within.
   const askedCurrency = part.qualifiers.find((q) => CURRENCIES.has(q));
   const converts = (fact: StoredFact) => Boolean(askedCurrency) && currencyOf(fact) !== undefined && currencyOf(fact) !== askedCurrency;
+  // share: 「长三角里江苏占多少」 — a cluster looked inside (a word of the part, not a subject) is the whole the share is of: a
+  // share its own clause takes of the whole country (「占全国的23.43%」) is another whole's.
+  const withinCluster = part.attributes.includes('share') && part.words.some((w) => {
+    const match = knowledge.lexicon.longestAt(compactForm(w), 0, () => true);
+    return match?.surface === compactForm(w) && match.cues.some((c) => c.type === 'entity' && knowledge.lexicon.entities.get(c.entity)?.kind === 'cluster');
+  });
   const { facts } = knowledge.facts;
   const valueFit = valueCondition(part, knowledge);
   // share: 「北京的专利占全国多少」 — a share is a share of something: one whose sentence never names the asked noun (北京 13% of
@@ -269,6 +275,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
     if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
+    if (withinCluster && fact.kind === 'percent' && SCOPES.全国.some((f) => ownShareClause(fact).includes(f))) continue;
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;
     const entity = relaxed ? 1 : entityFactor(fact, subject, knowledge, forms);

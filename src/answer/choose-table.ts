@@ -180,6 +180,12 @@ function namesPlaceKind(word: string, knowledge: Knowledge): boolean {
   return match?.surface === compactForm(word) && match.cues.some((c) => c.type === 'noun' && c.noun === '地区');
 }
 
+/** The word is a cluster's name (环渤海聚集区, 长三角). */
+function clusterNamed(word: string, knowledge: Knowledge): boolean {
+  const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
+  return match?.surface === compactForm(word) && match.cues.some((c) => c.type === 'entity' && knowledge.lexicon.entities.get(c.entity)?.kind === 'cluster');
+}
+
 /** 「出台」「发布」「成立」: a word marking one of the table's own columns (its date of publication) is about the table. */
 function namesOwnColumn(word: string, table: TypedTable, knowledge: Knowledge): boolean {
   const match = knowledge.lexicon.longestAt(compactForm(word), 0, () => true);
@@ -344,6 +350,9 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         && !table.rowNouns.some((n) => formsOfNoun(n, knowledge.lexicon).has(compactForm(w))) && !scopesSubject(w, part, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
+      // share: 「环渤海聚集区中天津占多少」 — a cluster looked inside is the whole the share is of; a table that lists no row of it
+      // (表6-1's shares are of the whole country) gives another whole's share.
+      if (foreignWords.some((w) => clusterNamed(w, knowledge))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       // A list's figure that is the number of the table's rows (「出了专项政策的12个省市都有哪些」) says how many there are to list.
       const size = (f: string) => part.operation === 'list' && Number(figureNumber(f)) === table.rows.length;

@@ -1536,11 +1536,13 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
     // A word that starts with a making word (讲个, 写段, 来首): not one that only holds it (应用, 未来, 合作).
     const makes = (i: number) => {
       let length = 0;
-      for (let j = i - 1; j >= 0 && tokens[j].type !== 'punctuation' && length < MAKING_SPAN; j--) {
+      // (A space between two Latin words, 「Hyperledger Fabric」, is no break in the sentence.)
+      for (let j = i - 1; j >= 0 && (tokens[j].type !== 'punctuation' || /^\s+$/u.test(tokens[j].text)) && length < MAKING_SPAN; j--) {
         // 「讲了」「写的」 say what was made, not ask for it.
         const rest = (verb: string) => tokens[j].text.slice(verb.length) || (tokens[j + 1]?.text ?? '');
         if (making.some((verb) => tokens[j].text.startsWith(verb) && !/^[了过的着]/.test(rest(verb)))) return true;
-        length += tokens[j].text.length;
+        // A Latin name between (Solidity, ERC20) is one thing named, however long it is spelt.
+        length += /^[a-z0-9.+#-]+$/u.test(tokens[j].text) ? 1 : tokens[j].text.length;
       }
       return false;
     };

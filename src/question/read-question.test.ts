@@ -83,6 +83,8 @@ describe('readQuestion: what a message is', () => {
     ['狗狗币靠谱吗', 'off-topic'],
     // A chart or spreadsheet made of the report's figures is a product asked to be made.
     ['把各省的企业数量画成饼图', 'task'],
+    // Latin names between the making word and the product (Rust, Substrate) are one thing each, spaces and all.
+    ['帮忙用Rust写个Substrate Runtime的链码', 'task'],
     ['你觉得这报告写得咋样', 'off-topic'],
   ])('%s → %s', (text, kind) => {
     expect(read([text]).kind).toBe(kind);

@@ -36,6 +36,14 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(year.answer).toContain('9 家');
   });
 
+  it('declines a share asked inside a cluster the report gives no share of, rather than the national share of the place', async () => {
+    const inside = await ask('珠江三角洲聚集区里广东的企业占了多少');
+    expect(inside.grounded).toBe(false);
+    expect(inside.answer).not.toContain('27.06%');
+    const stated = await ask('环渤海聚集区里北京的企业占了多少');
+    expect(stated.answer).toContain('79.72%');
+  });
+
   it('reads 能用来干啥/可以做什么 as asking what a thing is for (an explanation), not as a missing fact', async () => {
     const answer = await ask('跨链技术可以做什么');
     expect(answer.grounded).toBe(true);
