@@ -350,9 +350,10 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         && !table.rowNouns.some((n) => formsOfNoun(n, knowledge.lexicon).has(compactForm(w))) && !scopesSubject(w, part, knowledge));
       // 「专利排名前100的企业里」: a topic word of the report that this table never prints (专利) is about another figure, noun or not.
       if (foreignWords.length && (!noun || foreignWords.some((w) => knowledge.facts.idf(w) >= TABLE_CHOICE.foreignTopicIdf))) eligible = false;
-      // share: 「环渤海聚集区中天津占多少」 — a cluster looked inside is the whole the share is of; a table that lists no row of it
-      // (表6-1's shares are of the whole country) gives another whole's share.
-      if (foreignWords.some((w) => clusterNamed(w, knowledge))) eligible = false;
+      // share: 「环渤海聚集区中天津占多少」 — a cluster looked inside is the whole the share is of; a table that never prints it
+      // (表6-1's shares are of the whole country) gives another whole's share. (A count inside it, 湘黔渝里头重庆有几家, is the
+      // place's own count wherever it is counted.)
+      if (part.attributes.includes('share') && part.words.some((w) => clusterNamed(w, knowledge) && !printed.includes(compactForm(w)))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       // A list's figure that is the number of the table's rows (「出了专项政策的12个省市都有哪些」) says how many there are to list.
       const size = (f: string) => part.operation === 'list' && Number(figureNumber(f)) === table.rows.length;
