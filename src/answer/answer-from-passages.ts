@@ -142,11 +142,23 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
   // 「啥叫新基建」: a sentence naming a subject by another of its forms (新型基础设施, 人民银行) covers the subject's name as well.
   const aliased = new Map<string, string[]>();
+  // 「央行数字货币在哪试点」: the words of every form the question names it by (央行数字货币, and 数字货币 its synonym gave) are
+  // covered alike by a sentence naming it by another (「DC/EP 先行在深圳…」): the subject is one thing, however it is called.
+  const said = compactForm(query);
   part.subjects.forEach((s, i) => {
-    // Its other forms only: the name itself is matched by its own words (「中国杭州区块链产业园」 holds 「杭州区块链产业园」).
-    const others = required[i].filter((f) => f !== compactForm(s.entity.name));
-    for (const term of retrieval.analyze(s.entity.name)) if (weights.has(term) && others.length) aliased.set(term, [...(aliased.get(term) ?? []), ...others]);
+    // A definition is of the form asked (「DC/EP是个啥」): only the entry's own name stands for the others there.
+    const names = part.operation === 'define' ? [s.entity.name]
+      : [...new Set([s.entity.name, s.text, ...required[i].filter((f) => f.length >= 2 && said.includes(compactForm(f)))])];
+    for (const name of names) {
+      // Its other forms only: the name itself is matched by its own words (「中国杭州区块链产业园」 holds 「杭州区块链产业园」).
+      const others = required[i].filter((f) => f !== compactForm(name) && !compactForm(name).includes(f));
+      for (const term of new Set(retrieval.analyze(name))) if (weights.has(term) && others.length) aliased.set(term, [...new Set([...(aliased.get(term) ?? []), ...others])]);
+    }
   });
+  // 「研究机构主要在哪些城市」: where a place is asked, the word asking it (城市, 地方) is answered by a sentence that names a place.
+  const placeWords = new Set(retrieval.analyze(part.attributes.filter((a) => PLACE_ATTRIBUTES.has(a))
+    .flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).join(' ')));
+  const placeTerms = [...weights.keys()].filter((t) => placeWords.has(t));
   const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
   const subjectForms = required.flat().map(compactForm).filter((w) => w.length >= 2);
   // classify: the thing whose kind is asked is a word (区块链) or a subject (云计算) — one the classing sentence lists (the kind
@@ -162,7 +174,12 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     const paragraph = part.operation === 'explain' && hit.chunk.kind === 'prose' ? compactText(hit.chunk) : '';
     for (const piece of pieces) {
       let matched = 0;
+      const placed = placeTerms.length > 0 && placeTerms.some((t) => !piece.terms.has(t)) && namesPlace(piece, knowledge);
       for (const [term, weight] of weights) {
+        if (placed && placeTerms.includes(term) && !piece.terms.has(term)) {
+          matched += weight;
+          continue;
+        }
         // For a definition the name and its other forms are one thing: the defining sentence most often uses the full form.
         const alias = part.operation === 'define' ? 1 : PASSAGES.aliasShare;
         // The whole a thing is classed in (classify: 新基建) is what the heading over the classing sentence names: covered by it in full.
@@ -394,7 +411,7 @@ function sourceOf(passage: Passage) {
 export const PLACE_ATTRIBUTES: ReadonlySet<string> = new Set(['city', 'region', 'province']);
 
 /** A passage names a city or a region (other than the country as a whole). */
-function namesPlace(passage: Passage, knowledge: Knowledge): boolean {
+function namesPlace(passage: { text: string }, knowledge: Knowledge): boolean {
   return knowledge.lexicon.mentions(compactForm(passage.text)).some((m) => m.entity.kind === 'city' || m.entity.kind === 'region');
 }
 
