@@ -532,6 +532,22 @@ function eventOfAll(part: Part, knowledge: Knowledge): { subject: Subject | null
   return { subject: first, best, others: candidates };
 }
 
+/**
+ * 「搞金融的企业杭州占全国多少」: a field named beside one place, not side by side with it as a second thing asked, says which of the
+ * place's things are meant — the place's figure whose sentence names the field (「在区块链金融领域，杭州市占全国比重的 31%」),
+ * not a figure of the field as a whole. Null where no such figure fits.
+ */
+function fieldOfPlace(part: Part, knowledge: Knowledge): { subject: Subject; best: Candidate; others: Candidate[] } | null {
+  const places = part.subjects.filter((s) => PLACE_KINDS.has(s.entity.kind));
+  const fields = part.subjects.filter((s) => s.entity.kind === 'domain');
+  if (part.sideBySide || places.length !== 1 || !fields.length || places.length + fields.length !== part.subjects.length || part.periods.length > 1) return null;
+  const names = fields.map((f) => formsOf(knowledge, f));
+  const candidates = scoreFacts({ ...part, subjects: places, words: [...part.words, ...fields.map((f) => f.text)] }, knowledge, places[0], part.periods[0])
+    .filter((c) => names.every((forms) => forms.some((f) => passageOf(c.fact, knowledge).includes(compactForm(f)))));
+  const best = candidates[0];
+  return best && best.score >= FACT_MATCH.minimum ? { subject: places[0], best, others: candidates } : null;
+}
+
 /** One figure per subject (and per asked period), picked from the candidates. */
 function picks(part: Part, knowledge: Knowledge, absent?: Subject[]): { subject: Subject | null; best: Candidate; others: Candidate[] }[] | null {
   // compare: 「那个100.2万美元的融资和10亿元的基金哪个大」 — the figures the question states are the ones compared, each
@@ -555,6 +571,8 @@ function picks(part: Part, knowledge: Knowledge, absent?: Subject[]): { subject:
       .filter((c) => c.fact.kind === 'money' && compactForm(c.fact.text) === figure && currencyOf(c.fact) !== undefined && currencyOf(c.fact) !== asked);
     if (stated.length) return [{ subject: null, best: stated[0], others: stated }];
   }
+  const within = fieldOfPlace(part, knowledge);
+  if (within) return [within];
   const subjects: (Subject | null)[] = part.subjects.length ? part.subjects : [null];
   const periods: (PeriodSpan | undefined)[] = part.periods.length ? part.periods : [undefined];
   const chosen: { subject: Subject | null; best: Candidate; others: Candidate[] }[] = [];

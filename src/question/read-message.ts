@@ -1176,9 +1176,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const apart = ['compare', 'difference', 'sum', 'ratio'].includes(operation.operation) ? wordsApart(tokens, uniqueSubjects, partWords) : undefined;
   // 「政务服务和医疗健康各占多少」: subjects with only coordinators between them are each asked on their own; 「政务里的数据共享」 is
   // one looked inside another.
+  // 「北京区块链金融企业」: a place said right before a field, nothing between, is the place's share of the field — one looked
+  // inside the other; things of one kind said one after another (京沪, 政务服务医疗健康) are still side by side.
   const named = tokens.map((t, i) => (uniqueSubjects.some((s) => s.text === t.text) ? i : -1)).filter((i) => i >= 0);
+  const kindAt = (i: number) => uniqueSubjects.find((s) => s.text === tokens[i].text)?.entity.kind;
   const sideBySide = uniqueSubjects.length >= 2 && (groups.length > 0 || (named.length >= 2
-    && named.slice(1).every((at, k) => tokens.slice(named[k] + 1, at).every((t) => COORDINATORS.has(t.text) || t.type === 'punctuation'))));
+    && named.slice(1).every((at, k) => (at > named[k] + 1 || kindAt(at) === kindAt(named[k]))
+      && tokens.slice(named[k] + 1, at).every((t) => COORDINATORS.has(t.text) || t.type === 'punctuation'))));
   return {
     ...(apart ? { apart } : {}),
     ...(sideBySide ? { sideBySide } : {}),
