@@ -363,7 +363,20 @@ const BARE_DATE = /^(?=[^，,]*\d)\s*((19|20)\d{2}\s*年)?\s*(\d{1,2}\s*月)?\s*
  *  holding `wanted` (a document's 《title》 when one is asked) before any other. */
 function trim(text: string, words: string[], wanted?: RegExp): string {
   if (text.length <= PASSAGES.maxClauseChars) return text;
-  const clauses = text.split(/(?<=[，,；;：:])/);
+  // What a colon announces (「分布于四大聚集区：以北京、山东为主的环渤海聚集区，…以及…湘黔渝聚集区」), up to the next 「；」, is one
+  // clause: its items are quoted together or not at all.
+  const clauses: string[] = [];
+  let announced = false;
+  let open = false;
+  for (const clause of text.split(/(?<=[，,；;：:])/)) {
+    if (open && clauses[clauses.length - 1].length + clause.length <= PASSAGES.maxClauseChars) clauses[clauses.length - 1] += clause;
+    else {
+      clauses.push(clause);
+      open = announced;
+    }
+    announced = /[：:]$/.test(clause);
+    if (announced || /[；;]$/.test(clause)) open = false;
+  }
   let best = { score: -1, from: 0, to: clauses.length };
   for (let from = 0; from < clauses.length; from++) {
     let length = 0;
@@ -374,7 +387,9 @@ function trim(text: string, words: string[], wanted?: RegExp): string {
       // A figure with its counter or unit (「12 个」「5 项」) answers more than a date or a serial number does; words are
       // compared in compact form (「p3801」), the quote keeps the report's own case and spacing.
       const score = words.filter((w) => compactForm(window).includes(compactForm(w))).length * 10 + (/\d\s*(个|家|项|所|条|件|笔|亿|万|%)/.test(window) ? 3 : /\d/.test(window) ? 2 : 0) - (to - from) * 0.1
-        + (wanted?.test(window) ? 100 : 0);
+        + (wanted?.test(window) ? 100 : 0)
+        // 「…分布于四大聚集区：以北京、山东为主的环渤海聚集区，…」: a window that stops at a colon cuts off what it announces.
+        - (/[：:]$/.test(clauses[to]) && to + 1 < clauses.length ? PASSAGES.announcingCut : 0);
       if (score > best.score) best = { score, from, to: to + 1 };
     }
   }

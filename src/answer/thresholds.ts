@@ -124,6 +124,11 @@ export const PASSAGES = {
   factSentences: 1,
   /** A further sentence joins when it scores at least this share of the best one. */
   followerShare: 0.6,
+  /**
+   * Cost of a quoted clause window that ends on a colon with the sentence going on (it announces what it then leaves out):
+   * half an asked word's 10, so a window naming as many asked words and reaching past the colon is quoted instead.
+   */
+  announcingCut: 5,
   /** Longest quoted clause window of a sentence (characters). */
   maxClauseChars: 150,
   /** Within the section whose heading names the subject, the share of a why/how part's words a sentence must cover. */
