@@ -417,6 +417,22 @@ function sourceOf(passage: Passage) {
     ...(passage.chunk.source ? { source: passage.chunk.source } : {}) };
 }
 
+/** Lines a sentence a page break splits runs on for, past the line it starts on (the break leaves blank lines between). */
+const PAGE_BREAK_LINES = 6;
+
+/**
+ * A sentence a page break splits (「…分布于四大聚集区：以北京、」 382, 「山东为主的环渤海聚集区，…」 385) is cited at its start and,
+ * for what is quoted of it, at the last line the quote runs on — as a figure is cited at the line that prints it.
+ */
+function continuedSource(passage: Passage, text: string, knowledge: Knowledge): ReturnType<typeof sourceOf>[] {
+  if (passage.chunk.kind !== 'prose') return [];
+  const lines = [...knowledge.quotedLines(text)].filter((line) => line > passage.line && line <= passage.line + PAGE_BREAK_LINES);
+  if (!lines.length) return [];
+  const line = Math.max(...lines);
+  const quote = knowledge.lineText(line).trim().replace(/(?<=。)[^]*$/, '');
+  return quote ? [{ ...sourceOf(passage), quote, line }] : [];
+}
+
 /**
  * Answers a part from the report's sentences: the best sentence for a fact or a definition, it and
  * the sentences that follow it for an explanation, an enumeration read on to its last item for a list —
@@ -587,10 +603,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     // the label it stands under says what the item is.
     const label = LABEL.test(passage.text) || chosen.some((c) => LABEL.test(c.text)) ? null : listLabelOf(passage, knowledge);
     if (label) return { text: `${label.text.replace(LABEL, '')}：${passage.text}`, sources: [sourceOf(label), sourceOf(passage)] };
-    return {
-      text: chosen.length === 1 && !explain ? trim(passage.text, words, wanted) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words, wanted) : passage.text,
-      sources: [sourceOf(passage)],
-    };
+    const text = chosen.length === 1 && !explain ? trim(passage.text, words, wanted) : passage.text.length > 2 * PASSAGES.maxClauseChars ? trim(passage.text, words, wanted) : passage.text;
+    return { text, sources: [sourceOf(passage), ...continuedSource(passage, text, knowledge)] };
   });
   // 「监管沙盒是啥」: a term the report only uses (「监管沙盒持续扩容」) is said to be undefined before the sentences that use it.
   // 「BaaS是什么」: a technology the lexicon names is undefined alike when no form of it is glossed anywhere.
