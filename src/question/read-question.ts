@@ -37,7 +37,9 @@ const FRAMING = /据表\s*\d+-\d+（[^）]*）/g;
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
 function isFragment(part: Part): boolean {
-  return !part.subjects.length && !part.table && !part.noun && part.words.length <= 1 && !part.section;
+  // 「落地了多少」: the question's own word and the report's word a synonym gave for it (落地了 → 落地) are one word.
+  const words = part.words.filter((w) => !part.words.some((o) => o !== w && w.includes(o)));
+  return !part.subjects.length && !part.table && !part.noun && words.length <= 1 && !part.section;
 }
 
 /** Answers whose mentions are kept: those of the turns one request reads (a few), looked at by several of its parts. */
@@ -721,6 +723,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const ownWords = message.pronoun && !message.plural && !current.attributes.length && !current.subjects.length && current.words.length > 0
     && current.operation === 'explain' && ['explain', 'define'].includes(previous.operation) && next.subjects.length > 0;
   if (ownWords) next.operation = 'explain';
+  // follow-up: 「落地了多少」 after 「司法领域有啥用」: a quantity asked of the thing explained before is a figure of it, not the
+  // explanation again.
+  if (['explain', 'define'].includes(next.operation) && ['explain', 'define'].includes(previous.operation) && current.quantity
+    && current.operation === 'lookup' && !current.explicit && !ownWords) {
+    next.operation = 'lookup';
+    next.quantity = true;
+  }
   const explaining = (current.explicit && ['explain', 'define', 'where', 'list'].includes(current.operation)) || ownWords;
   // 「它的核心要素是什么」 asks about its own words; the previous turn's (试点, 开始) would pull other sentences.
   // follow-up: a numbered topic of its own (「那第二批呢」) replaces the previous number, not joins it.
