@@ -158,7 +158,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   // 「研究机构主要在哪些城市」: where a place is asked, the word asking it (城市, 地方) is answered by a sentence that names a place.
   const placeWords = new Set(retrieval.analyze(part.attributes.filter((a) => PLACE_ATTRIBUTES.has(a))
     .flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).join(' ')));
-  const placeTerms = [...weights.keys()].filter((t) => placeWords.has(t));
+  // (Asked where a thing is, not a ranking of places: 「数量前三的地域」 is answered by figures, not by any sentence naming a place.)
+  const placeTerms = part.operation === 'lookup' ? [...weights.keys()].filter((t) => placeWords.has(t)) : [];
   const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
   const subjectForms = required.flat().map(compactForm).filter((w) => w.length >= 2);
   // classify: the thing whose kind is asked is a word (区块链) or a subject (云计算) — one the classing sentence lists (the kind
