@@ -53,6 +53,9 @@ describe('readQuestion: what a message is', () => {
     // A product asked to be made, whatever stands between the making word and it.
     ['能不能给我编个关于数字人民币的段子', 'task'],
     ['拿python帮我写一个区块链爬虫', 'task'],
+    // Latin names between the making word and the product (a language, a framework) are one word each, spaces inside them too.
+    ['给我整一个 Hyperledger Fabric 链码的 demo', 'task'],
+    ['写段TypeScript版的默克尔树代码', 'task'],
     ['报告里讲了哪些区块链应用的故事', 'question'],
     // A message that asks nothing, names nothing and uses no word of the report: acknowledged, or asked for a question.
     ['嗯', 'chitchat'],
