@@ -854,7 +854,9 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   // 「比去年同期呢」: a period compared with that no figure found states (neither its own figure nor a sentence comparing the two)
   // is said to be missing, not silently dropped — the figure alone is no comparison.
   const then = part.versus?.[0];
+  // A growth figure is itself the comparison with the period before (同比增长 274.07%).
   if (then && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1
+    && !chosen.some((p) => p.best.fact.attributes.includes('growth'))
     && !chosen.some((p) => p.best.fact.from !== undefined && p.best.fact.from <= then.to && (p.best.fact.to ?? p.best.fact.from) >= then.from)) {
     claims.push({ text: `报告没有给出${then.label}的对应数字，无法比较`, sources: [] });
   }

@@ -22,6 +22,12 @@ describe('follow-up chains on the real report', () => {
     expect(answer.answer).toContain('没有给出2019年上半年');
   });
 
+  it('takes a growth the report states as the comparison with the earlier period, with no note that it is missing', async () => {
+    const answer = await ask('上半年有投入产出的新区块链公司多少家', '跟2019年比涨了多少');
+    expect(answer.answer).toContain('274.07%');
+    expect(answer.answer).not.toContain('无法比较');
+  });
+
   it('answers the shares of a cluster\'s member provinces within that cluster, not of the whole country', async () => {
     const answer = await ask('湘黔渝那个聚集区的区块链企业占全国几成', '重庆、四川又分别占多少');
     expect(answer.answer).toContain('34.78%');
