@@ -92,8 +92,11 @@ function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Know
   // share: 「浙江省和山东省并列第三，均有27家…，占全国的8.91%」 — a figure several subjects each have (均) is each one's own figure; one
   // they have together (共有225家) is not.
   if (fact.entities.includes(id)) return fact.subject.includes('、') && !EACH.test(fact.window) ? 0.4 : 1;
-  // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing.
-  if (fact.entities.length) return 0;
+  // A figure about someone else (北京's 79.72%) is not the figure of another place its sentence names in passing. In a running-text
+  // cell, one about a place is still the figure of the row's domain (海淀's 25 类 证照 in the 电子证照 row): they are no rivals.
+  const family = (kind: string | undefined) => (kind && PLACE_KINDS.has(kind) ? 'place' : kind);
+  const rival = (e: string) => !fact.tableId || family(knowledge.lexicon.entities.get(e)?.kind) === family(subject.entity.kind);
+  if (fact.entities.some(rival)) return 0;
   // 「我国区块链研究机构共 107 家，…主要集中在北京、上海…」 (near-miss): the whole's figure, its places named in passing, is no
   // figure of one of them.
   if (/^(全国|全球)$/.test(fact.subject) && PLACE_KINDS.has(subject.entity.kind)) return 0;

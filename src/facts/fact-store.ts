@@ -133,7 +133,8 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
       ...fact,
       window: window.text,
       entities: fact.subject ? fact.subject.split('、').flatMap((s) => mentionsIn(s, lexicon)) : [],
-      mentions: mentionsIn(window.text, lexicon),
+      // A figure inside a running-text cell is about its row: the row's label (电子证照, a domain) is named with it.
+      mentions: mentionsIn(fact.tableId ? fact.quote : window.text, lexicon),
       ...(event ? { event } : {}),
       ...(range ? { from: range.from, to: range.to } : {}),
       kind: factKind(fact),

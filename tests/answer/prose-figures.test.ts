@@ -20,6 +20,13 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).not.toContain('106');
   });
 
+  it('finds a figure inside a table\'s running-text cell by the row\'s domain, though the cell is about a place', async () => {
+    const answer = await ask('一网通办可以处理多少类证照');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('25类');
+    expect(answer.citations.map((c) => c.line)).toContain(720);
+  });
+
   it('gives both figures where the report states one thing twice with different values, each cited at its line', async () => {
     const answer = await ask('医疗那块区块链落地了几个项目');
     expect(answer.grounded).toBe(true);
