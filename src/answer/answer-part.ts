@@ -14,6 +14,7 @@ import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
+import { figureNumber } from '../question/question-words';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
 /** A figure the report states as a total (总额, 合计, 共计 …) — what a sum of all the things is. */
@@ -405,6 +406,19 @@ export async function answerPart(asked: Part, reading: Reading, knowledge: Knowl
   if (unstated.length) {
     return missing([{ text: `报告中没有提到${missingTopic(part, knowledge)}为${unstated.join('、')}`, sources: [], end: '。' },
       ...answer.claims.map((c, i) => (i === 0 ? { ...c, text: `报告给出的是：${c.text}` } : c))]);
+  }
+  // 「粤苏浙鲁加起来占新成立303家的多少」: shares of several things the report does not all state, of a whole the question
+  // states (303家): their counts added up, then taken of that whole.
+  if (answer.status !== 'answered' && part.operation === 'sum' && part.attributes.includes('share') && part.subjects.length >= 2 && part.figures.length === 1) {
+    const whole = Number(figureNumber(part.figures[0]));
+    const counts = await answerPartAsked({ ...part, attributes: part.attributes.filter((a) => a !== 'share'), figures: [] }, reading, knowledge, retrieval);
+    const last = counts.claims.at(-1);
+    const total = Number(last?.derived?.[0]);
+    if (counts.status === 'answered' && whole > 0 && total > 0 && total <= whole && /合计/.test(last?.text ?? '')) {
+      const ratio = formatNumber(Number(((total / whole) * 100).toFixed(2)));
+      return { ...counts, claims: [...counts.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '，' } : c)),
+        { text: `约占${part.figures[0]}的${ratio}%（${formatNumber(total)}÷${figureNumber(part.figures[0])}=${ratio}%）`, sources: [], derived: [ratio], end: '。' }] };
+    }
   }
   if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length || part.unknown.length) return answer;
   // An attribute the report never gives (营业额) stays declined of every subject it is carried to.

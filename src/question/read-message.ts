@@ -874,7 +874,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   if (within >= 0 && !attributes.includes('share')) {
     const rest = tokens.slice(within + 1, within + 7);
     const asked = rest.findIndex((t) => /^(的)?(多少|几成|百分之几|多大比例)$/.test(t.text) || (t.text === '的' && /^(多少|几成)$/.test(rest[rest.indexOf(t) + 1]?.text ?? '')));
-    if (asked > 0) {
+    if (asked >= 0) {
       attributes.push('share');
       quantity = true;
     }

@@ -425,3 +425,12 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).not.toContain('2019年10月');
   });
 });
+
+describe('prose figures: the share of a sum, of a whole the question states', () => {
+  it('adds up the counts of several places and takes the sum of the whole said (新成立的303家), with the formula', async () => {
+    // New firms with output in 2020 H1: 广东 100, 江苏 71, 浙江 27, 山东 27 of 303; the prose states no share of 浙江 or 山东.
+    const answer = await ask('粤苏浙鲁合起来占新成立那303家企业的多少');
+    expect(answer.answer).toContain('225');
+    expect(answer.answer).toContain('74.26%');
+  });
+});
