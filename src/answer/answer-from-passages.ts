@@ -123,6 +123,13 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     // Holding a sentence that defines the asked words, such a chunk is as good a candidate as the best retrieved.
     hits = [...hits, ...defining.map((chunk) => ({ chunk, score: hits[0]?.score ?? 0 }))];
   }
+  // 「企业主要分布在哪几个省」 (mainly): the sentences that say where things of the noun concentrate (集中在, 聚集在, 分布于 places)
+  // join the candidates — retrieval favours the words around them (主要, 分布), which many sentences share.
+  const concentrated = mainlyPlaced(part, knowledge);
+  if (concentrated.length) {
+    const chunks = new Set(concentrated.map((p) => p.chunk).filter((c) => !hits.some((h) => h.chunk === c)));
+    hits = [...hits, ...[...chunks].map((chunk) => ({ chunk, score: hits[0]?.score ?? 0 }))];
+  }
   const terms = [...new Set(retrieval.analyze(query))];
   // The words that say an explanation is asked (有啥帮助) still find the passage, but a sentence using them (「帮助运营商…」)
   // covers nothing of the topic by it: they weigh nothing in coverage.
@@ -345,11 +352,60 @@ export function itemsOfSection(part: Part, knowledge: Knowledge): PartAnswer | n
     if (words.every((w) => heading.includes(w)) && (!found || section.level > found.level)) found = { id: section.id, level: section.level };
   }
   if (!found) return null;
-  const items = prosePieces(knowledge).filter((p) => p.chunk.sectionId === found!.id && NUMBERED_ITEM.test(p.form));
-  if (items.length < 2) return null;
-  return answered(items.map((p, i) => ({ text: p.text.trim().replace(/[。；;]$/, ''),
-    sources: [{ chunkId: p.chunk.id, quote: p.text.trim(), line: p.line, section: p.chunk.section, ...(p.chunk.source ? { source: p.chunk.source } : {}) }],
-    end: i === items.length - 1 ? '。' : '；' })));
+  const [run] = numberedRuns(found.id, knowledge);
+  return run ? runAnswer(run, part.words) : null;
+}
+
+/** A sentence whose clause after a comma or colon opens a numbered enumeration (「…来看，一是…」). */
+const FIRST_ITEM_INSIDE = /[，,：:]一是/;
+
+/** The item sentences (一是…, 二是…) of a section, in runs numbered one after another from 一; only runs of two items or more. */
+function numberedRuns(sectionId: string, knowledge: Knowledge): ReturnType<typeof prosePieces>[] {
+  const runs: ReturnType<typeof prosePieces>[] = [];
+  for (const piece of prosePieces(knowledge)) {
+    if (piece.chunk.sectionId !== sectionId) continue;
+    // The first item may open inside the sentence that leads to it (「从…内容上来看，一是工业和信息化部主推…」).
+    const index = NUMBERED_ITEM.test(piece.form) ? ITEM_NUMERALS.indexOf(piece.form[0]) : FIRST_ITEM_INSIDE.test(piece.form) ? 0 : -1;
+    if (index < 0) continue;
+    const run = runs[runs.length - 1];
+    if (index === 0) runs.push([piece]);
+    else if (run && run.length === index) run.push(piece);
+  }
+  return runs.filter((run) => run.length >= 2);
+}
+
+/**
+ * 「数据作为生产要素的作用有哪几点」「赋能实体经济体现在哪几个方面」 (kinds): the sentence that fits best stands before an
+ * enumeration its section numbers over paragraphs of their own (一是…。…二是…。…三是…): the aspects asked are those items,
+ * each item's own sentence quoted. The run the best sentence opens, heads, or stands before; the sentences inside an item's
+ * paragraph (after its head) say something of that item alone, and are no cue. Null when none fits.
+ */
+export async function itemsAfterBest(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  if (!part.kinds || part.operation !== 'list' || part.table) return null;
+  const [best] = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => p.chunk.kind === 'prose' && !/^图/.test(p.chunk.source ?? ''));
+  // The numbered run is evidence of its own that aspects are listed: a sentence covering less than an answer needs will do.
+  if (!best || best.coverage < PASSAGES.minCoverage * PASSAGES.itemsCoverageShare) return null;
+  const form = compactForm(best.text);
+  // A sentence that names the kinds itself (「可分为四大类：…」) answers as it is.
+  if (KIND_COUNT.test(form) && !/[一二三四五六七八九十]是/.test(form)) return null;
+  const runs = numberedRuns(best.chunk.sectionId, knowledge);
+  // Inside an item's paragraph, after its head: about that item.
+  const heads = runs.flat();
+  const head = heads.some((h) => h.chunk === best.chunk && h.order === best.order);
+  if (!head && heads.some((h) => h.chunk === best.chunk && h.order < best.order)) return null;
+  const run = runs.find((r) => r.some((h) => h.chunk === best.chunk && h.order === best.order)) ?? runs.find((r) => r[0].line >= best.line);
+  if (!run) return null;
+  return runAnswer(run, part.words);
+}
+
+/** The items of a numbered run, each from its numeral on (the first one's leading words aside), each cited at its sentence. */
+function runAnswer(run: ReturnType<typeof prosePieces>, words: string[]): PartAnswer {
+  const fromNumeral = (text: string) => {
+    const at = text.search(/(\*\*)?一是/);
+    return (at > 0 && !NUMBERED_ITEM.test(compactForm(text)) ? text.slice(at) : text).trim();
+  };
+  return answered(run.map((item, i) => ({ text: trim(fromNumeral(item.text).replace(/[。；;]$/, ''), words), sources: [sourceOf({ ...item, coverage: 0, score: 0 })],
+    end: i === run.length - 1 ? '。' : '；' })));
 }
 
 /** A sentence (compact form) that defines a term: it opens with the term followed by 是/指/即, or says 所谓 term. */
@@ -1046,6 +1102,63 @@ export function titledRowInProse(part: Part, knowledge: Knowledge, rowsOf: (tabl
   const title = [...titles].find((t) => found[0].form.includes(t))!;
   return answered([{ text: trim(passage.text, [title, ...part.words]), sources: [sourceOf(passage)] }]);
 }
+
+/** Places a clause names (cities, regions, the clusters the report measures), each once. */
+function placesIn(text: string, knowledge: Knowledge): Set<string> {
+  return new Set(knowledge.lexicon.mentions(compactForm(text)).filter((m) => PLACE_KINDS.has(m.entity.kind) || m.entity.kind === 'cluster').map((m) => m.entity.id));
+}
+
+/** A clause saying where things concentrate: a verb of gathering, then the places (「主要聚集在广东、江苏…」「集中于黄渤海、长三角…」). */
+const GATHERED = /(集中|聚集|分布)(在|于)/;
+const gatheredCache = new WeakMap<readonly Chunk[], ReturnType<typeof prosePieces>>();
+
+/** The report's sentences saying where things concentrate, two places or more named after the verb; once per index. */
+function gatheredSentences(knowledge: Knowledge): ReturnType<typeof prosePieces> {
+  let found = gatheredCache.get(knowledge.chunks);
+  if (!found) {
+    found = prosePieces(knowledge).filter((p) => {
+      const at = p.form.search(GATHERED);
+      return at >= 0 && placesIn(p.form.slice(at), knowledge).size >= 2;
+    });
+    gatheredCache.set(knowledge.chunks, found);
+  }
+  return found;
+}
+
+/** Asked where things of a noun mainly are (mainly, places asked, no subject): the sentences saying where things of the noun concentrate. */
+function mainlyPlaced(part: Part, knowledge: Knowledge): ReturnType<typeof prosePieces> {
+  if (!part.mainly || part.subjects.length || !part.noun || part.noun === PLACE_NOUN || !part.attributes.some((a) => PLACE_ATTRIBUTES.has(a))) return [];
+  const forms = [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2);
+  return gatheredSentences(knowledge).filter((p) => forms.some((f) => p.form.includes(f)));
+}
+
+/**
+ * 「研究机构主要分布在哪些城市」「企业大多集中在哪几个省」 (mainly, places asked of a counted noun): the report's own sentence that
+ * names the things (a form of the noun) and the places they concentrate in (two or more) answers — not every row of a table
+ * that lists the places of all of them. The best such sentence of the ranking, as long as it fits the part nearly as well as
+ * the best sentence found. Null when none does.
+ */
+export async function mainPlaces(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  if (part.groups.length || part.table || part.filters.length || part.qualifiers.length || part.quantity) return null;
+  const gathered = mainlyPlaced(part, knowledge);
+  if (!gathered.length) return null;
+  const ranked = (await rankPassages(part, reading, knowledge, retrieval)).filter((p) => p.chunk.kind === 'prose');
+  // A sentence about the places of one region named before (「该地区…主要分布在四川省和重庆市」) is no answer about all of them.
+  const found = ranked.find((p) => gathered.some((g) => g.chunk === p.chunk && g.line === p.line && g.text === p.text)
+    && !SCOPED_BEFORE.test(compactForm(p.text).split(GATHERED)[0]) && p.coverage >= PASSAGES.minCoverage / 2);
+  if (!found) return null;
+  // A long sentence is cut to the clauses that name the places (and the things, where they fit).
+  const form = compactForm(found.text);
+  const places = knowledge.lexicon.mentions(form.slice(form.search(GATHERED))).map((m) => m.form);
+  const forms = [...formsOfNoun(part.noun!, knowledge.lexicon)].filter((f) => f.length >= 2);
+  return answered([{ text: trim(found.text, [...places, ...places, ...part.words, ...forms], GATHERED), sources: [sourceOf(found)] }]);
+}
+
+/** A sentence scoped by pointing back at one place named before it (该地区, 该聚集区, 这些省市). */
+const SCOPED_BEFORE = /[该此这](些)?(地区|聚集区|区域|省份|省市|省|城市|市)/;
+
+/** The noun of places themselves (省, 城市, 地方): places asked of no other thing. */
+const PLACE_NOUN = '地区';
 
 /** A sentence (compact) enumerating things of a noun: items closed by one of its forms (「A平台、B平台」), or closed by 等 and the form. */
 function enumeratesNoun(form: string, nounForms: readonly string[]): boolean {

@@ -5,7 +5,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
-import { PLACE_ATTRIBUTES, answerAboutPerson, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { PLACE_ATTRIBUTES, answerAboutPerson, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
@@ -558,7 +558,13 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     if (items) return items;
     const kinds = await answerFromPassages(part, reading, knowledge, retrieval);
     if (kinds && statesKinds(kinds)) return kinds;
+    // 「数据作为生产要素的作用有哪几点」: the items its section numbers over paragraphs after the sentence that fits best.
+    const numbered = await itemsAfterBest(part, reading, knowledge, retrieval);
+    if (numbered) return numbered;
   }
+  // 「研究机构主要分布在哪些城市」: the places the report says the things concentrate in, before every row of a table of them.
+  const main = await mainPlaces(part, reading, knowledge, retrieval);
+  if (main) return main;
   let fallback: PartAnswer | null = null;
   // 「2021年全国有多少区块链企业」: the tables state 2020's figures; a later period is answered only by a forecast in the prose.
   const later = [...part.periods.filter((p) => p.bound !== 'before' && p.bound !== 'until'), ...part.filters.flatMap((f) => (f.kind === 'period' && f.relation !== 'before' && f.relation !== 'until' ? [f.period] : []))].some((p) => p.from > REPORT_END);

@@ -142,6 +142,8 @@ export const PASSAGES = {
   explanatoryBonus: 0.15,
   /** For an explanation, an explanatory prose sentence replaces a best table row when it covers at least this share of the row's words. */
   explainProseShare: 0.7,
+  /** For aspects asked (kinds), the share of minCoverage the best sentence needs when its section numbers items after it (一是…二是…). */
+  itemsCoverageShare: 0.75,
   /** Asked where (a place), a sentence naming places answers over a better one naming none when it covers this share of it. */
   placeShare: 0.8,
   /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */

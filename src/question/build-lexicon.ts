@@ -152,8 +152,9 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       const form = compactForm(word);
       (functionWords.get(form) ?? functionWords.set(form, new Set()).get(form)!).add(group.class);
       // Everyday words are not cues of their own: they only keep a word from being read as a missing topic. Size words
-      // (规模, 体量) are an attribute's words (attributes.tsv) that only mark which sense of it is asked.
-      if (group.class !== 'everyday' && group.class !== 'size') add(word, { type: 'function', function: group.class });
+      // (规模, 体量) are an attribute's words (attributes.tsv) that only mark which sense of it is asked. Words that say the
+      // main ones are asked (主要) are read where they stand as words, beside the cues around them.
+      if (group.class !== 'everyday' && group.class !== 'size' && group.class !== 'main') add(word, { type: 'function', function: group.class });
     }
   }
 

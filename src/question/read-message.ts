@@ -1195,6 +1195,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     subjects: uniqueSubjects, groups, noun, ...(whichClassifier ? { whichClassifier } : {}), ...(kindsAsked(tokens) ? { kinds: true } : {}), ...(tokens.some((t) => hasFunction(t, 'classify')) && operation.operation === 'explain' ? { classify: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'why')) && operation.operation === 'explain' ? { why: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'shared')) ? { shared: true } : {}),
+    ...(tokens.some((t) => t.type === 'word' && lexicon.isFunctionWord(t.text, 'main')) ? { mainly: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,

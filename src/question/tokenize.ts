@@ -263,8 +263,14 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // currency: 「多少人民币」 — a cue (多少人) whose end cuts into a qualifier or a counted noun that starts inside it and reaches
   // further (人民币, 项目) gives way to its shorter form ending where that one starts, where the segmenter cuts there too.
   const crossing = (match: ReturnType<Lexicon['longestAt']>, at: number): ReturnType<Lexicon['longestAt']> => {
-    if (!match || match.surface.length < 3) return match;
+    if (!match) return match;
     const end = at + match.surface.length;
+    // 「分布在哪几个省」「用在哪些领域」: an attribute cue closing on 哪 (在哪, 用在哪) that 几/些 continues gives its 哪 to the
+    // which-word after it (哪几个, 哪些): the members of what follows are asked, not a place or a use.
+    if (match.surface.endsWith('哪') && /^[几些]/.test(text.slice(end)) && match.cues.every((c) => c.type === 'attribute')) {
+      return lexicon.longestAt(text.slice(0, end - 1), at, standalone);
+    }
+    if (match.surface.length < 3) return match;
     // 「数量第一梯队」: a cue ending in an ordinal (数量第一) that a numbered topic continues (第一梯队) is no cue: the number
     // belongs to the topic, and what stands before it (数量) only says what the topic is numbered by.
     if (NUMBERED_END.test(match.surface) && NUMBERED_TOPIC.test(text.slice(end))) return null;
