@@ -319,7 +319,7 @@ const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可�
 const ANAPHORIC = /^(这|此)(是|主要是|也是)?(由于|因为)/;
 
 /** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在, 致使, 受…影响 — the report's wording. */
-const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因|致使|导致|受[^。，；]{0,12}影响/;
+const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因|致使|导致|受[^。，；]{0,12}影响|得益于|(大环境|背景|推动|带动|影响)下/;
 
 /**
  * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
@@ -570,7 +570,13 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (part.why && !CAUSAL.test(compactForm(best.text)) && !agentive(compactForm(best.text), actors)) {
     const reason = ranked.find((p) => p.chunk.kind === 'prose' && (CAUSAL.test(compactForm(p.text)) || agentive(compactForm(p.text), actors))
       && p.score >= PASSAGES.followerShare * best.score && p.coverage >= PASSAGES.followerShare * best.coverage);
-    if (reason) best = reason;
+    // 「为什么广东的区块链企业最多」: a sentence giving a reason (这是由于…) of every subject asked tells why, where the best one only
+    // restates the figure — though it says the subjects' figure in words of its own (沿海地区…发展超前), covering less of the part.
+    const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
+    const ofSubjects = forms.length > 0 ? ranked.find((p) => p.chunk.kind === 'prose' && CAUSAL.test(compactForm(p.text))
+      && forms.every((f) => f.some((form) => compactForm(p.text).includes(form)))
+      && p.score >= PASSAGES.reasonScoreShare * best.score && p.coverage >= PASSAGES.minCoverage * PASSAGES.reasonCoverageShare) : undefined;
+    if (reason ?? ofSubjects) best = (reason ?? ofSubjects)!;
   }
   // 「美国的区块链政策怎么样」 (explain): a place's thing asked (政策) is what the sentence must say of it, not only the place
   // (「…仅次于美国」 says nothing of its 政策).
@@ -587,6 +593,13 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
   const same = (p: Passage) => p.chunk.id === best.chunk.id;
+  // 「投融资为啥增速放缓」 (why): a sentence giving the reason (受疫情影响…) answers; the sentences after it that give none (the
+  // table they introduce, what the firms invested) are no part of the reason — unless one states the thing asked about itself
+  // (covering more of the part than the reason: 「二是农业农村部持续在政策上发力…」 before 「为了贯彻落实…」).
+  const reasonOnly = (p: Passage) => Boolean(part.why) && CAUSAL.test(compactForm(best.text)) && ((!CAUSAL.test(compactForm(p.text)) && p.coverage <= best.coverage)
+    // A reason given elsewhere is one of the things asked about only where it names them (「智慧城市…增速…受疫情影响」 is not 投融资's).
+    || (!same(p) && whyNoun.length > 0 && !whyNoun.some((f) => compactForm(p.text).includes(f))));
+  const whyNoun = part.why && part.noun ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
   // 「区块链在司法里为啥好用」: the sentence just before the best one in its paragraph that also explains (「…的特性，可以从源头上
   // 保证…真实性」 before 「…具有…的优势」) opens the explanation, on the terms a sentence after it joins (explain).
   if (part.operation === 'explain' && best.chunk.kind === 'prose') {
@@ -602,7 +615,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (explain && best.chunk.kind === 'prose') {
     for (const next of ranked.filter((p) => same(p) && p.order > best.order).sort((a, b) => a.order - b.order)) {
       if (chosen.length >= limit || next.order > chosen[chosen.length - 1].order + 1) break;
-      if (next.score >= PASSAGES.followerShare * 0.5 * best.score) chosen.push(next);
+      if (next.score >= PASSAGES.followerShare * 0.5 * best.score && !reasonOnly(next)) chosen.push(next);
     }
   }
   // 「上中下游分别是干啥的」: the later sentences of the best one's paragraph that each name an asked word no chosen sentence
@@ -638,7 +651,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     if (chosen.some((c) => c.chunk.id === candidate.chunk.id && c.order === candidate.order)) continue;
     if (part.operation === 'lookup' && !reading.elaborate) break;
     // A sentence of another topic that shares a few words (大数据 … 分析) is no part of the answer: it covers nearly as much as the best one.
-    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && candidate.coverage >= PASSAGES.followerShare * best.coverage) chosen.push(candidate);
+    if (candidate.chunk.kind === 'prose' && candidate.score >= PASSAGES.followerShare * best.score && candidate.coverage >= PASSAGES.followerShare * best.coverage
+      && !reasonOnly(candidate)) chosen.push(candidate);
   }
   // 「主要是指…新技术基础设施」: a sentence that opens by saying what its (unsaid) subject means is read with the sentence before
   // it that names the subject (「…一是信息基础设施。」).

@@ -118,6 +118,8 @@ export const PASSAGES = {
   minCoverage: 0.4,
   /** A why answered by a sentence giving a reason (由于…) that names every subject needs this share of minCoverage. */
   reasonCoverageShare: 0.5,
+  /** A why of named subjects: a sentence giving a reason that names them all answers over a best one giving none when it scores this share of it. */
+  reasonScoreShare: 0.5,
   /** Sentences quoted for an explanation; for a short factual or list answer. */
   explainSentences: 3,
   listSentences: 2,

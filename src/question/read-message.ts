@@ -206,6 +206,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const rankedTables = tablesRanked(tokens);
   if (rankedTables) return rankedTables === 'max' ? { operation: 'max', order: 'desc' } : { operation: 'min', order: 'asc' };
   if (ops.has('where')) return { operation: 'where' };
+  // 「投融资为啥增速放缓」「广东企业为什么最多」: a reason asked of a figure (its growth, its rank) asks why, not the figure —
+  // unless an amount is asked beside it (为什么…多了多少).
+  if (tokens.some((t) => hasFunction(t, 'why')) && !tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'explain' };
   // 「区块链在新基建里属于哪一类」 (explain): the kind a thing belongs to is told by the report's sentence naming it among a kind's items.
   if (tokens.some((t) => hasFunction(t, 'classify')) && textual) return { operation: 'explain' };
   // 「落地最多的两个场景是啥」: 是啥 after a ranking asks which ones rank, not what they are.
