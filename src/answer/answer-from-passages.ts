@@ -144,6 +144,9 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   // 「分哪几类」: the kinds asked are a part of what is asked, covered by a sentence that says how many kinds there are.
   const kinds = part.kinds ? PASSAGES.kindsWeight * words : 0;
   const fields = part.attributes.includes('field') ? PASSAGES.kindsWeight * words : 0;
+  // 「司法上有哪些应用场景」「政务服务有哪些场景」 (list): the members asked are named where an enumeration closes with the word
+  // asked (「在电子存证、立案审查、知识产权保护等场景」「…等众多应用场景」), wherever retrieval ranked that sentence.
+  const closing = part.operation === 'list' ? closingEnumeration(part) : undefined;
   const total = words + kinds + fields;
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
@@ -219,11 +222,19 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
         + (previous?.has(piece.line) && !otherPeriod(piece.text, part) ? PASSAGES.previousLine : 0)
         + (defined ? PASSAGES.definitionBonus : 0)
         + (part.operation === 'explain' && !part.classify && piece.form.match(EXPLANATORY) ? PASSAGES.explanatoryBonus : 0)
-        + (part.why && piece.form.match(CAUSAL) ? PASSAGES.causalBonus : 0);
+        + (part.why && piece.form.match(CAUSAL) ? PASSAGES.causalBonus : 0)
+        + (closing?.test(piece.form) ? PASSAGES.closingBonus : 0);
       passages.push({ chunk: hit.chunk, text: piece.text, line: piece.line, order: piece.order, coverage: missing ? coverage * 0.5 : coverage, score });
     }
   });
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
+}
+
+/** An enumeration (compact form) closed by 等 and a word the list part asks for, or its last two characters (应用场景 → 场景). */
+function closingEnumeration(part: Part): RegExp | undefined {
+  const asked = [...new Set(wordsAsked(part).flatMap((w) => (w.length > 2 ? [w, w.slice(-2)] : [w])))].filter((w) => w !== '区块链');
+  if (!asked.length) return undefined;
+  return new RegExp(`、[^，。；,;]{1,30}等[^，。；,;、等]{0,4}?(${asked.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 }
 
 /** A part's own words (compact, two characters or more), once each. */
@@ -389,10 +400,13 @@ export async function itemsAfterBest(part: Part, reading: Reading, knowledge: Kn
   // A sentence that names the kinds itself (「可分为四大类：…」) answers as it is.
   if (KIND_COUNT.test(form) && !/[一二三四五六七八九十]是/.test(form)) return null;
   const runs = numberedRuns(best.chunk.sectionId, knowledge);
-  // Inside an item's paragraph, after its head: about that item.
+  // Inside an item's paragraph, after its head: about that item — unless the section's heading names what is asked (数据…生产要素:
+  // the aspects of the section's topic are its items).
   const heads = runs.flat();
   const head = heads.some((h) => h.chunk === best.chunk && h.order === best.order);
-  if (!head && heads.some((h) => h.chunk === best.chunk && h.order < best.order)) return null;
+  const heading = compactForm(best.chunk.section);
+  const ofSection = wordsAsked(part).some((w) => w !== '区块链' && heading.includes(w));
+  if (!head && !ofSection && heads.some((h) => h.chunk === best.chunk && h.order < best.order)) return null;
   const run = runs.find((r) => r.some((h) => h.chunk === best.chunk && h.order === best.order)) ?? runs.find((r) => r[0].line >= best.line);
   if (!run) return null;
   return runAnswer(run, part.words);
@@ -532,7 +546,9 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // Prose list: the items asked for are where the report enumerates them — a near-best sentence that opens an
   // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
   // merely mentions the topic.
-  const opens = (p: Passage) => ENUMERATION_START.test(p.text) || (part.kinds === true && KIND_COUNT.test(compactForm(p.text)));
+  // 「有哪些应用场景」: an enumeration closed by the word asked (「…等场景」) opens the list as well.
+  const closing = part.operation === 'list' ? closingEnumeration(part) : undefined;
+  const opens = (p: Passage) => ENUMERATION_START.test(p.text) || (part.kinds === true && KIND_COUNT.test(compactForm(p.text))) || Boolean(closing?.test(compactForm(p.text)));
   if (part.operation === 'list' && !opens(best)) {
     const opener = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= best.coverage && p.score >= PASSAGES.enumerationShare * best.score
       && opens(p) && !LABEL.test(p.text));
@@ -589,7 +605,8 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   if (!unnamedReason && part.subjects.some((s) => !named(knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f))))) return null;
   const explain = explain0(part, reading);
   // The kind a thing is classed in (classify) is one sentence: the one that names it among the kind's items.
-  const limit = reading.elaborate ? 4 : part.classify ? 1 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
+  // A list answered by the enumeration closed by the word asked (「…等场景」) is that sentence.
+  const limit = reading.elaborate ? 4 : part.classify || (part.operation === 'list' && closing?.test(compactForm(best.text))) ? 1 : part.operation === 'explain' ? PASSAGES.explainSentences : part.operation === 'list' ? PASSAGES.listSentences
     : part.operation === 'define' ? 2 : PASSAGES.factSentences;
   const chosen: Passage[] = [best];
   const same = (p: Passage) => p.chunk.id === best.chunk.id;
@@ -680,7 +697,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // 「监管沙盒是啥」: a term the report only uses (「监管沙盒持续扩容」) is said to be undefined before the sentences that use it.
   // 「BaaS是什么」: a technology the lexicon names is undefined alike when no form of it is glossed anywhere.
   const domain = part.subjects.length === 1 && part.subjects[0].entity.kind === 'domain' ? part.subjects[0].entity : undefined;
-  const undefinedTerm = part.operation !== 'define' ? null : !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', compactForm(part.text), chosen, knowledge)
+  const undefinedTerm = part.operation !== 'define' ? null : !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', (part.cues ?? []).reduce((text, cue) => text.split(compactForm(cue)).join('|'), compactForm(part.text)), chosen, knowledge)
     : domain && !part.words.length ? domainUsedOnly(knowledge.lexicon.formsOf(domain.id), chosen, knowledge) : null;
   if (undefinedTerm) claims.unshift({ text: `报告没有给出「${undefinedTerm}」的定义，只是在下面提到它`, sources: [], end: '：' });
   return answered(claims);
@@ -701,7 +718,7 @@ function domainUsedOnly(forms: string[], chosen: Passage[], knowledge: Knowledge
 /** The asked term as the chosen sentences print it, when the report never says what it is (define); null when it does. */
 function usedOnly(asked: string, question: string, chosen: Passage[], knowledge: Knowledge): string | null {
   // The segmenter may leave a character of the term out (零 of 零知识证明, T of T-Bridge): the term is the longest run of the
-  // question around the asked word that the chosen sentences print as well.
+  // question around the asked word that the chosen sentences print as well — not into the words that ask (区块链|是啥: 「区块链是…」).
   const texts = chosen.map((p) => compactForm(p.text));
   const holds = (run: string) => texts.some((t) => t.includes(run));
   let from = question.indexOf(asked);

@@ -146,6 +146,8 @@ export const PASSAGES = {
   explainProseShare: 0.7,
   /** For aspects asked (kinds), the share of minCoverage the best sentence needs when its section numbers items after it (一是…二是…). */
   itemsCoverageShare: 0.75,
+  /** For a list asked, score added to a sentence whose enumeration closes with the word asked (「…等场景」 for 有哪些场景). */
+  closingBonus: 0.15,
   /** Asked where (a place), a sentence naming places answers over a better one naming none when it covers this share of it. */
   placeShare: 0.8,
   /** Most sentences a list or explanation quotes when later sentences of the best one's paragraph each name an asked word not yet named (they take no room from other passages). */

@@ -975,3 +975,23 @@ describe('readQuestion: a size asked in everyday words', () => {
     expect(part.unknown).toEqual([]);
   });
 });
+
+describe('readQuestion: lists, reasons and places in the report said in everyday words', () => {
+  it('reads 在哪几个省 as which provinces (哪 goes to 几), and 主要 as the main ones asked', () => {
+    const part = read(['区块链公司主要落在哪几个省']).parts[0];
+    expect(part).toMatchObject({ mainly: true, operation: 'lookup' });
+    expect(part.attributes).toContain('province');
+    expect(part.attributes).not.toContain('count');
+  });
+
+  it('reads a reason asked of a figure (为啥…增速) as an explanation, and 哪几点 as aspects asked', () => {
+    expect(read(['融资事件增速为啥掉了']).parts[0]).toMatchObject({ operation: 'explain', why: true });
+    expect(read(['融资事件增速为啥掉了，掉了多少']).parts.some((p) => p.operation !== 'explain')).toBe(true);
+    expect(read(['数据要素有哪几点作用']).parts[0]).toMatchObject({ operation: 'list', kinds: true });
+  });
+
+  it('reads 在报告啥位置 as where in the report', () => {
+    expect(read(['跨链在报告什么位置']).parts[0].operation).toBe('where');
+  });
+});
+

@@ -285,4 +285,41 @@ describe('prose answers: explanations, definitions, lists', () => {
   it('defines a short form with the sentence that defines its full form (新基建 → 新型基础设施是以…)', async () => {
     expect((await ask('新基建到底指啥')).answer).toMatch(/^新型基础设施是以新发展理念为引领/);
   });
+
+  it('says where things mainly are with the report\'s sentence on where they gather, not every row of a table', async () => {
+    const labs = await ask('区块链研究机构大多扎堆在哪几个城市');
+    for (const city of ['北京', '杭州', '贵阳']) expect(labs.answer).toContain(city);
+    expect(lines(labs)).toContain(339);
+    const parks = await ask('产业园主要扎在哪些地方');
+    expect(parks.answer).toContain('湘黔渝');
+    expect(parks.answer.split('[').length - 1).toBe(1);
+  });
+
+  it('lists the items a section numbers over paragraphs of their own when the aspects are asked (哪几点)', async () => {
+    const answer = await ask('把数据当成生产要素，好处有哪几点');
+    expect(answer.answer).toMatch(/^一是数据能提高其他生产要素的边际生产效率/);
+    expect(lines(answer)).toEqual([1214, 1216, 1218]);
+    // The first item may open inside the sentence leading to it (「…来看，一是…」).
+    expect((await ask('部委出台的政策从内容上分哪几个方面')).answer).toMatch(/^一是工业和信息化部/);
+  });
+
+  it('answers why a figure moved with the sentence giving its reason alone, and why a subject leads with the reason of it', async () => {
+    const slowed = await ask('投融资事件的增速为什么降下来了');
+    expect(slowed.answer).toContain('受疫情影响');
+    expect(lines(slowed)).toEqual([430]);
+    expect((await ask('广东的区块链企业为啥最多')).answer).toContain('政策扶持力度较大');
+  });
+
+  it('lists with the enumeration closed by the word asked (…等场景), and only that sentence', async () => {
+    const answer = await ask('政务服务这块有哪些场景');
+    expect(answer.answer).toContain('行政审批、电子证照、数据共享');
+    expect(lines(answer)).toEqual([704]);
+    expect((await ask('社区里区块链有哪些落地场景')).answer).toContain('智慧菜场、加装电梯、社区党建');
+  });
+
+  it('defines a term the question runs into its asking words (区块链是啥) without calling it undefined', async () => {
+    const answer = await ask('区块链究竟是啥');
+    expect(answer.answer).not.toContain('没有给出');
+    expect(answer.answer).toContain('创新整合的成果');
+  });
 });
