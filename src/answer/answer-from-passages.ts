@@ -230,11 +230,14 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   return passages.sort((a, b) => b.score - a.score || a.line - b.line);
 }
 
-/** An enumeration (compact form) closed by 等 and a word the list part asks for, or its last two characters (应用场景 → 场景). */
+/** An enumeration (compact form) closed by 等 and the kind of members the list part asks for (listed), or its last two characters (应用场景 → 场景), a
+ *  quantifier or 应用 between at most (「…等众多应用场景」; not 「等众多领域落地」 for 落地). */
 function closingEnumeration(part: Part): RegExp | undefined {
-  const asked = [...new Set(wordsAsked(part).flatMap((w) => (w.length > 2 ? [w, w.slice(-2)] : [w])))].filter((w) => w !== '区块链');
-  if (!asked.length) return undefined;
-  return new RegExp(`、[^，。；,;]{1,30}等[^，。；,;、等]{0,4}?(${asked.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  // Only of a subject (政务服务有哪些场景): with none, 「…等企业」 closes the kinds of firms of some segment, not the members asked.
+  if (!part.listed || !part.subjects.length) return undefined;
+  const word = compactForm(part.listed);
+  const asked = word.length > 2 ? [word, word.slice(-2)] : [word];
+  return new RegExp(`、[^，。；,;]{1,30}等(众多|多个|几个|主要|重要|多种|各类|各种|多)?(应用|落地)?(${asked.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 }
 
 /** A part's own words (compact, two characters or more), once each. */

@@ -1013,6 +1013,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     }
   }
   let operation = operationOf(tokens, uniqueSubjects, attributes, Boolean(noun), quantity);
+  // 「有哪些场景」「都有哪些企业」: the word right after a which-word that lists is the kind of the members asked.
+  const which = tokens.findIndex((t) => /(些|几|什么)$/.test(t.text) && cuesOf(t, 'operation').some((c) => c.operation === 'list'));
+  const kindWord = which >= 0 && (tokens[which + 1]?.type === 'word' || tokens[which + 1]?.type === 'cue') && /^\p{Script=Han}{2,}$/u.test(tokens[which + 1].text)
+    ? tokens[which + 1].text : undefined;
   if (offered && !row && twoValuesOfOneColumn(filters)) operation = { operation: offered.order === 'asc' ? 'min' : 'max', explicit: true, order: offered.order };
   // 「山东专利是上年同期的几倍」: a multiple asked of one thing, with no second to divide by, is the multiple the report states
   // (a growth), not a count of its noun.
@@ -1199,6 +1203,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(tokens.some((t) => hasFunction(t, 'why')) && operation.operation === 'explain' ? { why: true } : {}),
     ...(tokens.some((t) => hasFunction(t, 'shared')) ? { shared: true } : {}),
     ...(tokens.some((t) => t.type === 'word' && lexicon.isFunctionWord(t.text, 'main')) ? { mainly: true } : {}),
+    ...(kindWord && operation.operation === 'list' ? { listed: kindWord } : {}),
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
     filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,

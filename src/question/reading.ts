@@ -84,6 +84,8 @@ export interface Part {
   why?: boolean;
   /** 「区块链和数据库有什么区别」: how things differ is asked — a sentence stating a difference answers, not one naming them. */
   contrast?: boolean;
+  /** 「有哪些应用场景」: the word right after the which-word of a list — the kind of the members asked (应用场景). */
+  listed?: string;
   /** 「主要分布在哪些省」: the main ones are asked (主要, 大多) — what the report says the things concentrate in, not every row. */
   mainly?: boolean;
   /** What is asked about the subjects (a column or a metric). */
