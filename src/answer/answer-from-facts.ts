@@ -133,6 +133,32 @@ function oncePerFact<A extends unknown[]>(compute: (fact: StoredFact, ...rest: A
 /** A share's clause, compact: what the share is of is said there. */
 const ownShareClause = oncePerFact((fact) => compactForm(shareClause(fact)));
 
+/** A clause opening on the field a figure is measured in: 「在区块链金融领域，」「在区块链软硬件开发和服务领域中」. */
+const FIELD_OPENING = /^\s*在([^，,；;。]{2,24}?)(?:领域|方面|行业)[中里内]?\s*[，,]?/;
+/**
+ * share: the field a share is measured in, where its clause opens on it (「在区块链金融领域，杭州市占全国比重的 31%」 → 在区块链金融领域,
+ * 区块链金融): a share of the place within that field, not of all its firms. Empty for any other figure.
+ */
+const fieldOpening = oncePerFact((fact) => (fact.kind === 'percent' ? (FIELD_OPENING.exec(shareClause(fact))?.[0] ?? '').trim().replace(/[，,]$/, '') : ''));
+const fieldOf = (fact: StoredFact) => FIELD_OPENING.exec(fieldOpening(fact))?.[1] ?? '';
+
+/** The report's own topic, which every field's name may hold (区块链金融): no word naming a field of it. */
+const REPORT_TOPIC = '区块链';
+
+/**
+ * share: a part asks the share within a field when its words or subjects name the field (金融 of 区块链金融, 软硬件 of 区块链软硬件开发和服务);
+ * 「杭州的区块链企业占全国多少」 names none, and the share of finance firms is not the one asked.
+ */
+function asksField(fact: StoredFact, part: Part, terms: readonly string[], knowledge: Knowledge): boolean {
+  const field = compactForm(fieldOf(fact));
+  if (!field) return true;
+  const named = terms.filter((t) => t !== REPORT_TOPIC && !REPORT_TOPIC.includes(t));
+  // 「苏州占多少」 names nothing a share is of: each share of the place answers, its field said with it.
+  if (!named.length && !part.noun) return true;
+  if (named.some((t) => field.includes(t))) return true;
+  return part.subjects.some((s) => s.entity.kind === 'domain' && formsOf(knowledge, s).some((f) => field.includes(compactForm(f))));
+}
+
 /** The passage a figure stands in, compact, up to the end of its sentence: what it is a figure of may be said before it. */
 const passageOf = oncePerFact((fact, knowledge: Knowledge) => {
   const text = knowledge.chunk(fact.chunkId)?.text ?? '';
@@ -332,6 +358,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     const sentence = dateOfClause && terms.length ? (1 + terms.filter((t) => compactForm(fact.quote).includes(t)).length / terms.length) ** 2 : 1;
     const value = valueFit ? valueFit(form.window) : 1;
     if (!value) continue;
+    // share: 「杭州的区块链企业占全国多少」 — a share measured within a field the part does not name (杭州 31% of 区块链金融) is
+    // another share of the place, not the one asked.
+    if (part.attributes.includes('share') && !relaxed && !anchored && !quoted && !asksField(fact, part, terms, knowledge)) continue;
     const holder = holders.length && fact.kind === 'percent' && !relaxed && !anchored && !quoted
       && !holders.some((t) => ownShareClause(fact).includes(t)) ? FACT_MATCH.shareOfAnother : 1;
     const score = fit * kind * entity * time * noun * qualifier * whole * continues * sentence * value * holder * (ANAPHORIC.test(fact.window) ? FACT_MATCH.anaphoric : 1);
@@ -445,11 +474,13 @@ function periodPrefix(fact: StoredFact): string {
 /** The claim of a figure: its clause verbatim (period in front when the clause lacks it), citing its sentence. */
 export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Claim {
   const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)
-    && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市)$/, '')) ? `${fact.subject}：` : '';
+    && !compactForm(fact.window).includes(compactForm(fact.subject).replace(/(省|市|聚集区)$/, '')) ? `${fact.subject}：` : '';
   const sources = [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)];
   // prose-figure: a sentence a page break splits is cited at its start and, for the figure, at the line that prints it.
   const printed = fact.printed ? fact.quote.slice(fact.printed.offset).trim() : '';
   if (fact.printed && printed) sources.push(sentenceSource(knowledge, fact.chunkId, printed, fact.printed.line));
+  // share: 「在区块链金融领域，杭州市占全国比重的 31%」 — the field a share is measured in is said with it, when its clause opens before.
+  const field = fieldOpening(fact) && !compactForm(fact.window).includes(compactForm(fieldOpening(fact))) ? `${fieldOpening(fact)}，` : '';
   let prefix = periodPrefix(fact);
   // A period carried from an earlier sentence of the passage (「其次是江苏省71家」 counts 2020 H1's new firms): that sentence is cited for it.
   const stated = compactForm(fact.quote);
@@ -471,10 +502,10 @@ export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Cl
   const scopeNote = unsaid ? `（指${fact.metric.replace(/\s+/g, '')}）` : withinNote(fact, knowledge);
   // 「金融、政务服务和司法领域的落地项目分别有 46、42 和 18 个」: the subject's own figure first, the clause after it.
   if (/分别/.test(fact.window) && fact.subject && !fact.subject.includes('、') && fact.value !== null && compactForm(fact.window).includes(compactForm(fact.subject))) {
-    return { text: `${lead}${prefix}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件](?!目)/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
+    return { text: `${lead}${prefix}${field}${fact.subject}${fact.metric.replace(/\s+/g, '').replace(/^[个家项所笔件](?!目)/, '')}${factValue(fact)}${scopeNote}（原文：${fact.window}）`, sources };
   }
   // 「2020 年 4 月，DC/EP 先行在深圳…试点测试」: a date that is a clause of its own is said with what happened then.
-  return { text: `${lead}${prefix}${subject}${fact.window}${fact.event ? `，${fact.event}` : ''}${scopeNote}`, sources };
+  return { text: `${lead}${prefix}${field}${subject}${fact.window}${fact.event ? `，${fact.event}` : ''}${scopeNote}`, sources };
 }
 
 /**
@@ -807,6 +838,13 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     // The report's other figure of the same thing is named short, its sentence cited (the clause is the first figure's again).
     if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });
     else if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });
+    // share: 「杭州占全国多少」 names nothing the share is of — the place's share of another thing (产业园 beside 区块链金融) is
+    // given too, each clause saying what it is of.
+    const unnamed = !second && pick.subject && part.attributes.includes('share') && !part.noun && pick.best.fact.kind === 'percent'
+      && !partTerms(part, knowledge).some((t) => t !== REPORT_TOPIC && !formsOf(knowledge, pick.subject!).some((f) => f.includes(t)));
+    const another = unnamed ? pick.others.find((c) => c.fact.kind === 'percent' && c.fact.chunkId !== pick.best.fact.chunkId
+      && c.fact.entities.length === 1 && c.fact.entities[0] === pick.subject!.entity.id && c.score >= FACT_MATCH.secondFigure * pick.best.score) : undefined;
+    if (another) claims.push({ ...factClaim(another.fact, knowledge, '另外，'), end: '。' });
   }
   if (chosen.length >= 2 && ['sum', 'difference', 'compare', 'ratio'].includes(part.operation)) {
     const values = chosen.map((p) => p.best.fact);

@@ -420,6 +420,16 @@ export async function answerPart(asked: Part, reading: Reading, knowledge: Knowl
         { text: `约占${part.figures[0]}的${ratio}%（${formatNumber(total)}÷${figureNumber(part.figures[0])}=${ratio}%）`, sources: [], derived: [ratio], end: '。' }] };
     }
   }
+  // 「长三角一共多少家」: the report counts no firms of a cluster, it states the cluster's share of them — the share is what it
+  // says of the thing asked, given after saying the count is not stated (not a national figure as the nearest one).
+  if (answer.status === 'missing' && !part.inheritedAttributes && part.subjects.length === 1 && part.attributes.includes('count')
+    && !part.attributes.includes('share') && ['count', 'sum', 'lookup'].includes(part.operation) && !part.unknown.length && !part.filters.length
+    && !part.periods.length && !part.qualifiers.length && part.subjects[0].entity.kind === 'cluster') {
+    const share = await answerPartAsked({ ...part, attributes: ['share'], operation: 'lookup' }, reading, knowledge, retrieval);
+    if (share.status === 'answered' && share.claims.some((c) => c.sources.length)) {
+      return { ...share, claims: [{ text: `报告没有给出${missingTopic(part, knowledge)}，只给出其占比`, sources: [], end: '：' }, ...share.claims] };
+    }
+  }
   if (answer.status === 'answered' || !part.inheritedAttributes || !part.attributes.length || !part.subjects.length || part.unknown.length) return answer;
   // An attribute the report never gives (营业额) stays declined of every subject it is carried to.
   if (part.attributes.some((a) => knowledge.lexicon.attributes.get(a)?.kind === 'absent')) return answer;

@@ -1190,6 +1190,14 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const sideBySide = uniqueSubjects.length >= 2 && (groups.length > 0 || (named.length >= 2
     && named.slice(1).every((at, k) => (at > named[k] + 1 || kindAt(at) === kindAt(named[k]))
       && tokens.slice(named[k] + 1, at).every((t) => COORDINATORS.has(t.text) || t.type === 'punctuation'))));
+  // share: 「北京在区块链金融里占多少」 — a field named beside places (not side by side with them) is where their share is measured,
+  // not one more thing asked: the field's name becomes a word of the part, the places its subjects.
+  const fields = uniqueSubjects.filter((s) => s.entity.kind === 'domain');
+  if (!sideBySide && attributes.includes('share') && operation.operation === 'lookup' && fields.length === 1
+    && uniqueSubjects.length > 1 && uniqueSubjects.every((s) => s === fields[0] || ['region', 'city', 'cluster'].includes(s.entity.kind))) {
+    uniqueSubjects.splice(uniqueSubjects.indexOf(fields[0]), 1);
+    if (!partWords.includes(fields[0].entity.name)) partWords.push(fields[0].entity.name);
+  }
   return {
     ...(apart ? { apart } : {}),
     ...(sideBySide ? { sideBySide } : {}),

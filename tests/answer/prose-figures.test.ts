@@ -424,6 +424,29 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('试点');
     expect(flat(answer)).not.toContain('2019年10月');
   });
+
+  it.each([
+    ['区块链金融这一块广州占多少', '15%', '在区块链金融领域'],
+    ['北京在区块链金融方面的占比', '13%', '在区块链金融领域'],
+  ])('reads a field named beside a place as where its share is measured, saying the field: %s', async (question, share, field) => {
+    const answer = await ask(question);
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain(share);
+    expect(flat(answer)).toContain(field);
+    expect(flat(answer)).not.toContain('79.72%');
+  });
+
+  it('does not give a place\'s share within a field as its share of all firms', async () => {
+    const answer = await ask('杭州的区块链公司在全国占几成');
+    expect(flat(answer)).not.toContain('31%');
+  });
+
+  it('gives a cluster\'s share when its count is asked, saying the count is not stated', async () => {
+    const answer = await ask('珠三角那边一共有几家区块链企业');
+    expect(flat(answer)).toMatch(/^报告没有给出/);
+    expect(flat(answer)).toContain('29.26%');
+    expect(answer.citations.map((c) => c.line)).toEqual([387]);
+  });
 });
 
 describe('prose figures: the share of a sum, of a whole the question states', () => {
