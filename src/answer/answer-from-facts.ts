@@ -266,10 +266,31 @@ function sentenceNouns(fact: StoredFact, knowledge: Knowledge): string[] {
   return bySentence.get(`${fact.line}\u0000${fact.quote}`) ?? [];
 }
 
+/**
+ * The coverage of a part's terms in every figure, where a word naming the country (我国, 国内, 中国, 全国) or the world is met by
+ * any word of the same scope: 「我国区块链企业总共有多少家」 fits 「全国…四万余家」 as 「全国到底有多少家」 does, and 「专利前100中国占比」
+ * fits 「我国占比 46%」. Each figure keeps the best of the scope's words.
+ */
+function coveragesOf(terms: readonly string[], knowledge: Knowledge): Float64Array | null {
+  if (!terms.length) return null;
+  const distinct = [...new Set(terms)];
+  const weighted = (list: string[]) => knowledge.facts.coverages(list.map((term) => [term, termWeight(term, knowledge)] as const));
+  const scope = Object.values(SCOPES).find((forms) => distinct.some((t) => forms.includes(t)));
+  if (!scope) return weighted(distinct);
+  const said = distinct.find((t) => scope.includes(t))!;
+  let best: Float64Array | null = null;
+  for (const form of scope.filter((f) => termWeight(f, knowledge) > 0 || f === said)) {
+    const covered = weighted(distinct.map((t) => (t === said ? form : t)));
+    if (!best) best = covered;
+    else for (let i = 0; i < best.length; i++) best[i] = Math.max(best[i], covered[i]);
+  }
+  return best;
+}
+
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
   const terms = ownTerms(part, knowledge, subject);
   // The part's distinct terms with their weights, once for all figures.
-  const coverages = terms.length ? knowledge.facts.coverages([...new Set(terms)].map((term) => [term, termWeight(term, knowledge)] as const)) : null;
+  const coverages = coveragesOf(terms, knowledge);
   const wanted = wantedKinds(part);
   const figures = part.figures.map(compactForm);
   const candidates: Candidate[] = [];
@@ -324,7 +345,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
       noun = fact.metric.replace(/[^\p{Script=Han}]/gu, '').length >= 3 ? 0.35 : 0.8;
     }
     const asksNew = part.qualifiers.includes('new');
-    const qualifier = asksNew ? (fact.qualifiers.includes('new') || fact.partQualifiers?.includes('new') ? 1 : 0.35) : fact.qualifiers.includes('new') ? 0.85 : 1;
+    // two-figure: 「我国区块链企业总共有多少家」 — a count of everything, of no period, is a stock (四万余家 registered, 1309 with
+    // output); the whole of the half-year's new firms (303 家, whose parts are new) is a flow, another scope of it.
+    const newOnly = fact.qualifiers.includes('new') || (asksWhole && !part.periods.length && Boolean(fact.partQualifiers?.includes('new')));
+    const qualifier = asksNew ? (fact.qualifiers.includes('new') || fact.partQualifiers?.includes('new') ? 1 : 0.35) : newOnly ? 0.85 : 1;
     // The previous answer's lines were chosen for the words a follow-up inherits: there they count as covered.
     const quoted = previous?.has(fact.line) ?? false;
     // A date whose clause says again what the previous answer told (「先行在深圳、苏州…试点」, there without its date) is the

@@ -447,6 +447,12 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('29.26%');
     expect(answer.citations.map((c) => c.line)).toEqual([387]);
   });
+
+  it.each(['我国的区块链公司总共有几家', '国内区块链企业一共多少家'])('gives the registered stock and the table\'s total for a count of all firms, however the country is said: %s', async (question) => {
+    const answer = await ask(question);
+    expect(flat(answer)).toContain('四万余家');
+    expect(flat(answer)).toContain('1309');
+  });
 });
 
 describe('prose figures: the share of a sum, of a whole the question states', () => {
