@@ -291,6 +291,8 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const terms = ownTerms(part, knowledge, subject);
   // The part's distinct terms with their weights, once for all figures.
   const coverages = coveragesOf(terms, knowledge);
+  // The part's own words that some figure's sentence holds (a word, not its bigrams).
+  const weighed = part.words.filter((w) => w !== REPORT_TOPIC && knowledge.facts.termsOf(w).some((t) => termWeight(t, knowledge) > 0)).length;
   const wanted = wantedKinds(part);
   const figures = part.figures.map(compactForm);
   const candidates: Candidate[] = [];
@@ -364,6 +366,9 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     if (!subject && !anchored && terms.length >= 2 && !coveredEnough && !relaxed) continue;
     // A subject found only as text in the sentence (「加密数字货币」 for 数字货币) is evidence only when the words fit too.
     if (subject && entity <= FACT_MATCH.subjectInText && !anchored && !coveredEnough && !relaxed) continue;
+    // 「外汇局海南省分局办理的出口应收账款融资业务金额是多少」: a figure of the subject near none of the several words the part
+    // says of it (海南's 10亿元 fund) is a figure of something else of the subject.
+    if (subject && weighed >= 3 && covered === 0 && !anchored && !relaxed) continue;
     // Naming the subject is itself evidence: the words then only need to fit.
     const fit = (subject ? FACT_MATCH.subjectBase + (1 - FACT_MATCH.subjectBase) * covered : covered) + (anchored ? 0.5 : 0);
     // 「一共有多少个产业园」: with no subject and no condition, a total (共/总计/全国) answers; a part of them (17 家为政企合作) does not.
@@ -848,6 +853,8 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     // Another scope of the same thing (新成立 vs all, another period): same kind, same noun, nearly as good a fit.
     // two-figure: the same subject, period and scope stated with another value elsewhere (医疗健康 落地项目: 12 in the
     // overview, 6 in its own section) is the report's own inconsistency — both are given, each with its line.
+    // 「安全测试标准有几项」: the stock of an earlier period (截至2019年底 3 项) beside the half-year's new ones (6 项) is no part of them.
+    const apart = (a: StoredFact, b: StoredFact) => a.from !== undefined && b.from !== undefined && (a.to! < b.from! || a.from > b.to!);
     const sameScope = (c: Candidate) => pick.subject !== null && c.fact.entities.length === 1 && c.fact.entities.join() === pick.best.fact.entities.join()
       && c.fact.period === pick.best.fact.period && c.fact.qualifiers.join() === pick.best.fact.qualifiers.join() && c.fact.line !== pick.best.fact.line
       && c.score >= 0.9 * pick.best.score;
@@ -855,10 +862,10 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
       && c.fact.unit === pick.best.fact.unit && c.score >= FACT_MATCH.secondFigure * pick.best.score
       && c.fact.nouns.length > 0 && c.fact.nouns.join() === pick.best.fact.nouns.join() && c.coverage >= 0.8 * pick.best.coverage
       && (c.fact.qualifiers.join() !== pick.best.fact.qualifiers.join() || c.fact.period !== pick.best.fact.period || sameScope(c))
-      && !compactForm(pick.best.fact.quote).includes(compactForm(c.fact.window))
+      && !compactForm(pick.best.fact.window).includes(compactForm(c.fact.window))
       // A whole count's other scope is another total (新成立 8129 家), not a part of the whole (17 家为政企合作).
       && (pick.subject || part.operation !== 'count' || (part.periods.length > 0 && !part.qualifiers.length) || statesWhole(c.fact, knowledge.facts.forms(c.fact).before)
-        || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0)));
+        || (c.fact.value ?? 0) > (pick.best.fact.value ?? 0) || apart(c.fact, pick.best.fact)));
     // The report's other figure of the same thing is named short, its sentence cited (the clause is the first figure's again).
     if (second && sameScope(second)) claims.push({ text: `报告另一处写作${factValue(second.fact)}`, sources: factClaim(second.fact, knowledge).sources, end: '。' });
     else if (second) claims.push({ ...factClaim(second.fact, knowledge, '另一口径：'), end: '。' });

@@ -94,7 +94,8 @@ export function storeFacts(facts: readonly Fact[], chunks: readonly Chunk[], lex
     const fits = (n: (typeof nounForms)[number]) => kind !== 'count' || n.classifiers.includes(fact.unit);
     const named = (text: string) => nounForms.filter((n) => n.forms.some((f) => f.length >= 2 && compactForm(text).includes(f)));
     const fromMetric = named(fact.metric).filter(fits);
-    const fromWindow = named(window).filter(fits);
+    // 「《区块链共识安全技术测评标准》制定了…等 4 项测评要求」: a title the clause names is a document, not what its figure counts.
+    const fromWindow = named(window.replace(/《[^》]*》/g, '')).filter(fits);
     // 「经工商部门登记注册的…企业…，其中 2020 年新成立的企业共 8129 家」: of several nouns the metric names (部门 inside a modifier),
     // those the figure's own clause names are what it counts.
     const local = fromMetric.length > 1 ? fromMetric.filter((n) => fromWindow.includes(n)) : [];

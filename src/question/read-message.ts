@@ -1386,6 +1386,42 @@ function valueBesideThing(tokens: Token[], context: ReadContext): [Token[], Toke
   return null;
 }
 
+/** Words that say the things before them are asked each on its own (分别是多少, 各有几个). */
+const RESPECTIVELY = /^(分别|各自|各)/;
+
+/**
+ * multi-part: 「企业投融资事件数量和新注册企业中获得投融资的数量分别是多少」 — two things joined by a coordinator before 分别/各 that are
+ * not both names the lexicon knows (those are subjects asked side by side already) are asked each on its own: the clause read
+ * once with the first (and the head noun the second shares after its 的: 「性能测试和安全测试的标准」), once with the second, each
+ * with the question after them and the period before them. Null unless both sides hold a content word of their own.
+ */
+function splitRespectively(tokens: Token[], context: ReadContext): [Token[], Token[]] | null {
+  const at = tokens.findIndex((t) => RESPECTIVELY.test(t.text));
+  if (at < 3) return null;
+  const link = tokens.slice(0, at).map((t, i) => (COORDINATORS.has(t.text) ? i : -1)).filter((i) => i > 0).at(-1);
+  if (link === undefined || tokens.slice(0, at).filter((t) => COORDINATORS.has(t.text)).length > 1) return null;
+  const lead = tokens.slice(0, link).findIndex((t) => t.type !== 'period' && t.type !== 'punctuation');
+  if (lead < 0) return null;
+  const periods = tokens.slice(0, lead);
+  const first = tokens.slice(lead, link);
+  const second = tokens.slice(link + 1, at);
+  const tail = tokens.slice(at);
+  const named = (side: Token[]) => side.some((t) => cuesOf(t, 'entity').length > 0);
+  // A content word of the side's own: not a function word, nor a name, currency or category value (「人民币和美元各有几家」: those
+  // are conditions set side by side, read as such).
+  const content = (side: Token[]) => side.some((t) => (t.type === 'word' || t.type === 'cue') && CONTENT_WORD.test(t.text) && !context.lexicon.isFunctionWord(t.text)
+    && !(t.type === 'cue' && t.cues.every((c) => c.type === 'function' || c.type === 'entity' || c.type === 'qualifier')));
+  if ((named(first) && named(second)) || !content(first) || !content(second) || !asks(tail)) return null;
+  // The head noun the second side names after its last 的 is the first side's too, where the first has none of its own.
+  const of = second.map((t) => t.text).lastIndexOf('的');
+  const counts = (side: Token[]) => side.some((t) => cuesOf(t, 'noun').length > 0);
+  const shared = of >= 0 && !first.some((t) => t.text === '的') && !counts(first) && counts(second.slice(of)) ? second.slice(of) : [];
+  // Each is asked on its own now: 分别/各 says nothing more (「分别有多少」 asks 有多少 of each) — the pieces are read afresh.
+  const text = (side: Token[]) => [...periods, ...side, ...tail].map((t) => t.text).join('').replace(/(分别|各自)/, '');
+  const read = (side: Token[]) => tokenize(text(side), context.lexicon, context.segment, context.segmentKnown);
+  return [read([...first, ...shared]), read(second)];
+}
+
 function partsOf(clauses: Token[][], context: ReadContext): Part[] {
   const parts: Part[] = [];
   let frame: Token[] = [];
@@ -1400,6 +1436,15 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
       frame = [];
       const before = parts.at(-1);
       for (const tokens of split) parts.push(inherit(readPart(tokens, context), before, context.lexicon));
+      continue;
+    }
+    const each = splitRespectively([...frame, ...clause], context);
+    if (each) {
+      // 「投融资事件和获得投融资的新企业分别多少」: two things said side by side, neither or only one a name the lexicon knows, each
+      // asked on its own (the report may state one and not the other).
+      frame = [];
+      const before = parts.at(-1);
+      for (const tokens of each) parts.push(inherit(readPart(tokens, context), before, context.lexicon));
       continue;
     }
     const own = readPart([...frame, ...clause], context);

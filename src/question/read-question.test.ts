@@ -608,7 +608,9 @@ describe('readQuestion: follow-ups', () => {
 
   it('replaces only the subject of the kind a follow-up names, when the question before named a place and a field', () => {
     const part = read(['区块链金融方面杭州占全国的比重', '那北京呢']).parts[0];
-    expect(names(part)).toEqual(['北京', '金融']);
+    // The field is where the share is measured (a word of the part), the place its subject.
+    expect(names(part)).toEqual(['北京']);
+    expect(part.words).toContain('金融');
     expect(names(read(['杭州有几个产业园', '那北京呢']).parts[0])).toEqual(['北京']);
   });
 
@@ -847,6 +849,23 @@ describe('readQuestion: shares of several things', () => {
   it('reads a cluster looked inside, with places of a smaller kind after it, as the whole of their shares, not a thing asked', () => {
     const [part] = read(['珠三角中广东占了多少']).parts;
     expect(names(part)).toEqual(['广东']);
+  });
+
+  it('reads a field named beside a place asked a share as where the share is measured, not a second subject', () => {
+    const [part] = read(['区块链金融那块上海占多少']).parts;
+    expect(names(part)).toEqual(['上海']);
+    expect(part.words).toContain('金融');
+  });
+
+  it('asks two things joined before 分别 each on its own, with the period before them and the head noun the second names', () => {
+    const parts = read(['上半年获得融资的事件和新注册拿到融资的企业分别有多少']).parts;
+    expect(parts).toHaveLength(2);
+    expect(parts.every((p) => p.periods[0]?.label === '上半年' && p.operation === 'count')).toBe(true);
+    const heads = read(['性能测试与安全测试的标准分别有几项']).parts;
+    expect(heads.map((p) => p.noun)).toEqual(['标准', '标准']);
+    expect(heads[0].words).toContain('性能');
+    expect(heads[1].words).toContain('安全');
+    expect(heads[1].words).not.toContain('性能');
   });
 
   it('marks subjects named side by side, and not one looked inside another', () => {

@@ -453,6 +453,13 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('四万余家');
     expect(flat(answer)).toContain('1309');
   });
+
+  it('gives the stock of an earlier period beside the half-year\'s new ones, and counts no title named in a cell as what its figure counts', async () => {
+    const answer = await ask('安全测试方面的标准一共多少项');
+    expect(flat(answer)).toContain('6项');
+    expect(flat(answer)).toContain('3项');
+    expect(flat(answer)).not.toContain('4项测评要求');
+  });
 });
 
 describe('prose figures: the share of a sum, of a whole the question states', () => {
