@@ -287,6 +287,16 @@ function coveragesOf(terms: readonly string[], knowledge: Knowledge): Float64Arr
   return best;
 }
 
+/**
+ * currency: 「一笔金额为 100.2 万美元的出口应收账款融资业务」 — an amount is the amount of what its clause names it of (融资), whatever
+ * else its clause names (某公司): a money figure whose window names a form of the asked noun is that noun's amount.
+ */
+function amountOf(fact: StoredFact, noun: string, knowledge: Knowledge): boolean {
+  if (fact.kind !== 'money') return false;
+  const window = knowledge.facts.forms(fact).window;
+  return [...formsOfNoun(noun, knowledge.lexicon)].some((f) => f.length >= 2 && window.includes(f));
+}
+
 export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | null, period: PeriodSpan | undefined, relaxed = false): Candidate[] {
   const terms = ownTerms(part, knowledge, subject);
   // The part's distinct terms with their weights, once for all figures.
@@ -339,7 +349,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     if (shareForms && fact.kind === 'percent' && !nouns.includes(part.noun!) && !shareForms.some((f) => passageOf(fact, knowledge).includes(f))) {
       if (!relaxed) continue;
       noun = 0.5;
-    } else if (part.noun && nouns.length && !nouns.includes(part.noun) && fact.kind !== 'date') {
+    } else if (part.noun && nouns.length && !nouns.includes(part.noun) && fact.kind !== 'date' && !amountOf(fact, part.noun, knowledge)) {
       if (!relaxed) continue;
       noun = 0.5;
     } else if (part.noun && !fact.nouns.length && fact.kind === 'count') {
@@ -926,10 +936,14 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   // 「比去年同期呢」: a period compared with that no figure found states (neither its own figure nor a sentence comparing the two)
   // is said to be missing, not silently dropped — the figure alone is no comparison.
   const then = part.versus?.[0];
+  // (A clause that states the other period's figure itself — 「与 2019 年上半年的 4.95 亿元相比，同比增长 246.46%」 — compares them.)
+  const during = (f: StoredFact) => f.from !== undefined && f.from <= then!.to && (f.to ?? f.from) >= then!.from;
+  const statesThen = (fact: StoredFact) => knowledge.facts.facts.some((f) => f.line === fact.line && f.quote === fact.quote && during(f)
+    && compactForm(fact.window).includes(compactForm(f.text)));
   // A growth figure is itself the comparison with the period before (同比增长 274.07%).
   if (then && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1
     && !chosen.some((p) => p.best.fact.attributes.includes('growth'))
-    && !chosen.some((p) => p.best.fact.from !== undefined && p.best.fact.from <= then.to && (p.best.fact.to ?? p.best.fact.from) >= then.from)) {
+    && !chosen.some((p) => during(p.best.fact) || statesThen(p.best.fact))) {
     claims.push({ text: `报告没有给出${then.label}的对应数字，无法比较`, sources: [] });
   }
   // multi-part: what one of the things looked up lacks is said for it alone.

@@ -460,6 +460,30 @@ describe('prose figures asked in everyday words', () => {
     expect(flat(answer)).toContain('3项');
     expect(flat(answer)).not.toContain('4项测评要求');
   });
+
+  it('gives an amount asked in another currency as stated, with no conversion, however the conversion is said (合/折合/换成)', async () => {
+    const answer = await ask('海南办的那笔融资折合人民币是多少');
+    expect(flat(answer)).toContain('100.2万美元');
+    expect(flat(answer)).toMatch(/没有给出人民币/);
+    expect(flat(answer)).not.toContain('10亿元');
+  });
+
+  it('adds a table\'s amounts asked as a 总额 within each currency, never across them', async () => {
+    const answer = await ask('融资top10的金额总额是多少');
+    expect(flat(answer)).toContain('1975万美元');
+    expect(flat(answer)).toContain('5400万人民币');
+  });
+
+  it('reads 多融 as a difference of amounts (same currency)', async () => {
+    const answer = await ask('Ystar比域乎多融了多少');
+    expect(flat(answer)).toContain('400万人民币');
+  });
+
+  it('does not say a compared period is missing when the clause quoted states its figure', async () => {
+    const answer = await ask('产业规模多大？比去年同期涨了多少？');
+    expect(flat(answer)).toContain('246.46%');
+    expect(flat(answer)).not.toContain('无法比较');
+  });
 });
 
 describe('prose figures: the share of a sum, of a whole the question states', () => {
