@@ -553,7 +553,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     const founded = total && period ? { ...part, qualifiers: part.qualifiers.filter((q) => q !== 'new'), periods: [], operation: 'list' as const, attributes: [], words: [],
       filters: [{ kind: 'period' as const, attribute: 'founded' as const, period: { ...period, text: period.label } }] } : null;
     const datedChoice = founded ? chooseTable(founded, knowledge) : null;
-    const dated = datedChoice && columnFor(datedChoice.table, 'founded') >= 0 ? answerFromTable(founded!, datedChoice, knowledge) : null;
+    // Only a date of founding says a row is new (表2-2's 最近投资时间 dates an investment, not a new firm).
+    const dated = datedChoice && datedChoice.table.columns.some((c) => c.attribute === 'founded') ? answerFromTable(founded!, datedChoice, knowledge) : null;
     if (total && dated?.status === 'answered' && dated.claims.some((c) => c.sources.length)) {
       return { ...total, claims: [...total.claims.map((c, i, all) => (i === all.length - 1 ? { ...c, end: '。' } : c)), ...dated.claims.map((c, i) => (i === 0 ? { ...c, text: `另${c.text}` } : c))],
         facts: [...total.facts, ...dated.facts] };
