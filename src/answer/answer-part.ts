@@ -633,6 +633,11 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
         .map((f) => knowledge.facts.facts.find((s) => s.source === f.source && s.metric === f.metric && s.text.replace(/\s+/g, '') === f.text));
       if (prose?.status === 'answered' && stated?.length && stated.every((s) => s && s.from === point.from && s.to === point.to)) return prose;
     }
+    // share: 「前100企业里中国占多少」 — a table's whole (总计 100%) is no share of anything asked: a share the prose states answers.
+    const wholeOnly = fromTable?.status === 'answered' && part.attributes.includes('share') && fromTable.facts.length > 0
+      && fromTable.facts.every((f) => f.value === 100 && /%/.test(`${f.unit}${f.text ?? ''}`));
+    const stated = wholeOnly ? answerFromFacts(part, knowledge) : null;
+    if (stated) return stated;
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
       // A date a row prints (海南's policy: 2020年5月) is the answer; a date of the prose is another event's.
