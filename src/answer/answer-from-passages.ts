@@ -700,7 +700,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // 「监管沙盒是啥」: a term the report only uses (「监管沙盒持续扩容」) is said to be undefined before the sentences that use it.
   // 「BaaS是什么」: a technology the lexicon names is undefined alike when no form of it is glossed anywhere.
   const domain = part.subjects.length === 1 && part.subjects[0].entity.kind === 'domain' ? part.subjects[0].entity : undefined;
-  const undefinedTerm = part.operation !== 'define' ? null : !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', (part.cues ?? []).reduce((text, cue) => text.split(compactForm(cue)).join('|'), compactForm(part.text)), chosen, knowledge)
+  const undefinedTerm = part.operation !== 'define' ? null : !part.subjects.length ? usedOnly(termsAsked(part)[0] ?? '', compactForm(part.text), (part.cues ?? []).map(compactForm), chosen, knowledge)
     : domain && !part.words.length ? domainUsedOnly(knowledge.lexicon.formsOf(domain.id), chosen, knowledge) : null;
   if (undefinedTerm) claims.unshift({ text: `报告没有给出「${undefinedTerm}」的定义，只是在下面提到它`, sources: [], end: '：' });
   return answered(claims);
@@ -719,7 +719,7 @@ function domainUsedOnly(forms: string[], chosen: Passage[], knowledge: Knowledge
 }
 
 /** The asked term as the chosen sentences print it, when the report never says what it is (define); null when it does. */
-function usedOnly(asked: string, question: string, chosen: Passage[], knowledge: Knowledge): string | null {
+function usedOnly(asked: string, question: string, cues: readonly string[], chosen: Passage[], knowledge: Knowledge): string | null {
   // The segmenter may leave a character of the term out (零 of 零知识证明, T of T-Bridge): the term is the longest run of the
   // question around the asked word that the chosen sentences print as well — not into the words that ask (区块链|是啥: 「区块链是…」).
   const texts = chosen.map((p) => compactForm(p.text));
@@ -729,8 +729,12 @@ function usedOnly(asked: string, question: string, chosen: Passage[], knowledge:
   let to = from + asked.length;
   while (from > 0 && holds(question.slice(from - 1, to))) from--;
   while (to < question.length && holds(question.slice(from, to + 1))) to++;
-  // 「一币是指什么」: the gloss word the question asks with (是, 是指) is no part of the term, though the sentence prints it next.
-  const term = question.slice(from, to).replace(/(?:是指|是|指|即)$/u, '');
+  // 「一币是指什么」「区块链是啥」: the run may end inside the words that ask (是指什么, 是啥), which the sentence prints next as its
+  // gloss: it is cut where such words begin. Words of the reading's cues that stand wholly inside the run (公证人机制) are the term's.
+  for (const cue of cues) {
+    for (let at = question.indexOf(cue, from + 1); at >= 0 && at < to; at = question.indexOf(cue, at + 1)) if (at + cue.length > to) to = at;
+  }
+  const term = question.slice(from, to);
   const printed = chosen.map((p) => printedSpan(p.text, term)).find((s) => s !== null);
   return printed && !glossedTerm(reportText(knowledge), term) ? printed : null;
 }

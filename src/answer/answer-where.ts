@@ -188,9 +188,10 @@ function captionSource(knowledge: Knowledge, table: TypedTable): Source {
  */
 function tablesAbout(part: Part, knowledge: Knowledge): { tables: TypedTable[]; topic: string[] } | null {
   const own = formsOfNoun('表', knowledge.lexicon);
-  // 「那几个表里」: 表 with the word of looking inside it is still only 表.
+  // 「那几个表里」: 表 with a function word after it (里, 里面: looking inside it) is still only 表.
+  const inside = (w: string) => [1, 2].some((k) => w.length > k && knowledge.lexicon.isFunctionWord(w.slice(-k)) && own.has(w.slice(0, -k)));
   const topic = [...new Set([...part.subjects.map((s) => s.entity.name), ...part.words, ...(part.noun && part.noun !== '表' ? [part.noun] : [])].map(compactForm))]
-    .filter((w) => w.length >= 2 && !own.has(w) && !own.has(w.replace(/(里|中|里面|里头)$/, '')) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
+    .filter((w) => w.length >= 2 && !own.has(w) && !inside(w) && !knowledge.lexicon.isFunctionWord(w) && w !== '区块链' && w !== '报告');
   let tables = [...knowledge.tables.values()].filter((t) => !part.section || part.section === 'preface' || t.sectionId === part.section || t.sectionId.startsWith(`${part.section}.`));
   for (const word of topic) {
     const match = knowledge.lexicon.longestAt(word, 0, () => true);
