@@ -772,7 +772,7 @@ function throughGrowth(fact: StoredFact, knowledge: Knowledge): string | undefin
   const start = fact.quote.indexOf(fact.window);
   if (start < 0) return undefined;
   const end = start + fact.window.length;
-  const growth = knowledge.facts.facts.find((f) => f !== fact && f.line === fact.line && f.quote === fact.quote && f.attributes.includes('growth')
+  const growth = knowledge.facts.sentenceOf(fact).find((f) => f !== fact && f.attributes.includes('growth')
     && YEAR_ON_YEAR.test(f.window) && fact.quote.indexOf(f.window, start) >= start && fact.quote.indexOf(f.window, start) - end <= 2);
   return growth ? fact.quote.slice(start, Math.max(end, fact.quote.indexOf(growth.window, start) + growth.window.length)) : undefined;
 }
@@ -938,7 +938,7 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
   const then = part.versus?.[0];
   // (A clause that states the other period's figure itself — 「与 2019 年上半年的 4.95 亿元相比，同比增长 246.46%」 — compares them.)
   const during = (f: StoredFact) => f.from !== undefined && f.from <= then!.to && (f.to ?? f.from) >= then!.from;
-  const statesThen = (fact: StoredFact) => knowledge.facts.facts.some((f) => f.line === fact.line && f.quote === fact.quote && during(f)
+  const statesThen = (fact: StoredFact) => knowledge.facts.sentenceOf(fact).some((f) => during(f)
     && compactForm(fact.window).includes(compactForm(f.text)));
   // A growth figure is itself the comparison with the period before (同比增长 274.07%).
   if (then && ['difference', 'compare'].includes(part.operation) && part.subjects.length <= 1
@@ -967,7 +967,7 @@ function shareOfWhole(part: Part, knowledge: Knowledge): PartAnswer | null {
   const counted = { ...part, attributes: part.attributes.filter((a) => a !== 'share').concat('count' as const), operation: 'count' as const };
   const best = scoreFacts(counted, knowledge, null, part.periods[0])[0];
   if (!best || best.score < FACT_MATCH.minimum || best.fact.value === null || best.fact.kind !== 'count') return null;
-  const whole = knowledge.facts.facts.find((f) => f !== best.fact && f.quote === best.fact.quote && f.line === best.fact.line && f.kind === 'count'
+  const whole = knowledge.facts.sentenceOf(best.fact).find((f) => f !== best.fact && f.kind === 'count'
     && f.unit === best.fact.unit && f.value !== null && f.value > best.fact.value! && f.nouns.join() === best.fact.nouns.join()
     && statesWhole(f, knowledge.facts.forms(f).before) && f.offset! < best.fact.offset!);
   if (!whole) return null;

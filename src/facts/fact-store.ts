@@ -55,6 +55,8 @@ export interface FactStore {
   forms(fact: StoredFact): FactForms;
   /** The report's text holds this term (in the facts' analysis), whether or not a figure's sentence does. */
   inReport(term: string): boolean;
+  /** The figures its sentence states (itself included), in the store's order: grouped once, not searched per request. */
+  sentenceOf(fact: StoredFact): readonly StoredFact[];
 }
 
 /** Compact forms of a fact's texts. */
@@ -226,7 +228,11 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer,
   for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   // A word no figure contains cannot tell figures apart: weight 0.
   const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
-  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, inReport: (term) => vocabulary.has(term), forms: (fact) => forms.get(fact) ?? formsOf(fact) };
+  const sentences = new Map<string, StoredFact[]>();
+  const sentenceKey = (fact: StoredFact) => `${fact.line}\u0000${fact.quote}`;
+  for (const fact of facts) (sentences.get(sentenceKey(fact)) ?? sentences.set(sentenceKey(fact), []).get(sentenceKey(fact))!).push(fact);
+  return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, inReport: (term) => vocabulary.has(term), forms: (fact) => forms.get(fact) ?? formsOf(fact),
+    sentenceOf: (fact) => sentences.get(sentenceKey(fact)) ?? [fact] };
 }
 
 function formsOf(fact: StoredFact): FactForms {
