@@ -11,6 +11,8 @@ import { PASSAGES } from './thresholds';
 import { formsOfNoun } from '../question/read-message';
 import { withoutReportTopic } from '../question/question-words';
 
+const REPORT_TOPIC = '区块链';
+
 /** Retrieval as the answerer uses it. */
 export interface Retrieval {
   search(query: string, limit: number): Promise<Hit[]>;
@@ -78,6 +80,8 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
 }
 
 const MAX_CLAUSE_QUERY_CHARS = 80;
+/** A year said relative to now (今年, 去年, 明年). */
+const RELATIVE_YEAR = /今年|去年|明年/;
 
 /** The text retrieval searches for a part: what it names, its content words, the figures it states. */
 export function partQuery(part: Part, reading: Reading): string {
@@ -86,7 +90,10 @@ export function partQuery(part: Part, reading: Reading): string {
   // A where-question's clause is its topic without the where-words (哪部分讲的): those name no sentence (where-in-report).
   // A question's clause runs to a few dozen characters; a pasted text is cut (retrieval cost grows with the query's terms).
   // An explanation's clause is searched without the words that ask for it (起到什么作用): those find sentences saying 作用 of anything.
-  const asked = (part.cues ?? []).reduce((text, cue) => text.split(cue).join(' '), part.text);
+  // 「今年专利为啥涨得稳」: a period said relative to now is the report's own year (今年 → 2020年), as the report prints it — the
+  // word 今年 itself finds the one sentence that looks ahead (预计今年四季度…), not the year's figures.
+  const dated = part.periods.reduce((text, p) => (RELATIVE_YEAR.test(p.text) ? text.split(p.text).join(p.text.replace(RELATIVE_YEAR, `${Math.floor(p.from / 100)}年`)) : text), part.text);
+  const asked = (part.cues ?? []).reduce((text, cue) => text.split(cue).join(' '), dated);
   const clause = (part.operation === 'where' && part.topic ? part.topic : asked).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];
   // Joined by punctuation: spaces vanish in normalisation, and a bigram across two pieces (区块链|区块链是 → 链区) matches nothing asked.
@@ -125,7 +132,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   }
   // 「企业主要分布在哪几个省」 (mainly): the sentences that say where things of the noun concentrate (集中在, 聚集在, 分布于 places)
   // join the candidates — retrieval favours the words around them (主要, 分布), which many sentences share.
-  const concentrated = mainlyPlaced(part, knowledge);
+  const concentrated = [...mainlyPlaced(part, knowledge), ...reasonsNaming(part, knowledge)];
   if (concentrated.length) {
     const chunks = new Set(concentrated.map((p) => p.chunk).filter((c) => !hits.some((h) => h.chunk === c)));
     hits = [...hits, ...[...chunks].map((chunk) => ({ chunk, score: hits[0]?.score ?? 0 }))];
@@ -333,7 +340,9 @@ const AGENT_MODAL = /^[^，。；]{0,4}?(能够|(?<!赋)能(?!力|源|耗)|可�
 const ANAPHORIC = /^(这|此)(是|主要是|也是)?(由于|因为)/;
 
 /** What a sentence says when it gives a reason or purpose (why): 由于, 因为, 是…的需要, 为了, 旨在, 致使, 受…影响 — the report's wording. */
-const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因|致使|导致|受[^。，；]{0,12}影响|得益于|(大环境|背景|推动|带动|影响)下/;
+const CAUSAL = /由于|因为|因此|所以|的需要|满足了?[^。，；]{0,20}需求|为了|旨在|目的是|原因|致使|导致|受[^。，；]{0,12}影响|得益于|(大环境|背景|推动|带动|影响|支持)下|随着[^。；]{0,60}(之后|以来)[，,]/;
+/** A circumstance a thing came about under (在政府大力支持下): a cause only right before the sentence a why found (not scored). */
+const CIRCUMSTANCE = /(支持|扶持|推动|带动|引导)下[，,]/;
 
 /**
  * A sentence (compact form) that says how many kinds a thing has (「可分为四大类」「包括3个方面」「主要有两大类」) or names
@@ -584,6 +593,16 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
       && p.score >= PASSAGES.followerShare * 0.5 * best.score);
     if (acts) best = acts;
   }
+  // 「为啥产业规模增速放缓了」 (why): a sentence giving a reason about the thing asked (由于疫情…对区块链产业…规模达到) answers
+  // before one that shares the words of the change said (放缓) but is about another thing (智慧城市支出规模的增速…放缓).
+  const about = part.why ? topicTerms(part, knowledge, retrieval) : [];
+  const tells = (p: Passage) => about.every((t) => compactForm(p.text).includes(t));
+  if (about.length && !tells(best)) {
+    // What the thing asked can do (agentive: 「区块链技术能将…记录上链」) is the reason it is used, as in the rule below.
+    const reason = ranked.find((p) => p.chunk.kind === 'prose' && (CAUSAL.test(compactForm(p.text)) || agentive(compactForm(p.text), wordsAsked(part))) && tells(p)
+      && p.score >= PASSAGES.reasonScoreShare * best.score);
+    if (reason) best = reason;
+  }
   // 「国家为什么要发行DC/EP」 (why): a sentence that gives a reason (是…的需要) and nearly matches the best one answers before it.
   // 「为啥区块链适合做公益」: what the thing asked can do (「区块链技术能将…记录上链」, agentive) is the reason it suits the use.
   if (part.why && !CAUSAL.test(compactForm(best.text)) && !agentive(compactForm(best.text), actors)) {
@@ -624,7 +643,9 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // 保证…真实性」 before 「…具有…的优势」) opens the explanation, on the terms a sentence after it joins (explain).
   if (part.operation === 'explain' && best.chunk.kind === 'prose') {
     const before = ranked.find((p) => same(p) && p.order === best.order - 1);
-    if (before && before.score >= PASSAGES.followerShare * 0.5 * best.score && EXPLANATORY.test(compactForm(before.text))) chosen.unshift(before);
+    // 「专利为啥平稳增长」 (why): the sentence just before that says under what it came about (在政府大力支持下…) opens the reason.
+    if (before && before.score >= PASSAGES.followerShare * 0.5 * best.score && (EXPLANATORY.test(compactForm(before.text))
+      || (part.why && (CAUSAL.test(compactForm(before.text)) || CIRCUMSTANCE.test(compactForm(before.text)))))) chosen.unshift(before);
     // A sentence that opens by pointing back for its cause (「这是由于…」) explains the one before it — which may end the
     // section's chunk before — and is read with it.
     else if (ANAPHORIC.test(compactForm(best.text))) {
@@ -704,6 +725,17 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
     : domain && !part.words.length ? domainUsedOnly(knowledge.lexicon.formsOf(domain.id), chosen, knowledge) : null;
   if (undefinedTerm) claims.unshift({ text: `报告没有给出「${undefinedTerm}」的定义，只是在下面提到它`, sources: [], end: '：' });
   return answered(claims);
+}
+
+/**
+ * What a why-question is about, as words a sentence about it says: the subjects' names and the part's words (cut into the
+ * report's words: 产业规模 → 产业, 规模), without the change asked about (放缓, 增长: `change` function words) or the report's topic.
+ */
+function topicTerms(part: Part, knowledge: Knowledge, retrieval: Retrieval): string[] {
+  const words = part.words.filter((w) => !knowledge.lexicon.isFunctionWord(w, 'change') && compactForm(w) !== REPORT_TOPIC);
+  const terms = retrieval.analyze(words.join(' ')).filter((t) => !t.startsWith('b:') && t.length >= 2 && t !== REPORT_TOPIC
+    && !knowledge.lexicon.isFunctionWord(t, 'change') && !knowledge.lexicon.isFunctionWord(t));
+  return [...new Set(terms)];
 }
 
 /** A technology's form as the chosen sentences print it, when the report glosses none of its forms; null when it glosses one. */
@@ -826,9 +858,19 @@ export function sectionOfPeriod(part: Part, knowledge: Knowledge, after: number)
   return found?.id;
 }
 
+/** A part's words without an everyday word beside the report's word it stands for (区块链公司 beside 区块链企业): the latter says it. */
+export function reportWordsOf(part: Part, knowledge: Knowledge): string[] {
+  const said = new Set(part.words.map(compactForm));
+  return part.words.filter((w) => !said.has(compactForm(knowledge.lexicon.synonyms.get(compactForm(w)) ?? '')));
+}
+
 export function sectionNaming(part: Part, knowledge: Knowledge): string | undefined {
-  if (!part.subjects.length) return undefined;
-  const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2));
+  // 「区块链企业为什么增加这么多」: naming no subject, a why or how asked with two words of its own or more is told in the section
+  // whose heading says them all (企业数量快速增加) — the heading leaves the report's topic (区块链) unsaid.
+  const words = part.subjects.length || part.operation !== 'explain' ? []
+    : [...new Set(reportWordsOf(part, knowledge).map(withoutReportTopic).filter((w) => w.length >= 2 && w !== REPORT_TOPIC && !knowledge.lexicon.isFunctionWord(w)))];
+  if (!part.subjects.length && words.length < 2) return undefined;
+  const forms = part.subjects.length ? part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2)) : words.map((w) => [w]);
   let found: { id: string; level: number } | undefined;
   for (const section of knowledge.sections.values()) {
     const heading = compactForm(section.title);
@@ -1161,6 +1203,29 @@ function gatheredSentences(knowledge: Knowledge): ReturnType<typeof prosePieces>
     gatheredCache.set(knowledge.chunks, found);
   }
   return found;
+}
+
+const causalCache = new WeakMap<readonly Chunk[], ReturnType<typeof prosePieces>>();
+
+/** The report's sentences that give a reason (由于, 受…影响, 这是由于 …); once per index. */
+function causalSentences(knowledge: Knowledge): ReturnType<typeof prosePieces> {
+  let found = causalCache.get(knowledge.chunks);
+  if (!found) {
+    found = prosePieces(knowledge).filter((p) => CAUSAL.test(p.form));
+    causalCache.set(knowledge.chunks, found);
+  }
+  return found;
+}
+
+/**
+ * 「企业为啥扎堆在广东」 (why, of places): the sentences giving a reason that name every place asked (「这是由于北京、广东…属于
+ * 沿海地区」) — retrieval favours the everyday words around them (集中, 聚集), which sentences restating the figure share.
+ */
+function reasonsNaming(part: Part, knowledge: Knowledge): ReturnType<typeof prosePieces> {
+  // Places only: a technology (云计算) is named in reasons of everything it is listed with.
+  if (!part.why || !part.subjects.length || !part.subjects.every((s) => PLACE_KINDS.has(s.entity.kind))) return [];
+  const forms = part.subjects.map((s) => knowledge.lexicon.formsOf(s.entity.id).filter((f) => f.length >= 2 || /[a-z0-9]/.test(f)));
+  return causalSentences(knowledge).filter((p) => forms.every((f) => f.some((form) => p.form.includes(form))));
 }
 
 /** Asked where things of a noun mainly are (mainly, places asked, no subject): the sentences saying where things of the noun concentrate. */

@@ -5,7 +5,7 @@ import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
-import { PLACE_ATTRIBUTES, answerAboutPerson, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
+import { PLACE_ATTRIBUTES, answerAboutPerson, reportWordsOf, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
 import { listedRank, statedRank } from './stated-rank';
 import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
@@ -14,7 +14,7 @@ import { answered, missing, type Claim, type PartAnswer } from './claims';
 import type { Knowledge } from './knowledge';
 import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
-import { figureNumber } from '../question/question-words';
+import { figureNumber, withoutReportTopic } from '../question/question-words';
 import { FACT_MATCH, PASSAGES } from './thresholds';
 
 /** A figure the report states as a total (总额, 合计, 共计 …) — what a sum of all the things is. */
@@ -36,7 +36,8 @@ const FIGURE_OF: Record<string, RegExp> = {
   growth: /\d[\d.]*%|倍/,
   // 「一个二维码」 is an article, not a count.
   count: /\d+(余|多)?(家|个|项|所|条|件|笔|次|位|座|名|款|类|种|部分|大部分)|(?!一个)[一二三四五六七八九十两百千万]+(余|多)?(家|个|项|所|条|件|大部分|部分|类)/,
-  date: /(19|20)\d{2}(年|\.|-)|\d{1,2}月/,
+  // 「预计今年四季度可以实现」: a quarter said in words dates a plan as a month does.
+  date: /(19|20)\d{2}(年|\.|-)|\d{1,2}月|[一二三四]季度/,
 };
 
 /** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
@@ -506,7 +507,7 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     const heading = section ? compactForm(knowledge.sections.get(section)?.title ?? '') : '';
     // The report's own topic (区块链) a heading may leave unsaid (产品溯源领域成效显著): the section's answer must say it then — a
     // section about the thing alone (智慧城市发展进入新阶段) does not tell what 区块链 does for it.
-    const asked = [...new Set(part.words.map(compactForm).filter((w) => w.length >= 2))];
+    const asked = [...new Set(reportWordsOf(part, knowledge).map(part.subjects.length ? compactForm : withoutReportTopic).filter((w) => w.length >= 2))];
     const unsaid = asked.filter((w) => !heading.includes(w));
     const told = part.operation === 'explain' && !part.classify && section && asked.length > 0 && unsaid.every((w) => w === REPORT_TOPIC)
       ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;

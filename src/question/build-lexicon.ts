@@ -154,7 +154,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       // Everyday words are not cues of their own: they only keep a word from being read as a missing topic. Size words
       // (规模, 体量) are an attribute's words (attributes.tsv) that only mark which sense of it is asked. Words that say the
       // main ones are asked (主要) are read where they stand as words, beside the cues around them.
-      if (group.class !== 'everyday' && group.class !== 'size' && group.class !== 'main') add(word, { type: 'function', function: group.class });
+      // Words naming the whole country (中国, 我国) are the report's own scope: content words, read where they stand.
+      if (group.class !== 'everyday' && group.class !== 'size' && group.class !== 'main' && group.class !== 'nation' && group.class !== 'change') add(word, { type: 'function', function: group.class });
     }
   }
 
@@ -204,7 +205,8 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
     isFunctionWord(word, cls) {
       const classes = functionWords.get(compactForm(word));
       // A size word (规模) is an attribute's word, a function word only when its class is asked for.
-      return Boolean(classes && (cls ? classes.has(cls) : [...classes].some((c) => c !== 'size')));
+      // A word of the whole country (中国) is a content word as well.
+      return Boolean(classes && (cls ? classes.has(cls) : [...classes].some((c) => c !== 'size' && c !== 'nation' && c !== 'change')));
     },
     formsOf: (id) => forms.get(id) ?? [],
     rowsOf: (table) => rows.get(table) ?? [],

@@ -112,7 +112,10 @@ function asks(tokens: Token[]): boolean {
     || t.type === 'ordinal' || t.type === 'top' || cuesOf(t, 'operation').some((c) => c.operation === 'list' || c.operation === 'define' || c.operation === 'explain' || c.operation === 'where'));
 }
 
-/** Clauses at sentence punctuation; a comma splits only between two clauses that each ask something. */
+/**
+ * Clauses at sentence punctuation; a comma or an enumeration comma (、) splits only between two clauses that each ask something
+ * (「基站建了多少、消息啥时候能用」: two questions listed; 「广东、江苏各多少家」: one question of two things).
+ */
 function clausesOf(tokens: Token[]): Token[][] {
   const sentences: Token[][] = [[]];
   for (const token of tokens) {
@@ -122,21 +125,24 @@ function clausesOf(tokens: Token[]): Token[][] {
   const clauses: Token[][] = [];
   for (const sentence of sentences.filter((s) => s.length)) {
     let current: Token[] = [];
-    const pieces: Token[][] = [];
+    // Each piece with the 、 before it: kept where the pieces stay one clause (it joins the things named).
+    const pieces: { tokens: Token[]; joint?: Token }[] = [];
+    let joint: Token | undefined;
     for (const token of sentence) {
-      if (token.type === 'punctuation' && /[,，]/.test(token.text)) {
-        pieces.push(current);
+      if (token.type === 'punctuation' && /[,，、]/.test(token.text)) {
+        pieces.push({ tokens: current, joint });
         current = [];
+        joint = token.text === '、' ? token : undefined;
       } else current.push(token);
     }
-    pieces.push(current);
+    pieces.push({ tokens: current, joint });
     let open: Token[] = [];
-    for (const piece of pieces.filter((p) => p.length)) {
+    for (const { tokens: piece, joint: before } of pieces.filter((p) => p.tokens.length)) {
       if (open.length && asks(open) && asks(piece) && standsAlone(piece) && !(topicOnly(open) && namesNothing(piece))) {
         clauses.push(open);
         open = [];
       }
-      open = [...open, ...piece];
+      open = [...open, ...(open.length && before ? [before] : []), ...piece];
     }
     if (open.length) clauses.push(open);
   }
@@ -1495,6 +1501,9 @@ export function formsOfNoun(noun: string, lexicon: Lexicon): ReadonlySet<string>
   return nounForms(lexicon).get(noun) ?? NO_FORMS;
 }
 
+/** Operations that ask where a thing stands among others (排第几): asked of the things named before, within a scope said. */
+const RANKINGS_OF_SUBJECT = new Set<Part['operation']>(['rank', 'position', 'compare']);
+
 /** Attributes that ask for places (几个省, 哪些城市). */
 const PLACES_ASKED = new Set<AttributeId>(['province', 'city', 'region']);
 
@@ -1506,8 +1515,13 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
     && part.attributes.some((a) => PLACES_ASKED.has(a))) part = { ...part, noun: undefined };
   // 「落地项目一共多少，金融占几成」: a clause naming a subject but no noun of its own keeps the noun before, as a preference
   // (as a follow-up turn does).
-  if (previous && part.subjects.length && !part.noun && !part.table && previous.noun && part.words.length <= 1) return { ...part, noun: previous.noun, inheritedNoun: true };
+  // A date asked of a thing a word of its own names (「基站建了多少、5G消息啥时候能用」: 消息) is that thing's date, not the noun's.
+  const ownThing = part.words.length > 0 && part.attributes.some((a) => DATE_ATTRIBUTES.has(a));
+  if (previous && part.subjects.length && !part.noun && !part.table && previous.noun && part.words.length <= 1 && !ownThing) return { ...part, noun: previous.noun, inheritedNoun: true };
   if (!previous || part.subjects.length || part.table) return part;
+  // 「阿里、腾讯专利各多少件？全球前100里中国占多少」: a clause naming the whole country (中国, 我国) as what it asks about has a
+  // subject of its own — not the things the clause before named — unless it asks their place in it (「在国内排第几」).
+  if (previous.subjects.length && !RANKINGS_OF_SUBJECT.has(part.operation) && part.words.some((w) => lexicon.isFunctionWord(w, 'nation'))) return part;
   // 「天使轮今年占比多少，比19年多了多少」: a clause comparing with another period and asking nothing of its own compares what the
   // clause before asked.
   const compares = !part.attributes.length && Boolean(part.versus?.length) && ['difference', 'compare'].includes(part.operation);

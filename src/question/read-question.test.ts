@@ -1014,3 +1014,25 @@ describe('readQuestion: lists, reasons and places in the report said in everyday
   });
 });
 
+describe('readQuestion: questions listed with 、, each with its own subject', () => {
+  it('splits at 、 between two clauses that each ask, not between two things one clause asks about', () => {
+    expect(read(['专利公开了多少、研究机构有几家']).parts).toHaveLength(2);
+    const one = read(['广东、江苏各多少家企业']).parts;
+    expect(one).toHaveLength(1);
+    expect(names(one[0])).toEqual(['广东', '江苏']);
+  });
+
+  it('reads a date asked of a thing a word of its own names as that thing\'s date, not the counted noun before', () => {
+    const parts = read(['5G基站有多少、5G消息什么时候上线']).parts;
+    expect(parts).toHaveLength(2);
+    expect(parts[1].attributes).toContain('date');
+    expect(parts[1].noun).toBeUndefined();
+  });
+
+  it('keeps a clause about the whole country (我国) from taking the things the clause before named', () => {
+    expect(names(read(['腾讯专利多少件？前100的企业里我国占比多少']).parts[1])).toEqual([]);
+    // Asked where they stand in it, the things before are still what is asked about.
+    expect(names(read(['腾讯专利多少件？在国内排第几']).parts[1])).toEqual(['腾讯']);
+  });
+});
+

@@ -322,4 +322,25 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.answer).not.toContain('没有给出');
     expect(answer.answer).toContain('创新整合的成果');
   });
+
+  it('answers why a thing changed with a reason about that thing, not a sentence about another sharing the word of the change', async () => {
+    const answer = await ask('为何产业规模的增长变慢了');
+    expect(lines(answer)).toContain(378);
+    expect(lines(answer)).not.toContain(1228);
+  });
+
+  it('reads 今年 in an explanation as the report\'s year, and a why naming no subject in the section whose heading says its words', async () => {
+    expect((await ask('今年区块链公司为啥增加得这么多')).answer).toContain('核心技术自主创新重要突破口');
+  });
+
+  it('finds the sentence an everyday verb of the synonym lexicon points to (扎堆 → 集中, 先试 → 试点)', async () => {
+    expect((await ask('研究机构都扎堆在什么地方')).answer).toContain('贵阳');
+    expect((await ask('法定数字货币先试的城市有哪些')).answer).toContain('雄安');
+  });
+
+  it('answers a date said as a quarter in words (今年四季度) for a thing planned', async () => {
+    const answer = await ask('5G消息大概什么时候可以用');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('四季度');
+  });
 });
