@@ -1004,6 +1004,9 @@ function subfieldsOf(knowledge: Knowledge): Map<string, Set<string>> {
   return map;
 }
 
+/** A subject that is a name of a thing (解决方案, 供应链应用): two to eight letters, no figure or function word in it. */
+const RANKED_NAME = /^(?:\p{Script=Han}|[A-Za-z]){2,8}$/u;
+
 export function rankFacts(part: Part, knowledge: Knowledge, scopes: readonly string[] = []): PartAnswer | null {
   // 「专利最多的是哪个省」 ranks places, not the companies ranked in the same section.
   const kinds = GROUP_KINDS[part.groupBy ?? ''];
@@ -1011,20 +1014,26 @@ export function rankFacts(part: Part, knowledge: Knowledge, scopes: readonly str
   // grouped by subfield, the things ranked are that field's subfields (its table's 细分领域).
   const fields = part.groupBy === 'subfield' ? scopes.map((id) => knowledge.lexicon.entities.get(id)?.name ?? '').filter((name) => subfieldsOf(knowledge).has(name)) : [];
   const within = fields.length ? new Set(fields.flatMap((name) => [...subfieldsOf(knowledge).get(name)!])) : undefined;
-  const scored = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => c.fact.entities.length === 1 && c.fact.value !== null);
+  // 「占比最大的三块」: a figure the prose states of a thing the lexicon does not know (解决方案 10%) ranks beside the others of its
+  // sentence by its own subject, where no kind of place is asked.
+  // Only a subject listed with others in one clause (「金融应用、解决方案、BaaS 平台…分别为」), one of them a thing the lexicon knows.
+  const listedWith = (c: Candidate) => knowledge.facts.sentenceOf(c.fact).some((f) => f !== c.fact && f.window === c.fact.window && f.entities.length === 1);
+  const named = (c: Candidate) => c.fact.entities.length === 1 || (!kinds && !c.fact.entities.length && RANKED_NAME.test(c.fact.subject ?? '') && listedWith(c));
+  const scored = scoreFacts(part, knowledge, null, part.periods[0]).filter((c) => named(c) && c.fact.value !== null);
+  const idOf = (c: Candidate) => c.fact.entities[0] ?? `subject:${compactForm(c.fact.subject ?? '')}`;
   // 「金融领域第三的城市」: a municipality (北京) is ranked among cities too where the sentence ranking cities names it beside them
   // (「其次是广州市和北京分别是 15%和 13%」); its figures of other scopes (北京 79.72% of a cluster) are not.
   const kindOf = (c: Candidate) => knowledge.lexicon.entities.get(c.fact.entities[0]);
   const cityQuotes = new Set(part.groupBy === 'city' ? scored.filter((c) => kindOf(c)?.kind === 'city').map((c) => c.fact.quote) : []);
   const ofKind = (c: Candidate) => kinds!.includes(kindOf(c)?.kind ?? '') || (Boolean(kindOf(c)?.municipality) && cityQuotes.has(c.fact.quote));
   const candidates = scored.filter((c) => !scopes.includes(c.fact.entities[0]) && (!kinds || ofKind(c))
-    && (!within || within.has(knowledge.lexicon.entities.get(c.fact.entities[0])?.name ?? '')));
+    && (!within || within.has(knowledge.lexicon.entities.get(c.fact.entities[0])?.name ?? c.fact.subject ?? '')));
   const keyOf = (c: Candidate) => `${c.fact.chunkId}|${c.fact.unit}|${c.fact.kind}`;
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = keyOf(candidate);
     const list = groups.get(key) ?? [];
-    if (!list.some((c) => c.fact.entities[0] === candidate.fact.entities[0])) list.push(candidate);
+    if (!list.some((c) => idOf(c) === idOf(candidate))) list.push(candidate);
     groups.set(key, list);
   }
   // Members of a scope: where the scope's own figure stands beside them it is their whole (42 个 ≥ 11 + 8), not a peer

@@ -660,9 +660,17 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const asked = part.attributes.map((a) => columnFor(table, a)).filter((i) => i >= 0 && i !== table.label);
   const unsure = undecided(context, filters);
   // One row found with nothing particular asked (「2020年那个项目」): its short fields are what there is to say of it.
-  const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked : shownColumns(context, []).filter((i) => i !== table.label);
+  // 「应用类型包含设备管理的有几个」: a column the rows were selected by holds what the question said; a count does not repeat it per row.
+  const selecting = new Set(filters.filter((f) => f.kind === 'entity' || f.kind === 'part').map((f) => f.column));
+  // (「分别由谁牵头」: a column asked of each row is what there is to say of them, not a count.)
+  const counting = part.operation !== 'list' && !asksOnlyNames(part, table) && asked.every((c) => selecting.has(c));
+  const columns = asked.length || rows.length > 1 || part.operation !== 'list' ? asked.filter((c) => !(counting && selecting.has(c))) : shownColumns(context, []).filter((i) => i !== table.label);
   const shared = part.subjects.length === 1 ? soleAndJoint(context, rows, part.subjects[0], columns, what) : null;
-  claims.push(...(shared ?? listClaim(context, rows, columns, what)));
+  // A count names its rows only while the answer stays short (company and park names run long): past it, the first names that
+  // fit `maxNamedChars`, the rest cited and counted.
+  const whole = shared ?? listClaim(context, rows, columns, what);
+  const length = [...claims, ...whole].reduce((n, c) => n + c.text.length + 1 + c.sources.reduce((m, _, i) => m + String(i + 1).length + 2, 0), 0);
+  claims.push(...(counting && !shared && length > LISTING.maxCountChars ? listClaim(context, rows, columns, what, LISTING.maxNamedChars) : whole));
   if (unsure) claims.push(unsure);
   return finish(claims, context);
 }
@@ -906,7 +914,8 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
   // the kinds (「哪种主导方式最多」) — unlike a cell listing several values (供应链管理、设备管理), each counted.
   const attribute = table.columns[column].attribute;
   const jointValues = table.rows.some((row) => /、/.test(row.cells[column]?.bare ?? '') && row.cells[column].entities.includes(`value:${table.id}:${attribute}:${compactForm(row.cells[column].bare)}`));
-  const result = queryTable(table, { operation: 'group', filters: [...subjectFilters(context, choice), ...filtersOf(context, -1)], column, order,
+  const selected = [...subjectFilters(context, choice), ...filtersOf(context, -1)];
+  const result = queryTable(table, { operation: 'group', filters: selected, column, order,
     ...(part.groupUnit ? { unit: part.groupUnit } : {}), ...(part.among ? { among: part.among.map((a) => a.name) } : {}),
     ...((every || jointValues) && table.columns[column].kind === 'category' ? { whole: true } : {}) });
   if (part.among?.length === 2 && ['max', 'min'].includes(part.operation)) return offeredValues(context, choice, column, order);
@@ -925,7 +934,9 @@ function groupCount(context: TableContext, choice: TableChoice): PartAnswer | nu
       sources: rows.map((r) => rowSource(context.knowledge, r.chunkId)), derived: [String(groups.length), String(size)], end: '。' });
     return finish(claims, context);
   }
-  claims.push(every ? { text: `按${columnName}统计${noun(table)}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
+  // 「浙江的园区按城市分」: the rows a place selected are said as such (浙江的产业园).
+  const what = every && part.subjects.length && selected.length ? describeRows(context, selected) : noun(table);
+  claims.push(every ? { text: `按${columnName}统计${what}数量（共${chosen.length}${table.columns[column].kind === 'category' ? '类' : `个${columnName}`}）`, sources: [], derived: [String(chosen.length)], end: '：' }
     // 「第二名呢」 (table-groupby): the k-th place is said as such, not as the most.
     : { text: `按${columnName}统计${noun(table)}数量，${part.operation === 'rank' && k > 1 ? `${order === 'asc' ? '倒数' : '排'}第${CHINESE_ORDINAL[k] ?? k}的是` : order === 'asc' ? '最少的是' : '最多的是'}`,
       sources: [], ...(part.operation === 'rank' && k > 1 ? { derived: [String(k)] } : {}), end: '' });
@@ -1445,6 +1456,11 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
       if (apart) return apart;
     }
       if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);
+      // 「浙江的园区按城市分各几个」: places that scope the rows (a province, grouped by its cities) select them before grouping.
+      if (groupColumn >= 0 && groupColumn !== table.label && effective.subjects.every((s) => PLACE_KINDS.has(s.entity.kind))) {
+        const grouped = groupCount(context, choice);
+        if (grouped) return grouped;
+      }
       return (!effective.subjects.length && !effective.filters.length && !effective.condition && table.rows.some((row) => row.total)
       && table.columns.some((c) => c.kind === 'count'))
       // 「杭州…一共有多少企业」: a subject's count of a noun the rows are not (表6-1's rows are 地区) is its row's count cell (or

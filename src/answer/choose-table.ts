@@ -356,7 +356,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
       if (part.attributes.includes('share') && part.words.some((w) => clusterNamed(w, knowledge) && !printed.includes(compactForm(w)))) eligible = false;
       // A figure the question states that the table does not print (「那8家拿到融资的新企业」) points to the prose.
       // A list's figure that is the number of the table's rows (「出了专项政策的12个省市都有哪些」) says how many there are to list.
-      const size = (f: string) => part.operation === 'list' && Number(figureNumber(f)) === table.rows.length;
+      // 「那9家新研究机构按牵头人分各几家」: so does a count, grouping or ranking of the rows it points at.
+      const size = (f: string) => ['list', 'count', 'sum', 'max', 'min', 'topk'].includes(part.operation) && Number(figureNumber(f)) === table.rows.filter((row) => !row.total).length;
       if (part.figures.some((f) => !printed.includes(figureNumber(f)) && !size(f))) eligible = false;
     }
     // 「今年上半年部委政策跟19年全年比」: a comparison with a period the table does not cover (表1-1 is 2020 H1) is not the table's.

@@ -39,6 +39,12 @@ export const LISTING = {
    */
   maxNamedPerCurrency: 20,
   /**
+   * A count (「…的有几个」) names every row it counts while the answer — caption, what was counted, the names and their citation
+   * markers — stays this short; else only the first names that fit `maxNamedChars` (the rest cited and counted). Set a
+   * priori: 200 leaves the framing's punctuation room inside the 220 characters of a short answer.
+   */
+  maxCountChars: 200,
+  /**
    * Rows asked for by name (「有哪些」) are all named beyond `maxListedRows` while their names together stay this short
    * (provinces: two or three characters each): set a priori so 18 provinces are named, not 3 of them 「等」.
    */

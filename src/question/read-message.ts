@@ -108,8 +108,9 @@ const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|�
  * phrase: 多少家, 有哪些), a rank, or asks for a list; 「按企业数量排名，」 only frames the next clause.
  */
 function asks(tokens: Token[]): boolean {
-  return tokens.some((t) => hasFunction(t, 'question') || (t.type === 'cue' && QUESTION_WORD.test(t.text) && t.cues.some((c) => c.type === 'attribute' || c.type === 'operation'))
-    || t.type === 'ordinal' || t.type === 'top' || cuesOf(t, 'operation').some((c) => c.operation === 'list' || c.operation === 'define' || c.operation === 'explain' || c.operation === 'where'));
+  // (「top10里…的那几笔，加起来多少」: a top-k naming a list asks nothing.)
+  return tokens.some((t, i) => hasFunction(t, 'question') || (t.type === 'cue' && QUESTION_WORD.test(t.text) && t.cues.some((c) => c.type === 'attribute' || c.type === 'operation'))
+    || t.type === 'ordinal' || (t.type === 'top' && !namesList(tokens, i)) || cuesOf(t, 'operation').some((c) => c.operation === 'list' || c.operation === 'define' || c.operation === 'explain' || c.operation === 'where'));
 }
 
 /**
@@ -138,7 +139,7 @@ function clausesOf(tokens: Token[]): Token[][] {
     pieces.push({ tokens: current, joint });
     let open: Token[] = [];
     for (const { tokens: piece, joint: before } of pieces.filter((p) => p.tokens.length)) {
-      if (open.length && asks(open) && asks(piece) && standsAlone(piece) && !(topicOnly(open) && namesNothing(piece))) {
+      if (open.length && asks(open) && asks(piece) && standsAlone(piece) && !(topicOnly(open) && namesNothing(piece)) && !eachCounted(piece)) {
         clauses.push(open);
         open = [];
       }
@@ -162,6 +163,17 @@ function topicOnly(piece: Token[]): boolean {
 function namesNothing(piece: Token[]): boolean {
   return piece.every((t) => t.type === 'cue' && t.cues.every((c) => (c.type === 'function' && c.function !== 'plural' && c.function !== 'addition')
     || (c.type === 'operation' && !['compare', 'difference', 'ratio'].includes(c.operation))));
+}
+
+/**
+ * 「…按轮次归个类，每种几家」「…按城市分，各多少个」: a clause of each-words and a count only, naming nothing, asks the count of each
+ * group the clause before makes — it completes that clause.
+ */
+function eachCounted(piece: Token[]): boolean {
+  const content = piece.filter((t) => t.type !== 'punctuation');
+  return content.some((t) => hasFunction(t, 'each') || /^(分别|各自)$/.test(t.text))
+    && content.some((t) => cuesOf(t, 'attribute').some((c) => c.attribute === 'count') || cuesOf(t, 'operation').some((c) => c.operation === 'count'))
+    && content.every((t) => t.type === 'cue' && t.cues.every((c) => c.type === 'function' || (c.type === 'attribute' && c.attribute === 'count') || (c.type === 'operation' && c.operation === 'count')));
 }
 
 /** 「占比多少」 after a comma is a question of its own; 「分别是多少」 completes the clause before it. */
@@ -567,7 +579,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'top': {
         // 「top10里」「前十中」 names a list (表2-2's top10), a topic word rather than a ranking asked for.
         if (namesList(tokens, position)) {
-          words.push(token.text);
+          // (「前十名」 is said in the report's own form, top10, as a caption prints it.)
+          words.push(token.k ? `top${token.k}` : token.text);
           selection = true;
         }
         break;
@@ -1033,6 +1046,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     quantity = true;
   }
   if (asksMembers && !operation.explicit) operation = { operation: 'list', explicit: true };
+  // 「以美元计的那几笔加起来多少」「有人民币数额的几家合计多少」: what is added up in a currency named is amounts, not the things counted.
+  if (operation.operation === 'sum' && [...qualifiers].some((q) => CURRENCY_QUALIFIERS.has(q)) && attributes.every((a) => a === 'count' || a === 'money')) {
+    attributes.splice(0, attributes.length, 'money');
+    quantity = true;
+  }
   // 「四大聚集区叫啥」「那两项国际标准叫什么」: the names of a set of several (a group, or a number of them said) are its members listed.
   const several = groups.length > 0 || tokens.some((t) => /^[两二三四五六七八九十]+[大项个类家种位所部条座]$/.test(t.text));
   if (!operation.explicit && operation.operation === 'lookup' && several && attributes.length > 0 && attributes.every((a) => a === 'title')
@@ -1085,6 +1103,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
   // a ranking of them; only where no subject names which value is meant.
   // 「工业互联网项目按年份分」「金融案例每个月各几个」: a field that is what the rows are of scopes them; it names no group.
+  // 「浙江的园区按城市分各几个」: a place of a coarser scale than the places grouped by (a province, by its cities) scopes the
+  // rows too; only a subject the groups could be of names which value is meant.
+  const scopeOf = (s: Subject, group: AttributeId) => s.entity.kind === 'domain'
+    || (PLACE_SCALE.includes(s.entity.kind) && PLACE_SCALE.indexOf(s.entity.kind) < PLACE_SCALE.indexOf(group === 'province' ? 'region' : group));
   const valueSubjects = uniqueSubjects.filter((s) => s.entity.kind !== 'domain');
   // (「各部委分别发了几个」: a noun whose things a column names — 部委 → 发布主体 — groups by that column where each is asked on
   // its own, 分别/各自; 「各部委一共发了多少」 asks the total.)
@@ -1093,8 +1115,17 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const eachWord = (t: Token) => t.type === 'word' && lexicon.files.functionWords.some((c) => c.class === 'each' && c.words.includes(t.text));
   const groupable = (t: Token | undefined) => (t ? [...cuesOf(t, 'attribute').map((c) => c.attribute),
     ...cuesOf(t, 'noun').filter(() => distributive).flatMap((c) => lexicon.files.nouns.find((n) => n.noun === c.noun)?.column ?? [])].find((a) => GROUPABLE.has(a) && !DATE_ATTRIBUTES.has(a)) : undefined);
-  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || valueSubjects.length ? undefined
-    : tokens.map((t, i) => ((hasFunction(t, 'each') || eachWord(t)) && tokens[i + 1]?.start === t.end ? groupable(tokens[i + 1]) : /^各/.test(t.text) ? groupable(t) : undefined)).find(Boolean);
+  // (「按所在城市」「按投资轮次」: one plain word may stand between 按 and the column's word.)
+  const columnAfter = (i: number) => {
+    const next = tokens[i + 1];
+    if (next?.start !== tokens[i].end) return undefined;
+    if (/^按照?$/.test(tokens[i].text) && next.type === 'word' && next.text.length <= 2 && tokens[i + 2]?.start === next.end) return groupable(next) ?? groupable(tokens[i + 2]);
+    return groupable(next);
+  };
+  const countSaid = attributes.includes('count') || tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count'));
+  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !countSaid ? undefined
+    : tokens.map((t, i) => ((hasFunction(t, 'each') || eachWord(t)) ? columnAfter(i) : /^各/.test(t.text) ? groupable(t) : undefined))
+      .find((group) => group && uniqueSubjects.every((s) => scopeOf(s, group)));
   // 「按月份分一下各几条」「按发布年份数一下」: a date right after 按 is what the rows are counted by — its months or its years
   // (a date after 各 stays a date asked of each row: 各是什么时候).
   const byDate = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || valueSubjects.length || eachGroup ? undefined
@@ -1107,6 +1138,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       return { attribute: said.find((a) => a !== 'date') ?? said[0], unit: next.slice(0, at + 1).some((n) => n.text.includes('月')) ? 'month' as const : 'year' as const };
     }).find(Boolean);
   if (eachGroup || byDate) operation = { operation: 'count', explicit: true };
+  // The word between 按 and the column's (投资 of 按投资轮次) is part of the column's name, not a word rows must print.
+  if (eachGroup) for (const [i, t] of tokens.entries()) {
+    const next = tokens[i + 1];
+    if (/^按照?$/.test(t.text) && next?.type === 'word' && !groupable(next) && groupable(tokens[i + 2]) === eachGroup && words.includes(next.text)) words.splice(words.indexOf(next.text), 1);
+  }
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
   const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
@@ -1139,7 +1175,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   // 「哪类主导模式最多」: an attribute a word names (主导) before one a bare which-word (哪类) stands for.
   const wordNamed = new Set(tokens.filter((t) => !cuesOf(t, 'function').length).flatMap((t) => cuesOf(t, 'attribute').map((c) => c.attribute)));
   const byNamed = [...attributes].sort((a, b) => Number(wordNamed.has(b)) - Number(wordNamed.has(a)));
-  const groupBy = eachGroup ?? byDate?.attribute ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? byNamed.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
+  // 「按城市分呢」 (after a count): a column said right after 按, nothing else asked, is what the rows are counted by — a
+  // follow-up makes it the count asked before, grouped (a date there is grouped by its year).
+  const byColumnOnly = !operation.explicit && !valueSubjects.length && !quantity && attributes.length === 1 && GROUPABLE.has(attributes[0])
+    && tokens.some((t, i) => /^按照?$/.test(t.text) && columnAfter(i) === attributes[0])
+    ? attributes[0] : undefined;
+  const groupBy = eachGroup ?? byDate?.attribute ?? byColumnOnly ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? byNamed.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
   const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byDate?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
@@ -1303,7 +1344,10 @@ function namesList(tokens: Token[], position: number): boolean {
   const after = tokens.slice(position + 1, position + 5).map((n) => n.text).join('');
   // 「top10哪家融资最多」: a which-word right after, with a max or min asked, picks from the list the top-k names.
   const picksFrom = /^的?(哪|谁)/.test(after) && tokens.some((t) => t.type === 'cue' && t.cues.some((c) => c.type === 'operation' && (c.operation === 'max' || c.operation === 'min')));
-  return picksFrom || /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
+  // 「top10按轮次归个类」: a list grouped by a column (按 right after it) is the list named, not a ranking of the groups.
+  const grouped = /^的?[^，。？！,.?!]{0,4}?按照?/.test(after) && tokens.slice(position + 1).some((t, j, rest) => /^按照?$/.test(t.text)
+    && rest.slice(j + 1, j + 3).some((n) => cuesOf(n, 'attribute').length > 0));
+  return picksFrom || grouped || /^的?[^，。？！,.?!]{0,4}?(里|当中|之中|里面|里头|中(?!国))/.test(after);
 }
 
 /**

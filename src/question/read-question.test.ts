@@ -692,10 +692,11 @@ describe('readQuestion: follow-ups', () => {
   });
 
   it('reads numeric conditions in Chinese numerals, and 「一个…都没有」 as none with the noun kept', () => {
-    expect(read(['企业只有两家的是哪几个省']).parts[0].condition).toEqual({ op: '=', value: 2 });
-    expect(read(['产业园不到三个的省份']).parts[0].condition).toEqual({ op: '<', value: 3 });
+    // A bound said in words keeps its words (its figure is not in the question's text, so an answer restates it as said).
+    expect(read(['企业只有两家的是哪几个省']).parts[0].condition).toEqual({ op: '=', value: 2, said: '只有两家' });
+    expect(read(['产业园不到三个的省份']).parts[0].condition).toEqual({ op: '<', value: 3, said: '不到三个' });
     const none = read(['哪些省份一家区块链企业也没有']).parts[0];
-    expect(none.condition).toEqual({ op: '=', value: 0 });
+    expect(none.condition).toMatchObject({ op: '=', value: 0 });
     expect(none.noun).toBe('企业');
   });
 
@@ -1036,3 +1037,29 @@ describe('readQuestion: questions listed with 、, each with its own subject', (
   });
 });
 
+
+describe('readQuestion: counts by group said with 按 and each-words', () => {
+  it('groups by a column after 按 where a place of a coarser scale scopes the rows', () => {
+    const part = read(['江苏那几个园区按所在城市分，各有几个']).parts[0];
+    expect(part).toMatchObject({ operation: 'count', groupBy: 'city' });
+    expect(names(part)).toEqual(['江苏']);
+  });
+
+  it('reads a clause of an each-word and a count only as completing the grouping before it, and a top-k before 按 as the list named', () => {
+    const reading = read(['前十名的公司按投资轮次归一下类，每类几家']);
+    expect(reading.parts).toHaveLength(1);
+    expect(reading.parts[0]).toMatchObject({ operation: 'count', groupBy: 'round', selection: true });
+  });
+
+  it('groups the count asked before by the column a follow-up names after 按', () => {
+    const part = read(['湖南有几个区块链园区', '那按城市分呢']).parts[0];
+    expect(part).toMatchObject({ operation: 'count', groupBy: 'city' });
+    expect(names(part)).toEqual(['湖南']);
+  });
+
+  it('reads 最大的N块 as a top-k, and amounts added in a currency as money', () => {
+    expect(read(['占比最高的两块是哪两块']).parts[0]).toMatchObject({ operation: 'topk', rank: 2 });
+    const sum = read(['前十里用美元的那几笔一共多少']).parts[0];
+    expect(sum).toMatchObject({ operation: 'sum', attributes: ['money'] });
+  });
+});

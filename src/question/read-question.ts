@@ -282,7 +282,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // ranking grouped by it (its place noun, 地区, is the groups' kind, not what is counted).
   const regrouped = previous.groupBy !== undefined && !current.subjects.length && !current.table && !current.explicit
     && !message.pronoun && !message.plural && current.attributes.length === 1 && GROUPABLE.has(current.attributes[0]) && current.attributes[0] !== previous.groupBy;
-  if (regrouped) current = { ...current, noun: undefined };
+  // follow-up: 「按城市分呢」 after 「山东有几个园区」: the count asked before, grouped by the column said after 按.
+  const grouped = !regrouped && previous.groupBy === undefined && current.groupBy !== undefined && current.operation === 'lookup' && !current.quantity
+    && !current.subjects.length && !current.table && (previous.operation === 'count' || (previous.operation === 'lookup' && previous.attributes.includes('count')));
+  if (regrouped || grouped) current = { ...current, noun: undefined };
   // follow-up: 「几月」 after a list whose answer named one row only (「表5-8里2020年新增的那项是啥」): asked of that row.
   const single = !current.subjects.length && previous.operation === 'list' && !previous.subjects.length && current.attributes.length > 0
     && !current.noun && Boolean(previousAnswer) && listedMembers(previousAnswer, previous, context).length === 1;
@@ -534,7 +537,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     next.operation = current.operation === 'define' || (current.operation === 'explain' && current.explicit) || !asked ? (current.operation === 'define' ? 'define' : 'explain') : 'lookup';
     next.groupBy = undefined;
   }
-  if (regrouped) {
+  if (regrouped || grouped) {
     next.groupBy = current.attributes[0];
     next.attributes = current.attributes;
     if (DATE_ATTRIBUTES.has(next.groupBy)) next.groupUnit = previous.groupUnit ?? 'year';
@@ -618,6 +621,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       // The which-word of the place asked before (第几 of 「升到第几了」) is no word of the topic.
       dropped.push(...previous.words.filter((w) => w.includes('第几')));
     }
+  }
+  if (grouped) {
+    next.operation = 'count';
+    next.attributes = ['count'];
   }
   const dated = previous.filters.filter((f) => f.kind === 'period');
   if (current.periods.length && dated.length && !current.filters.length) {

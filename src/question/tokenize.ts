@@ -41,7 +41,7 @@ const FOLLOWING = /其次|次之|再往下|再往后|下一(?:名|位|个|家)/g
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座|类|种)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所|块)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔|块|类|种)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座|类|种|块)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
 const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
 // The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
@@ -83,6 +83,12 @@ const PUNCTUATION = /[?？!！;；。,，、:：\n ]/;
 const SCALES: Record<string, number> = { 万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 
 function conditionOf(match: RegExpMatchArray): Condition {
+  const condition = conditionRead(match);
+  // 「超过一百家」: a bound said in words, not digits, is restated as said — its figure (100) is nowhere in the question's text.
+  return condition.said || /\d/.test(match[0]) ? condition : { ...condition, said: match[0] };
+}
+
+function conditionRead(match: RegExpMatchArray): Condition {
   const g = match.groups ?? {};
   // 「百分之五」: a percent said in words is its number (compared with a percent column).
   const number = (said: string) => {

@@ -750,3 +750,47 @@ describe('table questions: a code\'s beginning across the tables that number the
     expect(sccia.answer).toContain('表5-7中编号以T/SCCIA开头的标准共2个');
   });
 });
+
+describe('table questions: groups, counts and sums kept short', () => {
+  it('counts each city of a province named, and each round of the top10 list', async () => {
+    // 表3-3: 湖南 has 娄底 (1) and 长沙 (2); 表2-2: 战略投资 3, Pre-A 2, A 2, 天使 2, B 1.
+    const cities = await ask('湖南的园区按城市分别有几个');
+    expect(cities.answer).toMatch(/长沙（2个/);
+    expect(cities.answer).toMatch(/娄底（1个/);
+    const rounds = await ask('前十名按融资轮次归个类，每类几家');
+    expect(rounds.answer).toMatch(/战略投资（3个/);
+  });
+
+  it('names the values of one column listed after 按 each with its count', async () => {
+    const answer = await ask('那9家新的研究机构，按高校、企业牵头分别几家');
+    expect(answer.answer).toContain('2个');
+    expect(answer.answer).toContain('3个');
+  });
+
+  it('keeps a count of rows with long cells short: the column selected by is not repeated per row', async () => {
+    // 表8-1: 10 projects list 供应链管理 among their application types.
+    const answer = await ask('工业互联网项目里应用类型带供应链管理的一共几个');
+    expect(answer.answer).toContain('共10个');
+    expect(answer.answer).not.toContain('（供应链管理');
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
+
+  it('restates a bound said in words as said, so no figure the report lacks is printed', async () => {
+    const answer = await ask('企业数量超过一百家的是哪几个地方');
+    expect(answer.answer).toContain('超过一百家');
+    expect(answer.answer).not.toMatch(/(?<!\d)100(?!\d)/);
+  });
+
+  it('ranks the prose figures of a clause listing things the lexicon does not know beside those it does', async () => {
+    // line 365: 金融应用 18%, 解决方案 10%, BaaS 平台 9%.
+    const answer = await ask('区块链产业链哪两块占比最高');
+    expect(answer.answer).toContain('金融应用');
+    expect(answer.answer).toContain('解决方案');
+  });
+
+  it('adds the amounts of one currency when 那几笔 points at them', async () => {
+    const answer = await ask('前十里用美元的那几笔一共多少');
+    expect(answer.answer).toContain('1975');
+    expect(answer.answer.length).toBeLessThanOrEqual(220);
+  });
+});
