@@ -669,8 +669,7 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   // A count names its rows only while the answer stays short (company and park names run long): past it, the first names that
   // fit `maxNamedChars`, the rest cited and counted.
   const whole = shared ?? listClaim(context, rows, columns, what);
-  const length = [...claims, ...whole].reduce((n, c) => n + c.text.length + 1 + c.sources.reduce((m, _, i) => m + String(i + 1).length + 2, 0), 0);
-  claims.push(...(counting && !shared && length > LISTING.maxCountChars ? listClaim(context, rows, columns, what, LISTING.maxNamedChars) : whole));
+  claims.push(...(counting && !shared && claimsLength([...claims, ...whole]) > LISTING.maxCountChars ? listClaim(context, rows, columns, what, LISTING.maxNamedChars) : whole));
   if (unsure) claims.push(unsure);
   return finish(claims, context);
 }
@@ -900,6 +899,12 @@ function groupDifference(context: TableContext, choice: TableChoice): PartAnswer
     { text: `按${columnName}统计${noun(table)}数量，${own.key}${a}个`, sources: cite(own.rows), derived: [String(a)], end: '，' },
     { text: `排第${CHINESE_ORDINAL[k] ?? k}的${other.key}${b}个`, sources: cite(other.rows), derived: [String(b), String(k)], end: '；' },
     { text: a === b ? `两者相同` : `${more.key}比${less.key}多${difference}个（${more.rows.length}−${less.rows.length}=${difference}）`, sources: [], derived: [String(difference)], end: '。' }], context);
+}
+
+/** The length of claims as composed: their text, a separator each and their citation markers ([n]). */
+function claimsLength(claims: Claim[]): number {
+  let marker = 0;
+  return claims.reduce((n, c) => n + c.text.length + 1 + c.sources.reduce((m) => m + String(++marker).length + 2, 0), 0);
 }
 
 /** Group rows by a column and count (「哪个城市的产业园最多」「哪一轮融资的最多」). */
@@ -1453,6 +1458,10 @@ export function answerFromTable(part: Part, chosen: TableChoice, knowledge: Know
     case 'count': if (!effective.subjects.length) {
       // 「政府主导和企业主导的有几家」: no row holds both values of one column; each is counted, and the two added up.
       const apart = valuesApart({ ...context, part: { ...effective, operation: 'sum' } }, choice);
+      // 「政府主导、企业主导、政企合作各多少」: values asked each are groups of their column — given compactly where counting
+      // each apart, every row cited, runs long.
+      const each = effective.among?.length && groupColumn >= 0 && (!apart || claimsLength(apart.claims) > LISTING.maxCountChars) ? groupCount(context, choice) : null;
+      if (each) return each;
       if (apart) return apart;
     }
       if (groupColumn >= 0 && !effective.subjects.length) return groupColumn !== table.label ? groupCount(context, choice) : count(context, choice);

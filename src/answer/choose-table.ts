@@ -334,7 +334,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         || (part.operation === 'list' && noun && matched > 0 && matched === part.subjects.length)
         // 「研究院哪个城市最多」: the things counted grouped by a column only such a table holds (no other table prints where each
         // 研究机构 is); the caption then says its scope.
-        || (noun && grouping > 0 && RANKINGS.has(part.operation) && !part.subjects.length)
+        // 「研究机构按城市分各几家」: so does a count of each group.
+        || (noun && grouping > 0 && (RANKINGS.has(part.operation) || (part.operation === 'count' && Boolean(part.groupBy))) && !part.subjects.length)
         || pointedSum;
       if (!required) eligible = false;
     }

@@ -1137,7 +1137,16 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       const said = next.slice(0, at + 1).flatMap((n) => cuesOf(n, 'attribute').map((c) => c.attribute)).filter((a) => DATE_ATTRIBUTES.has(a));
       return { attribute: said.find((a) => a !== 'date') ?? said[0], unit: next.slice(0, at + 1).some((n) => n.text.includes('月')) ? 'month' as const : 'year' as const };
     }).find(Boolean);
-  if (eachGroup || byDate) operation = { operation: 'count', explicit: true };
+  // 「每个月各出了几个」「每年各几项」: a month or a year after an each-word counts the rows by the table's date.
+  const byEachDate = byDate || eachGroup || !['lookup', 'count', 'list'].includes(operation.operation) || !countSaid || valueSubjects.length ? undefined
+    : tokens.map((t, i) => {
+      const unitOf = (text: string) => (/^月份?$/.test(text) ? 'month' as const : /^年[份度]?$/.test(text) ? 'year' as const : undefined);
+      const own = /^(?:每一?个?|各个?)(月份?|年[份度]?)$/.exec(t.text);
+      if (own) return unitOf(own[1]);
+      return (hasFunction(t, 'each') || eachWord(t)) && !/^按照?$/.test(t.text) && tokens[i + 1]?.start === t.end ? unitOf(tokens[i + 1].text) : undefined;
+    }).find(Boolean);
+  const dateGroup = byDate ?? (byEachDate ? { attribute: 'date' as AttributeId, unit: byEachDate } : undefined);
+  if (eachGroup || dateGroup) operation = { operation: 'count', explicit: true };
   // The word between 按 and the column's (投资 of 按投资轮次) is part of the column's name, not a word rows must print.
   if (eachGroup) for (const [i, t] of tokens.entries()) {
     const next = tokens[i + 1];
@@ -1164,7 +1173,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「按牵头人分，政府、企业、高校各几家」: values of the column counted by are the groups asked, as values ranked are.
   const columnAttribute = (key: string) => lexicon.tables.get(key.split('\u0000')[0])?.columns[Number(key.split('\u0000')[1])];
-  const compared = ranked || eachGroup ? [...valueColumns].find(([key, names]) => names.size >= 2 && (ranked || columnAttribute(key) === eachGroup)) : undefined;
+  // 「政府主导、企业主导、政企合作各多少」: values of one column asked each (各, 分别) how many are the groups of that column
+  // (of the counted noun's own table, where it has one).
+  const eachValue = !ranked && !eachGroup && quantity && ['lookup', 'count'].includes(operation.operation) && !valueSubjects.length
+    && tokens.some((t) => /^(各|分别|各自|各有)/.test(t.text));
+  const ownFirst = [...valueColumns].sort(([a], [b]) => Number(ownTables.some((t) => t.id === b.split('\u0000')[0])) - Number(ownTables.some((t) => t.id === a.split('\u0000')[0])));
+  const compared = ranked || eachGroup || eachValue ? ownFirst.find(([key, names]) => names.size >= 2 && (ranked || eachValue || columnAttribute(key) === eachGroup)) : undefined;
+  if (eachValue && compared) operation = { operation: 'count', explicit: true };
   const comparedAttribute = compared ? lexicon.tables.get(compared[0].split('\u0000')[0])?.columns[Number(compared[0].split('\u0000')[1])] ?? undefined : undefined;
   // A date ranked by (「最早的三家」) is the order of the rows, not a grouping of them.
   const sorted = operation.operation === 'topk' && operation.rank === SORT_ALL;
@@ -1177,11 +1192,22 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const byNamed = [...attributes].sort((a, b) => Number(wordNamed.has(b)) - Number(wordNamed.has(a)));
   // 「按城市分呢」 (after a count): a column said right after 按, nothing else asked, is what the rows are counted by — a
   // follow-up makes it the count asked before, grouped (a date there is grouped by its year).
-  const byColumnOnly = !operation.explicit && !valueSubjects.length && !quantity && attributes.length === 1 && GROUPABLE.has(attributes[0])
-    && tokens.some((t, i) => /^按照?$/.test(t.text) && columnAfter(i) === attributes[0])
-    ? attributes[0] : undefined;
-  const groupBy = eachGroup ?? byDate?.attribute ?? byColumnOnly ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? byNamed.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
-  const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (byDate?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
+  // (「按牵头单位类型」: the words right after the column's, up to the next pause, name the same column — 类型 there asks nothing.)
+  const byAt = tokens.findIndex((t, i) => /^按照?$/.test(t.text) && columnAfter(i) !== undefined);
+  const byColumn = byAt >= 0 ? columnAfter(byAt) : undefined;
+  const phrase = byAt >= 0 ? tokens.slice(byAt + 1, byAt + 4).filter((t, j, all) => t.start === (j ? all[j - 1].end : tokens[byAt].end) && !hasFunction(t, 'each')) : [];
+  const saidElsewhere = (a: AttributeId) => tokens.some((t) => !phrase.includes(t) && cuesOf(t, 'attribute').some((c) => c.attribute === a));
+  const byColumnOnly = !operation.explicit && !valueSubjects.length && !quantity && byColumn !== undefined && attributes.includes(byColumn)
+    && attributes.every((a) => a === byColumn || !saidElsewhere(a)) ? byColumn : undefined;
+  if (byColumnOnly) attributes.splice(0, attributes.length, byColumnOnly);
+  // 「按牵头人统计一下新增研究机构」: so said of a counted noun, it asks the count of each group itself.
+  if (byColumnOnly && noun && noun !== '地区') {
+    operation = { operation: 'count', explicit: true };
+    attributes.push('count');
+    quantity = true;
+  }
+  const groupBy = eachGroup ?? dateGroup?.attribute ?? byColumnOnly ?? (eachValue && compared ? comparedAttribute : undefined) ?? (ranked ? rankedBy : undefined) ?? (ranked ? comparedAttribute ?? byNamed.find((a) => GROUPABLE.has(a) && !((dated || sorted) && DATE_ATTRIBUTES.has(a))) ?? (!dated && (byMonth || byYear) ? 'date' : undefined) ?? kindsRanked : undefined);
+  const groupUnit = groupBy && DATE_ATTRIBUTES.has(groupBy) ? (dateGroup?.unit ?? (byMonth ? 'month' as const : 'year' as const)) : undefined;
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal' && t.plain);
   // 「这份报告讲了什么」「帮我概括一下报告」「报告分几部分」: a part about the document itself — it names the report and nothing
   // else (no subject, noun, table, filter, period or word of its own beyond what is asked of any text) — is answered where
@@ -1261,7 +1287,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(kindWord && operation.operation === 'list' ? { listed: kindWord } : {}),
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
     ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
-    filters: compared && comparedAttribute ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
+    // (Values asked each, 各, still select the rows — and name the table that prints them.)
+    filters: compared && comparedAttribute && !eachValue ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     ...(tables.length >= 2 ? { tables } : {}),
     ...(!table && ['count', 'sum', 'max', 'min'].includes(operation.operation) && severalTables(tokens) ? { acrossTables: true } : {}),
     section, ...(operation.operation === 'where' ? { place: placeAsked(tokens), topic: topicOf(tokens, lexicon) } : {}), figures: figures.slice(0, MAX_FIGURES_PER_PART), words: partWords, unknown: [...new Set(unknown)], quantity: quantity || Boolean(condition),

@@ -1057,6 +1057,14 @@ describe('readQuestion: counts by group said with 按 and each-words', () => {
     expect(names(part)).toEqual(['湖南']);
   });
 
+  it('counts by month after an each-word, by a column after 按 said of a noun, and values asked each as groups of their column', () => {
+    expect(read(['地方专项政策每个月各发了几个']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'date', groupUnit: 'month' });
+    expect(read(['按所在城市统计一下产业园']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city', noun: '产业园' });
+    const each = read(['B轮和天使轮的公司各几家']).parts[0];
+    expect(each).toMatchObject({ operation: 'count', groupBy: 'round' });
+    expect(each.among?.map((a) => a.name).sort()).toEqual(['B 轮', '天使轮']);
+  });
+
   it('reads 最大的N块 as a top-k, and amounts added in a currency as money', () => {
     expect(read(['占比最高的两块是哪两块']).parts[0]).toMatchObject({ operation: 'topk', rank: 2 });
     const sum = read(['前十里用美元的那几笔一共多少']).parts[0];

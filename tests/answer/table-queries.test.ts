@@ -761,6 +761,12 @@ describe('table questions: groups, counts and sums kept short', () => {
     expect(rounds.answer).toMatch(/战略投资（3个/);
   });
 
+  it('groups the things a table of one scope lists by its column, the caption saying the scope', async () => {
+    const answer = await ask('研究院按所在城市分各有几家');
+    expect(answer.answer).toContain('表2-1');
+    expect(answer.answer).toMatch(/济南（2个/);
+  });
+
   it('names the values of one column listed after 按 each with its count', async () => {
     const answer = await ask('那9家新的研究机构，按高校、企业牵头分别几家');
     expect(answer.answer).toContain('2个');
