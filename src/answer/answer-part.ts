@@ -7,7 +7,7 @@ import { findPeriods, type PeriodSpan } from '../text/find-periods';
 import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, reportWordsOf, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
-import { listedRank, statedRank } from './stated-rank';
+import { listedRank, quotedPlace, statedRank } from './stated-rank';
 import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
@@ -688,7 +688,7 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     if (across) return across;
   }
   // 「上海产业园排第几」: no table ranks the subject; the prose may state its place in words beside its figure.
-  const place = fallback?.status === 'answered' ? null : statedRank(part, knowledge) ?? listedRank(part, knowledge);
+  const place = fallback?.status === 'answered' ? null : statedRank(part, knowledge) ?? listedRank(part, knowledge) ?? quotedPlace(part, knowledge);
   if (place) return place;
   // A list asks for members: a figure it states (「那12个省市」) names the set, it asks no figure.
   if (part.quantity || FIGURE_OPERATIONS.has(part.operation) || (part.figures.length && part.operation !== 'list')) {

@@ -1,4 +1,5 @@
 import type { Part } from '../question/reading';
+import { chineseNumber } from '../text/chinese-number';
 import { compactForm } from '../text/compact-form';
 import { factClaim, scoreFacts } from './answer-from-facts';
 import { answered, type PartAnswer } from './claims';
@@ -59,6 +60,35 @@ export function statedRank(part: Part, knowledge: Knowledge): PartAnswer | null 
     if (others.length) continue;
     const claim = factClaim({ ...fact, window: text }, knowledge);
     return answered([{ ...claim, end: '。' }], [{ source: fact.source, subject: subject.entity.name, metric: fact.metric, value: fact.value ?? fact.text,
+      unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
+  }
+  return null;
+}
+
+/** The place a clause states in words (位列第一, 排名第二), as a number; undefined when it states none. */
+function placeStated(clause: string): number | undefined {
+  const m = /(?:位列|位居|排名|排在|排|居|列|升至|降至)[^，。；]{0,4}第([一二三四五六七八九十\d]+)/.exec(clause);
+  return m ? chineseNumber(m[1]) ?? undefined : undefined;
+}
+
+/**
+ * follow-up (rank): 「第二名呢」 after an answer quoting a sentence that states places in words (「阿里巴巴以 1457 件专利位列第一，
+ * 腾讯以 872 件专利排名第二，…」): the figure whose clause states that place, of the lines the conversation quoted. Null when no
+ * quoted figure's clause states it.
+ */
+export function quotedPlace(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (part.operation !== 'rank' || part.subjects.length || part.rank === undefined || part.order === 'asc' || !part.after) return null;
+  const quoted = knowledge.quotedLines(part.after);
+  if (!quoted.size) return null;
+  for (const fact of knowledge.facts.facts) {
+    if (!quoted.has(fact.line) || fact.value === null || fact.kind === 'date') continue;
+    const at = fact.quote.indexOf(fact.window);
+    if (at < 0) continue;
+    // The figure's own clause, through the place it states (「腾讯以 872 件专利排名第二」).
+    const clause = fact.quote.slice(at).split(/(?<=[，；。])/)[0];
+    if (placeStated(clause) !== part.rank) continue;
+    const claim = factClaim({ ...fact, window: clause.replace(/[，；。]$/, '') }, knowledge);
+    return answered([{ ...claim, end: '。' }], [{ source: fact.source, subject: fact.subject, metric: fact.metric, value: fact.value ?? fact.text,
       unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
   }
   return null;

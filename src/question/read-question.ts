@@ -15,6 +15,16 @@ const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'publi
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
+/** A clause saying a thing is first (位列第一, 最多, 居首). */
+const FIRST_PLACE = /第一|最多|居首|之首|榜首/;
+
+/** The clause of `text` from where `name` stands to the next comma or stop (empty when it is not there). */
+function clauseAfter(text: string, name: string): string {
+  const compact = compactForm(text);
+  const at = compact.indexOf(compactForm(name));
+  return at < 0 ? '' : compact.slice(at).split(/[，；。,;]/)[0];
+}
+
 /** 「前一年」「上一年」: the year before the one the conversation stands on. */
 const YEAR_BEFORE = /[前上头]一年|上年度/;
 const ORDINAL_WORD = /^第[一二三四五六七八九十两\d]+$/;
@@ -377,8 +387,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const recent = mentioned.filter((s) => kindOf(s.entity.kind) === kindOf(previous.subjects[0]?.entity.kind ?? s.entity.kind)).slice(-4);
     // follow-up: 「两者差多少」 after 「最多的是哪」→「第二名呢」: the subjects asked about were named only by the answers, one
     // each; the earlier answer of the chain (part.after) names the other of the two, not just the last answer's one.
-    const answered = all && named.length === 1 && recent.length < 2 && previous.after
-      ? answerSubjects(previous.after, previous, context).filter((s) => s.entity.kind === named[0].entity.kind && s.entity.id !== named[0].entity.id).slice(0, 1) : [];
+    const others = all && named.length === 1 && recent.length < 2 && previous.after
+      ? answerSubjects(previous.after, previous, context).filter((s) => s.entity.kind === named[0].entity.kind && s.entity.id !== named[0].entity.id) : [];
+    // (After 「第二名呢」 the other is the first, whose clause says so — 「阿里巴巴…位列第一」 — not the source the sentence opens
+    // with, 「IPRdaily 联合…发布」.)
+    const first = previous.operation === 'rank' && (previous.rank ?? 1) > 1 && previous.after
+      ? others.find((s) => FIRST_PLACE.test(clauseAfter(previous.after!, s.text))) : undefined;
+    const answered = first ? [first] : others.slice(0, 1);
     if (partial) {
       // (the subjects that scoped the set, 工信部, stay: the set is asked again)
     } else if (answered.length) {
@@ -579,8 +594,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     }
     // The earliest or latest of things is within the place asked about before (「杭州有几个产业园」→「最早的是哪个」).
     if (['earliest', 'latest'].includes(current.operation) && !current.subjects.length && !(message.plural && next.subjects.length >= 2)) {
-      next.subjects = previous.subjects;
-      next.groups = previous.groups;
+      // 「哪个先发的」 after 「湘的专项政策叫啥」→「长沙的呢」: one thing asked of each turn, no set ranked — which of the things the
+      // turns went through came first (compared by date below).
+      const kindOf = (kind: string) => (PLACE_KINDS.has(kind) ? 'place' : kind);
+      const walked = previous.subjects.length === 1 && !AGGREGATES.has(previous.operation) && !['list', 'count'].includes(previous.operation)
+        ? mentioned.filter((s) => kindOf(s.entity.kind) === kindOf(previous.subjects[0].entity.kind)).slice(-2) : [];
+      next.subjects = walked.length === 2 && walked.some((s) => s.entity.id === previous.subjects[0].entity.id) ? walked : previous.subjects;
+      next.groups = walked.length === 2 ? [] : previous.groups;
     }
     // follow-up: 「哪个最多」「谁最少」 after 「江苏、浙江、上海各有多少企业」: which of the places asked about, compared.
     if (['max', 'min'].includes(current.operation) && !current.subjects.length && !current.groupBy && previous.subjects.length >= 2
@@ -648,8 +668,23 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     && previous.replacedPeriods?.length) {
     next.periods = previous.replacedPeriods;
     delete next.replacedPeriods;
+    // The words the forecast turn said (照这个速度, 预计) are the forecast's, not of the figures ranked.
+    const forecast = compactForm(previous.text);
+    dropped.push(...previous.words.filter((w) => forecast.includes(compactForm(w)) && !current.words.includes(w)));
   }
   if (current.versus?.length) next.versus = current.versus;
+  // follow-up: 「2019年的呢」「那19年的基数呢」 after 「跟2019年比增幅多大」: the period the growth was measured against, named alone,
+  // asks that period's own figure (the base), not its growth against another year.
+  const base0 = previous.versus?.[0];
+  if (base0 && previous.attributes.includes('growth') && !current.attributes.length && !current.versus?.length && current.periods.length === 1
+    && current.periods[0].from === base0.from && current.periods[0].to === base0.to) {
+    next.attributes = previous.attributes.filter((a) => a !== 'growth');
+    if (!next.attributes.length && next.noun) next.attributes = ['count'];
+    delete next.versus;
+    delete next.replacedPeriods;
+    next.operation = 'lookup';
+    next.explicit = false;
+  }
   // follow-up: 「跟前一年比呢」「比上一年呢」 after a figure of 2019: the year before is counted from the period the conversation
   // stands on (2018), not from the report's year as 去年 is.
   const base = next.periods[0];
@@ -774,7 +809,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   }
   // follow-up: 「它俩谁先拿到投资」 after 「那玳鸽呢」 (its 轮次): which came first is asked by date, not by the attribute asked before.
   if (['earliest', 'latest'].includes(next.operation) && !current.attributes.length && next.subjects.length >= 2
-    && !next.attributes.some((a) => DATE_ATTRIBUTES.has(a)) && (pointed || several)) {
+    && (!next.attributes.some((a) => DATE_ATTRIBUTES.has(a)) || next.subjects.length > previous.subjects.length) && (pointed || several || next.subjects.length > previous.subjects.length)) {
     next.attributes = ['date'];
     next.operation = 'compare';
   }
@@ -1044,6 +1079,10 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
       && before.subjects.length > 0 && !first.table)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
+    // 「哪个先发的」 after 「湘的专项政策叫啥」→「长沙的呢」: which came first or last, naming nothing of its own, of what the turns
+    // before were about.
+    || (!first.subjects.length && !first.noun && !first.table && !first.periods.length && first.explicit && ['earliest', 'latest'].includes(first.operation)
+      && before.subjects.length > 0)
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || columnOfRead
     || placesOfCounted

@@ -32,3 +32,33 @@ describe('follow-up answers: the things a count named only in part', () => {
     expect((await ask('哪个省的区块链企业最多', '其次是哪个省')).answer).toContain('北京');
   });
 });
+
+describe('follow-up answers: places stated in words and things walked through', () => {
+  it('takes the k-th place from the clause of the quoted sentence that states it, and sets it against the first', async () => {
+    const turns = ['上半年哪家公司的区块链发明专利排第一', '那排第二的呢'];
+    const second = await ask(...turns);
+    expect(second.answer).toContain('腾讯');
+    expect(second.answer).toContain('872');
+    expect((await ask(...turns, '这两家相差几件')).answer).toContain('585');
+  });
+
+  it('compares by date the two things the turns before asked about one at a time (哪个先发的)', async () => {
+    const answer = await ask('贵州的区块链专项政策叫什么', '宁波的呢', '哪个发得早');
+    expect(answer.answer).toContain('2020年5月');
+    expect(answer.answer).toMatch(/贵州|宁波/);
+  });
+
+  it('ranks the places by the growth the report states after a forecast, without the forecast\'s words', async () => {
+    const answer = await ask('上半年我国公开了多少区块链专利', '按这速度年底大概能有多少', '哪个省涨得最明显');
+    expect(answer.answer).toContain('山东');
+    expect(answer.answer).toContain('4 倍');
+  });
+
+  it('does not call a stated growth incomparable, and reads 基数 as the figure of the period', async () => {
+    const turns = ['上半年具有投入产出的区块链企业多少家', '跟2019年比增幅多大'];
+    const growth = await ask(...turns);
+    expect(growth.answer).toContain('274.07%');
+    expect(growth.answer).not.toContain('无法比较');
+    expect((await ask(...turns, '2019年的基数呢')).answer).toContain('81');
+  });
+});
