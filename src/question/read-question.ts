@@ -15,6 +15,9 @@ const QUANTITY = new Set(['count', 'share', 'growth', 'money', 'founded', 'publi
 const PLACE_KINDS = new Set(['region', 'city', 'cluster']);
 const RANKINGS = new Set(['max', 'min', 'rank', 'topk', 'position']);
 /** 「第一」「第二」 as words of a topic (a numbered tier or batch), not ordinals of a ranking asked for. */
+/** 「里面」「其中」 opening a question: within the things the answer before listed. */
+const WITHIN = /^(那|这)?(里面|里头|其中|当中)/;
+
 /** A clause saying a thing is first (位列第一, 最多, 居首). */
 const FIRST_PLACE = /第一|最多|居首|之首|榜首/;
 
@@ -317,6 +320,15 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const rows = listedBefore.length < 2 && pieces.length && previous.table && !current.table
     ? context.lexicon.rowsOf(previous.table).map((entity) => ({ entity, text: entity.name })) : [];
   const named = listedBefore.length >= 2 ? memberNamed(listedBefore, pieces, context) : rows.length >= 2 ? memberNamed(rows, pieces, context) : undefined;
+  // 「里面有贵州的公司吗」 after a list of rows: the rows listed whose names hold the place asked about.
+  const placed = WITHIN.test(current.text) && current.operation === 'yesno' && current.subjects.length > 0 && previousAnswer
+    ? listedMembers(previousAnswer, previous, context).filter((m) => m.entity.kind === 'row' && current.subjects.some((s) => PLACE_KINDS.has(s.entity.kind)
+      && [s.entity.name, ...context.lexicon.formsOf(s.entity.id)].some((f) => f.length >= 2 && compactForm(m.entity.name).includes(compactForm(f))))) : [];
+  if (placed.length) {
+    current = { ...current, subjects: placed, operation: 'list', explicit: true, noun: undefined, words: [] };
+    next.operation = 'list';
+    next.attributes = [];
+  }
   if (named) {
     current = { ...current, subjects: [named], words: current.words.filter((w) => !pieces.includes(compactForm(w))) };
     if (listedBefore.length >= 2) next.pickedFrom = listedBefore;
@@ -948,7 +960,7 @@ export function readQuestion(messages: readonly ChatMessage[], context: ReadCont
  */
 function namesOwnTopic(message: MessageReading): boolean {
   const [first, ...rest] = message.parts;
-  if (message.kind !== 'question' || !first || message.elaborate || message.followUpCue || message.pronoun || message.plural) return false;
+  if (message.kind !== 'question' || !first || message.elaborate || message.followUpCue || message.pronoun || message.plural || WITHIN.test(first.text)) return false;
   // 「北京呢，俩哪个多」: a first clause ending in 呢 with nothing asked of its own asks the question before.
   const echoFirst = rest.length > 0 && /呢$/.test(first.text) && !first.noun && !first.table && !first.attributes.length;
   return (first.subjects.length > 0 || first.table !== undefined) && (first.noun !== undefined || first.words.length >= 2)
@@ -1061,6 +1073,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const among = first.operation === 'yesno' && first.subjects.length === 1 && PLACE_KINDS.has(first.subjects[0].entity.kind) && !first.noun && !first.table
     && !first.words.length && !first.attributes.length && before.attributes.some((a) => ['city', 'region', 'province'].includes(a)) && before.subjects.length > 0
     && !before.subjects.some((s) => PLACE_KINDS.has(s.entity.kind));
+  const withinListed = WITHIN.test(first.text) && first.operation === 'yesno' && first.subjects.length > 0 && !first.table
+    && (['list', 'count'].includes(before.operation) || (before.operation === 'lookup' && before.attributes.includes('count')));
   // 「北京呢，俩哪个多」: a first clause that only names what changes and ends in 呢 asks the question before of it, whatever
   // the clauses after it ask.
   const echoFirst = rest.length > 0 && /呢$/.test(first.text) && !first.noun && !first.table && !first.attributes.length;
@@ -1083,6 +1097,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // before were about.
     || (!first.subjects.length && !first.noun && !first.table && !first.periods.length && first.explicit && ['earliest', 'latest'].includes(first.operation)
       && before.subjects.length > 0)
+    // 「里面有贵州的公司吗」 after a list or count of rows: whether one of those rows is of that place.
+    || withinListed
     // 「平台叫啥」 after a row of 表8-1: a column of the table the previous turn was reading, of the same row.
     || columnOfRead
     || placesOfCounted

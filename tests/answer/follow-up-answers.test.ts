@@ -62,3 +62,11 @@ describe('follow-up answers: places stated in words and things walked through', 
     expect((await ask(...turns, '2019年的基数呢')).answer).toContain('81');
   });
 });
+
+describe('follow-up answers: within the rows listed before', () => {
+  it('answers whether a row of the list is of a place by the listed rows whose names hold it (其中有…的吗)', async () => {
+    const turns = ['工业互联网那张表里2018年的项目有多少个', '其中有重庆的公司吗'];
+    expect((await ask(...turns)).answer).toContain('重庆易保全网络科技有限公司');
+    expect((await ask(...turns, '它用的啥平台')).answer).toContain('区块链电子数据保全系统');
+  });
+});
