@@ -1058,7 +1058,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   }
   const [first, ...rest] = message.parts;
   // The table the turn before read: named in it, or by the answer (「据表8-1（…）」).
-  const namedTable = /据表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
+  // (A prose answer may point at the table itself: 「…3 项，见表 5-1」「如表 5-2 所示」.)
+  const namedTable = /[据见如]表\s*(\d+-\d+)/.exec(previous.answer)?.[1];
   const readTable = before.table ?? (namedTable ? `表${namedTable}` : undefined);
   // 「主要分布在哪些省」 after 「上半年新成立的企业有多少家」: places that are what the question asks are those of the things
   // counted before (as the second clause of one message reads), not a noun of its own.
@@ -1066,7 +1067,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     && first.attributes.some((a) => ['city', 'province', 'region'].includes(a));
   // 「平台叫啥」「用的啥平台」 after a row or rows of 表8-1 (named by the question or its answer): a column of that table.
   const columnOfRead = !first.subjects.length && !first.table && readTable !== undefined && before.subjects.length > 0
-    && first.attributes.some((a) => context.lexicon.tables.get(readTable)?.columns.includes(a));
+    && first.attributes.some((a) => context.lexicon.tables.get(readTable)?.columns.includes(a)
+      // (「啥时候发布的」: a date asked, naming nothing else, is the table's date column, whatever it is named.)
+      || (DATE_ATTRIBUTES.has(a) && !first.words.length && Boolean(context.lexicon.tables.get(readTable)?.columns.some((c) => c !== null && DATE_ATTRIBUTES.has(c)))));
   // 「这报告谁写的」 after a question about 杭州: a question about the report itself starts anew.
   const aboutReport = message.document && !message.followUpCue && !message.pronoun && !first.subjects.length;
   // 「有苏州吗」「苏州算吗」 after 「数字人民币在哪试点」: whether a place is among the places the turn before asked for.
