@@ -333,6 +333,7 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   const shareForms = part.noun && part.attributes.includes('share') ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : null;
   // share: 「上半年种子轮占多少」 — a share naming no subject is the share of the thing its words name, which the figure's own clause
   // (or metric) must say: the sentence's next share (初创期 49%) is another thing's, though the sentence names 种子轮 earlier.
+  const restating = part.subjects.length >= 2 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation);
   const holders = !subject && !valueFit && part.attributes.includes('share') ? terms.filter((t) => !shareForms?.some((f) => f.includes(t))) : [];
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
@@ -390,7 +391,10 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
     // quoted, given or not; another date of its line is another event's.
     // The clause may stand in another section than the one quoted, saying the same (「先行在深圳、苏州…试点」 again with its date).
     const dateOfClause = fact.kind === 'date' && Boolean(said) && ((quoted && said.includes(form.window)) || echoed);
-    const continues = (fact.kind === 'date' ? dateOfClause : quoted && !said.includes(printedNumber(fact))) ? FACT_MATCH.previousLine : 1;
+    // 「哪个多」「俩加起来」 after 「金融…46 个」→「那政务呢…42 个」: the figures set against each other are the ones the answers gave,
+    // not another figure of their lines (供应链金融's 9 个).
+    const continues = (fact.kind === 'date' ? dateOfClause : restating ? quoted && said.includes(printedNumber(fact)) : quoted && !said.includes(printedNumber(fact)))
+      ? FACT_MATCH.previousLine : 1;
     // 「哪年批准的」 after an answer quoting several dated sentences of one line: the date whose own sentence holds the words asked
     // (批准) is the one asked about — the line as a whole holds them all.
     // (A boost among the quoted dates, never a cost against a date elsewhere.)

@@ -70,3 +70,12 @@ describe('follow-up answers: within the rows listed before', () => {
     expect((await ask(...turns, '它用的啥平台')).answer).toContain('区块链电子数据保全系统');
   });
 });
+
+describe('follow-up answers: figures given before, set against each other', () => {
+  it('compares the figures the answers gave, not another figure of the same lines', async () => {
+    const answer = await ask('政务服务方面上半年落地了几个项目', '那金融的呢', '谁更多');
+    expect(answer.answer).toContain('46');
+    expect(answer.answer).toContain('42');
+    expect(answer.answer).not.toContain('9 个');
+  });
+});
