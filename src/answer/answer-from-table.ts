@@ -10,6 +10,7 @@ import { answered, missing, type Claim, type PartAnswer, type Source } from './c
 import { captionForm, columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { CHINESE_ORDINAL, cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
+import { proseCounts } from './restated-sources';
 import { LISTING } from './thresholds';
 
 /** What an answer drawn from one table needs at hand. */
@@ -327,21 +328,39 @@ function finish(claims: Claim[], context: TableContext): PartAnswer {
 
 /**
  * 「2020 上半年新增密码模块测评标准 7 项…见表 5-7」: a count of a table's rows that the prose introducing the table states too is
- * cited there as well, after the rows (the count is the report's own, not only the answer's).
+ * cited there as well, after the rows (the count is the report's own, not only the answer's). So is a count of one place's rows
+ * the prose states of that place (表3-3's 6 rows of 杭州 and 「杭州市…共计 6 家」): a figure about the place by name (a city or
+ * the region of the same name) that counts what the table's rows are — its own noun, or, naming none, its sentence names one of
+ * that noun's forms — and states no qualifier the question does not ask (新增).
  */
 function withProseCount(claims: Claim[], context: TableContext): Claim[] {
-  const { table, knowledge } = context;
+  const { table, knowledge, part } = context;
   const id = compactForm(table.id);
+  const bare = (name: string) => name.replace(/[省市]$/, '');
+  const places = new Set(part.subjects.filter((s) => PLACE_KINDS.has(s.entity.kind)).map((s) => bare(s.entity.name)));
+  const forms = places.size ? rowNounForms(table, knowledge.lexicon) : [];
+  const aboutPlace = (f: StoredFact) => f.entities.length > 0 && places.has(bare(knowledge.lexicon.entities.get(f.entities[0])?.name ?? ''))
+    && f.qualifiers.every((q) => part.qualifiers.includes(q))
+    && (f.nouns.length ? f.nouns.some((n) => table.rowNouns.includes(n)) : forms.some((form) => sentenceAround(f, knowledge).includes(form)));
   const rowsOf = (claim: Claim | undefined) => claim?.sources.filter((s) => s.chunkId.startsWith(`t${table.id.slice(1)}#`)).length ?? 0;
   return claims.map((claim, i) => {
     // The count is said by this claim, or by the one before that only says 「共7个」 ahead of the rows listed.
     const rows = rowsOf(claim);
     const counted = claim.derived?.includes(String(rows)) || (!claims[i - 1]?.sources.length && claims[i - 1]?.derived?.includes(String(rows)));
     if (rows < 2 || !counted) return claim;
-    const stated = knowledge.facts.facts.find((f) => f.kind === 'count' && f.value === rows && (!f.nouns.length || f.nouns.some((n) => table.rowNouns.includes(n)))
-      && compactForm(knowledge.chunk(f.chunkId)?.text ?? '').includes(id) && !claim.sources.some((s) => s.line === f.line));
+    const stated = proseCounts(knowledge, rows).find((f) => !claim.sources.some((s) => s.line === f.line)
+      && (((!f.nouns.length || f.nouns.some((n) => table.rowNouns.includes(n))) && compactForm(knowledge.chunk(f.chunkId)?.text ?? '').includes(id))
+        || aboutPlace(f)));
     return stated ? { ...claim, sources: [...claim.sources, sentenceSource(knowledge, stated.chunkId, stated.quote, stated.line)] } : claim;
   });
+}
+
+/** The whole sentence a prose figure stands in, compact (「其次是广州，共计 5 家」 in 「…共计 6 家，占全国区块链产业园的 14%；其次是广州…」). */
+function sentenceAround(fact: StoredFact, knowledge: Knowledge): string {
+  const text = knowledge.chunk(fact.chunkId)?.text ?? fact.quote;
+  const at = Math.max(0, text.indexOf(fact.quote));
+  const end = text.indexOf('。', at);
+  return compactForm(text.slice(text.lastIndexOf('。', at) + 1, end < 0 ? text.length : end));
 }
 
 /** 「没有数量为10的地区」 with the closest rows below and above the bound (each cited), for a numeric condition no row meets. */

@@ -79,3 +79,17 @@ describe('follow-up answers: figures given before, set against each other', () =
     expect(answer.answer).not.toContain('9 个');
   });
 });
+
+describe('follow-up answers: a count of a place\'s rows the prose states too', () => {
+  it('cites the sentence stating the same count of the place beside the table rows, for each place asked in turn', async () => {
+    const answers = await playConversation(await pipeline, ['宁波以外，广州建了多少家区块链园区', '那上海有几个']);
+    expect(answers[0].answer).toContain('共5个');
+    expect(answers[0].citations.some((c) => c.line === 477 && c.quote.includes('共计 5 家'))).toBe(true);
+    expect(answers[1].citations.some((c) => c.line === 477 && c.quote.includes('4 个区块链产业园'))).toBe(true);
+  });
+
+  it('does not cite a prose count of another place or another kind of thing', async () => {
+    const answer = await ask('重庆有几个区块链园区');
+    expect(answer.citations.some((c) => c.line === 477)).toBe(false);
+  });
+});
