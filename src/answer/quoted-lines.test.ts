@@ -23,4 +23,9 @@ describe('quotedLines', () => {
     expect(quotedLines('报告中没有提到这一问题。').size).toBe(0);
     expect(quotedLines('2020年上半年，区块链，企业。').size).toBe(0);
   });
+
+  it('does not place an answer by a clause that only states a period, which lines of other figures print too', () => {
+    const line = lineWith('已建设开通 5G 基站超过 40 万个');
+    expect([...quotedLines('截至2020年6月底，3 家电信运营商在全国已建设开通 5G 基站超过 40 万个[1]。')]).toEqual([line]);
+  });
 });

@@ -5,6 +5,8 @@ const MIN_FRAGMENT = 6;
 /** An answer's clause found in more lines than this is boilerplate (「2020年上半年」), not a quote. */
 const MAX_LINES_PER_FRAGMENT = 3;
 const MEMO = 32;
+/** Digits and the characters of a period's words: what a clause stating only a period consists of. */
+const PERIOD_ONLY = /[\d年月日号底末初截至止到上下半全季度前后以来同期]/g;
 
 /**
  * The report lines an earlier answer quoted, found from its text alone (the client sends back the
@@ -39,7 +41,8 @@ export function createQuotedLines(lines: readonly string[]): (answer: string) =>
     const found = new Set<number>();
     const fragments = compactForm(answer.replace(/\[\d+\]/g, '')).split(/[，,。；;：:！!？?（）()、「」“”"\n]/);
     for (const fragment of new Set(fragments)) {
-      if (fragment.length < MIN_FRAGMENT) continue;
+      // A clause that only states a period (「截至2020年6月底」, which an answer puts before a figure) says nothing of where.
+      if (fragment.length < MIN_FRAGMENT || !fragment.replace(PERIOD_ONLY, '')) continue;
       const hits: number[] = [];
       for (let at = text.indexOf(fragment); at >= 0 && hits.length <= MAX_LINES_PER_FRAGMENT; at = text.indexOf(fragment, at + 1)) {
         const line = lineAt(at);

@@ -498,6 +498,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // follow-up: 「那入驻了多少企业」 after a park says what it counts of the park (a word of its own: 入驻), not which parks.
   const category = current.noun && (previous.noun || previous.table) && current.noun !== previous.noun && !current.subjects.length && !current.filters.length
     && !ownScopeWords(current, context.lexicon).length ? categoryValue(previous.noun, previous.table, current.noun, [previous, current], context) : undefined;
+  const datedOwn = Boolean(previous.noun) && !current.noun && !current.subjects.length && !current.table && !current.periods.length
+    && !message.pronoun && !message.plural && !previous.subjects.length && current.operation === 'lookup' && current.attributes.length > 0
+    && current.attributes.every((a) => DATE_ATTRIBUTES.has(a)) && ownThing(previous, current, context);
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
@@ -526,6 +529,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (!current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     droppedNoun = nounForms;
     unquantified = !current.quantity;
+  } else if (datedOwn) {
+    // follow-up: 「牌照哪天发的」 after 「截至6月底基站建了多少个」: a date asked of a thing the follow-up names in its own words
+    // is when that happened — not a date of the things counted before (基站), nor bounded by the period of their count.
+    const nounForms = formsOfNoun(previous.noun!, context.lexicon);
+    next.noun = undefined;
+    next.inheritedNoun = false;
+    // The words that asked the count (建了) are spent; those naming the thing are the follow-up's own.
+    dropped.push(...previous.words.filter((w) => !current.words.includes(w)));
+    next.attributes = current.attributes;
+    droppedNoun = nounForms;
   } else if (previous.noun === PLACE_NOUN && next.subjects !== previous.subjects && next.subjects.length
     && next.subjects.every((s) => PLACE_KINDS.has(s.entity.kind))) {
     // follow-up: 「它们分别多少家」 after 「第二梯队有哪些省」: the places listed are now the subjects; the noun that named them
@@ -666,6 +679,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const replaced = previous.periods.filter((p) => !current.periods.some((c) => c.from === p.from && c.to === p.to));
     if (replaced.length) next.replacedPeriods = replaced;
     next.periods = current.periods;
+  }
+  if (datedOwn) {
+    next.periods = [];
+    delete next.replacedPeriods;
   }
   // follow-up: 「海尔那个平台叫啥」 after 「2020年那个是谁做的」: a row named now is that row, whenever it is dated; the period that
   // picked the row before does not carry to it.
@@ -1053,7 +1070,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     parts: message.parts, elaborate: false, followUp: false, mentioned: [] };
   if (message.kind !== 'question' || !previous || !previous.reading.parts.length) return base;
   const before = previous.reading.parts[previous.reading.parts.length - 1];
-  if (message.elaborate) {
+  // 「通化县法院那个具体是干啥的」: a thing of its own named (one the answer before listed) is asked about, not more of the same.
+  const namesOwn = message.parts.some((part) => part.subjects.some((s) => !previous.reading.parts.some((p) => p.subjects.some((o) => o.entity.id === s.entity.id))));
+  if (message.elaborate && !namesOwn) {
     return { ...previous.reading, text: message.text, elaborate: true, followUp: true, understood: previous.reading.standalone, kind: 'question', injection: message.injection };
   }
   const [first, ...rest] = message.parts;

@@ -93,3 +93,15 @@ describe('follow-up answers: a count of a place\'s rows the prose states too', (
     expect(answer.citations.some((c) => c.line === 477)).toBe(false);
   });
 });
+
+describe('follow-up answers: a thing of its own named in a follow-up', () => {
+  it('asks about a thing named with 具体 (one of those the answer before stood among), not more of the same figure', async () => {
+    const answer = await ask('司法领域上半年落地了多少项目', '西安未央区法院那个具体是干啥的');
+    expect(answer.answer).toContain('金融类案智审平台');
+  });
+
+  it('dates the thing a follow-up names in its own words, not the things counted before nor within their period', async () => {
+    const answer = await ask('截至6月底全国建成多少5G基站', '牌照是哪天颁发的');
+    expect(answer.answer).toContain('6 月 6 日');
+  });
+});
