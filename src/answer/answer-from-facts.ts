@@ -704,7 +704,10 @@ function periodDifference(part: Part, knowledge: Knowledge): PartAnswer | null {
   // table-difference: 「…多少家」→「比去年多了多少」 — the figure compared is the one the conversation stands on (the previous answer
   // gave it), not one of its sentence not given yet (a follow-up asking a new figure weighs those higher).
   const said = part.after ? compactForm(part.after) : '';
-  const now = (said && current.find((c) => c.fact.value !== null && c.score >= FACT_MATCH.minimum && said.includes(compactForm(c.fact.text)))) || current[0];
+  // Of several it gave (303 家; 另一口径 1309 家), the one it gave first.
+  const at = (c: Candidate) => (c.fact.value !== null && c.score >= FACT_MATCH.minimum ? said.indexOf(compactForm(c.fact.text)) : -1);
+  const given = said ? current.filter((c) => at(c) >= 0) : [];
+  const now = given.reduce<Candidate | undefined>((first, c) => (!first || at(c) < at(first) ? c : first), undefined) ?? current[0];
   if (!now || now.score < FACT_MATCH.minimum || now.fact.value === null) return null;
   const comparable = (asked: Part) => scoreFacts({ ...asked, periods: [then] }, knowledge, subject, then).filter((c) => c.fact !== now.fact && c.fact.value !== null
     && c.fact.kind === now.fact.kind && c.fact.unit === now.fact.unit && c.fact.nouns.join() === now.fact.nouns.join() && c.fact.from !== now.fact.from

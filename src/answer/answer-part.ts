@@ -11,7 +11,8 @@ import { listedRank, quotedPlace, statedRank } from './stated-rank';
 import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-from-table';
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
-import type { Knowledge } from './knowledge';
+import { sentenceSource, type Knowledge } from './knowledge';
+import type { StoredFact } from '../facts/fact-store';
 import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
 import { figureNumber, withoutReportTopic } from '../question/question-words';
@@ -71,15 +72,50 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 /** A point a stock is counted up to (截至2020年上半年): no span things happened in. */
 const stockAt = (span: PeriodSpan) => span.from === span.to && (Boolean(span.asOf) || span.label.startsWith('截至'));
 
-/** Some quoted sentence names every year of the part's periods. */
-function statesPeriod(answer: PartAnswer, part: Part): boolean {
+const datesByMonth = new WeakMap<Knowledge, Map<number, StoredFact[]>>();
+
+/** The dates the prose states, by the month they begin (worked out once per knowledge). */
+function datesFrom(knowledge: Knowledge, month: number): readonly StoredFact[] {
+  let found = datesByMonth.get(knowledge);
+  if (!found) {
+    found = new Map();
+    for (const fact of knowledge.facts.facts) {
+      if (fact.kind !== 'date' || fact.from === undefined || fact.tableId) continue;
+      (found.get(fact.from) ?? found.set(fact.from, []).get(fact.from)!).push(fact);
+    }
+    datesByMonth.set(knowledge, found);
+  }
+  return found.get(month) ?? [];
+}
+
+/**
+ * Some quoted sentence names every year of the part's periods — or states that very span as a date of its own whose year the
+ * chronicle before it gave (「7 月，美团、滴滴…参与到 DC/EP 的落地中」 after 「2020 年 4 月，…」).
+ */
+function statesPeriod(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
+  const dated = (p: PeriodSpan) => datesFrom(knowledge, p.from).some((f) => f.to === p.to && quotes.some((q) => q.includes(knowledge.facts.forms(f).window)));
   // A span asked precisely (一季度, 全年) is stated only by that span, or a point at its end (not a stock 截至 it).
   const periods = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))];
   const spans = periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
-  return periods.every((p) => (p.exact
+  return periods.every((p) => dated(p) || (p.exact
     ? spans.some((s) => (s.from === p.from && s.to === p.to && !stockAt(s)) || (s.from === s.to && s.to === p.to && !stockAt(s)))
     : (p.label.match(/\d{4}/g) ?? []).every((year) => quotes.some((q) => q.includes(year)))));
+}
+
+/**
+ * 「7月有哪些公司参与进来」 about a thing the report tells in a chronicle: where the sentences found state no such month, the one
+ * sentence that opens on that month (its year given by the chronicle before it) and names the thing asked about. Not for a
+ * figure (a dated event states none). Null unless exactly one sentence fits.
+ */
+function datedEvent(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const span = part.periods[0];
+  if (part.quantity || part.periods.length !== 1 || !span || span.from !== span.to) return null;
+  const forms = part.subjects.flatMap((s) => [s.entity.name, ...knowledge.lexicon.formsOf(s.entity.id)]).map(compactForm).filter((f) => f.length >= 2);
+  const found = datesFrom(knowledge, span.from).filter((f) => f.to === span.to && forms.some((form) => knowledge.facts.forms(f).quote.includes(form)));
+  if (found.length !== 1) return null;
+  const [fact] = found;
+  return answered([{ text: fact.quote.trim().replace(/[。；]$/, ''), sources: [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)] }], []);
 }
 
 /** What the part asks about, in words the reading resolved (never the user's raw text). */
@@ -738,13 +774,15 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   if (membersOf && fromPassages) fromPassages = withMembers(fromPassages, part, knowledge, formsOfNoun(membersOf, knowledge.lexicon));
   // 「珠三角那个聚集区以哪几个城市为中心」: the places asked, in the sentence after the one naming the subject.
   if (fromPassages) fromPassages = withPlacesAfter(fromPassages, part, knowledge);
+  // 「7月有哪些公司参与进来」: a month after the half-year that the sentences found do not state may be one the report dates.
+  if (later && !(fromPassages && statesPeriod(fromPassages, part, knowledge))) fromPassages = datedEvent(part, knowledge) ?? fromPassages;
   if (fromPassages && ['list', 'compare'].includes(part.operation) && onlyListed(fromPassages, part, true)) return notInReport(part, reading, knowledge, retrieval);
   // 「公链和联盟链有啥区别」: sentences naming the things without stating how they differ do not answer a difference asked.
   if (fromPassages && part.contrast && !statesContrast(fromPassages)) return notInReport(part, reading, knowledge, retrieval);
   // 「21年发了哪些政策」 (list, near-miss): sentences of the report's own period list nothing of a later one; only a sentence naming that year (a forecast) answers.
   // 「一季度产业规模多少」 (near-miss): a span asked precisely needs a sentence stating that span, not the half-year's figure.
   const exact = part.quantity && part.periods.some((p) => p.exact);
-  if (fromPassages && (later || exact) && !statesPeriod(fromPassages, part)) return notInReport(part, reading, knowledge, retrieval);
+  if (fromPassages && (later || exact) && !statesPeriod(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);

@@ -105,3 +105,11 @@ describe('follow-up answers: a thing of its own named in a follow-up', () => {
     expect(answer.answer).toContain('6 月 6 日');
   });
 });
+
+describe('answers of a month after the half-year that the report dates in a chronicle', () => {
+  it('answers from the sentence that opens on the month, its year given by the sentence before', async () => {
+    const answer = await ask('数字人民币现在试点到哪了', '那7月份又有哪些企业加入落地');
+    expect(answer.answer).toContain('美团');
+    expect(answer.grounded).toBe(true);
+  });
+});
