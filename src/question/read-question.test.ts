@@ -1069,6 +1069,9 @@ describe('readQuestion: counts by group said with 按 and each-words', () => {
     expect(read(['占比最高的两块是哪两块']).parts[0]).toMatchObject({ operation: 'topk', rank: 2 });
     const sum = read(['前十里用美元的那几笔一共多少']).parts[0];
     expect(sum).toMatchObject({ operation: 'sum', attributes: ['money'] });
+  });
+});
+
 describe('readQuestion: a table a prose answer points at', () => {
   it('reads a bare date asked after an answer pointing at a table (见表5-2) as that table\'s date column', () => {
     const part = read(['上半年数字签名标准新发布了几项', '都是什么时候发布的'], ['2020 年 1-6 月份，已发布的数字签名相关标准 3 项，如表 5-2 所示。']).parts[0];
