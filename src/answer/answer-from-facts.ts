@@ -83,6 +83,21 @@ function formsOf(knowledge: Knowledge, subject: Subject): string[] {
   return knowledge.lexicon.formsOf(subject.entity.id).filter((f) => f.length >= 2);
 }
 
+/** Attributes that ask which place (哪个省, 哪个城市). */
+const PLACE_ASKED = new Set<string>(['province', 'city', 'region', 'cluster']);
+
+/** A part that names no place and asks none (no which-place, ranking or grouping): a figure of the whole is asked. */
+export function asksOfWhole(part: Part): boolean {
+  return !part.subjects.length && !part.groups.length && !part.groupBy && part.noun !== '地区' && part.rank === undefined
+    && !['max', 'min', 'topk', 'rank', 'position', 'list', 'earliest', 'latest'].includes(part.operation) && !part.attributes.some((a) => PLACE_ASKED.has(a));
+}
+
+/** A figure whose clause is about one place (its subject, the only thing it names): 「山东省专利数量…约为上年同期的 4 倍」. */
+export function ofOnePlace(fact: StoredFact, knowledge: Knowledge): boolean {
+  if (!fact.subject || fact.subject.includes('、') || /^(全国|全球)$/.test(fact.subject) || ENUMERATED.test(fact.window) || !fact.entities.length) return false;
+  return fact.entities.every((e) => PLACE_KINDS.has(knowledge.lexicon.entities.get(e)?.kind ?? ''));
+}
+
 function entityFactor(fact: StoredFact, subject: Subject | null, knowledge: Knowledge, forms: readonly string[]): number {
   // two-figure: 「已有湖南、…、重庆等 12 个省市印发…」 — a count after the members it counts, listed, is no one member's figure: it
   // is the figure of the set asked, as a figure naming no one is.
@@ -335,9 +350,13 @@ export function scoreFacts(part: Part, knowledge: Knowledge, subject: Subject | 
   // (or metric) must say: the sentence's next share (初创期 49%) is another thing's, though the sentence names 种子轮 earlier.
   const restating = part.subjects.length >= 2 && ['compare', 'difference', 'sum', 'ratio'].includes(part.operation);
   const holders = !subject && !valueFit && part.attributes.includes('share') ? terms.filter((t) => !shareForms?.some((f) => f.includes(t))) : [];
+  // 「专利比去年同期涨了多少」 names no place and asks none: the figure of the whole is asked — one whose own clause is about one
+  // place (山东省…约为上年同期的 4 倍) is that place's, not the country's.
+  const ofWhole = !subject && !relaxed && asksOfWhole(part);
   for (let index = 0; index < facts.length; index++) {
     const fact = facts[index];
     if (scopes.length === 1 && SCOPES[fact.subject] && fact.subject !== scopes[0]) continue;
+    if (ofWhole && ofOnePlace(fact, knowledge)) continue;
     if (withinCluster && fact.kind === 'percent' && SCOPES.全国.some((f) => ownShareClause(fact).includes(f))) continue;
     const kind = kindFactor(fact, wanted, part);
     if (!kind) continue;

@@ -4,7 +4,7 @@ import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
-import { answerFromFacts, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
+import { answerFromFacts, asksOfWhole, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, reportWordsOf, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
 import { listedRank, quotedPlace, statedRank } from './stated-rank';
@@ -42,6 +42,32 @@ const FIGURE_OF: Record<string, RegExp> = {
 };
 
 /** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
+/**
+ * The windows of the figures of the kinds asked a sentence states: each figure's clause and the one before it, where its
+ * subject is said (「山东省专利数量增长明显，约为上年同期专利数量的 4 倍」).
+ */
+function figureWindows(quote: string, kinds: readonly string[]): string[] {
+  const windows: string[] = [];
+  for (const piece of quote.split(/[。；;]/)) {
+    for (const kind of kinds.length ? kinds : ['count']) {
+      for (const match of piece.matchAll(new RegExp(FIGURE_OF[kind].source, 'g'))) {
+        const clauses = piece.slice(0, match.index! + match[0].length).split(/[，,：:]/);
+        // 「占山东省专利总量的 90%」 is a share, no growth.
+        if (kind === 'growth' && clauses[clauses.length - 1].includes('占')) continue;
+        windows.push(clauses.slice(-2).join('，'));
+      }
+    }
+  }
+  return windows;
+}
+
+/** A clause is about one province or city: it names that one only, and not the country. */
+function namesPlace(clause: string, knowledge: Knowledge): boolean {
+  // Several places (主要分布在北京、上海…) or the country named are the whole's.
+  if (/全国|我国|全球/.test(clause)) return false;
+  return new Set(knowledge.lexicon.mentions(clause).filter((m) => PLACE_KINDS.has(m.entity.kind)).map((m) => m.entity.id)).size === 1;
+}
+
 function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   // 「如图 3-2 所示」 states no figure.
   // The figures the question itself states (「第二批11个创新应用中，有几个…」) are not the one it asks for.
@@ -66,7 +92,10 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   // but not the noun (联通 among an ITU proposal's authors) counts nothing of it either.
   const nounForms = part.noun && (rowsOnly || part.inheritedNoun || !part.after) ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
   const counted = !nounForms.length || quotes.some((q) => nounForms.some((f) => q.includes(f)));
-  return named && figure && period && counted;
+  // 「专利比去年同期涨了多少」 (no place named or asked): a figure stated only of one place (山东省…约为上年同期的 4 倍) is no figure
+  // of the whole.
+  const whole = !asksOfWhole(part) || quotes.some((q) => figureWindows(q, kinds).some((w) => !namesPlace(w, knowledge)));
+  return named && figure && period && counted && whole;
 }
 
 /** A point a stock is counted up to (截至2020年上半年): no span things happened in. */

@@ -2,6 +2,9 @@ import { compactForm } from '../text/compact-form';
 import type { AttributeDefinition, AttributeId, Cue, Entity, FunctionClass, LexiconFiles, TableSchema } from './lexicon';
 import type { ReportLexicon } from './report-lexicon';
 
+/** Message kinds whose words only mark other words, never cues of their own. */
+const MARKING_KINDS = new Set(['making', 'posing', 'namehead', 'address', 'opinion']);
+
 /** A surface form found in a text. */
 export interface SurfaceMatch {
   surface: string;
@@ -143,9 +146,10 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
   for (const [name, label] of report.members ?? []) add(name, { type: 'member', label });
   for (const marker of files.dateMarkers) for (const phrase of marker.phrases) add(phrase, { type: 'dateMarker', attribute: marker.attribute });
   for (const q of files.qualifiers) for (const phrase of q.phrases) add(phrase, { type: 'qualifier', qualifier: q.qualifier });
-  // Making and posing words (写, 讲; 以, 用) only mark a product or a persona asked for (read-message.ts); as cues they would split
+  // Making and posing words (写, 讲; 以, 用) only mark a product or a persona asked for, name heads (公司, 交易所) a name before them,
+  // address words (你是) and opinion words (你觉得) a role set and what is asked of it (read-message.ts); as cues they would split
   // other words.
-  for (const kind of files.messageKinds) if (kind.kind !== 'making' && kind.kind !== 'posing') for (const cue of kind.cues) add(cue, { type: 'kind', kind: kind.kind });
+  for (const kind of files.messageKinds) if (!MARKING_KINDS.has(kind.kind)) for (const cue of kind.cues) add(cue, { type: 'kind', kind: kind.kind });
   const functionWords = new Map<string, Set<FunctionClass>>();
   for (const group of files.functionWords) {
     for (const word of group.words) {

@@ -93,12 +93,28 @@ function hasFunction(token: Token, cls: FunctionClass): boolean {
  * The words of a message kind that marks other words rather than being a cue itself (making: 写, 讲; posing: 以, 用), worked
  * out once per lexicon: every message asks for them.
  */
+type MarkingKind = 'making' | 'posing' | 'namehead' | 'address' | 'opinion';
 const markingWords = oncePerLexicon((lexicon) => {
-  const of = (kind: 'making' | 'posing'): ReadonlySet<string> => new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues));
-  return { making: of('making'), posing: of('posing') };
+  const of = (kind: MarkingKind): ReadonlySet<string> => new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues.map(compactForm)));
+  return { making: of('making'), posing: of('posing'), namehead: of('namehead'), address: of('address'), opinion: of('opinion') };
 });
-function wordsOfKind(lexicon: Lexicon, kind: 'making' | 'posing'): ReadonlySet<string> {
+function wordsOfKind(lexicon: Lexicon, kind: MarkingKind): ReadonlySet<string> {
   return markingWords(lexicon)[kind];
+}
+
+/**
+ * 「某某交易所安全吗」「某某股票能涨吗」: a word the report never uses right before a name head (公司, 交易所, 股票; 的 between or
+ * not), or one word ending in a head after such a word (狗狗币), names a thing of its own — a company, a product — the report
+ * does not hold: it is what the clause asks about, however everyday the words around it.
+ */
+function namesThing(tokens: readonly Token[], position: number, word: string, context: ReadContext): boolean {
+  const heads = wordsOfKind(context.lexicon, 'namehead');
+  const alien = (w: string) => CONTENT_WORD.test(w) && !context.known(w);
+  const head = [...heads].find((h) => word.length > h.length + 1 && word.endsWith(h));
+  if (head && alien(word.slice(0, -head.length))) return true;
+  let next = tokens[position + 1];
+  if (next?.text === '的') next = tokens[position + 2];
+  return Boolean(next) && heads.has(next.text) && alien(word);
 }
 
 const QUESTION_WORD = /多少|几|哪|什么|谁|吗|呢|啥|怎|如何|为何|为啥|是否|有没有|是不是|干嘛|咋|多大|多久|多长|多高/;
@@ -337,12 +353,21 @@ function asksAbout(tokens: Token[], position: number): boolean {
   for (let i = position + 1; i < tokens.length; i++) {
     const token = tokens[i];
     if (LINKS.has(token.text)) continue;
+    // 「冒出来多少新的公司」: a bare 多少/几 with a counted noun after it in the clause counts that noun — the word before is
+    // what happened to them, not the thing asked.
+    if (/^(多少|几)$/.test(token.text) && countsNounAfter(tokens, i)) return false;
     // 「人口有多少」: a count cue ending in 多少/几 asks for a number of the word before it, as 多少 alone does (「有多少家」
     // names by its classifier what is counted: the word before it need not be that).
     return hasFunction(token, 'question') || cuesOf(token, 'operation').some((c) => c.operation === 'define' || c.operation === 'yesno'
       || (c.operation === 'count' && /(多少|几)$/.test(token.text)))
       || cuesOf(token, 'attribute').some((c) => QUANTITY_ATTRIBUTES.has(c.attribute));
   }
+  return false;
+}
+
+/** A counted noun follows the token at `position` in its clause (「多少新的区块链公司」). */
+function countsNounAfter(tokens: Token[], position: number): boolean {
+  for (let i = position + 1; i < tokens.length && tokens[i].type !== 'punctuation'; i++) if (cuesOf(tokens[i], 'noun').length) return true;
   return false;
 }
 
@@ -786,7 +811,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // A cue that is only a synonym or a noun still names the topic in the question's own words.
         for (const cue of cuesOf(token, 'label')) labels.push(cue.label);
         for (const cue of cuesOf(token, 'member')) people.push({ name: token.text, label: cue.label });
-        if (!found.length && !bounding && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length || cuesOf(token, 'label').length
+        // 「区块链公司」: a form of the counted noun the report says another way (区块链企业) is said by the report's form only — its own
+        // characters (公司) would make a sentence saying 子公司 fit better than one saying the same thing as the report does.
+        const restated = token.text.length > 2 && cuesOf(token, 'noun').length > 0 && cuesOf(token, 'synonym').length > 0;
+        if (!found.length && !bounding && !restated && (cuesOf(token, 'synonym').length || cuesOf(token, 'noun').length || cuesOf(token, 'label').length
           || cuesOf(token, 'member').length)) words.push(token.text);
         break;
       }
@@ -813,7 +841,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是]+$/u, '');
         if (CONTENT_WORD.test(stem) && !context.known(stem)) {
-          if (asksAbout(tokens, position) || countedAfter(tokens, position)) unknown.push(word);
+          if (asksAbout(tokens, position) || countedAfter(tokens, position) || namesThing(tokens, position, stem, context)) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
           // 「哪些外国的隐私法」: a word qualifying the noun after it (的 between or not) is not the thing asked; that noun is.
           else if (askedBefore(tokens, position) && !qualifiesNoun(tokens, position, lexicon)) eventAsked.push(word);
@@ -825,6 +853,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       default: break;
     }
   });
+  // 「多少新的区块链公司」: a bare 多少 before a counted noun, nothing else asked of it, asks how many of it, as 多少家 does.
+  if (!attributes.length && !subjects.length && !groups.length && tokens.some((t, i) => /^(多少|几)$/.test(t.text) && countsNounAfter(tokens, i))) attributes.push('count');
   // 「产业规模比去年同期涨了多少」「融资金额占比」 (prose-figure, share): beside a growth or share asked, an amount's phrase
   // names the thing measured — its words are the topic the figure's sentence must state, not a second thing asked.
   const ofAmount = attributes.some((a) => a === 'growth' || a === 'share');
@@ -1644,6 +1674,9 @@ function otherPeriodBefore(tokens: Token[], at: number): boolean {
 /** A word that can be foreign to the report: two Han characters or more, or a Latin word (DeFi, GDP, web3) with a letter. */
 const CONTENT_WORD = /^(?:\p{Script=Han}{2,}|(?=[a-z0-9]*[a-z])[a-z0-9]{2,})$/u;
 
+/** What may open a clause before an address word (「请你是…」 never; 「那你是…」「好，你作为…」). */
+const ADDRESS_LEAD = /^(请|那|那么|好|嗯|现在|接下来|下面)/;
+
 /** Tokens before a persona word (身份, 口吻) within which a posing word (以, 用) makes it a role to play. */
 const PERSONA_SPAN = 6;
 
@@ -1784,11 +1817,20 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
   const instructs = (s: Token[]) => s.some((t, i) => cuesOf(t, 'kind').some((c) => c.kind === 'injection')
     && !(namesReport(s) && s.slice(i + 1, i + 3).some((b) => hasFunction(b, 'question'))));
   // 「你扮演一个央行行长」「假如你是投资人」 (role-play): a role set for the assistant (a role cue, or a persona with a posing word).
-  const role = (s: Token[]) => (persona(s) || s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'role'))) && !requests(s);
+  // 「你是央行行长，…」: an address word opening a clause that asks nothing (你是谁, 你是机器人吗 ask) sets a role as a role cue does;
+  // one with an opinion word in it (你是分析师你怎么看) too.
+  const said = (s: Token[]) => s.filter((t) => t.type !== 'punctuation').map((t) => t.text).join('');
+  const opinion = (s: Token[]) => [...wordsOfKind(context.lexicon, 'opinion')].some((w) => said(s).includes(w));
+  const addresses = (s: Token[]) => [...wordsOfKind(context.lexicon, 'address')].some((w) => said(s).replace(ADDRESS_LEAD, '').startsWith(w))
+    && (opinion(s) || !s.some((t) => hasFunction(t, 'question') || QUESTION_WORD.test(t.text)));
+  const role = (s: Token[]) => (persona(s) || addresses(s) || s.some((t) => cuesOf(t, 'kind').some((c) => c.kind === 'role'))) && !requests(s);
   // 「你扮演一个央行行长，给我讲讲数字货币」: in a message that sets a role, a clause asking with no question word (讲讲, 评价一下)
-  // is spoken to that role and dropped with it; a question asked with a question word (…有多少家？) is still answered.
+  // or asking the role's opinion (你觉得, 该怎么推) is spoken to that role and dropped with it; a question asked with a question
+  // word (…有多少家？) is still answered.
   const roleplay = sentences.some(role);
-  const toRole = (s: Token[]) => roleplay && s.some((t) => t.type !== 'punctuation') && !s.some((t) => hasFunction(t, 'question') || QUESTION_WORD.test(t.text));
+  // (A request of its own — advice, a task — is declined as that request.)
+  const toRole = (s: Token[]) => roleplay && s.some((t) => t.type !== 'punctuation')
+    && ((opinion(s) && !requests(s)) || !s.some((t) => hasFunction(t, 'question') || QUESTION_WORD.test(t.text)));
   const injected = sentences.filter((s) => instructs(s) || role(s) || toRole(s) || (marked(s) && figureBesideMarkers(s)));
   const unmarked = sentences.filter((s) => !injected.includes(s)).map((s) => (marked(s) ? withoutMarkers(s) : s));
   if (injected.length || unmarked.some((s, i) => s !== sentences.filter((x) => !injected.includes(x))[i])) tokens = unmarked.flat();

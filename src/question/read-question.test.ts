@@ -1076,5 +1076,26 @@ describe('readQuestion: a table a prose answer points at', () => {
   it('reads a bare date asked after an answer pointing at a table (见表5-2) as that table\'s date column', () => {
     const part = read(['上半年数字签名标准新发布了几项', '都是什么时候发布的'], ['2020 年 1-6 月份，已发布的数字签名相关标准 3 项，如表 5-2 所示。']).parts[0];
     expect(part.table).toBe('表5-2');
+describe('readQuestion: a name the report never uses, and a role set without a role word', () => {
+  it('reads a word the report never uses before a name head (交易所, 钱包, 股票) as the thing asked, which the report does not hold', () => {
+    expect(read(['波卡钱包好不好用']).parts[0].unknown).toContain('波卡');
+    expect(read(['瑞波的股票能不能涨']).parts[0].unknown).toContain('瑞波');
+    // A name the report prints before the same head is no missing thing.
+    expect(read(['蚂蚁的区块链专利多少件']).parts[0].unknown).toEqual([]);
+  });
+
+  it('reads an address word opening a clause that asks nothing as a role, and what is asked of the role as spoken to it', () => {
+    expect(read(['你是证监会主席，说说交易所该怎么管']).kind).toBe('injection');
+    expect(read(['你作为研究员，点评一下杭州的产业园']).kind).toBe('injection');
+    // Who or what the assistant is is asked with a question word; a question about the report beside a role is answered.
+    expect(read(['你是谁']).kind).toBe('chitchat');
+    expect(read(['你是研究员，杭州有几个产业园']).kind).toBe('question');
+  });
+
+  it('reads a bare 多少 before a counted noun as a count of it, the word before it as what happened to them', () => {
+    const part = read(['今年冒出来多少新的区块链公司']).parts[0];
+    expect(part.unknown).toEqual([]);
+    expect(part.qualifiers).toContain('new');
+    expect(part.attributes).toContain('count');
   });
 });

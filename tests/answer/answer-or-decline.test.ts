@@ -162,4 +162,18 @@ describe('answer or decline: by what the report states, never by an everyday wor
     // A figure of three digits ending in 0 is one figure, not a 0家 condition after a stray 50.
     expect((await ask('听说江苏有800家区块链企业，对吗')).answer).not.toContain('0家的');
   });
+
+  it('declines a growth of the whole country that the report states only of one province, and answers it of that province', async () => {
+    const whole = await ask('区块链专利上半年较去年同期增加了多少');
+    expect(whole.grounded).toBe(false);
+    const province = await ask('山东的区块链专利较上年同期涨了多少');
+    expect(province.grounded).toBe(true);
+    expect(province.answer).toMatch(/4\s*倍/);
+  });
+
+  it('declines a thing named by a word the report never uses before a name head, whatever report words stand beside it', async () => {
+    const exchange = await ask('波卡交易所的区块链专利多吗');
+    expect(exchange.grounded).toBe(false);
+    expect(exchange.answer).toContain('波卡');
+  });
 });
