@@ -1,3 +1,4 @@
+import type { StoredFact } from '../facts/fact-store';
 import { numbersIn } from '../facts/number-guard';
 import { PLACE_KINDS, type Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
@@ -59,6 +60,31 @@ function figureWindows(quote: string, kinds: readonly string[]): string[] {
     }
   }
   return windows;
+}
+
+/** The best figure, of any subject the part names, whose clause says the part's counted word right after its number. */
+function figureCounting(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const word = compactForm(part.countedWord!);
+  const best = (part.subjects.length ? part.subjects : [null])
+    .flatMap((subject) => scoreFacts(part, knowledge, subject, part.periods[0]))
+    .filter((c) => c.fact.kind === 'count' && knowledge.facts.forms(c.fact).window.includes(`${knowledge.facts.forms(c.fact).text}${word}`))
+    .sort((a, b) => b.score - a.score)[0];
+  return best ? factAnswer(best.fact, knowledge) : null;
+}
+
+/** One stored figure as the whole answer, its clause cited. */
+function factAnswer(fact: StoredFact, knowledge: Knowledge): PartAnswer {
+  return answered([{ ...factClaim(fact, knowledge), end: '。' }], [{ source: fact.source, subject: fact.subject, metric: fact.metric, value: fact.value ?? fact.text,
+    unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
+}
+
+/** The count the prose states of the whole a part names collectively (各地方), in its words, of the noun counted. */
+function collectiveTotal(part: Part, knowledge: Knowledge): PartAnswer | null {
+  const said = compactForm(part.collective!);
+  const whole: Part = { ...part, groupBy: undefined, collective: undefined, operation: 'count', attributes: part.attributes.filter((a) => a !== part.groupBy) };
+  const stated = scoreFacts(whole, knowledge, null, whole.periods[0]).find((c) => c.score >= FACT_MATCH.minimum && c.fact.kind === 'count'
+    && (!part.noun || c.fact.nouns.includes(part.noun)) && knowledge.facts.forms(c.fact).window.includes(said));
+  return stated ? factAnswer(stated.fact, knowledge) : null;
 }
 
 /** A clause is about one province or city: it names that one only, and not the country. */
@@ -587,6 +613,14 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
     return fromSection ?? notInReport(part, reading, knowledge, retrieval);
   }
+  // 「系统涉及多少个委办局」: a figure whose clause counts the very word asked (50 多个委办局), in a row's text or a sentence,
+  // answers — not a count of the rows of a subject the question names beside it.
+  const countedWord = part.countedWord ? figureCounting(part, knowledge) : null;
+  if (countedWord) return countedWord;
+  // 「各地方出台了多少条政策」: 各 alone names the whole collectively where the report states one total of it in the same words
+  // (各地方政府先后推出近 120 条政策) — that total answers, not a count per place the question did not ask for.
+  const collective = part.collective && part.groupBy ? collectiveTotal(part, knowledge) : null;
+  if (collective) return collective;
   // 「有几张表讲标准」: the report's tables themselves counted.
   const tables = answerTableCount(part, knowledge);
   if (tables) return tables;

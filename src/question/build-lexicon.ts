@@ -157,9 +157,10 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       (functionWords.get(form) ?? functionWords.set(form, new Set()).get(form)!).add(group.class);
       // Everyday words are not cues of their own: they only keep a word from being read as a missing topic. Size words
       // (规模, 体量) are an attribute's words (attributes.tsv) that only mark which sense of it is asked. Words that say the
-      // main ones are asked (主要) are read where they stand as words, beside the cues around them.
+      // main ones are asked (主要) are read where they stand as words, beside the cues around them, as are the verbs of getting
+      // (获得, 拿到) that say what the counted things got.
       // Words naming the whole country (中国, 我国) are the report's own scope: content words, read where they stand.
-      if (group.class !== 'everyday' && group.class !== 'size' && group.class !== 'main' && group.class !== 'nation' && group.class !== 'change') add(word, { type: 'function', function: group.class });
+      if (!['everyday', 'size', 'main', 'nation', 'change', 'obtain'].includes(group.class)) add(word, { type: 'function', function: group.class });
     }
   }
 

@@ -988,7 +988,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(m.noun) && t.columns.includes(column))
       && tokens.some((t) => t.start >= n.end && t.end <= m.at && /的$/.test(t.text)));
   };
-  const counted = nouns.filter((n, i) => !n.asked && !doer(n) && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
+  // 「新注册企业中获得投融资的数量」: a noun right after a verb of getting (获得, 拿到), another noun named before it, is what those
+  // things got — they are what is counted.
+  const got = (n: (typeof nouns)[number]) => nouns.some((m) => m.at < n.at && m.noun !== n.noun)
+    && tokens.some((t) => t.end === n.at && t.type === 'word' && lexicon.isFunctionWord(t.text, 'obtain'));
+  const counted = nouns.filter((n, i) => !n.asked && !doer(n) && !got(n) && !nouns.slice(i + 1).some((m) => m.noun !== n.noun && !m.asked
     && /^的?$/.test(tokens.filter((t) => t.start >= n.end && t.end <= m.at).map((t) => t.text).join(''))));
   // 「企业里几家拿到了融资」: the classifier of the count word (家) says which noun it counts — not one it never counts (融资: 笔).
   // 「有多少|条」: jieba may leave the classifier a token of its own, right after the count word.
@@ -1046,6 +1050,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     && !attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) attributes.push('count');
   // 「美元融资加起来多少」 (currency, table-sum): a currency named and a total asked, with nothing else asked, adds amounts.
   if (!attributes.length && [...qualifiers].some((q) => CURRENCY_QUALIFIERS.has(q)) && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'sum'))) {
+    attributes.push('money');
+    quantity = true;
+  }
+  // 「这几家的融资加起来」: a total of things counted by 笔 (sums of money), no count asked (多少笔, 几次), adds their amounts.
+  if (!attributes.length && noun && (lexicon.classifiers.get(noun) ?? []).includes(SUM_CLASSIFIER) && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'sum'))
+    && !tokens.some((t) => /多少|几/.test(t.text))) {
     attributes.push('money');
     quantity = true;
   }
@@ -1153,9 +1163,17 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     return groupable(next);
   };
   const countSaid = attributes.includes('count') || tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count'));
-  const eachGroup = !['lookup', 'count', 'list'].includes(operation.operation) || !countSaid ? undefined
-    : tokens.map((t, i) => ((hasFunction(t, 'each') || eachWord(t)) ? columnAfter(i) : /^各/.test(t.text) ? groupable(t) : undefined))
-      .find((group) => group && uniqueSubjects.every((s) => scopeOf(s, group)));
+  const groupOf = (t: Token, i: number) => ((hasFunction(t, 'each') || eachWord(t)) ? columnAfter(i) : /^各/.test(t.text) ? groupable(t) : undefined);
+  const eachAt = !['lookup', 'count', 'list'].includes(operation.operation) || !countSaid ? -1 : tokens.findIndex((t, i) => {
+    const group = groupOf(t, i);
+    return group !== undefined && uniqueSubjects.every((s) => scopeOf(s, group));
+  });
+  const eachToken = eachAt >= 0 ? tokens[eachAt] : undefined;
+  const eachGroup = eachToken ? groupOf(eachToken, eachAt) : undefined;
+  // 「各地方出台了多少条」: 各 alone, nothing else saying each one on its own (分别, 每, 按), may name the whole collectively.
+  const collective = eachToken && /^各/.test(eachToken.text)
+    && !tokens.some((t) => t !== eachToken && (hasFunction(t, 'each') || eachWord(t) || /分别|各自|各有|^每|^按/.test(t.text)))
+    ? (/^各.+/.test(eachToken.text) ? eachToken.text : `${eachToken.text}${tokens[eachAt + 1]?.text ?? ''}`) : undefined;
   // 「按月份分一下各几条」「按发布年份数一下」: a date right after 按 is what the rows are counted by — its months or its years
   // (a date after 各 stays a date asked of each row: 各是什么时候).
   const byDate = !['lookup', 'count', 'list'].includes(operation.operation) || !attributes.includes('count') || valueSubjects.length || eachGroup ? undefined
@@ -1301,7 +1319,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     uniqueSubjects.splice(uniqueSubjects.indexOf(fields[0]), 1);
     if (!partWords.includes(fields[0].entity.name)) partWords.push(fields[0].entity.name);
   }
+  // 「系统涉及多少个委办局」: a word the count word counts, though no counted noun of the lexicon, is what a figure must count.
+  const countedWord = !noun ? tokens.find((t, i) => t.type === 'word' && CONTENT_WORD.test(t.text) && countedAfter(tokens, i))?.text : undefined;
   return {
+    ...(countedWord ? { countedWord } : {}),
+    ...(collective && groupBy === eachGroup && groupBy ? { collective } : {}),
     ...(apart ? { apart } : {}),
     ...(sideBySide ? { sideBySide } : {}),
     ...(foreign ? { foreign: own } : {}),

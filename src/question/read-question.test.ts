@@ -1076,6 +1076,9 @@ describe('readQuestion: a table a prose answer points at', () => {
   it('reads a bare date asked after an answer pointing at a table (见表5-2) as that table\'s date column', () => {
     const part = read(['上半年数字签名标准新发布了几项', '都是什么时候发布的'], ['2020 年 1-6 月份，已发布的数字签名相关标准 3 项，如表 5-2 所示。']).parts[0];
     expect(part.table).toBe('表5-2');
+  });
+});
+
 describe('readQuestion: a name the report never uses, and a role set without a role word', () => {
   it('reads a word the report never uses before a name head (交易所, 钱包, 股票) as the thing asked, which the report does not hold', () => {
     expect(read(['波卡钱包好不好用']).parts[0].unknown).toContain('波卡');
@@ -1097,5 +1100,26 @@ describe('readQuestion: a name the report never uses, and a role set without a r
     expect(part.unknown).toEqual([]);
     expect(part.qualifiers).toContain('new');
     expect(part.attributes).toContain('count');
+  });
+});
+
+describe('readQuestion: what is counted, summed or grouped when the words say it', () => {
+  it('counts the things that got something, not what they got (获得/拿到 + noun)', () => {
+    expect(read(['研究机构里获得投融资的有多少']).parts[0].noun).not.toBe('融资事件');
+  });
+
+  it('reads 各 alone as naming the whole collectively (its groups only with 分别/每/按)', () => {
+    expect(read(['各地方推出多少条政策']).parts[0].collective).toBeDefined();
+    expect(read(['各地方分别推出多少条政策']).parts[0].collective).toBeUndefined();
+  });
+
+  it('adds up the amounts of things counted by 笔 when a total is asked and no count', () => {
+    const part = read(['表2-2那十家的融资合计']).parts[0];
+    expect(part.operation).toBe('sum');
+    expect(part.attributes).toContain('money');
+  });
+
+  it('keeps the word a count counts when it is no counted noun (多少个委办局)', () => {
+    expect(read(['那套目录系统连了几个委办局']).parts[0].countedWord).toBe('委办局');
   });
 });

@@ -114,8 +114,15 @@ export interface Part {
   order?: 'asc' | 'desc';
   /** 「有没有重复的标准」「用同一个平台的」: rows sharing one value of a column (the one asked, else the rows' names) are asked. */
   shared?: boolean;
+  /** 「涉及多少个委办局」: a word counted that is no counted noun of the lexicon, right after 多少个/几家 and closing the clause. */
+  countedWord?: string;
   /** The attribute a group-by groups on (「哪个城市的产业园最多」 → city). */
   groupBy?: AttributeId;
+  /**
+   * 「各地方出台了多少条政策」: the group said with 各 alone (no 分别, 每, 按), as said — it may name the whole collectively, as the
+   * report does where it states one total of it (各地方政府…近 120 条).
+   */
+  collective?: string;
   /** 「政府主导、企业主导、政企合作哪种最多」: the category values a group-by compares, by name (they select no rows). */
   among?: { name: string; said: string }[];
   /** Grouping by a date: by year (哪一年) or by month (哪个月). */

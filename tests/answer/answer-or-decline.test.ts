@@ -176,4 +176,16 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(exchange.grounded).toBe(false);
     expect(exchange.answer).toContain('波卡');
   });
+
+  it('answers a count of a word a row's text counts (50 多个委办局) from that text, not by counting the rows of a named firm', async () => {
+    const answer = await ask('华为帮北京搭的目录链连了几个委办局');
+    expect(answer.grounded).toBe(true);
+    expect(answer.answer).toContain('50 多个委办局');
+  });
+
+  it('answers a total the prose states of a whole named with 各 (各地方政府…近 120 条), not a count per place', async () => {
+    const answer = await ask('各地方上半年推出了多少条区块链政策');
+    expect(answer.answer).toContain('120');
+  });
 });
+
