@@ -177,7 +177,7 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(exchange.answer).toContain('波卡');
   });
 
-  it('answers a count of a word a row's text counts (50 多个委办局) from that text, not by counting the rows of a named firm', async () => {
+  it('answers a count of a word a row\'s text counts (50 多个委办局) from that text, not by counting the rows of a named firm', async () => {
     const answer = await ask('华为帮北京搭的目录链连了几个委办局');
     expect(answer.grounded).toBe(true);
     expect(answer.answer).toContain('50 多个委办局');
