@@ -619,7 +619,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   if (countedWord) return countedWord;
   // 「各地方出台了多少条政策」: 各 alone names the whole collectively where the report states one total of it in the same words
   // (各地方政府先后推出近 120 条政策) — that total answers, not a count per place the question did not ask for.
-  const collective = part.collective && part.groupBy ? collectiveTotal(part, knowledge) : null;
+  // (Things selected by a condition, or places counted, are no such whole.)
+  const collective = part.collective && part.groupBy && !part.filters.length && !part.condition && part.noun !== '地区' ? collectiveTotal(part, knowledge) : null;
   if (collective) return collective;
   // 「有几张表讲标准」: the report's tables themselves counted.
   const tables = answerTableCount(part, knowledge);

@@ -137,7 +137,10 @@ export async function answerWhere(part: Part, reading: Reading, knowledge: Knowl
   }
   const byScore = (a: Place, b: Place) => b.score - a.score || a.source.line - b.source.line;
   // What was asked for is named first (哪张表 → tables); sections otherwise, with the tables and figures inside them.
-  const wanted = places.filter((p) => p.kind === (part.place ?? 'section')).sort(byScore);
+  // 「产业园那张表在哪一章」: a table said to be what is looked for is named, its chapter and section with it.
+  const tableNoun = formsOfNoun('表', knowledge.lexicon);
+  const sought = part.place === 'section' && part.words.some((w) => tableNoun.has(compactForm(w))) ? 'table' : part.place ?? 'section';
+  const wanted = places.filter((p) => p.kind === sought).sort(byScore);
   const sections = places.filter((p) => p.kind === 'section').sort(byScore);
   const main = wanted.length ? wanted : sections.length ? sections : [...places].sort(byScore);
   if (!main.length) return null;

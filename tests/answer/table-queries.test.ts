@@ -87,6 +87,12 @@ describe('table questions: a count for each value of a column (group-by of every
     expect(regions.answer).toContain('广东（354家）');
     expect((await ask('各省企业分布数量在哪张表')).answer).toContain('表6-1');
   });
+
+  it('names the table a where-question says it looks for, with its chapter, when it asks which chapter (那张表在哪一章)', async () => {
+    const answer = await ask('研究机构的那个表放在第几章');
+    expect(answer.answer).toContain('表2-1');
+    expect(answer.answer).toContain('第二章');
+  });
 });
 
 describe('table questions: a selection pointed at by its number', () => {
