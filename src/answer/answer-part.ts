@@ -1,4 +1,3 @@
-import type { StoredFact } from '../facts/fact-store';
 import { numbersIn } from '../facts/number-guard';
 import { PLACE_KINDS, type Entity } from '../question/lexicon';
 import type { Part, Reading } from '../question/reading';
