@@ -741,7 +741,9 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     if (fromTable?.status === 'answered') {
       // Only an unfiltered figure has a counterpart in the prose (上海 4 个产业园, not 上海's 政府主导 ones).
       // A date a row prints (海南's policy: 2020年5月) is the answer; a date of the prose is another event's.
-      if (['lookup', 'count'].includes(part.operation) && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition
+      // (「杭州一共几个园区」: a total of one thing's rows is its count.)
+      const counted = ['lookup', 'count'].includes(part.operation) || (part.operation === 'sum' && part.attributes.every((a) => a === 'count'));
+      if (counted && part.quantity && part.subjects.length === 1 && !part.table && !part.filters.length && !part.condition
         && !periodSelectsRows(choice.table, part) && !part.attributes.some((a) => ['founded', 'published', 'date'].includes(a))) {
         // The prose may state the same count with more (杭州 6 家，占全国 14%) or another scope's figure (江苏 71 家新成立).
         const prose = answerFromFacts(part, knowledge);
@@ -752,7 +754,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
         // A count naming no noun of its own (杭州「共计 6 家」) counts the asked noun where its sentence's other figures do.
         const sameNoun = !part.noun || !stored || stored.nouns.includes(part.noun)
           || (!stored.nouns.length && knowledge.facts.facts.some((f) => f.line === stored.line && f.nouns.includes(part.noun!)));
-        if (prose && figure && sameNoun) {
+        // (A total, 一共, takes only a prose figure that is the same count; another scope's is not asked of it.)
+        if (prose && figure && sameNoun && (part.operation !== 'sum' || tableValues.has(String(figure.value)))) {
           const lead = tableValues.has(String(figure.value)) ? '正文也写道：' : '另据正文，';
           return { ...fromTable, claims: [...fromTable.claims, { ...prose.claims[0], text: `${lead}${prose.claims[0].text}`, end: '。' }], facts: [...fromTable.facts, ...prose.facts] };
         }

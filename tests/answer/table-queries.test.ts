@@ -773,6 +773,12 @@ describe('table questions: groups, counts and sums kept short', () => {
     expect(answer.answer).toMatch(/济南（2个/);
   });
 
+  it('quotes the prose stating the same count beside a total of one place\'s rows (一共, 总共)', async () => {
+    const answer = await ask('上海总共多少个区块链园区');
+    expect(answer.answer).toContain('共4个');
+    expect(answer.answer).toContain('上海有 4 个区块链产业园');
+  });
+
   it('names the values of one column listed after 按 each with its count', async () => {
     const answer = await ask('那9家新的研究机构，按高校、企业牵头分别几家');
     expect(answer.answer).toContain('2个');
