@@ -1653,8 +1653,11 @@ function inherit(part: Part, previous: Part | undefined, lexicon: Lexicon): Part
     && (lexicon.classifiers.get(previous.noun) ?? []).includes(part.whichClassifier);
   // 「粤苏浙鲁新成立企业合计多少，占比多少」: a clause asking a figure of the things the clause before added up asks it of them together.
   const together = previous.operation === 'sum' && previous.subjects.length >= 2 && part.operation === 'lookup' && !part.explicit;
+  // 「产业园一共多少家？今年新增几家」: 几家 of the noun the clause before counted counts that noun, as 几家产业园 would.
+  const counts = !part.noun && previous.noun && previous.operation === 'count' && part.operation === 'lookup' && !part.explicit
+    && part.attributes.length === 1 && part.attributes[0] === 'count';
   return { ...part, ...(whichOne ? { attributes: part.attributes.filter((a) => a !== 'enterprise') } : {}), ...(compares ? { attributes: previous.attributes } : {}),
-    ...(together ? { operation: 'sum' as const } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
+    ...(together ? { operation: 'sum' as const } : {}), ...(counts ? { operation: 'count' as const } : {}), subjects: previous.subjects, groups: previous.groups, noun: part.noun ?? previous.noun, table: previous.table,
     periods: part.periods.length ? part.periods : previous.periods, filters: part.filters.length ? part.filters : previous.filters,
     // 「今年新增了几家，都在哪」: the second clause asks about the same new ones, unless it counts another noun.
     // multi-part: a clause naming a scope of its own (「2020年新成立多少家，全国登记的有多少」: 全国 登记) asks about

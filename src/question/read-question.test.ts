@@ -1035,6 +1035,16 @@ describe('readQuestion: questions listed with 、, each with its own subject', (
     // Asked where they stand in it, the things before are still what is asked about.
     expect(names(read(['腾讯专利多少件？在国内排第几']).parts[1])).toEqual(['腾讯']);
   });
+
+  it('counts the noun the clause before counted where a clause asks 几家 of nothing of its own', () => {
+    const parts = read(['研究机构一共有几家？今年新增几家']).parts;
+    expect(parts[1]).toMatchObject({ operation: 'count', noun: '研究机构', qualifiers: ['new'] });
+  });
+
+  it('reads what a thing named by words of its own is for (是干嘛的) as an explanation, a counted noun\'s as its 定位', () => {
+    expect(read(['登记中心是干嘛的']).parts[0].operation).toBe('explain');
+    expect(read(['杭州那个产业园是干嘛的']).parts[0].operation).not.toBe('explain');
+  });
 });
 
 
