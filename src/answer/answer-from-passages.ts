@@ -153,7 +153,7 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
   const fields = part.attributes.includes('field') ? PASSAGES.kindsWeight * words : 0;
   // 「司法上有哪些应用场景」「政务服务有哪些场景」 (list): the members asked are named where an enumeration closes with the word
   // asked (「在电子存证、立案审查、知识产权保护等场景」「…等众多应用场景」), wherever retrieval ranked that sentence.
-  const closing = part.operation === 'list' ? closingEnumeration(part) : undefined;
+  const closing = part.operation === 'list' ? closingEnumeration(part, knowledge) : undefined;
   const total = words + kinds + fields;
   const figures = part.figures.map(compactForm);
   const previous = part.after ? knowledge.quotedLines(part.after) : undefined;
@@ -239,12 +239,15 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
 
 /** An enumeration (compact form) closed by 等 and the kind of members the list part asks for (listed), or its last two characters (应用场景 → 场景), a
  *  quantifier or 应用 between at most (「…等众多应用场景」; not 「等众多领域落地」 for 落地). */
-function closingEnumeration(part: Part): RegExp | undefined {
+function closingEnumeration(part: Part, knowledge: Knowledge): RegExp | undefined {
   // Only of a subject (政务服务有哪些场景): with none, 「…等企业」 closes the kinds of firms of some segment, not the members asked.
-  if (!part.listed || !part.subjects.length) return undefined;
-  const word = compactForm(part.listed);
-  const asked = word.length > 2 ? [word, word.slice(-2)] : [word];
-  return new RegExp(`、[^，。；,;]{1,30}等(众多|多个|几个|主要|重要|多种|各类|各种|多)?(应用|落地)?(${asked.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  if ((!part.listed && !part.noun) || !part.subjects.length) return undefined;
+  const word = compactForm(part.listed ?? '');
+  // The word asked, and the forms of the noun it counts (哪些大公司 → 企业): the report names the members by its own word.
+  const nouns = part.noun ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
+  const asked = [...new Set([...(word.length > 2 ? [word, word.slice(-2)] : word ? [word] : []), ...nouns])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // 「…等众多应用场景」 closes the enumeration with the word; 「知名企业包括A、B、C」 opens it.
+  return new RegExp(`、[^，。；,;]{1,30}等(众多|多个|几个|主要|重要|多种|各类|各种|多)?(应用|落地)?(${asked})|(${asked})(包括|主要包括|主要有|涵盖)[^，。；,;]{1,20}、`);
 }
 
 /** A part's own words (compact, two characters or more), once each. */
@@ -559,7 +562,7 @@ export async function answerFromPassages(part: Part, reading: Reading, knowledge
   // enumeration (or, kinds asked, says how many there are: 「可分为四大类：…」) answers 「有哪几类」 better than one that
   // merely mentions the topic.
   // 「有哪些应用场景」: an enumeration closed by the word asked (「…等场景」) opens the list as well.
-  const closing = part.operation === 'list' ? closingEnumeration(part) : undefined;
+  const closing = part.operation === 'list' ? closingEnumeration(part, knowledge) : undefined;
   const opens = (p: Passage) => ENUMERATION_START.test(p.text) || (part.kinds === true && KIND_COUNT.test(compactForm(p.text))) || Boolean(closing?.test(compactForm(p.text)));
   if (part.operation === 'list' && !opens(best)) {
     const opener = ranked.find((p) => p.chunk.kind === 'prose' && p.coverage >= best.coverage && p.score >= PASSAGES.enumerationShare * best.score

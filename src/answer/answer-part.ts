@@ -101,7 +101,8 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   const kinds = part.attributes.map((a) => (['founded', 'published', 'date'].includes(a) ? 'date' : a)).filter((a) => FIGURE_OF[a]);
   // Without a kind asked, any figure but a date (「2019 年全国…排名前五的省份」 states no quantity).
   const undated = (text: string) => text.replace(/(19|20)\d{2}(年|\.|-)?(\d{1,2}月?)?(\d{1,2}日)?|\d{1,2}月(\d{1,2}日)?/g, '');
-  const statesKind = (text: string) => (kinds.length ? kinds.some((k) => FIGURE_OF[k].test(text)) : /\d|[一二三四五六七八九十两]+[十百千万亿余]/.test(undated(text)));
+  // A magnitude said as a level (「延时降至毫秒级」「亿元级别」) is a figure as well.
+  const statesKind = (text: string) => (kinds.length ? kinds.some((k) => FIGURE_OF[k].test(text)) : /\d|[一二三四五六七八九十两]+[十百千万亿余]|(毫秒|微秒|秒|分钟|千万元|亿元|百万)级/.test(undated(text)));
   // 「带动天津、山东、河北…」「包括行政审批、电子证照、数据共享…」 (near-miss): a subject only listed among others, in a clause
   // stating no figure, is not what the sentence's figure is about.
   const clauses = quotes.flatMap((q) => q.split(/[，,；;。：:]/));

@@ -343,4 +343,9 @@ describe('prose answers: explanations, definitions, lists', () => {
     expect(answer.grounded).toBe(true);
     expect(answer.answer).toContain('四季度');
   });
+
+  it('lists the members where a sentence opens an enumeration with the noun asked (知名企业包括A、B、C)', async () => {
+    const answer = await ask('工业互联网这块有哪些企业在探索区块链');
+    for (const firm of ['阿里巴巴', '中兴', '中国联通']) expect(answer.answer).toContain(firm);
+  });
 });

@@ -10,6 +10,12 @@ const ask = async (...turns: string[]): Promise<Answer> => (await playConversati
 const flat = (answer: Answer) => answer.answer.replace(/\s+/g, '');
 
 describe('prose figures asked in everyday words', () => {
+  it('answers how far a thing fell with a level said in words (降至毫秒级), the everyday verb (降低到) read as the report\'s', async () => {
+    const answer = await ask('蚂蚁的跨链技术让端到端延时降低到多少');
+    expect(answer.grounded).toBe(true);
+    expect(flat(answer)).toContain('毫秒级');
+  });
+
   it.each([
     ['粤的新企占全国几成', ['33.00%']],
     ['新公司里江苏比浙江多几家', ['71', '27', '44']],
