@@ -252,6 +252,13 @@ function categoryShare(part: Part, knowledge: Knowledge): PartAnswer | null {
   // One category is the same value of several tables, counted once.
   const names = [...new Set(values.map((v) => v.name))];
   if (names.length > 1) {
+    // 「初创期轮次占多少」: one word naming several values (初创期: 天使轮, Pre-A 轮, A 轮) is a group the prose may state a share of
+    // itself (「初创期投资轮次（B 轮以前）占比 34%」): that share answers, from a sentence that says the word.
+    const said = [...new Set(part.filters.map((f) => (f.kind === 'value' ? compactForm(f.text) : '')))];
+    if (said.length === 1 && said[0] && part.operation === 'lookup') {
+      const group = answerFromFacts({ ...part, filters: [], words: [...new Set([...part.words, said[0]])] }, knowledge);
+      if (group?.status === 'answered' && group.claims.some((c) => c.sources.some((x) => compactForm(x.quote).includes(said[0])))) return group;
+    }
     if (!['sum', 'difference', 'compare'].includes(part.operation)) return null;
     const chosen: Candidate[] = [];
     for (const name of names) {

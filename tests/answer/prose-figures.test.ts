@@ -10,6 +10,12 @@ const ask = async (...turns: string[]): Promise<Answer> => (await playConversati
 const flat = (answer: Answer) => answer.answer.replace(/\s+/g, '');
 
 describe('prose figures asked in everyday words', () => {
+  it('answers a share of a word naming several category values (初创期) with the share the prose states of the word itself', async () => {
+    const answer = await ask('早期那几轮在2019年占比多少');
+    expect(flat(answer)).toContain('34%');
+    expect(answer.citations.map((c) => c.line)).toContain(452);
+  });
+
   it('answers how far a thing fell with a level said in words (降至毫秒级), the everyday verb (降低到) read as the report\'s', async () => {
     const answer = await ask('蚂蚁的跨链技术让端到端延时降低到多少');
     expect(answer.grounded).toBe(true);
