@@ -177,7 +177,8 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
     .flatMap((a) => knowledge.lexicon.attributes.get(a)?.phrases ?? []).join(' ')));
   // (Asked where a thing is, not a ranking of places: 「数量前三的地域」 is answered by figures, not by any sentence naming a place.)
   const placeTerms = part.operation === 'lookup' ? [...weights.keys()].filter((t) => placeWords.has(t)) : [];
-  const topic = [...required.flat(), ...part.words.map(compactForm)].filter((w) => w.length >= 2);
+  // Words asked one after another (认证|中心) are one term as the sentence lists it (「三中心是认证中心、登记中心…」).
+  const topic = [...required.flat(), ...termsAsked(part)].filter((w) => w.length >= 2);
   const subjectForms = required.flat().map(compactForm).filter((w) => w.length >= 2);
   // classify: the thing whose kind is asked is a word (区块链) or a subject (云计算) — one the classing sentence lists (the kind
   // noun asked, 基础设施, is not listed there).

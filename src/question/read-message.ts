@@ -210,6 +210,9 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   if (attributes.length && attributes.every((a) => a === 'positioning') && subjects.length && subjects.every((s) => s.entity.kind === 'domain')) {
     return { operation: 'define', explicit: false };
   }
+  // 「认证中心是干嘛的」: what a thing named by words of its own (neither a name the lexicon knows nor a counted noun: 产业园) is
+  // for is told by the sentence that says what it does (explain).
+  if (attributes.length && attributes.every((a) => a === 'positioning') && !subjects.length && !hasNoun) return { operation: 'explain', explicit: false };
   // 「海南出了啥区块链政策」「农业农村部发过啥政策」「有什么产业园」: a what-word before the counted noun asks which ones, not how
   // many (「区块链是什么技术」 asks what it is).
   if (!quantity && hasNoun && tokens.some((t, i) => hasFunction(t, 'question') && /^(啥|什么|哪些)$/.test(t.text) && !/是$/.test(tokens[i - 1]?.text ?? '')

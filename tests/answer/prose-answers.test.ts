@@ -348,4 +348,10 @@ describe('prose answers: explanations, definitions, lists', () => {
     const answer = await ask('工业互联网这块有哪些企业在探索区块链');
     for (const firm of ['阿里巴巴', '中兴', '中国联通']) expect(answer.answer).toContain(firm);
   });
+
+  it('explains what a thing does by the sentence about it, not the one listing it among others (认证中心、登记中心…)', async () => {
+    const answer = await ask('认证中心是干嘛的');
+    expect(answer.answer).toMatch(/^中央银行通过认证中心/);
+  });
 });
+
