@@ -243,12 +243,15 @@ export async function rankPassages(part: Part, reading: Reading, knowledge: Know
 function closingEnumeration(part: Part, knowledge: Knowledge): RegExp | undefined {
   // Only of a subject (政务服务有哪些场景): with none, 「…等企业」 closes the kinds of firms of some segment, not the members asked.
   if ((!part.listed && !part.noun) || !part.subjects.length) return undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const word = compactForm(part.listed ?? '');
-  // The word asked, and the forms of the noun it counts (哪些大公司 → 企业): the report names the members by its own word.
+  const listed = (word.length > 2 ? [word, word.slice(-2)] : word ? [word] : []).map(escape).join('|');
+  // 「知名企业包括A、B、C」 opens the enumeration with the word asked or a form of the noun it counts (哪些大公司 → 企业).
   const nouns = part.noun ? [...formsOfNoun(part.noun, knowledge.lexicon)].filter((f) => f.length >= 2) : [];
-  const asked = [...new Set([...(word.length > 2 ? [word, word.slice(-2)] : word ? [word] : []), ...nouns])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  // 「…等众多应用场景」 closes the enumeration with the word; 「知名企业包括A、B、C」 opens it.
-  return new RegExp(`、[^，。；,;]{1,30}等(众多|多个|几个|主要|重要|多种|各类|各种|多)?(应用|落地)?(${asked})|(${asked})(包括|主要包括|主要有|涵盖)[^，。；,;]{1,20}、`);
+  const opening = [...new Set([...(listed ? [listed] : []), ...nouns.map(escape)])].join('|');
+  // 「…等众多应用场景」 closes it with the word asked.
+  const closing = listed ? `、[^，。；,;]{1,30}等(众多|多个|几个|主要|重要|多种|各类|各种|多)?(应用|落地)?(${listed})` : '';
+  return new RegExp([closing, `(${opening})(包括|主要包括|主要有|涵盖)[^，。；,;]{1,20}、`].filter(Boolean).join('|'));
 }
 
 /** A part's own words (compact, two characters or more), once each. */
