@@ -1129,6 +1129,12 @@ describe('readQuestion: what is counted, summed or grouped when the words say it
     expect(part.attributes).toContain('money');
   });
 
+  it('reads 新建的 after a period as what is new in it (as 新成立的), not a date condition on the rows alone', () => {
+    const part = read(['2020年新建的园区有几个']).parts[0];
+    expect(part.qualifiers).toContain('new');
+    expect(part.filters).toEqual([]);
+  });
+
   it('keeps the word a count counts when it is no counted noun (多少个委办局)', () => {
     expect(read(['那套目录系统连了几个委办局']).parts[0].countedWord).toBe('委办局');
   });
