@@ -787,6 +787,28 @@ function groupFigure(part: Part, knowledge: Knowledge): PartAnswer | null {
     value: group.fact.value!, unit: group.fact.unit, period: group.fact.period, text: group.fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(group.fact.source) }]);
 }
 
+/** Attributes that ask when. */
+const DATE_ATTRIBUTES = new Set(['date', 'founded', 'published']);
+
+/** A year printed alone (「从 2014 年开始」), no month after it: a date the stored figures do not hold. */
+const BARE_YEAR = /(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月|\s*[上下]半年|\s*底|\s*年底)/;
+
+/**
+ * 「央行哪年开始研究的」: a date asked in words (开始, 研究) that the best date's clause does not say (「2019 年 10 月正式提出…」)
+ * while another sentence of its paragraph says them all beside a year printed alone (「央行从 2014 年开始成立了专门的研究团队…进行
+ * 研究」): that sentence tells the date asked. Null otherwise.
+ */
+function yearOfWords(part: Part, fact: StoredFact, subject: Subject | null, knowledge: Knowledge): PartAnswer | null {
+  if (fact.kind !== 'date' || part.operation !== 'lookup' || !part.attributes.some((a) => DATE_ATTRIBUTES.has(a))) return null;
+  const terms = [...new Set(ownTerms(part, knowledge, subject))].filter((t) => t.length >= 2 && t !== REPORT_TOPIC);
+  const window = knowledge.facts.forms(fact).window;
+  if (!terms.length || terms.some((t) => window.includes(t))) return null;
+  const sentences = knowledge.lineText(fact.line).split(/(?<=[。！？])/).map((text) => text.trim()).filter(Boolean);
+  const told = sentences.filter((text) => BARE_YEAR.test(text) && terms.every((t) => compactForm(text).includes(t)) && !compactForm(text).includes(window));
+  if (told.length !== 1) return null;
+  return answered([{ text: told[0].replace(/[。！？]$/, ''), sources: [sentenceSource(knowledge, fact.chunkId, told[0], fact.line)], end: '。' }], []);
+}
+
 /** A growth said against the same span a year before (同比增长 274.07%, 同比下降 87.50%). */
 const YEAR_ON_YEAR = /同比|较上年|比上年|较去年/;
 
@@ -868,6 +890,8 @@ export function answerFromFacts(part: Part, knowledge: Knowledge): PartAnswer | 
     // that period (the base the growth compares with), which the previous answer's line states.
     ?? (part.after && part.attributes.includes('growth') && part.periods.length ? picks({ ...part, attributes: part.attributes.filter((a) => a !== 'growth') }, knowledge) : null);
   if (!chosen) return part.attributes.includes('share') ? shareOfWhole(part, knowledge) : null;
+  const year = chosen.length === 1 ? yearOfWords(part, chosen[0].best.fact, chosen[0].subject, knowledge) : null;
+  if (year) return year;
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const pick of chosen) {

@@ -113,3 +113,11 @@ describe('answers of a month after the half-year that the report dates in a chro
     expect(answer.grounded).toBe(true);
   });
 });
+
+describe('follow-up answers: a year printed alone', () => {
+  it('answers a date asked in words the best dated clause does not say from the sentence saying them beside a bare year', async () => {
+    const answer = await ask('DC/EP在哪些城市做封闭测试', '中国人民银行是哪一年开始研究的');
+    expect(answer.answer).toContain('2014');
+    expect(answer.answer).not.toContain('2019 年 10 月');
+  });
+});
