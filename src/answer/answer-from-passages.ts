@@ -80,8 +80,6 @@ function termsOf(chunk: Chunk, retrieval: Retrieval): ChunkTerms {
 }
 
 const MAX_CLAUSE_QUERY_CHARS = 80;
-/** A year said relative to now (今年, 去年, 明年). */
-const RELATIVE_YEAR = /今年|去年|明年/;
 
 /** The text retrieval searches for a part: what it names, its content words, the figures it states. */
 export function partQuery(part: Part, reading: Reading): string {
@@ -92,7 +90,7 @@ export function partQuery(part: Part, reading: Reading): string {
   // An explanation's clause is searched without the words that ask for it (起到什么作用): those find sentences saying 作用 of anything.
   // 「今年专利为啥涨得稳」: a period said relative to now is the report's own year (今年 → 2020年), as the report prints it — the
   // word 今年 itself finds the one sentence that looks ahead (预计今年四季度…), not the year's figures.
-  const dated = part.periods.reduce((text, p) => (RELATIVE_YEAR.test(p.text) ? text.split(p.text).join(p.text.replace(RELATIVE_YEAR, `${Math.floor(p.from / 100)}年`)) : text), part.text);
+  const dated = part.periods.reduce((text, p) => (p.dated ? text.split(p.text).join(p.dated) : text), part.text);
   const asked = (part.cues ?? []).reduce((text, cue) => text.split(cue).join(' '), dated);
   const clause = (part.operation === 'where' && part.topic ? part.topic : asked).slice(0, MAX_CLAUSE_QUERY_CHARS);
   const words = [...names, ...part.groups.map((g) => g.entity.name), ...part.words, part.noun ?? '', ...part.figures, clause];

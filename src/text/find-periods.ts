@@ -20,6 +20,8 @@ export interface PeriodSpan {
   exact?: boolean;
   /** Said with words that bound it (「2018年以后」「2017年及以前」, set by the question stage): the span before, after, since or up to it. */
   bound?: 'before' | 'after' | 'since' | 'until';
+  /** Said relative to now (「今年7月」): the span as the report prints it, its year in figures (「2020年7月」). */
+  dated?: string;
 }
 
 /** The report covers 2020 H1: 「上半年」「今年」「目前」 without a year mean 2020. */
@@ -162,7 +164,9 @@ export function findPeriods(text: string, options: { relative?: boolean } = {}):
       range = halfRange(relativeYear(g.relativeYear), undefined);
     }
     if (!range) continue;
-    spans.push({ start, end, text: match[0], label: periodLabel(match[0]), from: range[0], to: range[1], ...(exact && options.relative ? { exact } : {}) });
+    const relative = g.relative ?? g.relativeYear ?? g.quarterRelative ?? g.monthRelative ?? g.spanRelative;
+    const dated = relative ? { dated: match[0].replace(relative, `${relativeYear(relative)}年`) } : {};
+    spans.push({ start, end, text: match[0], label: periodLabel(match[0]), from: range[0], to: range[1], ...(exact && options.relative ? { exact } : {}), ...dated });
   }
   return spans;
 }
