@@ -51,7 +51,7 @@ const PERIOD = new RegExp(
     // 今年1到6月, 去年1-6月份 (questions only)
     String.raw`(?<spanRelative>今年|去年)\s*(?<relativeFrom>${MONTH})\s*(?:月\s*)?(?:-|—|至|到)\s*(?<relativeTo>${MONTH})\s*月份?`,
     // 今年7月, 去年12月 (questions only)
-    String.raw`(?<monthRelative>今年|去年|明年)\s*(?<relativeMonth>${MONTH})\s*月份?(?:底|末)?`,
+    String.raw`(?<monthRelative>今年|去年|明年|来年|下一年)\s*(?<relativeMonth>${MONTH})\s*月份?(?:底|末)?`,
     // 到6月底, 六月末 (questions only): a month's end without a year is the report's year's (a stock counted up to it)
     String.raw`(?<!\d|年|[-—~])(?<monthEnd>${MONTH})\s*月(?:底|末)`,
     // 2020 上半年, 2019 年全年, 2020年底
@@ -59,7 +59,7 @@ const PERIOD = new RegExp(
     // 2019 年
     String.raw`(?<year>${Y})\s*年(?!\s*\d)`,
     // 上半年, 今年上半年, 今年全年, 去年, 去年同期 (今年/去年 only when reading questions)
-    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末|全年)|(?<relativeYear>今年|去年|明年)(?<sameSpan>同期)?`,
+    String.raw`(?<relative>今年|去年|明年)?(?<relativeHalf>上半年|下半年|年底|年末|全年)|(?<relativeYear>今年|去年|明年|来年|下一年)(?<sameSpan>同期)?`,
   ].join('|'),
   'gu',
 );
@@ -84,7 +84,7 @@ function halfRange(year: number, half: string | undefined): [number, number] {
 }
 
 function relativeYear(word: string | undefined): number {
-  return word === '去年' ? REPORT_YEAR - 1 : word === '明年' ? REPORT_YEAR + 1 : REPORT_YEAR;
+  return word === '去年' ? REPORT_YEAR - 1 : word === '明年' || word === '来年' || word === '下一年' ? REPORT_YEAR + 1 : REPORT_YEAR;
 }
 
 /** Spans of 《…》 titles: a year inside a policy title is not the period of the text around it. */

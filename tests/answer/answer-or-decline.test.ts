@@ -36,6 +36,16 @@ describe('answer or decline: by what the report states, never by an everyday wor
     expect(year.answer).toContain('9 家');
   });
 
+  it('reads a verb of reaching (会到, 能涨到) as asking the figure: a year past the report is declined with the figure stated, a forecast answers', async () => {
+    const later = await ask('下一年区块链产业规模会涨到多少');
+    expect(later.grounded).toBe(false);
+    expect(later.answer).not.toContain('会涨到');
+    expect(later.answer).toContain('17.15');
+    const forecast = await ask('到2020年底公开的区块链专利会到多少');
+    expect(forecast.grounded).toBe(true);
+    expect(forecast.answer).toContain('10000');
+  });
+
   it('declines a share asked inside a cluster the report gives no share of, rather than the national share of the place', async () => {
     const inside = await ask('珠江三角洲聚集区里广东的企业占了多少');
     expect(inside.grounded).toBe(false);
