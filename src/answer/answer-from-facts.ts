@@ -533,6 +533,12 @@ function periodPrefix(fact: StoredFact): string {
   return `${fact.period}，`;
 }
 
+/** One stored figure as a whole part's answer: its claim (the clause given, or its own) and its structured fact, of `subject`. */
+export function factAnswer(fact: StoredFact, knowledge: Knowledge, subject = fact.subject): PartAnswer {
+  return answered([{ ...factClaim(fact, knowledge), end: '。' }], [{ source: fact.source, subject, metric: fact.metric, value: fact.value ?? fact.text,
+    unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
+}
+
 /** The claim of a figure: its clause verbatim (period in front when the clause lacks it), citing its sentence. */
 export function factClaim(fact: StoredFact, knowledge: Knowledge, lead = ''): Claim {
   const subject = fact.subject && !fact.subject.includes('、') && !/^(全国|全球)$/.test(fact.subject)

@@ -10,7 +10,6 @@ import { answered, missing, type Claim, type PartAnswer, type Source } from './c
 import { captionForm, columnFor, numericColumn, outsideSpan, rowsOf, type TableChoice } from './choose-table';
 import { CHINESE_ORDINAL, cellFact, cellText, columnLabel, formatNumber } from './format-value';
 import { rowSource, sentenceSource, type Knowledge } from './knowledge';
-import { proseCounts } from './restated-sources';
 import { LISTING } from './thresholds';
 
 /** What an answer drawn from one table needs at hand. */
@@ -348,7 +347,7 @@ function withProseCount(claims: Claim[], context: TableContext): Claim[] {
     const rows = rowsOf(claim);
     const counted = claim.derived?.includes(String(rows)) || (!claims[i - 1]?.sources.length && claims[i - 1]?.derived?.includes(String(rows)));
     if (rows < 2 || !counted) return claim;
-    const stated = proseCounts(knowledge, rows).find((f) => !claim.sources.some((s) => s.line === f.line)
+    const stated = knowledge.facts.countsOf(rows).find((f) => !claim.sources.some((s) => s.line === f.line)
       && (((!f.nouns.length || f.nouns.some((n) => table.rowNouns.includes(n))) && compactForm(knowledge.chunk(f.chunkId)?.text ?? '').includes(id))
         || aboutPlace(f)));
     return stated ? { ...claim, sources: [...claim.sources, sentenceSource(knowledge, stated.chunkId, stated.quote, stated.line)] } : claim;

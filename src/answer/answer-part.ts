@@ -4,7 +4,7 @@ import type { Part, Reading } from '../question/reading';
 import { formsOfNoun } from '../question/read-message';
 import { compactForm, printedSpan } from '../text/compact-form';
 import { findPeriods, type PeriodSpan } from '../text/find-periods';
-import { answerFromFacts, asksOfWhole, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
+import { answerFromFacts, asksOfWhole, factAnswer, factClaim, nearestFact, proseRankOf, rankFacts, scoreFacts, shareClause, shareOfAnotherPeriod, type Candidate } from './answer-from-facts';
 import { PLACE_ATTRIBUTES, answerAboutPerson, reportWordsOf, itemsAfterBest, mainPlaces, itemsOfSection, answerFromLabelledList, answerFromPassages, enumeratedItem, itemNaming, membersNamed, titledRowInProse, withMembers, withPlacesAfter, rankPassages, sectionNaming, sectionOfPeriod, statesKinds, type Retrieval } from './answer-from-passages';
 import { answerOutline, answerTableCount, answerTableRows, answerWhere } from './answer-where';
 import { listedRank, quotedPlace, statedRank } from './stated-rank';
@@ -12,7 +12,6 @@ import { answerFromTable, countAcrossTables, listAcrossTables } from './answer-f
 import { chooseTable, columnFor, missesExactPeriod, periodSelectsRows, rowsOf } from './choose-table';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import { sentenceSource, type Knowledge } from './knowledge';
-import type { StoredFact } from '../facts/fact-store';
 import type { AnswerFact } from '../types';
 import { formatNumber } from './format-value';
 import { figureNumber, withoutReportTopic } from '../question/question-words';
@@ -40,8 +39,9 @@ const FIGURE_OF: Record<string, RegExp> = {
   // 「预计今年四季度可以实现」: a quarter said in words dates a plan as a month does.
   date: /(19|20)\d{2}(年|\.|-)|\d{1,2}月|[一二三四]季度/,
 };
+/** The same kinds, every figure of a sentence (compiled once, not per sentence). */
+const FIGURES_OF = Object.fromEntries(Object.entries(FIGURE_OF).map(([kind, pattern]) => [kind, new RegExp(pattern.source, 'g')]));
 
-/** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
 /**
  * The windows of the figures of the kinds asked a sentence states: each figure's clause and the one before it, where its
  * subject is said (「山东省专利数量增长明显，约为上年同期专利数量的 4 倍」).
@@ -50,7 +50,7 @@ function figureWindows(quote: string, kinds: readonly string[]): string[] {
   const windows: string[] = [];
   for (const piece of quote.split(/[。；;]/)) {
     for (const kind of kinds.length ? kinds : ['count']) {
-      for (const match of piece.matchAll(new RegExp(FIGURE_OF[kind].source, 'g'))) {
+      for (const match of piece.matchAll(FIGURES_OF[kind])) {
         const clauses = piece.slice(0, match.index! + match[0].length).split(/[，,：:]/);
         // 「占山东省专利总量的 90%」 is a share, no growth.
         if (kind === 'growth' && clauses[clauses.length - 1].includes('占')) continue;
@@ -61,6 +61,7 @@ function figureWindows(quote: string, kinds: readonly string[]): string[] {
   return windows;
 }
 
+/** A passage answers a figure only when it names the subjects and states a figure of the asked kind (and period). */
 /** The best figure, of any subject the part names, whose clause says the part's counted word right after its number. */
 function figureCounting(part: Part, knowledge: Knowledge): PartAnswer | null {
   const word = compactForm(part.countedWord!);
@@ -69,12 +70,6 @@ function figureCounting(part: Part, knowledge: Knowledge): PartAnswer | null {
     .filter((c) => c.fact.kind === 'count' && knowledge.facts.forms(c.fact).window.includes(`${knowledge.facts.forms(c.fact).text}${word}`))
     .sort((a, b) => b.score - a.score)[0];
   return best ? factAnswer(best.fact, knowledge) : null;
-}
-
-/** One stored figure as the whole answer, its clause cited. */
-function factAnswer(fact: StoredFact, knowledge: Knowledge): PartAnswer {
-  return answered([{ ...factClaim(fact, knowledge), end: '。' }], [{ source: fact.source, subject: fact.subject, metric: fact.metric, value: fact.value ?? fact.text,
-    unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
 }
 
 /** The count the prose states of the whole a part names collectively (各地方), in its words, of the noun counted. */
@@ -127,29 +122,13 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
 /** A point a stock is counted up to (截至2020年上半年): no span things happened in. */
 const stockAt = (span: PeriodSpan) => span.from === span.to && (Boolean(span.asOf) || span.label.startsWith('截至'));
 
-const datesByMonth = new WeakMap<Knowledge, Map<number, StoredFact[]>>();
-
-/** The dates the prose states, by the month they begin (worked out once per knowledge). */
-function datesFrom(knowledge: Knowledge, month: number): readonly StoredFact[] {
-  let found = datesByMonth.get(knowledge);
-  if (!found) {
-    found = new Map();
-    for (const fact of knowledge.facts.facts) {
-      if (fact.kind !== 'date' || fact.from === undefined || fact.tableId) continue;
-      (found.get(fact.from) ?? found.set(fact.from, []).get(fact.from)!).push(fact);
-    }
-    datesByMonth.set(knowledge, found);
-  }
-  return found.get(month) ?? [];
-}
-
 /**
  * Some quoted sentence names every year of the part's periods — or states that very span as a date of its own whose year the
  * chronicle before it gave (「7 月，美团、滴滴…参与到 DC/EP 的落地中」 after 「2020 年 4 月，…」).
  */
 function statesPeriod(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
   const quotes = answer.claims.flatMap((c) => c.sources.map((s) => compactForm(s.quote)));
-  const dated = (p: PeriodSpan) => datesFrom(knowledge, p.from).some((f) => f.to === p.to && quotes.some((q) => q.includes(knowledge.facts.forms(f).window)));
+  const dated = (p: PeriodSpan) => knowledge.facts.datesFrom(p.from).some((f) => f.to === p.to && quotes.some((q) => q.includes(knowledge.facts.forms(f).window)));
   // A span asked precisely (一季度, 全年) is stated only by that span, or a point at its end (not a stock 截至 it).
   const periods = [...part.periods, ...part.filters.flatMap((f) => (f.kind === 'period' ? [f.period] : []))];
   const spans = periods.some((p) => p.exact) ? quotes.flatMap((q) => findPeriods(q, { relative: true })) : [];
@@ -167,7 +146,7 @@ function datedEvent(part: Part, knowledge: Knowledge): PartAnswer | null {
   const span = part.periods[0];
   if (part.quantity || part.periods.length !== 1 || !span || span.from !== span.to) return null;
   const forms = part.subjects.flatMap((s) => [s.entity.name, ...knowledge.lexicon.formsOf(s.entity.id)]).map(compactForm).filter((f) => f.length >= 2);
-  const found = datesFrom(knowledge, span.from).filter((f) => f.to === span.to && forms.some((form) => knowledge.facts.forms(f).quote.includes(form)));
+  const found = knowledge.facts.datesFrom(span.from).filter((f) => f.to === span.to && forms.some((form) => knowledge.facts.forms(f).quote.includes(form)));
   if (found.length !== 1) return null;
   const [fact] = found;
   return answered([{ text: fact.quote.trim().replace(/[。；]$/, ''), sources: [sentenceSource(knowledge, fact.chunkId, fact.quote, fact.line)] }], []);

@@ -196,7 +196,6 @@ export function prepareRestatements(knowledge: Knowledge): void {
   restatedFigures(knowledge);
   restatedRows(knowledge);
   placeSentences(knowledge);
-  proseCounts(knowledge, 0);
 }
 
 /** A part's answer with every prose sentence it cites that the report prints again elsewhere cited there too, after it. */
@@ -208,23 +207,4 @@ export function withRestatedSentences(answer: PartAnswer, knowledge: Knowledge):
     return more.length ? { ...claim, sources: [...claim.sources, ...more] } : claim;
   });
   return { ...answer, claims };
-}
-
-const countCache = new WeakMap<Knowledge, Map<number, StoredFact[]>>();
-
-/**
- * The prose counts (44 家, 杭州's 6 家), by value: what a count of a table's rows may be stated as by the prose too. Worked out
- * once per knowledge.
- */
-export function proseCounts(knowledge: Knowledge, value: number): readonly StoredFact[] {
-  let found = countCache.get(knowledge);
-  if (!found) {
-    found = new Map();
-    for (const fact of knowledge.facts.facts) {
-      if (fact.kind !== 'count' || fact.value === null) continue;
-      (found.get(fact.value) ?? found.set(fact.value, []).get(fact.value)!).push(fact);
-    }
-    countCache.set(knowledge, found);
-  }
-  return found.get(value) ?? [];
 }

@@ -1,7 +1,7 @@
 import type { Part } from '../question/reading';
 import { chineseNumber } from '../text/chinese-number';
 import { compactForm } from '../text/compact-form';
-import { factClaim, scoreFacts } from './answer-from-facts';
+import { factAnswer, scoreFacts } from './answer-from-facts';
 import { answered, type PartAnswer } from './claims';
 import { sentenceSource, type Knowledge } from './knowledge';
 import { FACT_MATCH } from './thresholds';
@@ -58,9 +58,7 @@ export function statedRank(part: Part, knowledge: Knowledge): PartAnswer | null 
     const others = knowledge.lexicon.mentions(compactForm(fact.quote.slice(end, end + upto)).replace(/仅次于[^，。；]{1,12}?的/g, ''))
       .filter((m) => m.entity.id !== subject.entity.id && OTHER_SUBJECTS.has(m.entity.kind));
     if (others.length) continue;
-    const claim = factClaim({ ...fact, window: text }, knowledge);
-    return answered([{ ...claim, end: '。' }], [{ source: fact.source, subject: subject.entity.name, metric: fact.metric, value: fact.value ?? fact.text,
-      unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
+    return factAnswer({ ...fact, window: text }, knowledge, subject.entity.name);
   }
   return null;
 }
@@ -87,9 +85,7 @@ export function quotedPlace(part: Part, knowledge: Knowledge): PartAnswer | null
     // The figure's own clause, through the place it states (「腾讯以 872 件专利排名第二」).
     const clause = fact.quote.slice(at).split(/(?<=[，；。])/)[0];
     if (placeStated(clause) !== part.rank) continue;
-    const claim = factClaim({ ...fact, window: clause.replace(/[，；。]$/, '') }, knowledge);
-    return answered([{ ...claim, end: '。' }], [{ source: fact.source, subject: fact.subject, metric: fact.metric, value: fact.value ?? fact.text,
-      unit: fact.unit, period: fact.period, text: fact.text.replace(/\s+/g, ''), section: knowledge.sectionLabel(fact.source) }]);
+    return factAnswer({ ...fact, window: clause.replace(/[，；。]$/, '') }, knowledge);
   }
   return null;
 }

@@ -57,6 +57,10 @@ export interface FactStore {
   inReport(term: string): boolean;
   /** The figures its sentence states (itself included), in the store's order: grouped once, not searched per request. */
   sentenceOf(fact: StoredFact): readonly StoredFact[];
+  /** The counts stated with this value (44 家, 杭州's 6 家): what a count of a table's rows may be stated as by the prose too. */
+  countsOf(value: number): readonly StoredFact[];
+  /** The prose's dates that begin in this month (yyyymm), table cells excluded. */
+  datesFrom(month: number): readonly StoredFact[];
 }
 
 /** Compact forms of a fact's texts. */
@@ -228,11 +232,24 @@ export function createFactStore(facts: readonly StoredFact[], termsOf: Termizer,
   for (const fact of facts) for (const [term] of fact.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   // A word no figure contains cannot tell figures apart: weight 0.
   const idf = (term: string) => (frequency.has(term) ? Math.log(1 + facts.length / (1 + frequency.get(term)!)) : 0);
-  const sentences = new Map<string, StoredFact[]>();
   const sentenceKey = (fact: StoredFact) => `${fact.line}\u0000${fact.quote}`;
-  for (const fact of facts) (sentences.get(sentenceKey(fact)) ?? sentences.set(sentenceKey(fact), []).get(sentenceKey(fact))!).push(fact);
+  const sentences = groupFacts(facts, sentenceKey);
+  const counts = groupFacts(facts.filter((f) => f.kind === 'count' && f.value !== null), (f) => f.value!);
+  const dates = groupFacts(facts.filter((f) => f.kind === 'date' && f.from !== undefined && !f.tableId), (f) => f.from!);
   return { facts, idf, termsOf, termMap: (fact) => maps.get(fact)!, coverages, inReport: (term) => vocabulary.has(term), forms: (fact) => forms.get(fact) ?? formsOf(fact),
-    sentenceOf: (fact) => sentences.get(sentenceKey(fact)) ?? [fact] };
+    sentenceOf: (fact) => sentences.get(sentenceKey(fact)) ?? [fact], countsOf: (value) => counts.get(value) ?? [], datesFrom: (month) => dates.get(month) ?? [] };
+}
+
+/** Facts grouped by a key, in the store's order (once at start-up, so requests look groups up instead of scanning). */
+function groupFacts<K>(facts: readonly StoredFact[], keyOf: (fact: StoredFact) => K): Map<K, StoredFact[]> {
+  const groups = new Map<K, StoredFact[]>();
+  for (const fact of facts) {
+    const key = keyOf(fact);
+    const group = groups.get(key);
+    if (group) group.push(fact);
+    else groups.set(key, [fact]);
+  }
+  return groups;
 }
 
 function formsOf(fact: StoredFact): FactForms {
