@@ -73,6 +73,21 @@ export async function runEval(config: Config, flags: Record<string, string | tru
     };
     out(`${capability.padEnd(22)}${cell('tune')}${cell('sealed')}`);
   }
+  // Failure kinds are counts only, so the sealed half can point at a mechanism (false refusals, a wrong figure, a later turn
+  // of a conversation) without its questions being read.
+  out('\nfailed turns by kind  tune          sealed');
+  const kinds = (half: 'tune' | 'sealed') => {
+    const counts = new Map<string, number>();
+    for (const f of scores[half].failures) {
+      const seen = new Set(f.problems.map((p) => p.split(' ')[0]).map((k) => (k === 'not' ? 'not declined' : k)));
+      if (f.turn > 1) seen.add('(a later turn)');
+      for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const tuneKinds = kinds('tune');
+  const sealedKinds = kinds('sealed');
+  for (const k of [...new Set([...tuneKinds.keys(), ...sealedKinds.keys()])].sort()) out(`${k.padEnd(22)}${String(tuneKinds.get(k) ?? 0).padEnd(14)}${sealedKinds.get(k) ?? 0}`);
   // Only the tune half is ever shown item by item: the sealed half stays unseen.
   if (verbose) for (const f of scores.tune.failures) out(`  fail ${f.id}#${f.turn} ${f.user} → ${f.answer.replace(/\n/g, ' ').slice(0, 160)} (${f.problems.join('; ')})`);
   if (flags.sweep === true) await sweepThresholds(pipeline, bank, out);
