@@ -615,7 +615,7 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   const rows = filterRows(table, filters);
   const claims: Claim[] = [framing(context, false)];
   // 「产业园分布在多少个城市」: how many different values a column takes over the rows, each cited by its first row.
-  const spread = part.attributes.map((a) => columnFor(table, a)).find((c) => c >= 0 && c !== table.label && ['city', 'province', 'region'].includes(table.columns[c].attribute ?? ''));
+  const spread = part.eachRow ? undefined : part.attributes.map((a) => columnFor(table, a)).find((c) => c >= 0 && c !== table.label && ['city', 'province', 'region'].includes(table.columns[c].attribute ?? ''));
   // 「发的政策超过3个的部委」: a count condition no column holds, asked with a column of names or categories, is on each
   // value's number of rows (as for places below).
   const grouped = spread === undefined && part.condition && !filters.some((f) => f.kind === 'compare')

@@ -1,8 +1,9 @@
 import { readQuestion, type ReadContext } from '../question/read-question';
-import type { Reading } from '../question/reading';
+import type { Part, Reading } from '../question/reading';
 import type { Answer, ChatMessage } from '../types';
 import type { Retrieval } from './answer-from-passages';
 import { answerPart } from './answer-part';
+import type { PartAnswer } from './claims';
 import { composeAnswer } from './compose-answer';
 import { withRestatedSentences } from './restated-sources';
 import type { Knowledge } from './knowledge';
@@ -42,6 +43,20 @@ function decline(reading: Reading): Answer {
   return { answer: text, citations: [], facts: [], grounded: false, mode: 'extractive' };
 }
 
+const rowsCited = (answer: PartAnswer) => new Set(answer.claims.flatMap((c) => c.sources.map((s) => s.chunkId)).filter((id) => /#r\d+$/.test(id)));
+
+/**
+ * 「有几个产业园，分别在哪」: the count and each counted row's attribute as one answer (「共2个：链谷（政府、高校）、…」) where the
+ * count was answered from a table's rows and the joined reading cites those same rows; null otherwise (each part answers alone).
+ */
+async function countedWithAttribute(counted: Part, asked: Part, countAnswer: PartAnswer, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer | null> {
+  const rows = rowsCited(countAnswer);
+  if (countAnswer.status !== 'answered' || !rows.size) return null;
+  const joined = await answerPart({ ...counted, text: `${counted.text}${asked.text}`, attributes: [...new Set([...counted.attributes, ...asked.attributes])], eachRow: true }, reading, knowledge, retrieval);
+  const joinedRows = rowsCited(joined);
+  return joined.status === 'answered' && [...rows].every((id) => joinedRows.has(id)) && joinedRows.size === rows.size ? withRestatedSentences(joined, knowledge) : null;
+}
+
 /**
  * The built-in answerer: read the conversation once (kind, follow-up, parts), answer every part
  * (tables, prose figures, passages — or 「报告中没有提到…」 for that part only), then compose one
@@ -54,8 +69,12 @@ export function createAnswerer(options: { knowledge: Knowledge; retrieval: Retri
     async answer(messages: readonly ChatMessage[]): Promise<AnsweredQuestion> {
       const reading = readQuestion(messages, read);
       if (reading.kind !== 'question' || !reading.parts.length) return { answer: decline(reading), reading };
-      const parts = [];
-      for (const part of reading.parts) parts.push(withRestatedSentences(await answerPart(part, reading, knowledge, retrieval), knowledge));
+      const parts: PartAnswer[] = [];
+      for (const [i, part] of reading.parts.entries()) {
+        const joined: PartAnswer | null = part.ofCounted && i > 0 ? await countedWithAttribute(reading.parts[i - 1], part, parts.at(-1)!, reading, knowledge, retrieval) : null;
+        if (joined) parts[parts.length - 1] = joined;
+        else parts.push(withRestatedSentences(await answerPart(part, reading, knowledge, retrieval), knowledge));
+      }
       const composed = composeAnswer(parts, { question: reading.text, understood: reading.understood });
       const aside = composed && reading.aside ? ASIDE[reading.aside] : undefined;
       return { answer: composed ? (aside ? { ...composed, answer: `${composed.answer}${aside}` } : composed) : decline({ ...reading, kind: 'question' }), reading };

@@ -1583,7 +1583,8 @@ function partsOf(clauses: Token[][], context: ReadContext): Part[] {
     frame = [];
     if (statedByExtreme(own, parts.at(-1))) continue;
     const part = inherit(own, parts.at(-1), context.lexicon);
-    parts.push(parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
+    const ofCounted = parts.length > 0 && asksOfCounted(own, parts.at(-1)!);
+    parts.push(ofCounted ? { ...part, ofCounted } : parts.length && endsInNe(clause) ? { ...part, echo: true } : part);
   }
   // A last clause that asks nothing of its own (「…，拿来干嘛的」 read as a frame) still belongs to what came before.
   if (frame.length) {
@@ -1603,6 +1604,17 @@ function statedByExtreme(part: Part, previous: Part | undefined): boolean {
   if (part.noun && previous.noun && part.noun !== previous.noun) return false;
   const before = new Set([...previous.words, previous.noun ?? '']);
   return part.words.every((w) => before.has(w)) && part.periods.every((p) => previous.periods.some((q) => q.label === p.label));
+}
+
+/**
+ * 「浙江有几个产业园，分别在哪」「有几家？都是谁牵头的」: a clause naming nothing of its own that asks a row attribute (a place, a
+ * leader, a date) after a clause counting things asks it of each thing counted.
+ */
+function asksOfCounted(own: Part, previous: Part): boolean {
+  const counted = previous.attributes.length === 1 && previous.attributes[0] === 'count' && ['lookup', 'count'].includes(previous.operation) && Boolean(previous.noun);
+  if (!counted || !['lookup', 'list'].includes(own.operation) || !own.attributes.length || own.attributes.some((a) => QUANTITY_ATTRIBUTES.has(a))) return false;
+  if (own.subjects.length || own.groups.length || own.table || own.filters.length || own.periods.length || own.qualifiers.length || own.unknown.length || own.condition) return false;
+  return !own.noun || own.noun === previous.noun;
 }
 
 /** The clause ends in 呢 (「广州呢」「那2016年呢」): it names what changes, the question is the one before. */

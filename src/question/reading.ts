@@ -78,6 +78,13 @@ export interface Part {
   whichClassifier?: string;
   /** 「分哪几类」「包括哪几个方面」: the kinds of a thing are asked — where the report says how many there are and names them. */
   kinds?: boolean;
+  /**
+   * 「有几个产业园，分别在哪」: this part asks a row attribute of each thing the part before counted. Where both are answered from
+   * one table's rows, the answer gives the count once with each row's attribute beside its name (`eachRow` on the joined part).
+   */
+  ofCounted?: boolean;
+  /** The attributes besides the count are asked of each row counted (not how many places the rows are in). */
+  eachRow?: boolean;
   /** 「区块链在新基建里属于哪一类」: the kind a thing is counted among is asked — the sentence that names it as an item of a kind. */
   classify?: boolean;
   /** 「为啥要搞DC/EP」: the reason or purpose of a thing is asked (为什么, 目的), not only what it does. */

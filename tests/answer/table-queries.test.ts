@@ -812,3 +812,19 @@ describe('table questions: groups, counts and sums kept short', () => {
     expect(answer.answer.length).toBeLessThanOrEqual(220);
   });
 });
+
+describe('table questions: an attribute asked after a count is asked of each thing counted', () => {
+  it('gives the count once, each row with its place or leader beside its name (not two lists of the same rows)', async () => {
+    // 表3-3: 江苏 has two parks, 链谷 (政府、高校) and 江北新区产业园 (政府); 浙江 has eight in 杭州, 宁波 and 嘉兴.
+    const leaders = await ask('江苏那边产业园有几个？各自谁牵头');
+    expect(leaders.answer).toContain('共2个');
+    expect(leaders.answer).toMatch(/链谷（政府、高校）/);
+    expect(leaders.answer.match(/链谷/g)).toHaveLength(1);
+    const places = await ask('浙江的区块链园区有几家，都在哪');
+    expect(places.answer).toContain('共8个');
+    expect(places.answer).toContain('宁波（宁波保税区金融科技(区块链)产业园）');
+    expect(places.answer).not.toMatch(/分布在3个/);
+    // Asked alone, the places of the rows are still counted as places.
+    expect((await ask('浙江的园区分布在几个城市')).answer).toMatch(/分布在3个城市/);
+  });
+});
