@@ -3,6 +3,7 @@ import type { Part, Reading } from '../question/reading';
 import { compactForm, printedSpan } from '../text/compact-form';
 import type { Chunk, Hit } from '../types';
 import type { TypedRow, TypedTable } from '../facts/typed-tables';
+import { clausesOf } from '../facts/clause-window';
 import { PLACE_KINDS, type AttributeId } from '../question/lexicon';
 import { answered, missing, type Claim, type PartAnswer } from './claims';
 import { glossedTerm, usesTerm } from './glossed-term';
@@ -456,7 +457,7 @@ function trim(text: string, words: string[], wanted?: RegExp): string {
   const clauses: string[] = [];
   let announced = false;
   let open = false;
-  for (const clause of text.split(/(?<=[，,；;：:])/)) {
+  for (const clause of clausesOf(text, /[，,；;：:]/)) {
     if (open && clauses[clauses.length - 1].length + clause.length <= PASSAGES.maxClauseChars) clauses[clauses.length - 1] += clause;
     else {
       clauses.push(clause);

@@ -10,12 +10,21 @@ export interface Window {
 const CLAUSE_END = /[，,；;。！？!?]/;
 
 
-/** Clause spans of a sentence (each ends after its punctuation). */
-export function clauseSpans(text: string): [number, number][] {
+const OPENING = /[（(《“【]/;
+const CLOSING = /[）)》”】]/;
+
+/**
+ * Clause spans of a sentence (each ends after its punctuation). Punctuation inside brackets, titles or quotes (「（IEEE Digital
+ * Finance and Economy Standards Committee, IEEE DFESC）」) ends no clause: the clause goes on after them.
+ */
+export function clauseSpans(text: string, ends: RegExp = CLAUSE_END): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_END.test(text[i])) {
+    if (OPENING.test(text[i])) depth++;
+    else if (CLOSING.test(text[i])) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ends.test(text[i])) {
       spans.push([start, i + 1]);
       start = i + 1;
     }
@@ -50,4 +59,9 @@ export function clauseWindow(fact: Fact, cellStart: number, countsSomething: (te
   let end = spans[own][1];
   while (end > start && /[，,；;。！？!?\s]/.test(text[end - 1])) end--;
   return { start, end, text: text.slice(start, end) };
+}
+
+/** The clauses of a text as strings (each with its closing punctuation), brackets and titles kept whole. */
+export function clausesOf(text: string, ends: RegExp = CLAUSE_END): string[] {
+  return clauseSpans(text, ends).map(([a, b]) => text.slice(a, b));
 }

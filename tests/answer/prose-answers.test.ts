@@ -355,3 +355,13 @@ describe('prose answers: explanations, definitions, lists', () => {
   });
 });
 
+
+describe('prose answers: a comma inside brackets ends no clause', () => {
+  it('quotes on past a bracketed English name with a comma in it to the titles the clause names', async () => {
+    // Line 886: 「…标准委员会（IEEE Digital Finance and Economy Standards Committee, IEEE DFESC）《P3801 …》《P3802 …》两项区块链标准」.
+    const answer = await ask('趣链在IEEE那边带头弄了哪些标准');
+    expect(lines(answer)).toContain(886);
+    expect(answer.answer).toContain('P3801');
+    expect(answer.answer).toContain('P3802');
+  });
+});
