@@ -1341,7 +1341,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ...(tokens.some((t) => t.type === 'word' && lexicon.isFunctionWord(t.text, 'main')) ? { mainly: true } : {}),
     ...(kindWord && operation.operation === 'list' ? { listed: kindWord } : {}),
     ...(tokens.some((t) => hasFunction(t, 'contrast')) && !quantity ? { contrast: true } : {}), attributes, ...operation, groupBy, ...(groupUnit ? { groupUnit } : {}),
-    ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}), condition,
+    // 「各省加起来真的是1309家吗」: a figure a sum is said to equal is the total to check, not a condition on the rows summed.
+    ...(compared && comparedAttribute ? { among: [...compared[1]].map(([name, said]) => ({ name, said })) } : {}), ...(versus.length ? { versus } : {}),
+    condition: operation.operation === 'sum' && condition?.op === '=' ? undefined : condition,
     // (Values asked each, 各, still select the rows — and name the table that prints them.)
     filters: compared && comparedAttribute && !eachValue ? filters.filter((f) => !(f.kind === 'value' && f.entity.column !== undefined && compared[1].has(f.entity.name))) : filters, qualifiers: [...qualifiers], periods, table,
     ...(tables.length >= 2 ? { tables } : {}),

@@ -1139,3 +1139,27 @@ describe('readQuestion: what is counted, summed or grouped when the words say it
     expect(read(['那套目录系统连了几个委办局']).parts[0].countedWord).toBe('委办局');
   });
 });
+
+describe('readQuestion: what jieba joins or an everyday word does not change', () => {
+  it('reads 家里/个当中 after a number as the classifier and "among them", not as an unknown thing (家里: home)', () => {
+    const [part] = read(['投融资前十名那十家里哪家钱最多']).parts;
+    expect(part.unknown).toEqual([]);
+    expect(part.operation).toBe('max');
+    expect(read(['那三个当中哪个最早成立']).parts[0].unknown).toEqual([]);
+  });
+
+  it('reads a total a sum is said to equal as the figure to check, not as a condition on the rows', () => {
+    const [part] = read(['表6-1里各地区的数量合计起来确实是1309家吗']).parts;
+    expect(part.operation).toBe('sum');
+    expect(part.condition).toBeUndefined();
+    // A condition on the rows counted still holds.
+    expect(read(['数量超过100家的地区有哪些']).parts[0].condition).toMatchObject({ op: '>', value: 100 });
+  });
+
+  it('takes 实际/真的/所在 as everyday words: no value filter, no unknown thing', () => {
+    const [part] = read(['表3-3里实际上一共有几个产业园']).parts;
+    expect(part.filters).toEqual([]);
+    expect(part.unknown).toEqual([]);
+    expect(read(['浙江的园区所在城市都有哪些']).parts[0].unknown).toEqual([]);
+  });
+});

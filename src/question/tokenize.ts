@@ -147,6 +147,8 @@ function cutRuns(text: string, runs: [number, number][], segment: (text: string)
  * numbers, figures the question states), then the longest lexicon match at each remaining
  * position, punctuation, and leftover words cut by `segment`.
  */
+const CLASSIFIER_AMONG = /^[家个项所条座笔只位](里面?|里头|中|当中|之中)$/;
+
 export function tokenize(text: string, lexicon: Lexicon, segment: (text: string) => string[], segmentKnown = segment): Token[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const tokens: Token[] = [];
@@ -321,8 +323,13 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // Leftover text is cut into words; each becomes a token of its own.
   for (const [start, pieces] of cutRuns(text, leftover, segment)) {
     let at = start;
-    for (const piece of pieces) {
-      if (piece.trim()) tokens.push({ start: at, end: at + piece.length, text: piece, type: 'word' });
+    for (const [i, piece] of pieces.entries()) {
+      // 「那十家里」「这五个当中」: jieba joins a classifier after a number to the 里 after it (家里, home); the classifier ends the
+      // number's phrase and 里 means among them.
+      const among = i > 0 && /[一二两三四五六七八九十几\d]$/.test(pieces[i - 1]) ? piece.match(CLASSIFIER_AMONG) : null;
+      if (among) {
+        tokens.push({ start: at, end: at + 1, text: piece[0], type: 'word' }, { start: at + 1, end: at + piece.length, text: piece.slice(1), type: 'word' });
+      } else if (piece.trim()) tokens.push({ start: at, end: at + piece.length, text: piece, type: 'word' });
       at += piece.length;
     }
   }
