@@ -52,7 +52,7 @@ export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'diff
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing' | 'role' | 'judgement' | 'namehead' | 'address' | 'opinion';
 
-export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'kinds' | 'each' | 'classify' | 'whole' | 'why' | 'others' | 'shared' | 'contrast' | 'joint' | 'size' | 'main' | 'nation' | 'change' | 'obtain';
+export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'kinds' | 'each' | 'classify' | 'whole' | 'why' | 'others' | 'shared' | 'contrast' | 'joint' | 'size' | 'main' | 'nation' | 'change' | 'obtain' | 'present';
 
 /** One meaning of a surface form. */
 export type Cue =

@@ -263,6 +263,9 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const bothRanks = ordinals.length === 2 && !several && ordinals.every((o) => !o.reverse) && ordinals[0].rank !== ordinals[1].rank
     ? { ranks: ordinals.map((o) => o.rank) } : {};
   if (ops.has('difference') && (several || quantity || against)) return { operation: 'difference', ...versusRank, ...bothRanks };
+  // 「CoolBitX跟FDT总共多少」「广东和北京一共几家」: an adding word over several things named adds them up, whatever joins them (跟
+  // is also a word of comparing).
+  if (ops.has('sum') && several && !tokens.some((t) => t.text === '比')) return { operation: 'sum' };
   // 「广东比江苏多多少家」: a comparison asking for an amount is a difference.
   if (ops.has('compare') && several && quantity && tokens.some((t) => /多少|几/.test(t.text))) return { operation: 'difference' };
   // 「比腾讯多几件」: one subject compared with, an amount asked — a difference from what the conversation is about.
@@ -282,7 +285,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   }
   // 「前五名加起来一共多少家」: the top-k rows, added up (table-sum).
   if (top && ops.has('sum') && !subjects.length) return { operation: 'sum', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
-  if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') ? 'asc' : 'desc') };
+  // 「成立最早的前三家」: a date word beside a top-k said on its own (前三家) ranks by that date, from its end.
+  if (top) return { operation: 'topk', rank: top.k, order: top.order ?? (ops.has('min') || (ops.has('earliest') && !ops.has('latest')) ? 'asc' : 'desc') };
   // 「按大小排一下」「从少到多排」 (table-topk): every row ranked, in the order said.
   // Said with no direction, dates run from the earliest, amounts from the largest.
   if (ops.has('sort') || ops.has('sortAscending') || ops.has('sortDescending')) {
@@ -989,7 +993,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     const column = lexicon.files.nouns.find((c) => c.noun === n.noun)?.column;
     return column !== undefined && nouns.some((m) => m.at > n.at && m.at - n.end <= 4 && m.noun !== n.noun
       && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(m.noun) && t.columns.includes(column))
-      && tokens.some((t) => t.start >= n.end && t.end <= m.at && /的$/.test(t.text)));
+      && (tokens.some((t) => t.start >= n.end && t.end <= m.at && /的$/.test(t.text))
+        // 「部委发政策」: a verb alone between them (no coordinator) says the same.
+        || tokens.filter((t) => t.start >= n.end && t.end <= m.at).every((t, i, gap) => gap.length === 1 && t.type !== 'cue'
+          && !COORDINATORS.has(t.text) && /^\p{Script=Han}{1,2}$/u.test(t.text))));
   };
   // 「新注册企业中获得投融资的数量」: a noun right after a verb of getting (获得, 拿到), another noun named before it, is what those
   // things got — they are what is counted.
@@ -1063,7 +1070,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     quantity = true;
   }
   // 「最早的三家」「最晚成立的两个」 (table-topk): the top-k is by a date, the date asked if none is named.
-  const dated = tokens.some((t) => (t.type === 'top' || t.type === 'ordinal') && t.dated);
+  const dated = tokens.some((t) => (t.type === 'top' || t.type === 'ordinal') && t.dated)
+    || (tokens.some((t) => t.type === 'top') && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'earliest' || c.operation === 'latest')));
   if (dated && !attributes.some((a) => DATE_ATTRIBUTES.has(a))) attributes.push('date');
   // 「专利分在哪几类」「集中在哪几个IPC分类」 (list): kinds asked with 在哪 before them ask which kinds, not where — a place read
   // from the which-word, with no word naming a kind of place (城市, 省), is dropped, and so is a count of the kinds.
@@ -1141,6 +1149,17 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     && uniqueSubjects.every((s) => table && filters.some((f) => f.kind === 'value' && f.entity.table === table && f.entity.name === s.entity.name))) {
     operation = { operation: 'list', explicit: false };
   }
+  // 「说说杭州那几个产业园」「介绍一下表2-1的研究机构」「讲讲2020年成立的园区」: words that only ask to be told, of the things a
+  // table's rows are, narrowed by the table named, a condition on the rows or a place they are in, ask for those rows — not
+  // an explanation from the prose. A reason or a purpose asked (为什么, 作用) stays an explanation.
+  const explainCues = tokens.filter((t) => cuesOf(t, 'operation').some((c) => c.operation === 'explain'));
+  if (operation.operation === 'explain' && noun && !attributes.length && !quantity && explainCues.length > 0 && explainCues.every((t) => hasFunction(t, 'present'))
+    && !tokens.some((t) => hasFunction(t, 'why'))
+    && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(noun!) && (table ? t.id === table : t.complete))
+    && (table || filters.length || periods.length
+      || (uniqueSubjects.length > 0 && uniqueSubjects.every((s) => PLACE_SCALE.includes(s.entity.kind))))) {
+    operation = { operation: 'list', explicit: true };
+  }
   const tables = quantity && ['count', 'sum', 'lookup'].includes(operation.operation) && !uniqueSubjects.length ? tablesSideBySide(tokens, noun, lexicon) : [];
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
@@ -1204,8 +1223,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     if (/^按照?$/.test(t.text) && next?.type === 'word' && !groupable(next) && groupable(tokens[i + 2]) === eachGroup && words.includes(next.text)) words.splice(words.indexOf(next.text), 1);
   }
   // 「发得最多的前两个月」「哪一年最多」: months or years ranked by what happened in them group by the table's date.
-  const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (t.text === '月' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
-  const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (t.text === '年' && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
+  const byMonth = tokens.some((t, i) => /哪个?月|几月/.test(t.text) || (/^月份?$/.test(t.text) && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
+  const byYear = tokens.some((t, i) => /哪一?年|几几年/.test(t.text) || (/^年份?$/.test(t.text) && ['top', 'ordinal'].includes(tokens[i - 1]?.type ?? '')));
   // 「政府、企业、高校牵头的各有几家」 of 研究机构: a value another table prints as one cell (表3-3's 政府、企业) that the counted
   // noun's own tables print only as its parts is those parts, each a value of its own.
   const ownTables = noun ? [...lexicon.tables.values()].filter((t) => t.rowNouns.includes(noun)) : [];
