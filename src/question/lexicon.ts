@@ -163,12 +163,18 @@ export function loadLexiconFiles(dir: string): LexiconFiles {
   };
 }
 
+/** Words that join two things named side by side, as 和 does. */
+const JOINING_WORDS = ['和', '与', '跟', '同', '及', '、'];
+
 /**
  * A value's aliases said with every everyday form of a report word they contain (政府主导 → 政府带头, 政府领头):
  * synonyms.tsv already says those forms mean the report's word, so values.tsv need not list each pairing again.
  */
 function withEverydayForms(aliases: string[], synonyms: readonly { forms: string[]; canonical: string }[]): string[] {
-  const all = new Set(aliases);
+  // 「政府和高校」 is said with any word joining two (政府跟高校, 政府同高校, 政府及高校).
+  const joined = aliases.flatMap((alias) => (/^\p{Script=Han}{2,}[和与]\p{Script=Han}{2,}/u.test(alias)
+    ? JOINING_WORDS.map((word) => alias.replace(/^(\p{Script=Han}{2,}?)[和与]/u, `$1${word}`)) : []));
+  const all = new Set([...aliases, ...joined]);
   for (const alias of aliases) {
     for (const { forms, canonical } of synonyms) {
       if (canonical.length < 2 || !alias.includes(canonical)) continue;

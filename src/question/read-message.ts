@@ -504,6 +504,15 @@ function dateRelation(between: string, before?: string): DateRelation | undefine
   return undefined;
 }
 
+/** How a word right before a period bounds it (「早于2017年」「不晚于2019年」), if it does. */
+function relationAhead(word: string): DateRelation | undefined {
+  if (/^不(早于|早过)$/.test(word)) return 'since';
+  if (/^不(晚于|迟于|晚过)$/.test(word)) return 'until';
+  if (/^(早于|先于|早过)$/.test(word)) return 'before';
+  if (/^(晚于|迟于|晚过)$/.test(word)) return 'after';
+  return undefined;
+}
+
 /** How the one or two tokens right after a period bound it (「以后」「及以前」「以来」), if they do. */
 function boundAfter(tokens: Token[], position: number): DateRelation | undefined {
   for (const n of [1, 2]) {
@@ -513,6 +522,32 @@ function boundAfter(tokens: Token[], position: number): DateRelation | undefined
     if (relation) return relation;
   }
   return undefined;
+}
+
+/**
+ * 「政务服务典型案例表」「企业分布那张表里」: the one table whose topic words (tables.tsv) the words right before 表 say — back to
+ * a 的, a question or follow-up word, an operation or a punctuation mark; a demonstrative with its classifier (那张) may stand
+ * between. Undefined when none or several fit equally.
+ */
+function tableByTopicWords(tokens: Token[], lexicon: Lexicon): { table: string } | undefined {
+  const at = tokens.findIndex((t) => t.type !== 'table' && /(表|表格)(里|中|内|里面|当中)?$/.test(t.text) && !/^(哪|几|什么|啥)/.test(t.text));
+  if (at < 0) return undefined;
+  const head = tokens[at].text.replace(/(表|表格)(里|中|内|里面|当中)?$/, '');
+  let from = at - 1;
+  if (from >= 0 && /^[那这该]?[个张份]$/.test(tokens[from].text)) from--;
+  if (from >= 0 && /^[那这该]$/.test(tokens[from].text)) from--;
+  const run: string[] = [head];
+  for (let i = from; i >= 0; i--) {
+    const t = tokens[i];
+    if (!['word', 'cue', 'top'].includes(t.type) || t.text === '的' || hasFunction(t, 'question') || hasFunction(t, 'followup') || hasFunction(t, 'plural')
+      || cuesOf(t, 'operation').length) break;
+    run.unshift(t.text);
+  }
+  const said = compactForm(run.join(''));
+  if (said.length < 2) return undefined;
+  const scored = [...lexicon.tables.values()].map((t) => ({ id: t.id, score: t.topics.filter((w) => w.length >= 2 && said.includes(compactForm(w))).reduce((n, w) => n + w.length, 0) }))
+    .filter((t) => t.score > 0).sort((a, b) => b.score - a.score);
+  return scored.length && (scored.length === 1 || scored[0].score > scored[1].score) ? { table: scored[0].id } : undefined;
 }
 
 /** More subjects or content words than any question asks of one clause (北上广深 is 4, 江浙沪皖 4): the rest are dropped. */
@@ -594,7 +629,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     // the date word (and a 从/自 before it) say how it bounds the date.
     const between = tokens.filter((t) => t.start >= period.end && t.end <= until).map((t) => t.text).join('').replace(/的$/, '');
     const from = tokens.find((t) => t.end === period.start)?.text;
-    const relation = dateRelation(between, from);
+    // 「早于2017年成立的」: a bounding word right before the period (jieba may split it: 早|于).
+    const ahead = relationAhead(tokens.filter((t) => t.end <= period.start).slice(-2).map((t) => t.text).join('')) ?? (from ? relationAhead(from) : undefined);
+    const relation = ahead ?? dateRelation(between, from);
     filters.push({ kind: 'period', attribute, period, ...(relation ? { relation } : {}) });
     const at = periods.indexOf(period);
     if (at >= 0) periods.splice(at, 1);
@@ -624,10 +661,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           break;
         }
         // 「最近投资时间在2020年3月」: a date attribute, then the period it must fall in.
-        if (lastDate && token.start - lastDate.end <= 2 && /^(在|是|为|于)?$/.test(tokens.slice(0, position).filter((t) => t.start >= lastDate!.end).map((t) => t.text).join(''))) {
+        // 「成立时间早于2017年」「成立于2017年之前」: a word before the period or after it bounds it.
+        const gap = lastDate ? tokens.slice(0, position).filter((t) => t.start >= lastDate!.end).map((t) => t.text).join('') : '';
+        if (lastDate && token.start - lastDate.end <= 3 && (/^(在|是|为|于)?$/.test(gap) || relationAhead(gap))) {
           const index = attributes.indexOf(lastDate.attribute);
           if (index >= 0) attributes.splice(index, 1);
-          filters.push({ kind: 'period', attribute: lastDate.attribute, period: token.period });
+          const relation = relationAhead(gap) ?? boundAfter(tokens, position);
+          filters.push({ kind: 'period', attribute: lastDate.attribute, period: token.period, ...(relation ? { relation } : {}) });
           lastDate = null;
           break;
         }
@@ -836,6 +876,8 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         if (/^[一二两三四五六七八九十百几\d]*(来|多|几)?(天|周|个月|星期)(里|内|中)?$/.test(word)) break;
         // 「2018年开始」: a word bounding the period right before it is part of a date condition, not a topic.
         if (lastPeriod && token.start - lastPeriod.end <= 1 && dateRelation(word)) break;
+        // 「晚于2019年」: so is one right before a period.
+        if (relationAhead(word) && tokens[position + 1]?.type === 'period') break;
         // 「研究机构家数」「融资笔数」: a classifier of counted things with 数/量 after it asks how many, as 个数 does.
         if (/^.[数量]$/u.test(word) && classifiersOf(lexicon).has(word[0])) {
           if (!attributes.includes('count')) attributes.push('count');
@@ -972,6 +1014,13 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     nouns.splice(nouns.indexOf(n), 1);
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);
     break;
+  }
+  // 「政务服务典型案例表一共多少个案例」「密码模块测评标准表里」: a table named by words of its topic right before 表 is that table.
+  const captioned = table ? undefined : tableByTopicWords(tokens, lexicon);
+  if (captioned) {
+    table = captioned.table;
+    // 表 then names where the rows are, not what is counted.
+    nouns.splice(0, nouns.length, ...nouns.filter((n) => n.noun !== '表'));
   }
   // 「产业园那个表」「部委那张政策表」: a table pointed at (那个/这张 before it) names where the rows are, not what is counted —
   // the other noun is (「几张表」「表有几个」 still count tables).
