@@ -687,7 +687,8 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
   // A count names its rows only while the answer stays short (company and park names run long): past it, the first names that
   // fit `maxNamedChars`, the rest cited and counted.
   const whole = shared ?? listClaim(context, rows, columns, what);
-  claims.push(...(counting && !shared && claimsLength([...claims, ...whole]) > LISTING.maxCountChars ? listClaim(context, rows, columns, what, LISTING.maxNamedChars) : whole));
+  // (A count asked, 「GM/T编号的有几项」, is kept short whatever columns its rows show.)
+  claims.push(...((counting || part.operation === 'count') && !shared && claimsLength([...claims, ...whole]) > LISTING.maxCountChars ? listClaim(context, rows, columns, what, LISTING.maxNamedChars) : whole));
   if (unsure) claims.push(unsure);
   return finish(claims, context);
 }

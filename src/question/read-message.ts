@@ -307,6 +307,10 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('explain') && !quantity && textual) return { operation: 'explain' };
   // 「一共有多少个产业园」: a total of a counted noun, no subjects to add up, is a count.
   if (ops.has('sum') && !subjects.length && hasNoun && attributes.every((a) => a === 'count')) return { operation: 'count' };
+  // 「战略投资的一共几家」「2019年发的总共多少项」: an adding word with a count word of things (几家, 多少项), no thing named and no
+  // amount asked, counts them.
+  if (ops.has('sum') && !subjects.length && !attributes.some((a) => ['money', 'share', 'growth'].includes(a))
+    && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count') && /(几|多少)[家个项条所座份张]$/.test(t.text))) return { operation: 'count' };
   if (ops.has('sum')) return { operation: 'sum' };
   if (ops.has('list') && (!quantity || !subjects.length)) return { operation: 'list' };
   if (ops.has('count') && hasNoun && !subjects.length) return { operation: 'count' };
@@ -990,6 +994,27 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     filters.push({ kind: 'prefix', text: code });
     for (const t of tokens.slice(from, i)) if (words.includes(t.text)) words.splice(words.indexOf(t.text), 1);
   });
+  // 「编号是GM/T的」「GM/T编号的」「标准号为GB/T的」: the letters of a code with its slash (a standard's series), said as the number
+  // (编号) is or right before it, select the rows whose number begins so — as 「GM/T开头的」 does.
+  tokens.forEach((token, i) => {
+    if (filters.some((f) => f.kind === 'prefix') || !cuesOf(token, 'attribute').some((c) => c.attribute === 'number')) return;
+    const code = (from: number, step: 1 | -1) => {
+      const run: Token[] = [];
+      for (let j = from; j >= 0 && j < tokens.length && /^[a-z0-9/]+$/i.test(tokens[j].text) && (!run.length || (step > 0 ? run[run.length - 1].end === tokens[j].start : tokens[j].end === run[0].start)); j += step) {
+        if (step > 0) run.push(tokens[j]);
+        else run.unshift(tokens[j]);
+      }
+      return run;
+    };
+    const after = code(/^(是|为)$/.test(tokens[i + 1]?.text ?? '') ? i + 2 : i + 1, 1);
+    const run = after.length ? after : code(i - 1, -1);
+    const text = run.map((t) => t.text).join('');
+    if (!/[a-z]/i.test(text) || !text.includes('/')) return;
+    filters.push({ kind: 'prefix', text });
+    for (const t of run) if (words.includes(t.text)) words.splice(words.indexOf(t.text), 1);
+    // The number then selects the rows; it is not asked of them.
+    if (attributes.includes('number')) attributes.splice(attributes.indexOf('number'), 1);
+  });
   // 「这两个城市加起来」「这几家公司」: a noun right after a counted plural demonstrative names the kind of the things pointed at (a
   // pronoun's), not what is counted or asked.
   tokens.forEach((token, i) => {
@@ -1137,6 +1162,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   const kindWord = which >= 0 && (tokens[which + 1]?.type === 'word' || tokens[which + 1]?.type === 'cue') && /^\p{Script=Han}{2,}$/u.test(tokens[which + 1].text)
     ? tokens[which + 1].text : undefined;
   if (offered && !row && twoValuesOfOneColumn(filters)) operation = { operation: offered.order === 'asc' ? 'min' : 'max', explicit: true, order: offered.order };
+  // 「企业数前三的省份占全国多少」: the share of the whole asked of the top k together (占, no 各/分别/每) is their shares added up.
+  if (operation.operation === 'topk' && operation.rank && operation.rank < SORT_ALL && !operation.fromRank && attributes.includes('share') && !uniqueSubjects.length
+    && tokens.some((t) => /^占/.test(t.text) && (/^占了?$/.test(t.text) || cuesOf(t, 'attribute').some((c) => c.attribute === 'share'))) && !tokens.some((t) => hasFunction(t, 'each') || /^(分别|各自|各有|各占|分别占)$/.test(t.text))) {
+    operation = { ...operation, operation: 'sum' };
+  }
   // 「山东专利是上年同期的几倍」: a multiple asked of one thing, with no second to divide by, is the multiple the report states
   // (a growth), not a count of its noun.
   if (operation.operation !== 'ratio' && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'ratio'))) {
