@@ -1239,6 +1239,23 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       || (uniqueSubjects.length > 0 && uniqueSubjects.every((s) => PLACE_SCALE.includes(s.entity.kind))))) {
     operation = { operation: 'list', explicit: true };
   }
+  // 「5月份发文的都有谁」「部委政策都是谁发的」: who is asked of things a table names by their titles (政策) — the one who issued
+  // each (发布主体, or the place of a local policy), not the titles alone.
+  const whoAsked = tokens.some((t) => /谁/.test(t.text) && (cuesOf(t, 'operation').some((c) => c.operation === 'list') || hasFunction(t, 'question')));
+  if (whoAsked && operation.operation === 'list' && !attributes.length) {
+    const own = [...lexicon.tables.values()].filter((t) => (table ? t.id === table : noun !== undefined && t.rowNouns.includes(noun)));
+    // (A local policy's issuer is its place: 表1-2 names no 发布主体.)
+    if (own.length && own.every((t) => t.columns.includes('title') && (t.columns.includes('publisher') || t.columns.includes('region')))) {
+      for (const who of ['publisher', 'region'] as const) if (own.some((t) => t.columns.includes(who))) attributes.push(who);
+    }
+  }
+  // 「表2-1的研究机构」「5月份的部委政策」: a noun phrase alone (no question word, nothing asked of it) naming the things a table's
+  // rows are, by the table or narrowed to one month, asks for those rows.
+  if (!operation.explicit && operation.operation === 'explain' && noun && !attributes.length && !quantity && !uniqueSubjects.length
+    && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(noun!) && (!table || t.id === table))
+    && (table || periods.some((p) => p.from === p.to && !p.asOf && !p.bound))) {
+    operation = { operation: 'list', explicit: false };
+  }
   const tables = quantity && ['count', 'sum', 'lookup'].includes(operation.operation) && !uniqueSubjects.length ? tablesSideBySide(tokens, noun, lexicon) : [];
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);
   // 「每个城市各有几个」「各省分别有几个产业园」「按主导机构分各有多少」: a count for each value of a column — every group, not
