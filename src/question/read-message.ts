@@ -309,7 +309,8 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   if (ops.has('sum') && !subjects.length && hasNoun && attributes.every((a) => a === 'count')) return { operation: 'count' };
   // 「战略投资的一共几家」「2019年发的总共多少项」: an adding word with a count word of things (几家, 多少项), no thing named and no
   // amount asked, counts them.
-  if (ops.has('sum') && !subjects.length && !attributes.some((a) => ['money', 'share', 'growth'].includes(a))
+  // (「这两个城市一共几个」: a plural pointing at things named before adds them up.)
+  if (ops.has('sum') && !subjects.length && !attributes.some((a) => ['money', 'share', 'growth'].includes(a)) && !tokens.some((t) => hasFunction(t, 'plural'))
     && tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count') && /(几|多少)[家个项条所座份张]$/.test(t.text))) return { operation: 'count' };
   if (ops.has('sum')) return { operation: 'sum' };
   if (ops.has('list') && (!quantity || !subjects.length)) return { operation: 'list' };
@@ -544,7 +545,7 @@ function tableByTopicWords(tokens: Token[], lexicon: Lexicon): { table: string }
   for (let i = from; i >= 0; i--) {
     const t = tokens[i];
     if (!['word', 'cue', 'top'].includes(t.type) || t.text === '的' || hasFunction(t, 'question') || hasFunction(t, 'followup') || hasFunction(t, 'plural')
-      || cuesOf(t, 'operation').length) break;
+      || cuesOf(t, 'operation').some((c) => c.operation !== 'list')) break;
     run.unshift(t.text);
   }
   const said = compactForm(run.join(''));
@@ -1163,8 +1164,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     ? tokens[which + 1].text : undefined;
   if (offered && !row && twoValuesOfOneColumn(filters)) operation = { operation: offered.order === 'asc' ? 'min' : 'max', explicit: true, order: offered.order };
   // 「企业数前三的省份占全国多少」: the share of the whole asked of the top k together (占, no 各/分别/每) is their shares added up.
+  // (「占比最高的两块」: 占比 there is what ranks them, not a share asked of them together.)
+  const topAt = tokens.findIndex((t) => t.type === 'top');
   if (operation.operation === 'topk' && operation.rank && operation.rank < SORT_ALL && !operation.fromRank && attributes.includes('share') && !uniqueSubjects.length
-    && tokens.some((t) => /^占/.test(t.text) && (/^占了?$/.test(t.text) || cuesOf(t, 'attribute').some((c) => c.attribute === 'share'))) && !tokens.some((t) => hasFunction(t, 'each') || /^(分别|各自|各有|各占|分别占)$/.test(t.text))) {
+    && tokens.some((t, i) => i > topAt && topAt >= 0 && /^占/.test(t.text) && t.text !== '占比' && (/^占了?$/.test(t.text) || cuesOf(t, 'attribute').some((c) => c.attribute === 'share'))) && !tokens.some((t) => hasFunction(t, 'each') || /^(分别|各自|各有|各占|分别占)$/.test(t.text))) {
     operation = { ...operation, operation: 'sum' };
   }
   // 「山东专利是上年同期的几倍」: a multiple asked of one thing, with no second to divide by, is the multiple the report states

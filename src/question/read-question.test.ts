@@ -1163,3 +1163,63 @@ describe('readQuestion: what jieba joins or an everyday word does not change', (
     expect(read(['浙江的园区所在城市都有哪些']).parts[0].unknown).toEqual([]);
   });
 });
+
+describe('readQuestion: table rows asked without a list word', () => {
+  it('lists the rows of a table when the words only ask to be told of them, narrowed by a table, a place, a value or a date', () => {
+    expect(read(['给我讲讲表5-3里的标准']).parts[0]).toMatchObject({ operation: 'list', table: '表5-3' });
+    expect(read(['介绍下长沙那两个园区']).parts[0]).toMatchObject({ operation: 'list', noun: '产业园' });
+    expect(read(['聊聊企业主导的园区']).parts[0].operation).toBe('list');
+    // A reason asked stays an explanation; so does telling about a thing no table's rows are.
+    expect(read(['说说为什么杭州园区这么多']).parts[0].operation).toBe('explain');
+    expect(read(['介绍一下杭州的区块链产业']).parts[0].operation).toBe('explain');
+    // A noun phrase alone: the rows of the table it names, or of one month.
+    expect(read(['表4-3的案例']).parts[0]).toMatchObject({ operation: 'list', table: '表4-3' });
+    expect(read(['4月份的部委政策']).parts[0].operation).toBe('list');
+  });
+
+  it('reads a table named by its topic words before 表 as that table, 表 not being what is counted', () => {
+    expect(read(['研究机构一览表里有几家是政府牵头的']).parts[0]).toMatchObject({ table: '表2-1', noun: '研究机构' });
+    expect(read(['社区服务案例那张表一共几个案例']).parts[0]).toMatchObject({ table: '表4-8', noun: '案例' });
+    expect(read(['有几张表讲标准']).parts[0].table).toBeUndefined();
+  });
+
+  it('asks the issuer when who is asked of things a table names by their titles', () => {
+    expect(read(['表1-2里4月份发文的有谁']).parts[0].attributes).toEqual(['region']);
+    expect(read(['表1-1里6月份出政策的都有谁']).parts[0].attributes).toEqual(['publisher']);
+  });
+});
+
+describe('readQuestion: counts, sums and rankings said another way', () => {
+  it('bounds a date condition by a word before its period', () => {
+    const bound = (q: string) => read([q]).parts[0].filters.find((f) => f.kind === 'period');
+    expect(bound('成立时间早于2018年的园区')).toMatchObject({ attribute: 'founded', relation: 'before' });
+    expect(bound('晚于2018年成立的园区有哪些')).toMatchObject({ attribute: 'founded', relation: 'after' });
+    expect(bound('发布时间在2019年以前的标准')).toMatchObject({ attribute: 'published', relation: 'before' });
+    expect(read(['发布时间晚于2018年的标准']).parts[0].words).not.toContain('晚于');
+  });
+
+  it('reads a category value said with another joining word as the value', () => {
+    expect(read(['政府同高校合作的园区']).parts[0].filters).toMatchObject([{ kind: 'value', entity: { name: '政府、高校' } }]);
+  });
+
+  it('adds up things named side by side with 跟 and a total asked, and counts when a count word of things is asked', () => {
+    expect(read(['玳鸽跟域乎一共融了多少']).parts[0].operation).toBe('sum');
+    expect(read(['江苏比浙江一共多几家']).parts[0].operation).toBe('difference');
+    expect(read(['表2-2里A轮的总共几家']).parts[0].operation).toBe('count');
+    expect(read(['表2-2那十家的融资合计']).parts[0].operation).toBe('sum');
+  });
+
+  it('ranks by a date said beside 前k, groups by 月份 after a number of them, and adds the top k shares asked together', () => {
+    expect(read(['成立最晚的前两个园区']).parts[0]).toMatchObject({ operation: 'topk', rank: 2, order: 'desc', attributes: ['date'] });
+    expect(read(['成立最早的前两个园区']).parts[0]).toMatchObject({ order: 'asc' });
+    expect(read(['地方专项政策最多的两个月份']).parts[0]).toMatchObject({ groupBy: 'date', groupUnit: 'month', rank: 2 });
+    expect(read(['哪两个月部委出政策最多']).parts[0]).toMatchObject({ noun: '政策', groupUnit: 'month' });
+    expect(read(['企业数前五的省份占全国多少']).parts[0]).toMatchObject({ operation: 'sum', rank: 5 });
+    expect(read(['企业数前五的省份各占多少']).parts[0].operation).toBe('topk');
+  });
+
+  it('selects rows by a standard series said as their number', () => {
+    expect(read(['编号为GB/T的标准有几项']).parts[0].filters).toEqual([{ kind: 'prefix', text: 'gb/t' }]);
+    expect(read(['T/SCCIA编号的标准有哪些']).parts[0]).toMatchObject({ filters: [{ kind: 'prefix', text: 't/sccia' }], attributes: [] });
+  });
+});
