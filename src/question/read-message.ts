@@ -1035,7 +1035,11 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     const at = tokens.findIndex((t) => t.start === n.at);
     const before = tokens[at - 1];
     const column = lexicon.files.nouns.find((c) => c.noun === n.noun)?.column;
-    if (!column || before?.type !== 'top' || !before.which || before.end !== n.at || !nouns.some((m) => m.noun !== n.noun)) continue;
+    // 「发政策最多的部门」: so does such a noun right after the ranking word (最多的), closing the clause.
+    const ranking = before?.text === '的' ? tokens[at - 2] : before;
+    const afterRanking = ranking !== undefined && cuesOf(ranking, 'operation').some((c) => c.operation === 'max' || c.operation === 'min')
+      && tokens.slice(at + 1).every((t) => t.type === 'punctuation' || t.text === '是' || hasFunction(t, 'question'));
+    if (!column || !((before?.type === 'top' && before.which && before.end === n.at) || afterRanking) || !nouns.some((m) => m.noun !== n.noun)) continue;
     rankedBy = column;
     nouns.splice(nouns.indexOf(n), 1);
     if (words.includes(tokens[at].text)) words.splice(words.indexOf(tokens[at].text), 1);

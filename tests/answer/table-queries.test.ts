@@ -828,3 +828,26 @@ describe('table questions: an attribute asked after a count is asked of each thi
     expect((await ask('浙江的园区分布在几个城市')).answer).toMatch(/分布在3个城市/);
   });
 });
+
+describe('table questions: rows asked in other words', () => {
+  it('counts the rows of a table named by its topic words, not the prose total of what is new', async () => {
+    // 表5-7 lists 15 standards; the prose counts the 7 new in 2020 H1.
+    const answer = await ask('密码模块测评那张表一共列了几项标准');
+    expect(answer.answer).toContain('表5-7');
+    expect(answer.answer).toContain('共15个');
+  });
+
+  it('keeps a count short when its rows show a column, and the top k shares asked together are added', async () => {
+    const series = await ask('编号是GM/T的测评标准一共几项');
+    expect(series.answer).toContain('共7个');
+    expect(series.answer.length).toBeLessThanOrEqual(220);
+    // 表6-1: 27.06 + 26.15 = 53.21.
+    expect((await ask('企业数前两名的省占全国多少')).answer).toContain('53.21%');
+  });
+
+  it('names the places that issued local policies when who is asked of them', async () => {
+    // 表1-2: the policies of 2020 年 6 月 are 北京, 上海, 南京, 长沙, 泉州's.
+    const answer = await ask('表1-2里6月份发文的有谁');
+    for (const place of ['北京', '南京', '泉州']) expect(answer.answer).toContain(place);
+  });
+});
