@@ -41,6 +41,23 @@ export interface PipelineParts {
   analyze: (text: string) => string[];
 }
 
+/** A code written together (tc307) as the report prints it (tc 307), where the report never prints it together. */
+function respeller(document: ReportDocument): (word: string) => string | undefined {
+  const spellings = codeSpellings(document);
+  const printed = new Set(compactForm(document.lines.join('\n')).match(/[a-z0-9]+/g) ?? []);
+  return (word) => (printed.has(word) ? undefined : spellings.get(word));
+}
+
+/** The report's Latin codes printed with a space or a slash inside (TC 307, DC/EP), by their letters written together. */
+function codeSpellings(document: ReportDocument): Map<string, string> {
+  const spellings = new Map<string, string>();
+  for (const run of compactForm(document.lines.join('\n')).match(/[a-z0-9]+(?:[ /][a-z0-9]+)+/g) ?? []) {
+    const joined = run.replace(/[ /]/g, '');
+    if (!spellings.has(joined)) spellings.set(joined, run);
+  }
+  return spellings;
+}
+
 /** True when the report uses a word: every character pair of it occurs in the report. */
 function reportVocabulary(document: ReportDocument): (word: string) => boolean {
   const text = compactForm(document.lines.join('\n'));
@@ -52,6 +69,8 @@ function reportVocabulary(document: ReportDocument): (word: string) => boolean {
   };
   // 「DeFi」「GDP」: a word of Latin letters is known only as a whole word the report prints (its letter pairs say nothing).
   const latin = new Set(text.match(/[a-z0-9]+/g) ?? []);
+  // 「TC307」「DCEP」: a code the report prints with a space or a slash inside (TC 307, DC/EP) is the same word written together.
+  for (const joined of codeSpellings(document).keys()) latin.add(joined);
   // 「工商登记」: a compound of two words the report uses (工商, 登记) is as known as they are, though it never writes them side by side.
   return (word) => {
     const form = compactForm(word);
@@ -93,7 +112,7 @@ export async function createPipeline(config: Config, options: { logger?: Logger 
     figures: document.figures, lineText: (line) => document.lines[line - 1] ?? '', quotedLines: createQuotedLines(document.lines),
   };
   prepareRestatements(knowledge);
-  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), maxChars: config.server.maxAnalyzedChars };
+  const read: ReadContext = { lexicon, segment: (text) => segmenter.cut(text), segmentKnown: (text) => segmenter.cutKnown(text), known: reportVocabulary(document), respell: respeller(document), maxChars: config.server.maxAnalyzedChars };
   const retrieval: Retrieval = { search: (query, limit) => search.search(query, limit), analyze, idf: bm25.idf };
   const answerer = createAnswerer({ knowledge, retrieval, read });
   const rawTables = new Map<string, Table>(document.tables.map((t) => [t.id, t]));

@@ -796,7 +796,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   }
   // 「海南那个专项政策是哪个部门印发的」: a row the table lists without the column asked, named by its title in a prose sentence.
   const titled = fallback?.status === 'answered' ? null : titledRowInProse(part, knowledge, rowsOf, columnFor);
-  if (titled) return titled;
+  // 「南京那份政策投了多少钱」: an amount asked is answered by the sentence only where it states one (海南's 10亿元基金).
+  if (titled && (!part.quantity || statesFigure(titled, part, knowledge))) return titled;
   // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where
   // the table has no column that holds the subject, the quoted line that names it is the thing asked about.
   if (fallback && part.after && part.subjects.length) {

@@ -13,8 +13,10 @@ const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   published: ['date', 'founded'],
   // 「做什么的」 of a project (表8-1) is its application type; of a standard (表5-6) its content.
   positioning: ['apptype', 'content'],
-  // 「谁搞的」「谁负责的」 of a project (表8-1 names no 主导机构) is the enterprise that did it.
-  leader: ['enterprise'],
+  // 「谁搞的」「谁负责的」 of a project (表8-1 names no 主导机构) is the enterprise that did it; of a policy (表1-1) who published it.
+  leader: ['enterprise', 'publisher'],
+  // 「哪家出的」 of a policy: the one who published it.
+  enterprise: ['publisher'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
 const RANKINGS = new Set(['max', 'min', 'topk', 'rank']);

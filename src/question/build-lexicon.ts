@@ -160,7 +160,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       // main ones are asked (主要) are read where they stand as words, beside the cues around them, as are the verbs of getting
       // (获得, 拿到) that say what the counted things got.
       // Words naming the whole country (中国, 我国) are the report's own scope: content words, read where they stand.
-      if (!['everyday', 'size', 'main', 'nation', 'change', 'obtain'].includes(group.class)) add(word, { type: 'function', function: group.class });
+      if (!['everyday', 'size', 'main', 'nation', 'change', 'obtain', 'agency'].includes(group.class)) add(word, { type: 'function', function: group.class });
     }
   }
 
@@ -211,7 +211,7 @@ export function buildLexicon(files: LexiconFiles, report: ReportLexicon): Lexico
       const classes = functionWords.get(compactForm(word));
       // A size word (规模) is an attribute's word, a function word only when its class is asked for.
       // A word of the whole country (中国) is a content word as well.
-      return Boolean(classes && (cls ? classes.has(cls) : [...classes].some((c) => c !== 'size' && c !== 'nation' && c !== 'change')));
+      return Boolean(classes && (cls ? classes.has(cls) : [...classes].some((c) => c !== 'size' && c !== 'nation' && c !== 'change' && c !== 'agency')));
     },
     formsOf: (id) => forms.get(id) ?? [],
     rowsOf: (table) => rows.get(table) ?? [],

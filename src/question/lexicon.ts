@@ -42,7 +42,7 @@ export type AttributeId =
   /** A field or industry asked for (哪些领域, 哪个行业): the prose names it; no table has a column of it. */
   | 'field'
   /** Things people ask that no table or figure of the report gives (估值, 营收 …): named so a refusal can say what is missing. */
-  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary' | 'population' | 'dimension';
+  | 'investor' | 'valuation' | 'revenue' | 'employees' | 'founder' | 'address' | 'users' | 'affiliation' | 'price' | 'salary' | 'population' | 'dimension' | 'weather';
 
 /** The kind of value an attribute holds. */
 export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'name' | 'code' | 'place' | 'text' | 'number' | 'absent';
@@ -52,7 +52,7 @@ export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'diff
 
 export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing' | 'role' | 'judgement' | 'namehead' | 'address' | 'opinion';
 
-export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'kinds' | 'each' | 'classify' | 'whole' | 'why' | 'others' | 'shared' | 'contrast' | 'joint' | 'size' | 'main' | 'nation' | 'change' | 'obtain' | 'present';
+export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'kinds' | 'each' | 'classify' | 'whole' | 'why' | 'others' | 'shared' | 'contrast' | 'joint' | 'size' | 'main' | 'nation' | 'change' | 'obtain' | 'present' | 'agency';
 
 /** One meaning of a surface form. */
 export type Cue =

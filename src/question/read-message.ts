@@ -15,6 +15,8 @@ export interface ReadContext {
   segmentKnown: (text: string) => string[];
   /** True when the report uses a word. */
   known: (word: string) => boolean;
+  /** The report's printing of a Latin code written without its space or slash (tc307 → tc 307, dcep → dc/ep), if it prints one. */
+  respell?: (word: string) => string | undefined;
   /** Longest message read, in characters after normalisation (the rest is ignored). */
   maxChars: number;
 }
@@ -59,6 +61,8 @@ const DATE_ATTRIBUTES = new Set<AttributeId>(['founded', 'published', 'date']);
 const QUANTITY_ATTRIBUTES = new Set<AttributeId>(['count', 'share', 'growth', 'money']);
 /** Attributes whose phrase may name what is measured (产业规模, 融资金额) rather than only ask for it. */
 const MEASURES = new Set<AttributeId>(['money', 'count']);
+/** Attributes a which-word asks of an organisation, read as who published a thing when a word of publishing follows. */
+const WHO_ATTRIBUTES = new Set<AttributeId>(['affiliation', 'enterprise']);
 /** The classifier of sums of money (一笔融资): a noun counted by it has an amount as its size. */
 const SUM_CLASSIFIER = '笔';
 /** Attributes a max/min can group rows on (「哪个城市的产业园最多」). */
@@ -893,7 +897,7 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // A word the report never uses blocks an answer only where it is what is asked (「估值多少」「的营收是多少」),
         // never as an everyday word around the question (「编委会的顾问都有谁」).
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
-        const stem = word.replace(/[了过着是]+$/u, '');
+        const stem = word.replace(/[了过着是得]+$/u, '');
         if (CONTENT_WORD.test(stem) && !context.known(stem)) {
           if (asksAbout(tokens, position) || countedAfter(tokens, position) || namesThing(tokens, position, stem, context)) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
@@ -906,6 +910,17 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       }
       default: break;
     }
+  });
+  // 「哪个厅发的」「哪个单位出的」「哪家出台的」: a which-word right before a word of publishing — alone, with a word of an office
+  // between (厅, 局, 单位), or itself asking an organisation (哪家, 哪个单位) — asks who published it, not a person's unit.
+  tokens.forEach((token, i) => {
+    if (!cuesOf(token, 'dateMarker').some((c) => c.attribute === 'published') || i === 0) return;
+    const before = tokens[i - 1];
+    const office = before.type === 'word' && lexicon.isFunctionWord(before.text, 'agency') && i >= 2 && hasFunction(tokens[i - 2], 'question') && /^哪/.test(tokens[i - 2].text);
+    const asker = /^(哪|谁)/.test(before.text) && (hasFunction(before, 'question') || cuesOf(before, 'attribute').some((c) => WHO_ATTRIBUTES.has(c.attribute)));
+    if (!office && !asker) return;
+    for (const a of WHO_ATTRIBUTES) if (attributes.includes(a)) attributes.splice(attributes.indexOf(a), 1);
+    if (!attributes.includes('publisher')) attributes.push('publisher');
   });
   // 「多少新的区块链公司」: a bare 多少 before a counted noun, nothing else asked of it, asks how many of it, as 多少家 does.
   if (!attributes.length && !subjects.length && !groups.length && tokens.some((t, i) => /^(多少|几)$/.test(t.text) && countsNounAfter(tokens, i))) attributes.push('count');
@@ -1950,7 +1965,8 @@ function withoutMarkers(tokens: Token[]): Token[] {
  * carrying instructions removed, and the parts it asks, each with its slots filled from the lexicon.
  */
 export function readMessage(raw: string, context: ReadContext): MessageReading {
-  const text = normalizeMessage(raw, context.maxChars);
+  // 「TC307是啥」: a code the report prints spaced (TC 307) is read, and searched, as the report prints it.
+  const text = normalizeMessage(raw, context.maxChars).replace(/[a-z0-9]+/g, (code) => (context.known(code) && context.respell?.(code)) || code);
   let tokens = tokenize(text, context.lexicon, context.segment, context.segmentKnown);
   // Instructions aimed at the assistant are dropped clause by clause, never followed.
   const sentences: Token[][] = [[]];

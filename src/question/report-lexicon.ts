@@ -72,7 +72,7 @@ export function bareCell(cell: string): string {
 const COMPANY_FORM_MENTIONS = 6;
 
 /** Short forms of an organisation or company name: '青岛海尔股份有限公司' → 青岛海尔, 海尔. */
-function companyForms(name: string): string[] {
+function companyForms(name: string, mentions: (text: string) => number): string[] {
   const forms: string[] = [];
   let stem = name.replace(/(股份有限公司|有限责任公司|有限公司|股份公司|公司)$/, '');
   if (stem !== name && stem.length >= 2) forms.push(stem);
@@ -80,6 +80,13 @@ function companyForms(name: string): string[] {
   if (group !== stem && group.length >= 2) forms.push((stem = group));
   const core = stem.replace(/(网络科技|系统科技|智能互联科技|科技|技术|软件集团|软件|网络|计算|系统)$/, '');
   if (core !== stem && core.length >= 2) forms.push((stem = core));
+  // 「电老虎工业互联网」: a trade the report names throughout (工业互联网) ends the name; what is before it names the company.
+  for (let at = 2; at + 3 <= stem.length; at++) {
+    if (mentions(stem.slice(at)) > COMPANY_FORM_MENTIONS && /^\p{Script=Han}+$/u.test(stem)) {
+      forms.push((stem = stem.slice(0, at)));
+      break;
+    }
+  }
   const local = stem.replace(/^(青岛|北京|重庆|贵州|上海|深圳|杭州|广州|中国|中电)/, '');
   if (local !== stem && local.length >= 2) forms.push(local);
   // 'CoolBitX Technology' → CoolBitX; 'First Digital Trust' keeps its whole name.
@@ -102,7 +109,7 @@ function acronym(name: string): string[] {
 }
 
 /** Words every park, institute or platform name shares: what is left names it (杭州西溪谷区块链产业园 → 西溪谷). */
-const GENERIC_NAME = /区块链|产业园区|产业园|孵化器|孵园|创新中心|研究院|研究中心|实验室|产业基地|基地|小镇|中心|工业互联网平台|平台|国际|金融科技|聚集区|科技|中国/g;
+const GENERIC_NAME = /区块链|APP|App|产业园区|产业园|孵化器|孵园|创新中心|研究院|研究中心|实验室|产业基地|基地|小镇|中心|工业互联网平台|平台|国际|金融科技|聚集区|科技|中国/g;
 
 function coreForms(name: string, places: readonly string[], corpus: string): string[] {
   let core = name.replace(/[“”"「」()（）\s]/g, '').replace(GENERIC_NAME, '');
@@ -194,7 +201,7 @@ export function deriveReportLexicon(document: ReportDocument, files: LexiconFile
             const named = attribute === 'platform' || (attribute === 'title' && schema.rowNouns.some((n) => n === '产业园' || n === '研究机构'));
             // A company's short form the report uses far more often than the name (工业互联网 from 中电工业互联网有限公司) names a topic, not it.
             const mentions = (text: string) => corpus.split(compactForm(text)).length - 1;
-            const short = attribute === 'enterprise' ? companyForms(part).filter((f) => mentions(f) <= Math.max(COMPANY_FORM_MENTIONS, 2 * mentions(part)))
+            const short = attribute === 'enterprise' ? companyForms(part, mentions).filter((f) => mentions(f) <= Math.max(COMPANY_FORM_MENTIONS, 2 * mentions(part)))
               : named ? coreForms(part, places, corpus) : attribute === 'title' ? titleTail(part, mentions) : [];
             // One entity per name however it is spaced (「“密码+区块链”孵化器 (CNBI)」 is printed in two rows).
             entity({ id: `row:${table.id}:${compactForm(part)}`, kind: 'row', name: part, table: table.id, column, rows: [index] },
