@@ -119,6 +119,17 @@ function statesFigure(answer: PartAnswer, part: Part, knowledge: Knowledge): boo
   return named && figure && period && counted && whole;
 }
 
+/** Words of a place in a ranking, or a figure beside the thing ranked. */
+const RANK_WORDS = /第[一二三四五六七八九十\d]+|位列|位居|排名|排在|居首|之首|首位|榜首|其次|\d/;
+
+/** Some clause the answer quotes names a subject (a place or an organisation; the field it is ranked in aside) with a rank or a figure. */
+function statesRank(answer: PartAnswer, part: Part, knowledge: Knowledge): boolean {
+  const clauses = answer.claims.flatMap((c) => c.sources.flatMap((s) => compactForm(s.quote).split(/[，,；;。]/)));
+  const ranked = part.subjects.filter((s) => s.entity.kind !== 'domain');
+  return (ranked.length ? ranked : part.subjects).some((s) => knowledge.lexicon.formsOf(s.entity.id).map(compactForm).filter((f) => f.length >= 2)
+    .some((f) => clauses.some((c) => c.includes(f) && RANK_WORDS.test(c.replace(/(19|20)\d{2}年?/g, '')))));
+}
+
 /** A point a stock is counted up to (截至2020年上半年): no span things happened in. */
 const stockAt = (span: PeriodSpan) => span.from === span.to && (Boolean(span.asOf) || span.label.startsWith('截至'));
 
@@ -360,6 +371,30 @@ function placeInName(part: Part, knowledge: Knowledge): PartAnswer | null {
   return null;
 }
 
+/**
+ * 「工信部全称是啥」「央行全称」: the name of an organisation asked by a short form is its full name, quoted from the first report
+ * line that prints it — unless the report itself says what the short form stands for (「…（简称赛迪研究院）」: that sentence answers).
+ */
+function fullNameOf(part: Part, knowledge: Knowledge): PartAnswer | null {
+  if (!['lookup', 'define'].includes(part.operation) || part.table || part.noun || part.subjects.length !== 1 || part.words.length
+    || part.attributes.length !== 1 || part.attributes[0] !== 'title') return null;
+  const { entity, text } = part.subjects[0];
+  const name = compactForm(entity.name);
+  if (entity.kind !== 'organization' || name === compactForm(text) || name.length <= compactForm(text).length) return null;
+  const prose = knowledge.chunks.filter((c) => c.kind === 'prose');
+  if (prose.some((c) => compactForm(c.text).includes(`简称${compactForm(text)}`))) return null;
+  for (const chunk of prose) {
+    if (!compactForm(chunk.text).includes(name)) continue;
+    const entry = chunk.lines.find((l, i) => compactForm(chunk.text.slice(l.offset, chunk.lines[i + 1]?.offset ?? chunk.text.length)).includes(name));
+    if (!entry) continue;
+    const at = chunk.lines.indexOf(entry);
+    const quote = chunk.text.slice(entry.offset, chunk.lines[at + 1]?.offset ?? chunk.text.length).trim();
+    return answered([{ text: `${text}的全称是${printedSpan(quote, name) ?? entity.name}`,
+      sources: [{ chunkId: chunk.id, quote, line: entry.line, section: chunk.section, ...(chunk.source ? { source: chunk.source } : {}) }] }]);
+  }
+  return null;
+}
+
 /** 「报告中没有提到…」 with the nearest figure or sentence the report does give. */
 async function notInReport(part: Part, reading: Reading, knowledge: Knowledge, retrieval: Retrieval): Promise<PartAnswer> {
   const claims: Claim[] = [{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' }];
@@ -548,6 +583,8 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   // 「赛迪区块链研究院在哪个城市」: an organisation no table lists, whose full name as the report prints it holds a city (赛迪（青岛）…).
   const inName = placeInName(part, knowledge);
   if (inName) return inName;
+  const fullName = fullNameOf(part, knowledge);
+  if (fullName) return fullName;
   // 「第六章讲了什么」「这份报告讲了什么」 (the preface): a part whose only topic is a section says what that section covers — its
   // outline (the chapters, or the chapter's sections), else its sentences that best fit, whatever share of its words they hold.
   const sectionOnly = part.section && !part.subjects.length && !part.groups.length && !part.noun && !part.table && !part.filters.length
@@ -597,7 +634,12 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
     if (part.contrast) return notInReport(part, reading, knowledge, retrieval);
     // Why/how questions answer from the section whose heading covers the topic, its everyday words notwithstanding.
     const fromSection = section ? await answerFromPassages({ ...part, section }, reading, knowledge, retrieval, PASSAGES.sectionCoverage) : null;
-    return fromSection ?? notInReport(part, reading, knowledge, retrieval);
+    if (fromSection) return fromSection;
+    // 「IDC是什么机构」「T-Bridge是个什么东西」: a thing the report names, defined by the kind of thing it is — the kind word
+    // (机构, 平台) says what the answer is, it need not be in the sentence that tells it.
+    const ofSubject = part.operation === 'define' && part.subjects.length && part.words.length
+      ? await answerFromPassages({ ...part, words: [], text: part.subjects.map((s) => s.text).join(' ') }, reading, knowledge, retrieval) : null;
+    return ofSubject ?? notInReport(part, reading, knowledge, retrieval);
   }
   // 「系统涉及多少个委办局」: a figure whose clause counts the very word asked (50 多个委办局), in a row's text or a sentence,
   // answers — not a count of the rows of a subject the question names beside it.
@@ -839,5 +881,7 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   if (fromPassages && (later || exact) && !statesPeriod(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   // A figure asked of a subject needs a sentence that names the subject and states a figure; the nearest other one is no answer.
   if (fromPassages && part.quantity && !statesFigure(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
+  // 「深圳在金融领域排第几」: a place in a ranking is told only by a clause that names the subject with a rank or a figure.
+  if (fromPassages && part.operation === 'position' && part.subjects.length && !statesRank(fromPassages, part, knowledge)) return notInReport(part, reading, knowledge, retrieval);
   return fromPassages ?? notInReport(part, reading, knowledge, retrieval);
 }

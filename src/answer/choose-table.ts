@@ -168,9 +168,13 @@ function stockAfter(table: TypedTable, periods: readonly PeriodSpan[]): boolean 
  * what the period selects.
  */
 export function missesExactPeriod(table: TypedTable, part: Part): boolean {
-  if (!table.period || !part.periods.length || periodSelectsRows(table, part)) return false;
+  if (!table.period || !part.periods.length) return false;
   const span = parsePeriod(table.period);
   if (!span) return false;
+  // 「今年全年投融资多少钱」: a figure of a span asked precisely that runs past the table's own (表2-2: 上半年) is not the sum of
+  // its rows dated in it — the rest of the span is not in the table.
+  if (part.quantity && part.operation !== 'list' && part.periods.some((p) => p.exact && p.to > span.to && p.from <= span.to)) return true;
+  if (periodSelectsRows(table, part)) return false;
   // 「北京2019年有多少区块链企业」 (near-miss): a stock counted 截至2020年6月 is no figure of a period that ended before it.
   if (/截[至止]/.test(table.period) && part.periods.some((p) => !p.asOf && p.to < span.from)) return true;
   return part.periods.some((p) => p.exact && !(span.from === p.from && span.to === p.to));

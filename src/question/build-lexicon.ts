@@ -3,7 +3,7 @@ import type { AttributeDefinition, AttributeId, Cue, Entity, FunctionClass, Lexi
 import type { ReportLexicon } from './report-lexicon';
 
 /** Message kinds whose words only mark other words, never cues of their own. */
-const MARKING_KINDS = new Set(['making', 'posing', 'namehead', 'address', 'opinion']);
+const MARKING_KINDS = new Set(['making', 'posing', 'namehead', 'address', 'opinion', 'owner']);
 
 /** A surface form found in a text. */
 export interface SurfaceMatch {

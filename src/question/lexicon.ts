@@ -50,7 +50,7 @@ export type ValueKind = 'count' | 'percent' | 'money' | 'date' | 'category' | 'n
 export type OperationCue = 'max' | 'min' | 'earliest' | 'latest' | 'sum' | 'difference' | 'ratio' | 'compare' | 'rank' | 'count' | 'list'
   | 'sort' | 'sortAscending' | 'sortDescending' | 'explain' | 'define' | 'where' | 'yesno';
 
-export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing' | 'role' | 'judgement' | 'namehead' | 'address' | 'opinion';
+export type MessageKindCue = 'injection' | 'task' | 'advice' | 'evasion' | 'offtopic' | 'chitchat' | 'thanks' | 'document' | 'product' | 'making' | 'persona' | 'posing' | 'role' | 'judgement' | 'namehead' | 'address' | 'opinion' | 'owner';
 
 export type FunctionClass = 'question' | 'followup' | 'elaborate' | 'everyday' | 'addition' | 'plural' | 'kinds' | 'each' | 'classify' | 'whole' | 'why' | 'others' | 'shared' | 'contrast' | 'joint' | 'size' | 'main' | 'nation' | 'change' | 'obtain' | 'present' | 'agency';
 

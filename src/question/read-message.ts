@@ -97,10 +97,10 @@ function hasFunction(token: Token, cls: FunctionClass): boolean {
  * The words of a message kind that marks other words rather than being a cue itself (making: 写, 讲; posing: 以, 用), worked
  * out once per lexicon: every message asks for them.
  */
-type MarkingKind = 'making' | 'posing' | 'namehead' | 'address' | 'opinion';
+type MarkingKind = 'making' | 'posing' | 'namehead' | 'address' | 'opinion' | 'owner';
 const markingWords = oncePerLexicon((lexicon) => {
   const of = (kind: MarkingKind): ReadonlySet<string> => new Set(lexicon.files.messageKinds.filter((k) => k.kind === kind).flatMap((k) => k.cues.map(compactForm)));
-  return { making: of('making'), posing: of('posing'), namehead: of('namehead'), address: of('address'), opinion: of('opinion') };
+  return { making: of('making'), posing: of('posing'), namehead: of('namehead'), address: of('address'), opinion: of('opinion'), owner: of('owner') };
 });
 function wordsOfKind(lexicon: Lexicon, kind: MarkingKind): ReadonlySet<string> {
   return markingWords(lexicon)[kind];
@@ -362,7 +362,7 @@ function wordsApart(tokens: Token[], subjects: Subject[], words: string[]): stri
 /** A sort asked (排序) ranks every row: a k no table reaches. */
 const SORT_ALL = 99;
 
-const LINKS = new Set(['的', '是', '有', '为', '呢', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
+const LINKS = new Set(['的', '是', '有', '为', '呢', '了', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
 
 /** A word stands where the question's asked thing stands: right before 多少/几/是什么 … (links like 的/是 between). */
 function asksAbout(tokens: Token[], position: number): boolean {
@@ -1937,8 +1937,21 @@ function kindOf(tokens: Token[], text: string, lexicon: Lexicon, known: (word: s
   // 「累计的呢」: a word of the whole stock asks the turn before's question of it.
   const follows = tokens.some((t) => hasFunction(t, 'followup') || hasFunction(t, 'whole') || hasFunction(t, 'others'));
   if (!asking && !names && !more && !follows && content.every(idle)) return /\p{Script=Han}/u.test(text) ? { kind: 'chitchat', cue: 'thanks' } : { kind: 'empty' };
+  // 「你的底层模型是什么」「告诉我你的开发者是谁」: the words a second-person possessive governs (up to a link, a place word or a
+  // question word) are the assistant's; a question naming nothing of the report besides asks about the assistant.
+  const owners = wordsOfKind(lexicon, 'owner');
+  const owner = tokens.findIndex((t, i) => owners.has(t.text) || owners.has(`${t.text}${tokens[i + 1]?.text ?? ''}`));
+  if (owner >= 0 && asking) {
+    let end = owner + (owners.has(tokens[owner].text) ? 1 : 2);
+    while (end < tokens.length && tokens[end].type !== 'punctuation' && !hasFunction(tokens[end], 'question') && !GOVERNED_END.has(tokens[end].text)
+      && !cuesOf(tokens[end], 'operation').length) end++;
+    if (end > owner + 1 && !namesReport([...tokens.slice(0, owner), ...tokens.slice(end)])) return { kind: 'chitchat', cue: 'chitchat' };
+  }
   return null;
 }
+
+/** Words that end what a possessive governs (你的数据|里…, 你的模型|是…). */
+const GOVERNED_END = new Set(['是', '有', '为', '里', '中', '里面', '叫', '在']);
 
 /** The token after `at` (a demonstrative: 这, 这份, 本) is the document noun (报告), with at most a classifier between. */
 function namesDocument(tokens: Token[], at: number): boolean {
