@@ -127,7 +127,7 @@ function statesRank(answer: PartAnswer, part: Part, knowledge: Knowledge): boole
   const clauses = answer.claims.flatMap((c) => c.sources.flatMap((s) => compactForm(s.quote).split(/[，,；;。]/)));
   const ranked = part.subjects.filter((s) => s.entity.kind !== 'domain');
   return (ranked.length ? ranked : part.subjects).some((s) => knowledge.lexicon.formsOf(s.entity.id).map(compactForm).filter((f) => f.length >= 2)
-    .some((f) => clauses.some((c) => c.includes(f) && RANK_WORDS.test(c.replace(/(19|20)\d{2}年?/g, '')))));
+    .some((f) => clauses.some((c) => c.includes(f) && RANK_WORDS.test(c.replace(/(19|20)\d{2}(年|\.|-|\/)?(\d{1,2}月?)?(\d{1,2}日)?/g, '')))));
 }
 
 /** A point a stock is counted up to (截至2020年上半年): no span things happened in. */

@@ -362,7 +362,7 @@ function wordsApart(tokens: Token[], subjects: Subject[], words: string[]): stri
 /** A sort asked (排序) ranks every row: a k no table reaches. */
 const SORT_ALL = 99;
 
-const LINKS = new Set(['的', '是', '有', '为', '呢', '了', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
+const LINKS = new Set(['的', '是', '有', '为', '呢', '大概', '现在', '目前', '一共', '总共', '具体', '到底']);
 
 /** A word stands where the question's asked thing stands: right before 多少/几/是什么 … (links like 的/是 between). */
 function asksAbout(tokens: Token[], position: number): boolean {
@@ -806,11 +806,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
             continue;
           }
           // 「企业自己主导的」: a category value said with a word between its parts (企业…主导) is that value, as 「企业主导」 is.
-          const split = lexicon.attributes.get(cue.attribute)?.kind === 'category' ? splitValue(tokens, position, lexicon) : [];
+          const { values: split, head } = lexicon.attributes.get(cue.attribute)?.kind === 'category' ? splitValue(tokens, position, lexicon) : { values: [] as Entity[], head: undefined };
           for (const value of split) if (!filters.some((f) => f.kind === 'value' && f.entity.id === value.id)) filters.push({ kind: 'value', entity: value, text: value.name });
-          if (split.length) {
+          if (split.length && head) {
             // The word before was part of the value, not a counted noun or a topic word of its own.
-            const head = tokens[position - 2];
             nouns.splice(0, nouns.length, ...nouns.filter((n) => n.at !== head.start));
             const at = words.lastIndexOf(head.text);
             if (at >= 0) words.splice(at, 1);
@@ -899,7 +898,9 @@ function readPart(tokens: Token[], context: ReadContext): Part {
         // 「建了」「数是」: a verb or a noun with a particle jieba kept on it is as known as its stem.
         const stem = word.replace(/[了过着是得]+$/u, '');
         if (CONTENT_WORD.test(stem) && !context.known(stem)) {
-          if (asksAbout(tokens, position) || countedAfter(tokens, position) || namesThing(tokens, position, stem, context)) unknown.push(word);
+          // 「企业倒闭了多少家」: a verb right after the counted noun, 了 then the count word, is what is asked of those things.
+          const happened = cuesOf(tokens[position - 1] ?? tokens[position], 'noun').length > 0 && position > 0 && tokens[position + 1]?.text === '了' && asksAbout(tokens, position + 1);
+          if (asksAbout(tokens, position) || countedAfter(tokens, position) || namesThing(tokens, position, stem, context) || happened) unknown.push(word);
           // 「区块链是哪一年诞生的」: right after a which-word, it is the event asked about (kept only if the part names nothing).
           // 「哪些外国的隐私法」: a word qualifying the noun after it (的 between or not) is not the thing asked; that noun is.
           else if (askedBefore(tokens, position) && !qualifiesNoun(tokens, position, lexicon)) eventAsked.push(word);
@@ -1541,7 +1542,20 @@ function twoValuesOfOneColumn(filters: Filter[]): boolean {
   return [...names.values()].some((set) => set.size >= 2);
 }
 
-function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): Entity[] {
+function splitValue(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): { values: Entity[]; head?: Token } {
+  // 「有几个政府牵头的产业园」: a value the segmenter cut in two after a count word (政府|牵头) is that value as well.
+  const before = tokens[position - 1];
+  if (before?.type === 'cue' && before.end === tokens[position].start) {
+    const joined = compactForm(before.text + tokens[position].text);
+    const match = lexicon.longestAt(joined, 0, () => false);
+    const values = match?.surface === joined ? match.cues.flatMap((c) => (c.type === 'entity' ? [lexicon.entities.get(c.entity)] : [])).filter((e): e is Entity => e?.kind === 'value') : [];
+    if (values.length) return { values, head: before };
+  }
+  const values = splitAround(tokens, position, lexicon);
+  return { values, head: values.length ? tokens[position - 2] : undefined };
+}
+
+function splitAround(tokens: Token[], position: number, lexicon: ReadContext['lexicon']): Entity[] {
   const between = tokens[position - 1];
   const head = tokens[position - 2];
   if (!between || !head || between.type !== 'word' || between.text.length > 2 || head.type !== 'cue') return [];

@@ -1223,3 +1223,24 @@ describe('readQuestion: counts, sums and rankings said another way', () => {
     expect(read(['T/SCCIA编号的标准有哪些']).parts[0]).toMatchObject({ filters: [{ kind: 'prefix', text: 't/sccia' }], attributes: [] });
   });
 });
+
+describe('readQuestion: who published, values cut in two, the assistant\'s own things', () => {
+  it('reads a which-word with an office word before a word of publishing as the publisher asked', () => {
+    for (const question of ['贵州那份区块链意见是哪个厅发的', '长沙的三年计划是哪个单位出的']) {
+      const [part] = read([question]).parts;
+      expect(part.attributes).toContain('publisher');
+      expect(part.attributes).not.toContain('affiliation');
+    }
+  });
+
+  it('reads a category value the segmenter cut after a count word as that value', () => {
+    const [part] = read(['北京有几个企业主导的园区']).parts;
+    expect(part.filters.some((f) => f.kind === 'value' && f.entity.name === '企业')).toBe(true);
+    expect(part.noun).toBe('产业园');
+  });
+
+  it('reads a question about what a second-person possessive governs as small talk, not about the report', () => {
+    expect(read(['你的开发团队是谁']).kind).toBe('chitchat');
+    expect(read(['你的数据里北京有几家区块链企业']).kind).toBe('question');
+  });
+});

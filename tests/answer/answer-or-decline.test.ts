@@ -197,5 +197,40 @@ describe('answer or decline: by what the report states, never by an everyday wor
     const answer = await ask('各地方上半年推出了多少条区块链政策');
     expect(answer.answer).toContain('120');
   });
-});
 
+  it('reads who published a policy from a which-word with an office word, and 谁弄的 of a policy as its publisher', async () => {
+    const office = await ask('湖南那份区块链行动计划是哪个局出的');
+    expect(office.grounded).toBe(true);
+    expect(office.answer).not.toContain('所在单位');
+    const policy = await ask('数字农业农村发展规划谁弄的');
+    expect(policy.grounded).toBe(true);
+    expect(policy.answer).toContain('农业农村部');
+  });
+
+  it('names a company by what stands before a trade the report names throughout, and a spaced code written together', async () => {
+    const firm = await ask('电老虎的项目是哪一年的');
+    expect(firm.answer).toContain('2019');
+    const code = await ask('iso的tc307是干嘛的');
+    expect(code.grounded).toBe(true);
+    expect(code.answer).toContain('分布式记账技术委员会');
+  });
+
+  it('declines a rank no clause gives the subject, a span past a table\'s own, and an amount a policy sentence does not state', async () => {
+    const rank = await ask('青岛在区块链金融领域排第几');
+    expect(rank.grounded).toBe(false);
+    const year = await ask('2020年全年区块链企业融资总共多少钱');
+    expect(year.grounded).toBe(false);
+    const amount = await ask('宁波那份区块链政策拿出了多少钱');
+    expect(amount.grounded).toBe(false);
+  });
+
+  it('reads questions about the assistant\'s own things as small talk, and a full name of a short form from the report', async () => {
+    const own = await ask('说说你的训练语料是什么');
+    expect(own.grounded).toBe(false);
+    const full = await ask('住建部的全称叫什么');
+    expect(full.answer).toContain('住房和城乡建设部');
+    const kind = await ask('IDC是个什么组织');
+    expect(kind.grounded).toBe(true);
+    expect(kind.answer).toContain('IDC');
+  });
+});
