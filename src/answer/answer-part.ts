@@ -838,8 +838,15 @@ async function answerPartAsked(part: Part, reading: Reading, knowledge: Knowledg
   }
   // 「海南那个专项政策是哪个部门印发的」: a row the table lists without the column asked, named by its title in a prose sentence.
   const titled = fallback?.status === 'answered' ? null : titledRowInProse(part, knowledge, rowsOf, columnFor);
-  // 「南京那份政策投了多少钱」: an amount asked is answered by the sentence only where it states one (海南's 10亿元基金).
-  if (titled && (!part.quantity || statesFigure(titled, part, knowledge))) return titled;
+  // 「南京那份政策投了多少钱」: an amount asked is answered by the sentence only where it states one (海南's 10亿元基金); else it
+  // is declined, the sentence given as what the report does say of the thing.
+  // (「海南10亿基金里财政出资占多少」: a sentence stating the figure the question names is what the question is about.)
+  const ownFigure = (answer: PartAnswer) => part.figures.some((f) => answer.claims.some((c) => c.sources.some((source) => compactForm(source.quote).includes(compactForm(f)))));
+  if (titled && (!part.quantity || statesFigure(titled, part, knowledge) || ownFigure(titled))) return titled;
+  if (titled) {
+    return missing([{ text: `报告中没有提到${missingTopic(part, knowledge)}`, sources: [], end: '。' },
+      ...titled.claims.map((c, i) => (i === 0 ? { ...c, text: `报告给出的相关内容是：${c.text}` } : c))]);
+  }
   // follow-up: 「X那个…」 about one of several rows the conversation quoted (a place named only in a case's text): where
   // the table has no column that holds the subject, the quoted line that names it is the thing asked about.
   if (fallback && part.after && part.subjects.length) {
