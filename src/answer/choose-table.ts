@@ -15,8 +15,8 @@ const EQUIVALENT: Partial<Record<AttributeId, AttributeId[]>> = {
   positioning: ['apptype', 'content'],
   // 「谁搞的」「谁负责的」 of a project (表8-1 names no 主导机构) is the enterprise that did it; of a policy (表1-1) who published it.
   leader: ['enterprise', 'publisher'],
-  // 「哪家出的」 of a policy: the one who published it.
-  enterprise: ['publisher'],
+  // 「哪家出的」 of a policy: the one who published it; 「哪家企业发布了荣链」 of a project: the enterprise whose it is.
+  enterprise: ['publisher'], publisher: ['enterprise'],
 };
 const ROW_COUNTS = new Set<AttributeId>(['count']);
 const RANKINGS = new Set(['max', 'min', 'topk', 'rank']);
