@@ -229,7 +229,7 @@ function operationOf(tokens: Token[], subjects: Subject[], attributes: Attribute
   return { operation: quantity || attributes.length || which ? 'lookup' : 'explain', explicit: false };
 }
 
-function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'ranks' | 'fromRank' | 'following'> | null {
+function operationSaid(tokens: Token[], subjects: Subject[], attributes: AttributeId[], hasNoun: boolean, quantity: boolean): Pick<Part, 'operation' | 'rank' | 'order' | 'ranks' | 'fromRank' | 'following' | 'preceding'> | null {
   const ops = new Set<OperationCue>(tokens.flatMap((t) => cuesOf(t, 'operation').map((c) => c.operation)));
   const ordinal = tokens.find((t): t is Extract<Token, { type: 'ordinal' }> => t.type === 'ordinal');
   // 「top10里」「前十中」 names a list (表2-2), not a ranking asked for.
@@ -301,7 +301,7 @@ function operationSaid(tokens: Token[], subjects: Subject[], attributes: Attribu
   const span = tokens.findIndex((t, i) => t.type === 'ordinal' && /^(到|至|-|~|—)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.type === 'ordinal');
   const [low, high] = span >= 0 ? [tokens[span], tokens[span + 2]] as Extract<Token, { type: 'ordinal' }>[] : [];
   if (low && high && low.rank < high.rank) return { operation: 'topk', rank: high.rank, fromRank: low.rank, order: low.reverse || ops.has('min') ? 'asc' : 'desc' };
-  if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc', ...(ordinal.following ? { following: true } : {}) };
+  if (ordinal) return { operation: 'rank', rank: ordinal.rank, order: ordinal.reverse || ops.has('min') ? 'asc' : 'desc', ...(ordinal.following ? { following: true } : {}), ...(ordinal.preceding ? { preceding: true } : {}) };
   // 「排第几」「排名」 without a number asks for a place: of the subjects named, or (after 「湖南有几家」) of the ones before.
   if (ops.has('rank') && (subjects.length || !quantity)) return { operation: 'position' };
   if (ops.has('max')) return { operation: 'max', order: 'desc' };

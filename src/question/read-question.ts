@@ -3,7 +3,7 @@ import { compactForm } from '../text/compact-form';
 import { memoizeRecent } from '../memoize-recent';
 import { oncePerLexicon, type EntityMention, type Lexicon } from './build-lexicon';
 import { REPORT_END } from '../text/find-periods';
-import type { Entity, TableSchema } from './lexicon';
+import type { AttributeId, Entity, TableSchema } from './lexicon';
 import { formsOfNoun, GROUPABLE, ownScopeWords, readMessage, type MessageReading, type ReadContext } from './read-message';
 import type { Part, Reading, Subject } from './reading';
 
@@ -49,6 +49,15 @@ const PLACE_NOUN = '地区';
 const FRAMING = /据表\s*\d+-\d+（[^）]*）/g;
 
 /** A part says little of its own: no subject, no counted noun, no table, at most one content word. */
+/** The place an answer says its subject stands at (「湖南22家，排第9」). */
+function placeStated(answer: string): number | undefined {
+  const said = /(?:排|位列|排名|名列)第\s*([0-9]+|[一二三四五六七八九十]+)/.exec(answer)?.[1];
+  if (!said) return undefined;
+  const digits = Number(said);
+  if (Number.isInteger(digits)) return digits;
+  return said.length === 1 ? ORDINAL_DIGITS.indexOf(said) + 1 : said.startsWith('十') ? 10 + ORDINAL_DIGITS.indexOf(said[1]) + 1 : undefined;
+}
+
 function isFragment(part: Part): boolean {
   // 「落地了多少」: the question's own word and the report's word a synonym gave for it (落地了 → 落地) are one word.
   const words = part.words.filter((w) => !part.words.some((o) => o !== w && w.includes(o)));
@@ -273,6 +282,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   delete next.item;
   delete next.ranks;
   delete next.following;
+  delete next.preceding;
   if (current.cues) next.cues = current.cues;
   else delete next.cues;
   // 「区块链算哪类」 after 「新基建包括哪几方面」: the kind asked of a thing is this turn's question, not carried over.
@@ -356,7 +366,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     const kept = (classes.has('place') && classes.has('field') && !classes.has('other')) || within
       ? previous.subjects.filter((p) => !current.subjects.some((c) => classOf(c) === classOf(p)) && classOf(p) !== 'other') : [];
     const around = [...previous.subjects, ...clustersNamed(previousAnswer, context)];
-    next.subjects = kept.length ? [...current.subjects, ...kept] : withinCluster(current.subjects, current.attributes.length ? current.attributes : previous.attributes, around);
+    // follow-up: 「那它在长三角里占多少」 after a turn about 上海: 它 is still 上海, and the cluster that holds it, named now, is
+    // what its share is of — as 「上海在长三角里占多少」 says in one message.
+    const asked = current.attributes.length ? current.attributes : previous.attributes;
+    const held = message.pronoun && !message.plural && current.subjects.every((s) => s.entity.kind === 'cluster')
+      ? withinCluster(previous.subjects, asked, current.subjects) : [];
+    next.subjects = kept.length ? [...current.subjects, ...kept] : held.length > previous.subjects.length ? held : withinCluster(current.subjects, asked, around);
+    // (The table of places read before prints no share within a cluster.)
+    if (held.length > previous.subjects.length) delete next.table;
     next.groups = current.groups;
     // follow-up: 「那成都的呢」 after 「数字福州区块链研究院是谁牵头的」: a place said after a row of a table asks about that table's
     // row(s) of the place — the table the row was read from carries.
@@ -468,6 +485,14 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   } else if (current.subjects.length || current.labels?.length) delete next.people;
   let unquantified = false;
   delete next.inheritedAttributes;
+  // follow-up: 「其中深圳那个的合作方是谁」 after 「…是哪几个地方的」: a place named, with that-one or words of its own, picks the
+  // thing of that place among those whose places were asked — the place is what it is picked by, not asked of it again.
+  const placeOf = (a: AttributeId) => context.lexicon.attributes.get(a)?.kind === 'place';
+  if (current.subjects.length && current.subjects.every((s) => PLACE_KINDS.has(s.entity.kind)) && !current.attributes.length
+    && (message.pronoun || current.words.length > 0) && previous.attributes.length > 0 && previous.attributes.every(placeOf)) {
+    // What is asked of it is then the thing itself, where the noun counted names a column of text (案例: the case it prints).
+    next.attributes = [...context.lexicon.attributes.values()].filter((a) => a.kind === 'text' && previous.noun !== undefined && a.phrases.includes(previous.noun)).map((a) => a.id);
+  }
   if (current.subjects.length && !current.attributes.length && next.attributes.length && next.subjects !== previous.subjects && !current.explicit) next.inheritedAttributes = true;
   if (current.attributes.length) next.attributes = current.attributes;
   // follow-up: 「那它专利呢」 after 「阿里巴巴营收多少」 (declined: the report gives no 营收): a thing counted of the follow-up's
@@ -550,10 +575,17 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: 「广东占多少」 after 「上半年专利公开了多少」: with no subject before, the noun was the topic itself — what is
     // asked of the new subject is a figure of it, not any figure of the subject. After a subject (产品溯源 平台 → 交通出行)
     // the noun was that subject's own word, a preference for another.
-    next.inheritedNoun = previous.subjects.length > 0 || !current.subjects.length;
+    // (「北京的呢」 after 「上半年专利公开了多少」→「广东占多少」: the noun the turn before carried as the topic, unsaid, is the topic still.)
+    const saidBefore = [...formsOfNoun(previous.noun, context.lexicon)].some((f) => previous.text.includes(f));
+    next.inheritedNoun = (previous.subjects.length > 0 && (saidBefore || previous.inheritedNoun === true)) || !current.subjects.length;
   }
   // An item of a prose enumeration was picked before (「第二个是啥」), or kinds were asked: 「第三个呢」 picks another item of it,
   // whatever names the item's sentence mentions.
+  // 「前一个呢」「下一个呢」 after 「第二个是哪家的」: the member before or after the one picked, in the list it was picked from.
+  const pickedAt = (current.following || current.preceding) && !current.subjects.length && previous.pickedFrom && previous.subjects.length === 1
+    ? previous.pickedFrom.findIndex((m) => m.entity.id === previous.subjects[0].entity.id) : -1;
+  const beside = pickedAt + 1 + (current.following ? 1 : -1);
+  if (pickedAt >= 0 && beside >= 1 && beside <= previous.pickedFrom!.length) current = { ...current, ordinal: beside, following: undefined, preceding: undefined };
   const enumerated = current.ordinal !== undefined && (previous.item !== undefined || previous.kinds === true);
   // follow-up (ordinal picks): after a list, or a count that named its members, 「第二个是哪年成立的」「第三家呢」 asks about the
   // k-th member the previous answer named, in its order — not the k-th of a ranking nobody asked for.
@@ -588,14 +620,21 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const numbered = previous.words.filter((w) => ORDINAL_WORD.test(w));
   const renumbered = current.operation === 'rank' && current.explicit && current.rank !== undefined && current.rank <= ORDINAL_DIGITS.length
     && !current.subjects.length && !current.attributes.length && !current.words.length && numbered.length > 0 && !RANKINGS.has(previous.operation);
-  if (renumbered) {
-    current = { ...current, operation: previous.operation, explicit: false, rank: undefined, words: [`第${ORDINAL_DIGITS[current.rank! - 1]}`] };
+  // (「往下一档呢」「上一个呢」 after 「第二阶梯呢」: the topic numbered one after, or one before, the one the conversation stood on.)
+  const stoodOn = numbered.length ? ORDINAL_DIGITS.indexOf(numbered[0].slice(1)) + 1 : 0;
+  const step = current.following ? 1 : current.preceding ? -1 : 0;
+  const renumber = step && stoodOn > 0 ? stoodOn + step : current.rank ?? 0;
+  if (renumbered && renumber >= 1 && renumber <= ORDINAL_DIGITS.length) {
+    current = { ...current, operation: previous.operation, explicit: false, rank: undefined, following: undefined, preceding: undefined, words: [`第${ORDINAL_DIGITS[renumber - 1]}`] };
   }
   if (current.explicit && (current.operation !== 'lookup' || current.rank)) {
     next.operation = current.operation;
     // 「差多少」 after 「最多的是哪年」→「第二名是哪年」: the first and the k-th the conversation stood on.
     // 「其次呢」 after 「第二名呢」: the place after the one the conversation stood on.
-    const after = current.following && previous.operation === 'rank' && previous.rank !== undefined ? previous.rank + 1 : undefined;
+    // 「前一名是谁」 after 「湖南排第几」: the place before (or after) the one the conversation stood on — a place asked before, or
+    // the place the answer before said its subject stands at.
+    const stood = previous.operation === 'rank' ? previous.rank : previous.operation === 'position' ? placeStated(previousAnswer) : undefined;
+    const after = stood === undefined ? undefined : current.following ? stood + 1 : current.preceding && stood > 1 ? stood - 1 : undefined;
     next.rank = after ?? current.rank ?? (current.operation === 'difference' && previous.operation === 'rank' && (previous.rank ?? 1) > 1
       && !current.subjects.length && previous.groupBy !== undefined ? previous.rank : undefined);
     // 「第二名呢」 after 「最少的」 counts from the bottom too.
@@ -624,7 +663,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       const kindOf = (kind: string) => (PLACE_KINDS.has(kind) ? 'place' : kind);
       const walked = previous.subjects.length === 1 && !AGGREGATES.has(previous.operation) && !['list', 'count'].includes(previous.operation)
         ? mentioned.filter((s) => kindOf(s.entity.kind) === kindOf(previous.subjects[0].entity.kind)).slice(-2) : [];
-      next.subjects = walked.length === 2 && walked.some((s) => s.entity.id === previous.subjects[0].entity.id) ? walked : previous.subjects;
+      // (「最晚的呢」 after 「最早的是哪家」→「融了多少」: a row the answer picked is one of the set ranked, not a scope of it.)
+      const scopes = previous.subjects.filter((s) => s.entity.kind !== 'row');
+      next.subjects = walked.length === 2 && walked.some((s) => s.entity.id === previous.subjects[0].entity.id) ? walked : scopes;
       next.groups = walked.length === 2 ? [] : previous.groups;
     }
     // follow-up: 「哪个最多」「谁最少」 after 「江苏、浙江、上海各有多少企业」: which of the places asked about, compared.
@@ -649,6 +690,13 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after a count (「政府牵头的有几个」), another attribute asked of the members named (「它们分别在哪」) is each
     // one's value, not a count again.
     if (previous.operation === 'count' && next.subjects.length && current.attributes.length && !current.attributes.includes('count')) next.operation = 'lookup';
+    // follow-up: 「浙江的那个叫什么」 after 「上半年搭建了多少溯源平台」: a member named and something not an amount asked of it —
+    // the words that asked the count (搭建) are spent; those naming the things counted (溯源平台) still say what it is one of.
+    const counted = previous.operation === 'count' || (previous.operation === 'lookup' && previous.attributes.includes('count'));
+    if (counted && current.subjects.length && current.attributes.length && !current.quantity && !current.attributes.some((a) => QUANTITY.has(a)) && previous.noun) {
+      const forms = [...formsOfNoun(previous.noun, context.lexicon)];
+      dropped.push(...previous.words.filter((w) => !current.words.includes(w) && !forms.some((f) => w.includes(f))));
+    }
     // follow-up: 「2020年那个是谁搞的」 after 「17年到20上半年一共新增了多少个」: a total of things counted, then something else asked of
     // some of them (no amount), asks that of them — not the total again.
     if (previous.operation === 'sum' && previous.subjects.length <= 1 && current.attributes.length && !current.quantity
@@ -1085,7 +1133,9 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
   const placesOfCounted = !first.subjects.length && !first.table && first.noun === PLACE_NOUN && before.noun !== undefined && before.noun !== PLACE_NOUN
     && first.attributes.some((a) => ['city', 'province', 'region'].includes(a));
   // 「平台叫啥」「用的啥平台」 after a row or rows of 表8-1 (named by the question or its answer): a column of that table.
+  // (「那上半年新成立的有多少」: a qualifier of its own names other things than the table's rows — not a column of it.)
   const columnOfRead = !first.subjects.length && !first.table && readTable !== undefined && before.subjects.length > 0
+    && !first.qualifiers.some((q) => !before.qualifiers.includes(q))
     && first.attributes.some((a) => context.lexicon.tables.get(readTable)?.columns.includes(a)
       // (「啥时候发布的」: a date asked, naming nothing else, is the table's date column, whatever it is named.)
       || (DATE_ATTRIBUTES.has(a) && !first.words.length && Boolean(context.lexicon.tables.get(readTable)?.columns.some((c) => c !== null && DATE_ATTRIBUTES.has(c)))));
@@ -1113,6 +1163,8 @@ function resolveTurn(message: MessageReading, previous: { reading: Reading; answ
     // subject the conversation is about.
     || (['difference', 'compare'].includes(first.operation) && first.explicit && first.subjects.length === 1 && !first.versus?.length
       && before.subjects.length > 0 && !first.table)
+    // 「加上上海一共多少」: an adding word before the one subject named adds it to those the conversation is about.
+    || (message.addition && first.subjects.length === 1 && before.subjects.length > 0 && !first.table && !first.noun)
     // 「那2019年呢」「哪年建的」: only a period, an attribute or a rank of its own.
     || (!first.subjects.length && !first.noun && !first.table && (first.attributes.length > 0 || first.rank !== undefined))
     // 「哪个先发的」 after 「湘的专项政策叫啥」→「长沙的呢」: which came first or last, naming nothing of its own, of what the turns

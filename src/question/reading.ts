@@ -104,6 +104,8 @@ export interface Part {
   rank?: number;
   /** 其次 / 下一个: `rank` is the place after the one the conversation stood on (2 when it stood on none). */
   following?: boolean;
+  /** 前一名 / 上一个: `rank` is the place before the one the conversation stood on. */
+  preceding?: boolean;
   /** 「第3到第6」: the first place of a span of places (`rank` is its last). */
   fromRank?: number;
   /** 「第五名比第四名多多少」: the two places of a ranking set against each other (the previous answer's members at them). */

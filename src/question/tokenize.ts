@@ -19,7 +19,8 @@ export type Token = Span & (
   | { type: 'section'; section: string }
   | { type: 'ordinal'; rank: number; reverse: boolean; /** 第二个 / 第二家 / 第二: a position in a list, said without a ranking word (名, 多, 强 …). */ plain: boolean;
       /** 第二早 / 第三晚: a place by date. */ dated?: boolean;
-      /** 其次 / 下一个: the place after the one the conversation stood on (the second after a first). */ following?: boolean }
+      /** 其次 / 下一个: the place after the one the conversation stood on (the second after a first). */ following?: boolean;
+      /** 前一名 / 上一个: the place before the one the conversation stood on. */ preceding?: boolean }
   /** `dated`: 「最早的三家」 ranks by a date, not by a figure. */
   | { type: 'top'; k: number; order?: 'asc' | 'desc'; which?: boolean; dated?: boolean; kinds?: boolean }
   | { type: 'condition'; condition: Condition }
@@ -36,7 +37,8 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强|早|晚)?`, 'g');
 // 「其次呢」「再往下呢」「下一名是谁」: the next place of a ranking, counted from the one asked before.
-const FOLLOWING = /其次|次之|再往下|再往后|下一(?:名|位|个|家)/g;
+const FOLLOWING = /其次|次之|再往下|再往后|往下一(?:名|位|个|家|档)|下一(?:名|位|个|家|档)/g;
+const PRECEDING = /再往前|往上一(?:名|位|个|家|档)|上一(?:名|位|个|家|档)|前一(?:名|位|个|家)/g;
 /** A cue's closing ordinal (数量第一), and the words that make an ordinal the number of a topic (第一梯队, 第二批). */
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
@@ -236,6 +238,8 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // 「哪两个省最多」: 哪 + a number is a top-k only beside 最多/最少 (the question stage checks); alone it is a which.
   // 「哪两类最多」: the kinds of a thing ranked (kinds).
   // 「后三位」「倒数五个」: the last k, counted from the bottom.
+  // 「前一名」 after a place stood on is the one before it, not the top one (前k).
+  each(PRECEDING, (m) => ({ ...span(m), type: 'ordinal', rank: 1, reverse: false, plain: false, preceding: true }));
   each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}), ...(m[4] && /[类种]$/.test(m[0]) ? { kinds: true } : {}),
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
