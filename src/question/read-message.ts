@@ -2077,7 +2077,9 @@ export function readMessage(raw: string, context: ReadContext): MessageReading {
     pronoun: tokens.some((t) => PRONOUNS.has(t.text) || (t.type === 'cue' && hasFunction(t, 'followup') && /^(这|那|该)(家|个|些|园区|企业|公司|项目|平台|标准|政策|省|市)$/.test(t.text))),
     elaborate: tokens.some((t) => hasFunction(t, 'elaborate')) && remaining.length <= 14,
     // 「它的园区都在哪些城市」: 都 beside a singular pronoun says all of that one's things, not all of several subjects.
-    plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural') && !(t.text === '都' && tokens.some((o) => SINGULAR_PRONOUNS.has(o.text)))),
+    plural: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'plural') && !(t.text === '都' && tokens.some((o) => SINGULAR_PRONOUNS.has(o.text))))
+      // 「各多少家」: a message opening on each-of says what follows of every one of several things.
+      || (first !== undefined && /^(各|各自|每个|每一个)$/.test(first.text)),
     addition: tokens.some((t) => cuesOf(t, 'function').some((c) => c.function === 'addition')),
     whole: tokens.some((t) => hasFunction(t, 'whole')),
     others: tokens.some((t) => hasFunction(t, 'others')),

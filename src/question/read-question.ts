@@ -324,7 +324,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
-  const pieces = message.pronoun ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
+  // (「那许可链测评指南呢」 after a row of 表5-8: words of their own that hold part of another row's name, said where the conversation
+  // stands on a row of that table, name that row too.)
+  const onRow = !current.subjects.length && current.words.length > 0 && previous.subjects.length > 0 && Boolean(previous.table)
+    && previous.subjects.every((s) => s.entity.kind === 'row' && s.entity.table === previous.table);
+  const pieces = message.pronoun || onRow ? [...current.subjects.map((s) => s.text), ...current.words].map(compactForm).filter((w) => w.length >= 2) : [];
   const listedBefore = pieces.length && previousAnswer ? listedMembers(previousAnswer, previous, context) : [];
   // …or, where the conversation is about a table named before (「表5-8…」→「许可链那个呢」), a row of that table.
   const rows = listedBefore.length < 2 && pieces.length && previous.table && !current.table
@@ -440,7 +444,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       next.groups = [];
       // follow-up: after a list or a ranking, the words that described the set are spent once a pronoun names its
       // members; carried over, they would ask for the set's sentence again instead of each member's figure.
-      spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation)) && !previous.subjects.length;
+      // (「是哪几个省」 asks a list too: which places, named by the answer.)
+      const whichPlaces = previous.operation === 'lookup' && previous.attributes.length > 0 && previous.attributes.every((a) => context.lexicon.attributes.get(a)?.kind === 'place');
+      spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation) || whichPlaces) && !previous.subjects.length;
     }
   }
   // follow-up: 「其他部委呢」「别的省呢」 after 「工信部发了哪些政策」: the others of the things asked — those are left out, the
@@ -738,6 +744,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     && !current.subjects.every((s) => previous.subjects.some((p) => p.entity.id === s.entity.id))) {
     next.periods = [];
     delete next.replacedPeriods;
+    // (nor does the qualifier that picked it: 「2020年新增的那项」→「许可链那个呢」)
+    next.qualifiers = [];
   }
   // follow-up: 「哪个省涨得最猛」 after 「照这速度年底能到多少」: a forecast's period (after the report's half-year) holds only the
   // figure forecast; a ranking asked next is of the figures the report states, in the period the conversation stood on before.
@@ -869,6 +877,15 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (next.operation === 'lookup' && !current.attributes.length) next.attributes = next.attributes.filter((a) => a !== 'count');
     if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
   }
+  // follow-up: 「2020年发布的有几个」 after 「最早的那个叫什么」: rows counted are not counted within the row an answer picked — the
+  // rows of the table are counted again, as the condition said now selects them.
+  const countsRows = !current.subjects.length && (current.operation === 'count' || (current.quantity && current.attributes.includes('count')))
+    && (!current.noun || current.noun === previous.noun) && next.subjects.length > 0 && next.subjects.every((s) => s.entity.kind === 'row');
+  if (countsRows) {
+    next.subjects = [];
+    next.groups = [];
+    next.operation = 'count';
+  }
   // follow-up: 「用了哪些技术」 after 「鄞州智慧菜场是第几代」: where the topic was named by words only (no subject), a fragment
   // asking something of its own keeps the words that named the topic (鄞州, 智慧, 菜场) — not those that asked (第几代).
   const topicWords = explaining && current.words.length > 0 && !previous.subjects.length && !next.subjects.length && isFragment(said)
@@ -885,7 +902,9 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     if (next.operation === 'lookup' && !next.attributes.length) next.operation = 'explain';
   }
   // follow-up: 「它俩谁先拿到投资」 after 「那玳鸽呢」 (its 轮次): which came first is asked by date, not by the attribute asked before.
-  if (['earliest', 'latest'].includes(next.operation) && !current.attributes.length && next.subjects.length >= 2
+  // (「哪家更早」: the which-word's company names which of them, not an attribute asked.)
+  const asksOwn = current.attributes.length > 0 && !(current.whichClassifier !== undefined && current.attributes.every((a) => a === 'enterprise'));
+  if (['earliest', 'latest'].includes(next.operation) && !asksOwn && next.subjects.length >= 2
     && (!next.attributes.some((a) => DATE_ATTRIBUTES.has(a)) || next.subjects.length > previous.subjects.length) && (pointed || several || next.subjects.length > previous.subjects.length)) {
     next.attributes = ['date'];
     next.operation = 'compare';
