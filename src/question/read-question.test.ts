@@ -1244,3 +1244,76 @@ describe('readQuestion: who published, values cut in two, the assistant\'s own t
     expect(read(['你的数据里北京有几家区块链企业']).kind).toBe('question');
   });
 });
+
+describe('readQuestion: which slots a follow-up replaces and which it inherits', () => {
+  it('picks the thing of a place named with 那个 after the places were asked, asking the thing itself, not its place again', () => {
+    const part = read(['表4-2中电子证照的案例都在哪些地方', '江苏那个的合作单位是谁'],
+      ['据表4-2（政务服务细分领域典型案例），细分领域为电子证照的案例共3个：北京海淀区…、安徽“皖事通”…、江苏省上线“苏证通”系统…[1][2][3]。']).parts[0];
+    expect(names(part)).toEqual(['江苏']);
+    expect(part.attributes).toEqual(['case']);
+  });
+
+  it('drops the verb that asked a count once a member is named and a name asked of it, keeping the words of what was counted', () => {
+    const part = read(['上半年一共推出了多少溯源平台', '浙江那个叫啥'], ['2020 上半年…共搭建产品溯源平台 10 个[1]。']).parts[0];
+    expect(part.words).not.toContain('推出');
+    expect(part.words).toContain('溯源平台');
+  });
+
+  it('does not read a qualifier of its own (新成立) as a column of the table the answer before read', () => {
+    const part = read(['浙江在表6-1里多少家', '那上半年新成立的有几家'], ['据表6-1（我国区块链企业各地区分布数量及比例），截至2020年6月[1]，浙江有85家，占6.50%[2]。']).parts[0];
+    expect(part.table).toBeUndefined();
+    expect(part.qualifiers).toContain('new');
+  });
+
+  it('adds a subject said after an adding word (加上) to the one the conversation is about', () => {
+    const part = read(['四川有几家区块链企业', '加上重庆一共多少']).parts[0];
+    expect(names(part)).toEqual(['四川', '重庆']);
+    expect(part.operation).toBe('sum');
+  });
+
+  it('ranks the set again after a row the answer picked, not within that row', () => {
+    const part = read(['表2-2里最晚融资的是哪家', '拿了多少钱', '最早的呢'],
+      ['据表2-2（…），最晚的是墨群，时间为2020.06.23，金额为数百万美元[1]。', '据表2-2（…），墨群金额为数百万美元[1]。']).parts[0];
+    expect(part.operation).toBe('earliest');
+    expect(part.subjects).toEqual([]);
+  });
+
+  it('keeps 它 as the place before and the cluster named beside it as what its share is of', () => {
+    const part = read(['四川有几家区块链企业', '它在湘黔渝聚集区里占比多少']).parts[0];
+    expect(names(part)).toEqual(['湘黔渝聚集区', '四川']);
+    expect(part.attributes).toEqual(['share']);
+  });
+
+  it('steps from the place, the member or the numbered topic the conversation stood on (上一名, 下一个, 往下一档)', () => {
+    const before = read(['表6-1里陕西排第几', '上一名是哪个省'], ['据表6-1（…），陕西20家，排第10[1]。']).parts[0];
+    expect(before).toMatchObject({ operation: 'rank', rank: 9 });
+    const members = ['据表8-1（…），项目共16个：青岛海尔股份有限公司、美的集团股份有限公司、树根互联技术有限公司等[1]。', '据表8-1（…），美的集团股份有限公司时间为2017[1]。'];
+    expect(names(read(['表8-1有几个项目', '第二个是哪家的', '前一个呢'], members).parts[0])).toEqual(['青岛海尔股份有限公司']);
+    expect(names(read(['表8-1有几个项目', '第二个是哪家的', '下一个呢'], members).parts[0])).toEqual(['树根互联技术有限公司']);
+    expect(read(['第二阶梯有哪些地方', '再往下一档呢']).parts[0].words).toContain('第三');
+  });
+
+  it('asks each member a list named when the follow-up opens on 各, and after 是哪几个省 as after 有哪些', () => {
+    const listed = '上海、山东、江苏、浙江、四川、重庆企业数量超 40 家以上，属于第二梯队[1]。';
+    expect(names(read(['第二梯队是哪些省', '各有多少家'], [listed]).parts[0])).toEqual(['上海', '山东', '江苏', '浙江', '四川', '重庆']);
+    const part = read(['第一梯队是哪几个省', '它们各有几家'], ['其中以北京、广东数量不相上下，以 300 多家企业位居第一梯队[1]。']).parts[0];
+    expect(names(part)).toEqual(['北京', '广东']);
+    expect(part.words).not.toContain('梯队');
+  });
+
+  it('counts the rows of the table again after a row was picked, and compares two rows by date when asked which came first', () => {
+    const counted = read(['表5-7有几个标准', '最晚的那个叫啥', '2019年的有几个'],
+      ['据表5-7（密码模块测评标准），标准共15个：电子保单密码应用技术要求、电子文件密码应用指南等[1]。', '据表5-7（密码模块测评标准），最晚的是区块链密码应用验证规范，发布时间为2020-06[1]。']).parts[0];
+    expect(counted.operation).toBe('count');
+    expect(counted.subjects).toEqual([]);
+    const first = read(['Ystar哪天融的资', '保全网呢', '哪家更早']).parts[0];
+    expect(first).toMatchObject({ operation: 'compare', attributes: ['date'] });
+  });
+
+  it('names another row by words of its name after a row of a table, without the qualifier that picked the first', () => {
+    const part = read(['表5-8里2020年新增的是哪项', '它是几月发布的', '那参考架构呢'], ['据表5-8（区块链性能测试标准规范），发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）[1]。',
+      '据表5-8（区块链性能测试标准规范），区块链系统测评和选型规范发布时间为2020-03[1]。']).parts[0];
+    expect(names(part)).toEqual(['区块链参考架构']);
+    expect(part.qualifiers).toEqual([]);
+  });
+});

@@ -37,8 +37,8 @@ const CN_NUMBER = (text: string) => (/^\d+$/.test(text) ? Number(text) : chinese
 // Places in a ranking; 「第一阶梯」「第二批」「第1部分」「第十八次」 name a group or an item, not a place.
 const ORDINAL = new RegExp(`(倒数)?第(${NUMERAL})(?!(阶梯|梯队|部分|大部分|批|次|季度|阶段|章|节|届|期|号|轮|条|项|层|代|步|点|类|方面|篇|页|段|集|天|年|月))(名|位|多|大|高|少|个|家|强|早|晚)?`, 'g');
 // 「其次呢」「再往下呢」「下一名是谁」: the next place of a ranking, counted from the one asked before.
-const FOLLOWING = /其次|次之|再往下|再往后|往下一(?:名|位|个|家|档)|下一(?:名|位|个|家|档)/g;
-const PRECEDING = /再往前|往上一(?:名|位|个|家|档)|上一(?:名|位|个|家|档)|前一(?:名|位|个|家)/g;
+const FOLLOWING = /再?往下一(?:名|位|个|家|档)|下一(?:名|位|个|家|档)|其次|次之|再往下|再往后/g;
+const PRECEDING = /再?往上一(?:名|位|个|家|档)|上一(?:名|位|个|家|档)|前一(?:名|位|个|家)|再往前/g;
 /** A cue's closing ordinal (数量第一), and the words that make an ordinal the number of a topic (第一梯队, 第二批). */
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
