@@ -1310,6 +1310,19 @@ describe('readQuestion: which slots a follow-up replaces and which it inherits',
     expect(first).toMatchObject({ operation: 'compare', attributes: ['date'] });
   });
 
+  it('adds up or sets against each other the two category values the conversation switched between', () => {
+    const part = read(['企业主导的园区有几个', '那政府主导的呢', '两者差几个']).parts[0];
+    expect(part.operation).toBe('difference');
+    expect(part.subjects).toEqual([]);
+    expect(part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []))).toEqual(expect.arrayContaining(['企业', '政府']));
+  });
+
+  it('counts the things a list named when a total is asked of it, not the figures of names the answer mentioned beside them', () => {
+    const part = read(['交通运输部发了哪些政策', '总共几个'], ['据表1-1（…），交通运输部的政策共2个：关于充分发挥…的意见、关于深入推进公路工程技术创新工作的意见（征求意见稿）[1][2]。']).parts[0];
+    expect(part.operation).toBe('count');
+    expect(names(part)).toEqual(['交通运输部']);
+  });
+
   it('names another row by words of its name after a row of a table, without the qualifier that picked the first', () => {
     const part = read(['表5-8里2020年新增的是哪项', '它是几月发布的', '那参考架构呢'], ['据表5-8（区块链性能测试标准规范），发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）[1]。',
       '据表5-8（区块链性能测试标准规范），区块链系统测评和选型规范发布时间为2020-03[1]。']).parts[0];

@@ -280,6 +280,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   const next: Part = { ...previous, filters: [...previous.filters], words: [...previous.words], text: current.text, unknown: current.unknown, foreign: current.foreign,
     figures: current.figures.length ? current.figures : previous.figures };
   delete next.item;
+  delete next.replacedValues;
   delete next.ranks;
   delete next.following;
   delete next.preceding;
@@ -318,9 +319,16 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   // between (added up below), not things the answer named.
   const ofPeriods = Boolean(previous.replacedPeriods?.length) && current.explicit && ['sum', 'difference', 'ratio'].includes(current.operation)
     && !current.subjects.length && !current.periods.length && current.rank === undefined;
-  const pointed = !regrouped && !ofPeriods && (message.pronoun || message.plural || single || (againstRank && !current.subjects.length)
+  // 「差多少」「加起来呢」 after 「政府主导的有几个」→「企业主导的呢」: the two are the values the last turn switched between.
+  const ofValues = Boolean(previous.replacedValues?.length) && current.explicit && ['sum', 'difference', 'compare', 'ratio'].includes(current.operation)
+    && !current.subjects.length && !current.filters.length && current.rank === undefined && !message.pronoun;
+  // 「一共几个」 after a list: the things listed counted, not the figures of what the answer mentioned beside them added up.
+  const recounted = previous.operation === 'list' && current.operation === 'sum' && current.attributes.includes('count') && !current.subjects.length
+    && !current.filters.length && !current.noun && !message.plural && !message.pronoun;
+  const pointed = !regrouped && !ofPeriods && !ofValues && !recounted && (message.pronoun || message.plural || single || (againstRank && !current.subjects.length)
     || (!current.subjects.length && AGGREGATES.has(previous.operation) && askedOfMembers));
-  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit && !againstRank && !ofPeriods;
+  const several = ['sum', 'difference', 'compare'].includes(current.operation) && current.explicit && !againstRank && !ofPeriods && !ofValues && !recounted;
+  if (recounted) current = { ...current, operation: 'count' };
   let spent = false;
   // follow-up (back-references to a row of a previous list): 「广州城投那个哪年成立的」「湖南那个是啥时候发的」 name a member of
   // the list the previous answer gave by a piece of its name (a place, a word of it) beside 那个: that member is the subject.
@@ -535,6 +543,8 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
   if (category) {
     const sameColumn = (f: Part['filters'][number]) => f.kind === 'value' && f.entity.table === category.table && f.entity.column === category.column;
     const replaced = next.filters.filter(sameColumn).map((f) => (f.kind === 'value' ? f.entity.name : ''));
+    const values = next.filters.filter((f) => sameColumn(f) && f.kind === 'value' && f.entity.name !== category.name);
+    if (values.length) next.replacedValues = values;
     next.filters = [...next.filters.filter((f) => !sameColumn(f)), { kind: 'value', entity: category, text: current.noun! }];
     // The category's name is a filter, not a word the rows must print (nor is the one it replaces).
     dropped.push(...replaced, category.name);
@@ -826,7 +836,11 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // replacing the words replaces every reading of them.
     const words = new Set(previous.filters.filter((f) => f.kind === 'value' && dropped(f)).map((f) => (f.kind === 'value' ? f.text : '')));
     next.filters = [...previous.filters.filter((f) => !dropped(f) && !(f.kind === 'value' && words.has(f.text))), ...current.filters];
+    const values = previous.filters.filter((f) => f.kind === 'value' && dropped(f) && !current.filters.some((c) => c.kind === 'value' && c.entity.name === f.entity.name));
+    if (values.length) next.replacedValues = values;
   }
+  // The two values stood on, side by side (the one before first), as 「政府主导的和企业主导的差多少」 says in one message.
+  if (ofValues) next.filters = [...previous.replacedValues!, ...previous.filters];
   if (current.qualifiers.length) next.qualifiers = current.qualifiers;
   // follow-up: 「那全国累计的呢」 after 「上半年新成立的企业哪里最多」: the whole stock is asked, not what is new — the qualifier
   // and the span of what was new (上半年) do not carry; what is asked of it (the ranking) does.

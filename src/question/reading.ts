@@ -149,6 +149,11 @@ export interface Part {
    * growth asked next (「增长率呢」) compares the two periods the conversation has stood on.
    */
   replacedPeriods?: PeriodSpan[];
+  /**
+   * follow-up: the category values a follow-up's own value replaced (「政府主导的有几个」→「企业主导的呢」: 政府), so that a sum or
+   * difference asked next (「差多少」) is of the two values the conversation has stood on.
+   */
+  replacedValues?: Filter[];
   /** The table it names (表6-1), if any. */
   table?: string;
   /**
