@@ -1323,6 +1323,12 @@ describe('readQuestion: which slots a follow-up replaces and which it inherits',
     expect(names(part)).toEqual(['交通运输部']);
   });
 
+  it('keeps the things counted when words before 那个 say which one of them is meant', () => {
+    const part = read(['产品溯源上半年建了多少平台', '茶叶那个是哪里的']).parts[0];
+    expect(part.noun).toBe('平台');
+    expect(part.words).toContain('茶叶');
+  });
+
   it('names another row by words of its name after a row of a table, without the qualifier that picked the first', () => {
     const part = read(['表5-8里2020年新增的是哪项', '它是几月发布的', '那参考架构呢'], ['据表5-8（区块链性能测试标准规范），发布时间在2020年的标准共1个：区块链系统测评和选型规范（2020-03）[1]。',
       '据表5-8（区块链性能测试标准规范），区块链系统测评和选型规范发布时间为2020-03[1]。']).parts[0];

@@ -58,6 +58,15 @@ function placeStated(answer: string): number | undefined {
   return said.length === 1 ? ORDINAL_DIGITS.indexOf(said) + 1 : said.startsWith('十') ? 10 + ORDINAL_DIGITS.indexOf(said[1]) + 1 : undefined;
 }
 
+/**
+ * 「婴幼儿配方乳粉那个在哪发布的」: the words said before a that-one (那个, 这家) say which one of the things counted before is
+ * meant — they describe a member, they do not name a thing of their own (as 「它设立的基金」 does after 它).
+ */
+function describesOne(part: Part): boolean {
+  const at = part.text.search(/[那这](?:个|家|项|条|所|只|款)/);
+  return at > 0 && part.words.length > 0 && part.words.every((w) => part.text.indexOf(w) >= 0 && part.text.indexOf(w) < at);
+}
+
 function isFragment(part: Part): boolean {
   // 「落地了多少」: the question's own word and the report's word a synonym gave for it (落地了 → 落地) are one word.
   const words = part.words.filter((w) => !part.words.some((o) => o !== w && w.includes(o)));
@@ -560,7 +569,7 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     }
     next.noun = current.noun;
     next.inheritedNoun = false;
-  } else if (previous.noun && message.pronoun && !message.plural && !current.subjects.length && !current.table && ownThing(previous, current, context)) {
+  } else if (previous.noun && message.pronoun && !message.plural && !current.subjects.length && !current.table && !describesOne(current) && ownThing(previous, current, context)) {
     // follow-up: 「那它设立的基金多大」 after 「海南有多少家企业」: 它 is 海南, and what is asked of it is a thing of the
     // follow-up's own words (基金), not the noun counted before (企业), nor its count.
     const nounForms = formsOfNoun(previous.noun, context.lexicon);
