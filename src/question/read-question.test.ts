@@ -1323,6 +1323,16 @@ describe('readQuestion: which slots a follow-up replaces and which it inherits',
     expect(names(part)).toEqual(['交通运输部']);
   });
 
+  it('asks the other rows with the value a row has in the column asked before (同一轮的), that row left out, and 它 among them after', () => {
+    const part = read(['Ystar是什么轮', '同一轮的还有哪家'], ['据表2-2（…），Ystar融资轮次为天使轮[1]。']).parts[0];
+    expect(part.operation).toBe('list');
+    expect(part.filters.flatMap((f) => (f.kind === 'value' ? [f.entity.name] : []))).toEqual(['天使轮']);
+    expect(part.excluded?.map((s) => s.entity.name)).toEqual(['Ystar']);
+    const after = read(['Ystar是什么轮', '同一轮的还有哪家', '它哪天融的'], ['据表2-2（…），Ystar融资轮次为天使轮[1]。',
+      '据表2-2（…），Ystar以外、融资轮次为天使轮的企业共1个：墨群（数百万美元）[1]。']).parts[0];
+    expect(names(after)).toEqual(['墨群']);
+  });
+
   it('keeps the things counted when words before 那个 say which one of them is meant', () => {
     const part = read(['产品溯源上半年建了多少平台', '茶叶那个是哪里的']).parts[0];
     expect(part.noun).toBe('平台');

@@ -67,6 +67,26 @@ function describesOne(part: Part): boolean {
   return at > 0 && part.words.length > 0 && part.words.every((w) => part.text.indexOf(w) >= 0 && part.text.indexOf(w) < at);
 }
 
+/**
+ * The value a row asked about before has in the column asked (of 「同一轮的」: 轮次, or the column asked of it before), as the
+ * category value of its table.
+ */
+function sameValue(previous: Part, current: Part, context: ReadContext): Entity | undefined {
+  const row = previous.subjects.length === 1 && previous.subjects[0].entity.kind === 'row' ? previous.subjects[0].entity : undefined;
+  const schema = row?.table ? context.lexicon.tables.get(row.table) : undefined;
+  if (!row || !schema) return undefined;
+  // (「还有哪家」: the which-word's company is what is listed, not the column shared — the column asked before is.)
+  for (const attribute of [...current.attributes, ...previous.attributes]) {
+    const column = schema.columns.indexOf(attribute);
+    if (column < 0) continue;
+    for (const entity of context.lexicon.entities.values()) {
+      if (entity.kind === 'value' && entity.table === row.table && entity.column === column && !entity.partial
+        && entity.rows?.some((r) => row.rows?.includes(r))) return entity;
+    }
+  }
+  return undefined;
+}
+
 function isFragment(part: Part): boolean {
   // 「落地了多少」: the question's own word and the report's word a synonym gave for it (落地了 → 落地) are one word.
   const words = part.words.filter((w) => !part.words.some((o) => o !== w && w.includes(o)));
@@ -430,7 +450,10 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
     // follow-up: after 「数字人民币是什么」 (an explanation of one subject) 它 is that subject, not the first thing of its
     // kind the explanation happens to mention (数字金融 → 金融).
     const explained = ['define', 'explain'].includes(previous.operation) && previous.subjects.length === 1 && !message.plural ? previous.subjects : [];
-    const named = members.length >= 2 ? members : explained.length ? explained : previousAnswer ? ofCluster(answerSubjects(previousAnswer, previous, context), previous.subjects) : [];
+    // (What the answer left out, 「保全网以外」, is not what 它 points at.)
+    const left = (s: Subject) => !previous.excluded?.some((e) => e.entity.id === s.entity.id);
+    const named = members.length >= 2 ? members : explained.length ? explained
+      : previousAnswer ? ofCluster(answerSubjects(previousAnswer, previous, context).filter(left), previous.subjects) : [];
     // 「俩加起来」 after 「江苏呢」「浙江呢」: the subjects of the last turns, when the last answer names only one.
     // (A province and a city, 湖南 then 长沙, are both places the conversation went through.)
     const kindOf = (kind: string) => (PLACE_KINDS.has(kind) ? 'place' : kind);
@@ -465,6 +488,20 @@ function updatePart(previous: Part, said: Part, message: MessageReading, previou
       const whichPlaces = previous.operation === 'lookup' && previous.attributes.length > 0 && previous.attributes.every((a) => context.lexicon.attributes.get(a)?.kind === 'place');
       spent = (previous.operation === 'list' || AGGREGATES.has(previous.operation) || whichPlaces) && !previous.subjects.length;
     }
+  }
+  // follow-up: 「同一轮的还有谁」 after 「保全网…啥轮」: the other rows of its table that have the value the row before has in the
+  // column asked about — that row left out.
+  const same = current.shared && !current.subjects.length && !current.filters.length ? sameValue(previous, current, context) : undefined;
+  if (same) {
+    next.filters = [...previous.filters.filter((f) => !(f.kind === 'value' && f.entity.table === same.table && f.entity.column === same.column)),
+      { kind: 'value', entity: same, text: same.name }];
+    next.excluded = [...previous.subjects];
+    next.subjects = [];
+    next.groups = [];
+    next.table = same.table;
+    next.operation = 'list';
+    next.attributes = [];
+    current = { ...current, shared: undefined, attributes: [] };
   }
   // follow-up: 「其他部委呢」「别的省呢」 after 「工信部发了哪些政策」: the others of the things asked — those are left out, the
   // rest of what was asked carries.
