@@ -160,7 +160,7 @@ function filtersOf(context: TableContext, rankColumn: number): RowFilter[] {
     // 「融资过千万的」: a figure said with its magnitude is compared with amounts in absolute terms.
     const scale = part.condition.scale;
     filters.push({ column: rankColumn, kind: 'compare', op: part.condition.op, value: part.condition.value * (scale ?? 1), ...(scale ? { scaled: true } : {}) });
-    if (part.condition.max !== undefined) filters.push({ column: rankColumn, kind: 'compare', op: '<=', value: part.condition.max });
+    if (part.condition.max !== undefined) filters.push({ column: rankColumn, kind: 'compare', op: part.condition.maxOp ?? '<=', value: part.condition.max });
   }
   // 「带聚龙链的」「跟电子合同有关的」「GM/T开头的」: a word some rows print and others do not selects those rows.
   if (['count', 'list'].includes(part.operation)) {
@@ -635,7 +635,7 @@ function count(context: TableContext, choice: TableChoice): PartAnswer {
       const groups = new Map<string, TypedRow[]>();
       for (const row of rows) for (const key of row.cells[spread]?.parts.length ? row.cells[spread].parts : [row.cells[spread]?.bare ?? '']) if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
       const holds = (n: number) => ({ '>': n > condition.value, '>=': n >= condition.value, '<': n < condition.value, '<=': n <= condition.value, '=': n === condition.value })[condition.op]
-        && (condition.max === undefined || n <= condition.max);
+        && (condition.max === undefined || (condition.maxOp === '<' ? n < condition.max : n <= condition.max));
       const kept = [...groups].filter(([, members]) => holds(members.length));
       const place = name === '省份' || name === '地区' ? '省级地区' : name;
       const said = condition.said ?? `${COMPARISON_WORDS[condition.op]}${condition.value}个`;

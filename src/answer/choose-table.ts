@@ -332,7 +332,8 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         // 「工信部发了几份政策」: an organisation the table's rows name is what the table is about.
         || part.subjects.some((s, i) => subjectRows[i].length && s.entity.kind === 'organization')
         // 「政府牵头的研究机构在哪些城市」: a category value of this table, of the rows it counts; the caption then says its scope.
-        || (values > 0 && noun)
+        // 「哪些企业的应用类型有二手交易」: so is one naming no counted noun at all.
+        || (values > 0 && (noun || (!part.noun && ['list', 'lookup'].includes(part.operation))))
         // 「济南的研究院是谁牵头的」: what the table prints of rows it lists for a named place or organisation (not how many
         // there are); the caption then says its scope.
         || (matched > 0 && noun && columns.some((a) => !ROW_COUNTS.has(a)) && !['count', 'sum'].includes(part.operation))

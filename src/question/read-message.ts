@@ -670,6 +670,15 @@ function readPart(tokens: Token[], context: ReadContext): Part {
           break;
         }
         // 「最近投资时间在2020年3月」: a date attribute, then the period it must fall in.
+        // 「成立早于2017年」「发布晚于2019年」: a date word, a bounding word, then the period — a condition on that date.
+        {
+          const bounding = [1, 2].map((n) => ({ n, relation: relationAhead(tokens.slice(position - n, position).map((t) => t.text).join('')) })).find((b) => b.relation && position - b.n >= 1);
+          const marker = bounding ? cuesOf(tokens[position - bounding.n - 1], 'dateMarker')[0] : undefined;
+          if (bounding && marker) {
+            filters.push({ kind: 'period', attribute: marker.attribute, period: token.period, relation: bounding.relation });
+            break;
+          }
+        }
         // 「成立时间早于2017年」「成立于2017年之前」: a word before the period or after it bounds it.
         const gap = lastDate ? tokens.slice(0, position).filter((t) => t.start >= lastDate!.end).map((t) => t.text).join('') : '';
         if (lastDate && token.start - lastDate.end <= 3 && (/^(在|是|为|于)?$/.test(gap) || relationAhead(gap))) {
@@ -691,6 +700,12 @@ function readPart(tokens: Token[], context: ReadContext): Part {
       case 'table': table = token.table; break;
       case 'section': section = token.section; break;
       case 'condition':
+        // 「10家以上30家以下」「超过10家、不到30家」: a lower bound, then an upper one, are one span.
+        if (condition && ['>', '>='].includes(condition.op) && condition.max === undefined && ['<', '<='].includes(token.condition.op)
+          && token.condition.value > condition.value && token.condition.scale === condition.scale) {
+          condition = { ...condition, max: token.condition.value, maxOp: token.condition.op as '<' | '<=' };
+          break;
+        }
         condition = token.condition;
         // 「1000万美元以上」: a currency said inside the condition still names the currency.
         if (token.condition.currency) qualifiers.add(token.condition.currency);
@@ -1274,10 +1289,20 @@ function readPart(tokens: Token[], context: ReadContext): Part {
   }
   // 「表2-1的研究机构」「5月份的部委政策」: a noun phrase alone (no question word, nothing asked of it) naming the things a table's
   // rows are, by the table or narrowed to one month, asks for those rows.
-  if (!operation.explicit && operation.operation === 'explain' && noun && !attributes.length && !quantity && !uniqueSubjects.length
-    && [...lexicon.tables.values()].some((t) => t.rowNouns.includes(noun!) && (!table || t.id === table))
-    && (table || periods.some((p) => p.from === p.to && !p.asOf && !p.bound))) {
+  // 「工业互联网项目中2020年的是谁的项目」: so does one with a which- or who-word, narrowed by a period or a value; a field that is what
+  // the whole table is about (工业互联网 for its projects) only names the table.
+  const whichWord = tokens.some((t) => hasFunction(t, 'question') && /^(谁|哪些|哪几)/.test(t.text));
+  const rowTables = noun ? [...lexicon.tables.values()].filter((t) => t.rowNouns.includes(noun!) && (!table || t.id === table)) : [];
+  const topical = (s: Subject) => rowTables.some((t) => t.topics.includes(s.entity.name));
+  if (!operation.explicit && operation.operation === 'explain' && noun && !attributes.length && !quantity && rowTables.length
+    && uniqueSubjects.every(topical) && (uniqueSubjects.length === 0 || whichWord)
+    && (table || periods.some((p) => p.from === p.to && !p.asOf && !p.bound) || (whichWord && (periods.length || filters.length)))) {
     operation = { operation: 'list', explicit: false };
+  }
+  // 「哪些企业的应用类型有二手交易」: a which-plural said as one word with what it asks (哪些企业) lists the rows selected.
+  if (!operation.explicit && operation.operation === 'lookup' && !uniqueSubjects.length && (filters.length || condition)
+    && tokens.some((t) => /^(哪些|哪几)/.test(t.text) && cuesOf(t, 'attribute').length)) {
+    operation = { operation: 'list', explicit: true };
   }
   const tables = quantity && ['count', 'sum', 'lookup'].includes(operation.operation) && !uniqueSubjects.length ? tablesSideBySide(tokens, noun, lexicon) : [];
   const ranked = ['max', 'min', 'topk', 'rank'].includes(operation.operation);

@@ -1346,3 +1346,24 @@ describe('readQuestion: which slots a follow-up replaces and which it inherits',
     expect(part.qualifiers).toEqual([]);
   });
 });
+describe('readQuestion: spans, places and which-words said in passing', () => {
+  it('reads a lower and an upper bound said one after the other as one span', () => {
+    expect(read(['企业超过5家不到20家的省']).parts[0].condition).toMatchObject({ op: '>', value: 5, max: 20, maxOp: '<' });
+  });
+
+  it('reads a top k said as the places in front (排前面的, 靠前的)', () => {
+    expect(read(['企业数排前面的四个省']).parts[0]).toMatchObject({ operation: 'topk', rank: 4 });
+    expect(read(['园区靠前的两个城市']).parts[0]).toMatchObject({ operation: 'topk', rank: 2 });
+  });
+
+  it('bounds a date word by a word between it and its period', () => {
+    expect(read(['成立晚于2019年的园区']).parts[0].filters).toEqual([expect.objectContaining({ kind: 'period', attribute: 'founded', relation: 'after' })]);
+  });
+
+  it('lists the rows a which-word selects, said as one word with what it asks or of the field a table is about', () => {
+    expect(read(['哪些企业的应用类型有设备管理']).parts[0].operation).toBe('list');
+    expect(read(['工业互联网项目里2018年的是谁的']).parts[0].operation).toBe('list');
+    expect(read(['性能测试和安全测试标准哪个多']).parts[0].operation).not.toBe('list');
+  });
+});
+

@@ -15,6 +15,8 @@ export interface Condition {
   value: number;
   /** Upper bound as well (「两位数」: 10–99). */
   max?: number;
+  /** 「10家以上30家以下」「超过10家不到30家」: how the upper bound holds, when said as a second condition (`<=` when absent). */
+  maxOp?: '<' | '<=';
   /** The magnitude the figure was said in (「一千万」: 1000 × 10⁴, 「过亿」: 1 × 10⁸): compared with amounts in absolute terms. */
   scale?: number;
   /** A currency said inside the condition (「1000万美元以上」). */

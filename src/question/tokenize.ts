@@ -43,7 +43,7 @@ const PRECEDING = /再?往上一(?:名|位|个|家|档)|上一(?:名|位|个|家
 const NUMBERED_END = new RegExp(`第(${NUMERAL})$`);
 const NUMBERED_TOPIC = /^(阶梯|梯队|部分|大部分|批|阶段|届|期|季度)/;
 // 「目前一共」「之前」: 前 inside a word is no top-k.
-const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所|块)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔|块|类|种)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座|类|种|块)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)`, 'g');
+const TOP = new RegExp(`(?:(?<![目之此提以当先空眼从])前|top|头)(${NUMERAL})(?:名|位|个|家|大|强|的|项|所|块)?|最(多|少|高|低|大|小|早|晚|新|近|先)(?:成立|发布|出台|印发|融资|投资|获投|(?:获得|拿到|拿了|得到)(?:投资|融资|钱))?的(${NUMERAL})(?:个|家|名|位|项|所|座|条|笔|块|类|种)|哪([两二三四五六七八九十\\d]{1,2})(?:个|家|名|位|项|所|座|类|种|块)|(?<![之以然最随其背落前])(?:后|末|倒数)(${NUMERAL})(?:名|位|个|家|项|所|座)|(?:排在?前面|排名靠前|排得靠前|靠前|排在?前头)的?(${NUMERAL})(?:名|位|个|家|项|所|座|条|块)`, 'g');
 // A count in a condition: digits, or a Chinese numeral with its classifier (「只有一家」「超过三家」「十家以上」).
 const COUNT = String.raw`百分之(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})|\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}(?=[家个项所]|千万|百万|万|亿)`;
 // The magnitude an amount is said in (「一千万」「5000万」「1.5亿」), and what may follow it.
@@ -240,7 +240,7 @@ export function tokenize(text: string, lexicon: Lexicon, segment: (text: string)
   // 「后三位」「倒数五个」: the last k, counted from the bottom.
   // 「前一名」 after a place stood on is the one before it, not the top one (前k).
   each(PRECEDING, (m) => ({ ...span(m), type: 'ordinal', rank: 1, reverse: false, plain: false, preceding: true }));
-  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}), ...(m[4] && /[类种]$/.test(m[0]) ? { kinds: true } : {}),
+  each(TOP, (m) => ({ ...span(m), type: 'top', k: CN_NUMBER(m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[6]), order: m[5] ? 'asc' : m[2] ? (/[少低小早先]/.test(m[2]) ? 'asc' : 'desc') : undefined, ...(m[4] ? { which: true } : {}), ...(m[4] && /[类种]$/.test(m[0]) ? { kinds: true } : {}),
     ...(m[2] && /[早晚新近先]/.test(m[2]) ? { dated: true } : {}) }));
   each(ORDINAL, (m) => {
     const rank = CN_NUMBER(m[2]);
