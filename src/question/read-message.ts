@@ -1328,7 +1328,10 @@ function readPart(tokens: Token[], context: ReadContext): Part {
     if (/^按照?$/.test(tokens[i].text) && next.type === 'word' && next.text.length <= 2 && tokens[i + 2]?.start === next.end) return groupable(next) ?? groupable(tokens[i + 2]);
     return groupable(next);
   };
-  const countSaid = attributes.includes('count') || tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count'));
+  // 「园区按主导机构分各多少」「按主导方分别有多少」: 多少 said of each group of a counted noun, no amount asked, is its count.
+  const eachHowMany = noun !== undefined && !attributes.some((a) => ['money', 'share', 'growth'].includes(a))
+    && tokens.some((t) => /多少/.test(t.text)) && tokens.some((t) => /^(各|分别|各自|每)/.test(t.text));
+  const countSaid = attributes.includes('count') || eachHowMany || tokens.some((t) => cuesOf(t, 'operation').some((c) => c.operation === 'count'));
   const groupOf = (t: Token, i: number) => ((hasFunction(t, 'each') || eachWord(t)) ? columnAfter(i) : /^各/.test(t.text) ? groupable(t) : undefined);
   const eachAt = !['lookup', 'count', 'list'].includes(operation.operation) || !countSaid ? -1 : tokens.findIndex((t, i) => {
     const group = groupOf(t, i);

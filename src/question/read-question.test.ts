@@ -1367,3 +1367,9 @@ describe('readQuestion: spans, places and which-words said in passing', () => {
   });
 });
 
+describe('readQuestion: 多少 said of each group', () => {
+  it('counts each group of a counted noun when 各/分别 goes with 多少 and no amount is asked', () => {
+    expect(read(['研究机构按城市分各多少']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'city' });
+    expect(read(['园区按省份分别有多少']).parts[0]).toMatchObject({ operation: 'count', groupBy: 'province' });
+  });
+});
