@@ -333,7 +333,7 @@ export function chooseTable(part: Part, knowledge: Knowledge): TableChoice | nul
         || part.subjects.some((s, i) => subjectRows[i].length && s.entity.kind === 'organization')
         // 「政府牵头的研究机构在哪些城市」: a category value of this table, of the rows it counts; the caption then says its scope.
         // 「哪些企业的应用类型有二手交易」: so is one naming no counted noun at all.
-        || (values > 0 && (noun || (!part.noun && ['list', 'lookup'].includes(part.operation))))
+        || (values > 0 && (noun || (!part.noun && part.operation === 'list')))
         // 「济南的研究院是谁牵头的」: what the table prints of rows it lists for a named place or organisation (not how many
         // there are); the caption then says its scope.
         || (matched > 0 && noun && columns.some((a) => !ROW_COUNTS.has(a)) && !['count', 'sum'].includes(part.operation))
